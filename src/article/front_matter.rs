@@ -1,0 +1,301 @@
+//! Front matter and sidecars: the metadata an author writes by hand.
+//!
+//! Markdown articles may open with TOML between `+++` lines or YAML between
+//! `---` lines; a plain-text `NAME.txt` may have a `NAME.toml` sidecar with the
+//! same keys. Unknown keys are errors naming the key, the file and the line,
+//! so a typo never passes silently.
+
+use std::fmt;
+use std::path::Path;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::fmt::temporal::Pieces;
+use jiff::tz::Offset;
+use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor};
+
+use crate::error::{Diagnostic, Location};
+
+/// The keys an author may set on an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// The headline; derived from the text when absent.
+    pub title: Option<String>,
+    /// Publication date (and optionally time); else from the file name or
+    /// the build's edition date.
+    pub date: Option<FrontDate>,
+    /// The URL slug; derived from the title when absent.
+    pub slug: Option<String>,
+    /// Free-form topic tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The outlet the story came from.
+    pub source: Option<String>,
+    /// Where the original story is.
+    pub source_url: Option<String>,
+    /// The byline.
+    pub author: Option<String>,
+    /// A hand-written lede replacing the first paragraph in listings.
+    pub summary: Option<String>,
+    /// Drafts are left out unless the build asks for them.
+    #[serde(default)]
+    pub draft: bool,
+    /// Position within its edition: lower comes first, before the file
+    /// name's ordinal.
+    pub weight: Option<i64>,
+}
+
+/// A date as written in front matter: `2025-07-12`, or an RFC 3339
+/// date-time such as `2025-07-12T09:30:00+09:00`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrontDate {
+    /// The calendar date as written (the edition it belongs to).
+    pub date: Date,
+    /// The instant, when a time was given (UTC if no offset was written).
+    pub instant: Option<Timestamp>,
+}
+
+impl FrontDate {
+    /// Parses the accepted date forms.
+    pub fn parse(text: &str) -> Result<FrontDate, String> {
+        let invalid =
+            || format!("invalid date {text:?}: expected YYYY-MM-DD or an RFC 3339 date-time");
+        let pieces = Pieces::parse(text.trim()).map_err(|_| invalid())?;
+        let date = pieces.date();
+        let instant = match pieces.time() {
+            None => None,
+            Some(time) => {
+                let offset = pieces.to_numeric_offset().unwrap_or(Offset::UTC);
+                Some(
+                    offset
+                        .to_timestamp(date.to_datetime(time))
+                        .map_err(|_| invalid())?,
+                )
+            }
+        };
+        Ok(FrontDate { date, instant })
+    }
+}
+
+impl<'de> Deserialize<'de> for FrontDate {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FrontDateVisitor)
+    }
+}
+
+struct FrontDateVisitor;
+
+impl<'de> Visitor<'de> for FrontDateVisitor {
+    type Value = FrontDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date such as 2025-07-12 or 2025-07-12T09:30:00Z")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<FrontDate, E> {
+        FrontDate::parse(text).map_err(E::custom)
+    }
+
+    /// TOML hands its native date-times over as a one-entry map.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FrontDate, A::Error> {
+        let Some(_) = map.next_key::<String>()? else {
+            return Err(de::Error::custom("empty date"));
+        };
+        let text: String = map.next_value()?;
+        FrontDate::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// Which language a front-matter block is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Between `+++` lines.
+    Toml,
+    /// Between `---` lines.
+    Yaml,
+}
+
+/// A Markdown file cut into its front matter and body.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The front-matter block, when the file has one.
+    pub front: Option<Block<'a>>,
+    /// Everything after the closing fence.
+    pub body: &'a str,
+}
+
+/// The text of a front-matter block and where it starts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Block<'a> {
+    /// TOML or YAML.
+    pub format: Format,
+    /// The text between the fences.
+    pub text: &'a str,
+    /// How many lines of the file come before `text` (for error lines).
+    pub line_offset: u32,
+}
+
+/// Cuts front matter off the top of `text`. A fence that is opened but never
+/// closed is an error at line 1.
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let (format, fence) = match text[..first_line_end].trim_end() {
+        "+++" => (Format::Toml, "+++"),
+        "---" => (Format::Yaml, "---"),
+        _ => {
+            return Ok(Split {
+                front: None,
+                body: text,
+            });
+        }
+    };
+    let rest = &text[first_line_end..];
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == fence {
+            return Ok(Split {
+                front: Some(Block {
+                    format,
+                    text: &rest[..offset],
+                    line_offset: 1,
+                }),
+                body: &rest[offset + line.len()..],
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(
+        Location::at(path, 1, 1),
+        format!("front matter opened with {fence} is never closed"),
+    )
+    .with_help(format!(
+        "end the front matter with a line holding only {fence}"
+    )))
+}
+
+/// Parses a front-matter block (or a whole sidecar, with `line_offset` 0).
+pub fn parse(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> {
+    if block.text.trim().is_empty() {
+        return Ok(FrontMatter::default());
+    }
+    match block.format {
+        Format::Toml => toml::from_str(block.text).map_err(|e| {
+            let location = match e.span() {
+                Some(span) => {
+                    Location::from_offset(path, block.text, span.start, block.line_offset)
+                }
+                None => Location::file(path),
+            };
+            Diagnostic::error(location, e.message().trim().to_string())
+        }),
+        Format::Yaml => serde_saphyr::from_str(block.text).map_err(|e| {
+            let location = match e.location() {
+                Some(at) => Location::at(
+                    path,
+                    clamp(at.line()).saturating_add(block.line_offset),
+                    clamp(at.column()),
+                ),
+                None => Location::file(path),
+            };
+            Diagnostic::error(location, yaml_message(&e))
+        }),
+    }
+}
+
+/// serde-saphyr renders a source snippet under its message; we print our own
+/// location, so keep only the first line.
+fn yaml_message(e: &serde_saphyr::Error) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or_default().trim();
+    first.trim_start_matches("error:").trim().to_string()
+}
+
+fn clamp(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path() -> &'static Path {
+        Path::new("seeds/a.md")
+    }
+
+    fn front(text: &str) -> Result<FrontMatter, Diagnostic> {
+        let split = split(text, path())?;
+        parse(&split.front.expect("front matter"), path())
+    }
+
+    #[test]
+    fn toml_front_matter_is_split_and_parsed() {
+        let text =
+            "+++\ntitle = \"Hello\"\ntags = [\"a\", \"b\"]\ndate = 2025-07-12\n+++\nBody here.\n";
+        let s = split(text, path()).unwrap();
+        assert_eq!(s.body, "Body here.\n");
+        let fm = parse(&s.front.unwrap(), path()).unwrap();
+        assert_eq!(fm.title.as_deref(), Some("Hello"));
+        assert_eq!(fm.tags, vec!["a", "b"]);
+        assert_eq!(fm.date.unwrap().date, jiff::civil::date(2025, 7, 12));
+    }
+
+    #[test]
+    fn yaml_front_matter_is_split_and_parsed() {
+        let fm = front("---\ntitle: Hi there\ndate: 2024-02-29\ndraft: true\nweight: -3\n---\nx")
+            .unwrap();
+        assert_eq!(fm.title.as_deref(), Some("Hi there"));
+        assert!(fm.draft);
+        assert_eq!(fm.weight, Some(-3));
+        assert_eq!(fm.date.unwrap().date, jiff::civil::date(2024, 2, 29));
+    }
+
+    #[test]
+    fn no_fence_means_no_front_matter() {
+        let s = split("# Title\n\ntext", path()).unwrap();
+        assert!(s.front.is_none());
+        assert_eq!(s.body, "# Title\n\ntext");
+    }
+
+    #[test]
+    fn unknown_toml_key_names_key_and_file_line() {
+        let d = front("+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n").unwrap_err();
+        assert!(d.message.contains("titel"), "{}", d.message);
+        assert_eq!(d.location.to_string(), "seeds/a.md:3:1");
+    }
+
+    #[test]
+    fn unknown_yaml_key_names_key_and_file_line() {
+        let d = front("---\ntitle: x\n\nsumary: y\n---\n").unwrap_err();
+        assert!(d.message.contains("sumary"), "{}", d.message);
+        assert_eq!(d.location.line, Some(4), "{d}");
+    }
+
+    #[test]
+    fn bad_date_is_an_error_on_its_line() {
+        let d = front("+++\ntitle = \"x\"\ndate = \"12/07/2025\"\n+++\n").unwrap_err();
+        assert!(d.message.contains("invalid date"), "{}", d.message);
+        assert_eq!(d.location.line, Some(3));
+    }
+
+    #[test]
+    fn unclosed_fence_is_an_error() {
+        let d = split("+++\ntitle = \"x\"\n", path()).unwrap_err();
+        assert!(d.message.contains("never closed"));
+        assert_eq!(d.location.line, Some(1));
+    }
+
+    #[test]
+    fn date_times_keep_their_offset() {
+        let d = FrontDate::parse("2025-07-12T09:30:00+09:00").unwrap();
+        assert_eq!(d.date, jiff::civil::date(2025, 7, 12));
+        assert_eq!(d.instant.unwrap().as_second(), 1_752_280_200);
+        let toml = front("+++\ndate = 2025-07-12T00:30:00Z\n+++\n").unwrap();
+        assert_eq!(
+            toml.date.unwrap().instant.unwrap().as_second(),
+            1_752_280_200
+        );
+        assert!(FrontDate::parse("2025-02-30").is_err());
+    }
+}

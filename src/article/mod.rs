@@ -1,0 +1,262 @@
+//! Reading one article: [`SourceFile`] → [`ParsedArticle`].
+//!
+//! [`parse`] is pure: the file's text (and its sidecar's) in, metadata and
+//! body blocks out, or a [`Diagnostic`] naming the file and line. [`load`]
+//! reads the files and calls it. Nothing here derives anything: titles,
+//! dates and slugs are `enrich`'s job.
+
+pub mod front_matter;
+pub mod highlight;
+pub mod markdown;
+pub mod plain;
+pub mod sanitize;
+
+use std::path::Path;
+
+use crate::discover::{SourceFile, SourceKind};
+use crate::error::{Diagnostic, Location};
+use front_matter::{Block, FrontMatter};
+
+/// An article as written: its metadata and its body, nothing derived yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedArticle {
+    /// The file it came from.
+    pub source: SourceFile,
+    /// Front matter or sidecar keys (all empty when there were none).
+    pub front: FrontMatter,
+    /// A headline written in the text itself (first line or leading `#`).
+    pub headline: Option<String>,
+    /// The text.
+    pub body: Body,
+}
+
+/// An article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Plain paragraphs, escaped when rendered.
+    Text {
+        /// One entry per paragraph.
+        paragraphs: Vec<String>,
+    },
+    /// Rendered (and, unless the site opted out, sanitised) Markdown.
+    Markdown {
+        /// Safe HTML for the article body.
+        html: String,
+        /// The plain text of each paragraph, for the lede and extraction.
+        paragraphs: Vec<String>,
+        /// Words of running text.
+        word_count: usize,
+        /// Whether the page needs the code stylesheet.
+        has_code: bool,
+    },
+}
+
+impl Body {
+    /// The plain text of each paragraph.
+    pub fn paragraphs(&self) -> &[String] {
+        match self {
+            Body::Text { paragraphs } | Body::Markdown { paragraphs, .. } => paragraphs,
+        }
+    }
+
+    /// Words of running text.
+    pub fn word_count(&self) -> usize {
+        match self {
+            Body::Text { paragraphs } => paragraphs
+                .iter()
+                .map(|p| p.split_whitespace().count())
+                .sum(),
+            Body::Markdown { word_count, .. } => *word_count,
+        }
+    }
+
+    /// Whether the body has highlighted code.
+    pub fn has_code(&self) -> bool {
+        matches!(self, Body::Markdown { has_code: true, .. })
+    }
+}
+
+/// Site settings that change how articles are parsed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ParseOptions {
+    /// Keep raw HTML in Markdown unsanitised.
+    pub unsafe_html: bool,
+}
+
+/// Parses an article from its text and its sidecar's text.
+pub fn parse(
+    source: &SourceFile,
+    text: &str,
+    sidecar: Option<&str>,
+    options: ParseOptions,
+) -> Result<ParsedArticle, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (front, headline, body) = match source.kind {
+        SourceKind::Text => {
+            let front = match (sidecar, &source.sidecar) {
+                (Some(sidecar), Some(path)) => {
+                    parse_sidecar(sidecar, &relative_sidecar(source, path))?
+                }
+                _ => FrontMatter::default(),
+            };
+            let plain = plain::parse(text);
+            let body = Body::Text {
+                paragraphs: plain.paragraphs,
+            };
+            (front, plain.headline, body)
+        }
+        SourceKind::Markdown => {
+            let split = front_matter::split(text, &source.rel_path)?;
+            let front = match &split.front {
+                Some(block) => front_matter::parse(block, &source.rel_path)?,
+                None => FrontMatter::default(),
+            };
+            let md = markdown::render(split.body);
+            let html = if md.has_raw_html && !options.unsafe_html {
+                sanitize::sanitize(&md.html)
+            } else {
+                md.html
+            };
+            let body = Body::Markdown {
+                html,
+                paragraphs: md.paragraphs,
+                word_count: md.word_count,
+                has_code: md.has_code,
+            };
+            (front, md.headline, body)
+        }
+    };
+    let has_title =
+        front.title.as_deref().is_some_and(|t| !t.trim().is_empty()) || headline.is_some();
+    if body.paragraphs().is_empty() && !has_title {
+        return Err(
+            Diagnostic::error(Location::file(&source.rel_path), "article has no text")
+                .with_help("write at least one paragraph, or a title in front matter"),
+        );
+    }
+    Ok(ParsedArticle {
+        source: source.clone(),
+        front,
+        headline,
+        body,
+    })
+}
+
+/// Reads an article (and its sidecar) from disk and parses it.
+pub fn load(source: &SourceFile, options: ParseOptions) -> Result<ParsedArticle, Diagnostic> {
+    let text = read_utf8(&source.path, &source.rel_path)?;
+    let sidecar = match &source.sidecar {
+        Some(path) => Some(read_utf8(path, &relative_sidecar(source, path))?),
+        None => None,
+    };
+    parse(source, &text, sidecar.as_deref(), options)
+}
+
+fn parse_sidecar(text: &str, rel_path: &Path) -> Result<FrontMatter, Diagnostic> {
+    let block = Block {
+        format: front_matter::Format::Toml,
+        text,
+        line_offset: 0,
+    };
+    front_matter::parse(&block, rel_path)
+}
+
+/// The sidecar's path relative to the site root, for messages.
+fn relative_sidecar(source: &SourceFile, sidecar: &Path) -> std::path::PathBuf {
+    match sidecar.file_name() {
+        Some(name) => source.rel_path.with_file_name(name),
+        None => sidecar.to_path_buf(),
+    }
+}
+
+/// Reads a file that must be UTF-8; a decoding error names the line.
+fn read_utf8(path: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
+    let bytes = crate::fs::read(path).map_err(|e| {
+        let why = std::error::Error::source(&e).map_or_else(|| e.to_string(), ToString::to_string);
+        Diagnostic::error(Location::file(rel_path), format!("cannot read: {why}"))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+        Diagnostic::error(
+            Location::at(rel_path, u32::try_from(line).unwrap_or(u32::MAX), 1),
+            format!("not valid UTF-8 (byte {valid})"),
+        )
+        .with_help("save the file as UTF-8")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn source(name: &str, kind: SourceKind, sidecar: bool) -> SourceFile {
+        let rel = PathBuf::from("seeds").join(name);
+        SourceFile {
+            path: rel.clone(),
+            sidecar: sidecar.then(|| rel.with_extension("toml")),
+            rel_path: rel,
+            kind,
+        }
+    }
+
+    #[test]
+    fn text_with_sidecar_takes_its_metadata() {
+        let src = source("a.txt", SourceKind::Text, true);
+        let parsed = parse(
+            &src,
+            "One.\nTwo.",
+            Some("title = \"T\"\ntags = [\"x\"]"),
+            ParseOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(parsed.front.title.as_deref(), Some("T"));
+        assert_eq!(parsed.body.paragraphs(), ["One.", "Two."]);
+        assert_eq!(parsed.body.word_count(), 2);
+    }
+
+    #[test]
+    fn sidecar_errors_name_the_sidecar() {
+        let src = source("a.txt", SourceKind::Text, true);
+        let err = parse(&src, "One.", Some("\nbogus = 1"), ParseOptions::default()).unwrap_err();
+        assert_eq!(err.location.to_string(), "seeds/a.toml:2:1");
+    }
+
+    #[test]
+    fn markdown_raw_html_is_sanitised_unless_opted_out() {
+        let src = source("a.md", SourceKind::Markdown, false);
+        let text = "+++\ntitle = \"x\"\n+++\nHi <script>alert(1)</script> there.\n";
+        let safe = parse(&src, text, None, ParseOptions::default()).unwrap();
+        let Body::Markdown { html, .. } = &safe.body else {
+            panic!("markdown body")
+        };
+        assert!(!html.contains("<script"), "{html}");
+        let raw = parse(&src, text, None, ParseOptions { unsafe_html: true }).unwrap();
+        let Body::Markdown { html, .. } = &raw.body else {
+            panic!("markdown body")
+        };
+        assert!(html.contains("<script>"), "{html}");
+    }
+
+    #[test]
+    fn empty_article_is_an_error() {
+        let src = source("a.txt", SourceKind::Text, false);
+        let err = parse(&src, "\n \n", None, ParseOptions::default()).unwrap_err();
+        assert!(err.message.contains("no text"));
+    }
+
+    #[test]
+    fn byte_order_mark_is_dropped() {
+        let src = source("a.md", SourceKind::Markdown, false);
+        let parsed = parse(
+            &src,
+            "\u{feff}+++\ntitle = \"x\"\n+++\nBody.",
+            None,
+            ParseOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(parsed.front.title.as_deref(), Some("x"));
+    }
+}

@@ -1,0 +1,334 @@
+//! Verifying a built site: every internal link and anchor resolves.
+//!
+//! [`scan_html`] is pure (one page's text in, its ids and links out, read
+//! with html5ever's tokenizer rather than by pattern matching);
+//! [`check_site`] reads a whole output folder and reports each broken link
+//! with the page it was found on.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::Path;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use rayon::prelude::*;
+
+use crate::error::Error;
+use crate::render::urls::Urls;
+
+/// One broken reference.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// The page it was found on, relative to the output folder.
+    pub page: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.page, self.message)
+    }
+}
+
+/// The ids a page defines and the URLs it references.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageRefs {
+    /// Every `id` (and `<a name>`) on the page.
+    pub ids: BTreeSet<String>,
+    /// Every `href` and `src` value, in document order.
+    pub links: Vec<String>,
+}
+
+struct RefCollector {
+    refs: RefCell<PageRefs>,
+}
+
+impl TokenSink for RefCollector {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
+        if tag.kind != TagKind::StartTag {
+            return TokenSinkResult::Continue;
+        }
+        self.collect(&tag);
+        match &*tag.name {
+            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+            "style" | "noscript" | "xmp" | "iframe" | "noembed" | "noframes" => {
+                TokenSinkResult::RawData(RawKind::Rawtext)
+            }
+            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
+            _ => TokenSinkResult::Continue,
+        }
+    }
+}
+
+impl RefCollector {
+    fn collect(&self, tag: &Tag) {
+        let mut refs = self.refs.borrow_mut();
+        for attr in &tag.attrs {
+            let name = &*attr.name.local;
+            let value = attr.value.to_string();
+            match name {
+                "id" => {
+                    refs.ids.insert(value);
+                }
+                "name" if &*tag.name == "a" => {
+                    refs.ids.insert(value);
+                }
+                "href" | "src" => refs.links.push(value),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Reads the ids and links of one HTML page.
+pub fn scan_html(html: &str) -> PageRefs {
+    let sink = RefCollector {
+        refs: RefCell::new(PageRefs::default()),
+    };
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.refs.into_inner()
+}
+
+/// Where an internal link points: a file in the output and maybe an anchor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The file, relative to the output folder (`index.html` filled in).
+    pub file: String,
+    /// The `#fragment`, percent-decoded, if any.
+    pub fragment: Option<String>,
+}
+
+/// Resolves `link` found on `page` (relative to the output folder) against
+/// the site's URLs. `None` for links leaving the site (other hosts,
+/// `mailto:`…); `Err` for internal links that cannot exist, such as one
+/// outside the site's path prefix.
+pub fn resolve(link: &str, page: &str, urls: &Urls) -> Option<Result<Target, String>> {
+    let link = link.trim();
+    let (without_fragment, fragment) = match link.split_once('#') {
+        Some((path, fragment)) => (path, Some(percent_decode(fragment))),
+        None => (link, None),
+    };
+    let path = without_fragment.split('?').next().unwrap_or_default();
+    let site_path = if let Some(rest) = path.strip_prefix(urls.base()) {
+        format!("/{rest}")
+    } else if path.contains(':') || path.starts_with("//") {
+        return None;
+    } else if let Some(rooted) = path.strip_prefix(urls.root()) {
+        format!("/{rooted}")
+    } else if path.starts_with('/') {
+        return Some(Err(format!(
+            "{link} is outside the site's path {}",
+            urls.root()
+        )));
+    } else if path.is_empty() {
+        format!("/{page}")
+    } else {
+        let dir = page.rsplit_once('/').map_or("", |(dir, _)| dir);
+        format!("/{dir}/{path}")
+    };
+    let Some(file) = normalize(&percent_decode(&site_path)) else {
+        return Some(Err(format!("{link} climbs above the site root")));
+    };
+    Some(Ok(Target { file, fragment }))
+}
+
+/// Collapses `.` and `..`, drops the leading `/`, and names the index file
+/// of a folder URL.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut file = parts.join("/");
+    if path.ends_with('/') || file.is_empty() {
+        if !file.is_empty() {
+            file.push('/');
+        }
+        file.push_str("index.html");
+    }
+    Some(file)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).and_then(|b| hex(*b)),
+                bytes.get(i + 2).and_then(|b| hex(*b)),
+            )
+        {
+            out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Checks every internal link and anchor of the site in `output_dir`,
+/// published under `urls`.
+pub fn check_site(output_dir: &Path, urls: &Urls) -> Result<Vec<Problem>, Error> {
+    let files: BTreeSet<String> = crate::discover::files_under(output_dir)?
+        .iter()
+        .filter_map(|p| p.to_str().map(|s| s.replace('\\', "/")))
+        .collect();
+    let pages: Vec<&String> = files.iter().filter(|f| f.ends_with(".html")).collect();
+    let scanned: Vec<(&String, PageRefs)> = pages
+        .par_iter()
+        .map(|page| {
+            let html = crate::fs::read_to_string(&output_dir.join(page.as_str()))?;
+            Ok((*page, scan_html(&html)))
+        })
+        .collect::<Result<_, Error>>()?;
+    let ids: BTreeMap<&str, &BTreeSet<String>> = scanned
+        .iter()
+        .map(|(page, refs)| (page.as_str(), &refs.ids))
+        .collect();
+    let mut problems = Vec::new();
+    for (page, refs) in &scanned {
+        for link in &refs.links {
+            if let Some(message) = check_link(link, page, urls, &files, &ids) {
+                problems.push(Problem {
+                    page: (*page).clone(),
+                    message,
+                });
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    Ok(problems)
+}
+
+fn check_link(
+    link: &str,
+    page: &str,
+    urls: &Urls,
+    files: &BTreeSet<String>,
+    ids: &BTreeMap<&str, &BTreeSet<String>>,
+) -> Option<String> {
+    let target = match resolve(link, page, urls)? {
+        Ok(target) => target,
+        Err(message) => return Some(message),
+    };
+    let file = if files.contains(&target.file) {
+        target.file
+    } else if files.contains(&format!("{}/index.html", target.file)) {
+        format!("{}/index.html", target.file)
+    } else {
+        return Some(format!(
+            "broken link {link}: no {} in the output",
+            target.file
+        ));
+    };
+    match target.fragment.as_deref() {
+        None | Some("") | Some("top") => None,
+        Some(fragment) => match ids.get(file.as_str()) {
+            Some(page_ids) if page_ids.contains(fragment) => None,
+            Some(_) => Some(format!(
+                "missing anchor {link}: {file} has no id {fragment:?}"
+            )),
+            None => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls() -> Urls {
+        Urls::new("https://u.github.io/repo/")
+    }
+
+    fn target(file: &str, fragment: Option<&str>) -> Option<Result<Target, String>> {
+        Some(Ok(Target {
+            file: file.to_string(),
+            fragment: fragment.map(str::to_string),
+        }))
+    }
+
+    #[test]
+    fn scan_finds_ids_and_links_but_not_inside_scripts() {
+        let refs = scan_html(
+            "<a href=\"/x/\" id=a>x</a><img src='i.png'><script>let s = '<a href=\"/nope\">';</script><h2 id=\"b\">",
+        );
+        assert_eq!(refs.links, vec!["/x/", "i.png"]);
+        assert_eq!(
+            refs.ids.iter().map(String::as_str).collect::<Vec<_>>(),
+            vec!["a", "b"]
+        );
+    }
+
+    #[test]
+    fn resolves_root_relative_absolute_and_relative_links() {
+        let u = urls();
+        assert_eq!(
+            resolve("/repo/articles/x/", "index.html", &u),
+            target("articles/x/index.html", None)
+        );
+        assert_eq!(
+            resolve("https://u.github.io/repo/style.css", "index.html", &u),
+            target("style.css", None)
+        );
+        assert_eq!(
+            resolve("../y/#top", "articles/x/index.html", &u),
+            target("articles/y/index.html", Some("top"))
+        );
+        assert_eq!(
+            resolve("#p%20q", "a/index.html", &u),
+            target("a/index.html", Some("p q"))
+        );
+        assert_eq!(resolve("https://elsewhere.org/", "index.html", &u), None);
+        assert_eq!(resolve("mailto:a@b.c", "index.html", &u), None);
+        assert!(matches!(resolve("/other/", "index.html", &u), Some(Err(_))));
+        assert!(matches!(
+            resolve("../../..", "a/index.html", &u),
+            Some(Err(_))
+        ));
+    }
+
+    #[test]
+    fn check_site_reports_missing_pages_and_anchors() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        std::fs::create_dir_all(out.join("a")).unwrap();
+        std::fs::write(out.join("a/index.html"), "<h2 id=\"here\">x</h2>").unwrap();
+        std::fs::write(
+            out.join("index.html"),
+            "<a href=\"/repo/a/#here\">ok</a><a href=\"/repo/a/#gone\">no anchor</a><a href=\"/repo/b/\">no page</a><img src=\"/repo/a\">",
+        )
+        .unwrap();
+        let problems = check_site(out, &urls()).unwrap();
+        let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(problems.len(), 2, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("missing anchor")));
+        assert!(messages.iter().any(|m| m.contains("no b/index.html")));
+    }
+}

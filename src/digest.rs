@@ -1,0 +1,310 @@
+//! Putting the articles together: `Vec<Article>` → [`Digest`].
+//!
+//! Pure. Orders the stories (newest edition first; within an edition by
+//! weight, then the file name's rank, then path), groups them into editions,
+//! makes slugs unique and collects tags. Every list that reaches the output
+//! has a total order with a tie-breaker, so builds are byte-identical.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::enrich::Article;
+use crate::error::{Diagnostic, Location};
+use crate::slug::{MAX_SLUG_LEN, slugify, unique};
+
+/// The whole site's content, ordered and linked.
+#[derive(Debug, Clone, Default)]
+pub struct Digest {
+    /// Every article in reading order.
+    pub articles: Vec<Article>,
+    /// Editions, newest first; each covers a contiguous run of `articles`.
+    pub editions: Vec<Edition>,
+    /// Tags sorted by slug.
+    pub tags: Vec<Tag>,
+    /// For each article, the index of its edition.
+    pub edition_of: Vec<usize>,
+    /// For each article, its tags as indices into `tags`, in written order.
+    pub tags_of: Vec<Vec<usize>>,
+}
+
+/// One day's stories.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    /// The day.
+    pub date: Date,
+    /// Its articles, as indices into [`Digest::articles`].
+    pub articles: Range<usize>,
+}
+
+/// A topic tag and the articles carrying it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// The tag as first written.
+    pub name: String,
+    /// Its URL slug.
+    pub slug: String,
+    /// Its articles in reading order, as indices into [`Digest::articles`].
+    pub articles: Vec<usize>,
+}
+
+impl Digest {
+    /// The article read before article `i`, if any.
+    pub fn previous(&self, i: usize) -> Option<&Article> {
+        i.checked_sub(1).and_then(|p| self.articles.get(p))
+    }
+
+    /// The article read after article `i`, if any.
+    pub fn next(&self, i: usize) -> Option<&Article> {
+        self.articles.get(i + 1)
+    }
+
+    /// The tag with slug `slug`.
+    pub fn tag(&self, slug: &str) -> Option<&Tag> {
+        self.tags
+            .binary_search_by(|t| t.slug.as_str().cmp(slug))
+            .ok()
+            .and_then(|i| self.tags.get(i))
+    }
+}
+
+/// Orders, groups and links `articles`. Returns warnings for slug clashes
+/// and tags that cannot be turned into a URL.
+pub fn build(mut articles: Vec<Article>) -> (Digest, Vec<Diagnostic>) {
+    let mut diagnostics = assign_unique_slugs(&mut articles);
+    articles.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| cmp_option_first(a.weight, b.weight))
+            .then_with(|| cmp_option_first(a.rank, b.rank))
+            .then_with(|| a.source_path.cmp(&b.source_path))
+    });
+    let (editions, edition_of) = group_editions(&articles);
+    let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
+    diagnostics.extend(tag_diagnostics);
+    let digest = Digest {
+        articles,
+        editions,
+        tags,
+        edition_of,
+        tags_of,
+    };
+    (digest, diagnostics)
+}
+
+/// `Some` values first, in order, then `None`.
+fn cmp_option_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+}
+
+/// Gives every article a unique slug. Explicit slugs are claimed first;
+/// then derived ones, oldest article first, so adding a newer story never
+/// changes an older story's permalink.
+fn assign_unique_slugs(articles: &mut [Article]) -> Vec<Diagnostic> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&articles[a], &articles[b]);
+        b.slug_given
+            .cmp(&a.slug_given)
+            .then_with(|| a.published.cmp(&b.published))
+            .then_with(|| a.source_path.cmp(&b.source_path))
+    });
+    let mut taken = BTreeSet::new();
+    let mut diagnostics = Vec::new();
+    for i in order {
+        let article = &mut articles[i];
+        let slug = unique(&article.slug, &mut taken);
+        if article.slug_given && slug != article.slug {
+            diagnostics.push(
+                Diagnostic::warning(
+                    Location::file(&article.source_path),
+                    format!("slug {:?} is already taken; using {slug:?}", article.slug),
+                )
+                .with_help("give each article its own slug"),
+            );
+        }
+        article.slug = slug;
+    }
+    diagnostics
+}
+
+fn group_editions(articles: &[Article]) -> (Vec<Edition>, Vec<usize>) {
+    let mut editions: Vec<Edition> = Vec::new();
+    let mut edition_of = Vec::with_capacity(articles.len());
+    for (i, article) in articles.iter().enumerate() {
+        match editions.last_mut() {
+            Some(edition) if edition.date == article.date => edition.articles.end = i + 1,
+            _ => editions.push(Edition {
+                date: article.date,
+                articles: i..i + 1,
+            }),
+        }
+        edition_of.push(editions.len() - 1);
+    }
+    (editions, edition_of)
+}
+
+/// Collects tags by slug, and each article's tags as indices into them.
+fn collect_tags(articles: &[Article]) -> (Vec<Tag>, Vec<Vec<usize>>, Vec<Diagnostic>) {
+    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
+    let mut slugs_of = Vec::with_capacity(articles.len());
+    let mut diagnostics = Vec::new();
+    for (i, article) in articles.iter().enumerate() {
+        let mut slugs: Vec<String> = Vec::new();
+        for name in &article.tags {
+            let slug = slugify(name, MAX_SLUG_LEN);
+            if slug.is_empty() {
+                diagnostics.push(Diagnostic::warning(
+                    Location::file(&article.source_path),
+                    format!("tag {name:?} has no letters usable in a URL; it is not listed"),
+                ));
+                continue;
+            }
+            if slugs.contains(&slug) {
+                continue;
+            }
+            let tag = by_slug.entry(slug.clone()).or_insert_with(|| Tag {
+                name: name.clone(),
+                slug: slug.clone(),
+                articles: Vec::new(),
+            });
+            tag.articles.push(i);
+            slugs.push(slug);
+        }
+        slugs_of.push(slugs);
+    }
+    let tags: Vec<Tag> = by_slug.into_values().collect();
+    let tags_of = slugs_of
+        .iter()
+        .map(|slugs| {
+            slugs
+                .iter()
+                .filter_map(|s| tags.binary_search_by(|t| t.slug.as_str().cmp(s)).ok())
+                .collect()
+        })
+        .collect();
+    (tags, tags_of, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Body;
+    use crate::enrich::DateSource;
+    use jiff::Timestamp;
+    use jiff::civil::date;
+    use std::path::{Path, PathBuf};
+
+    fn article(path: &str, day: i8, rank: Option<u32>, slug: &str) -> Article {
+        let d = date(2025, 7, day);
+        Article {
+            source_path: PathBuf::from(path),
+            title: slug.to_string(),
+            title_given: false,
+            slug: slug.to_string(),
+            slug_given: false,
+            date: d,
+            published: Timestamp::from_second(1_752_000_000 + i64::from(day) * 86_400).unwrap(),
+            date_source: DateSource::FileName,
+            rank,
+            weight: None,
+            lede: String::new(),
+            word_count: 1,
+            reading_minutes: 1,
+            tags: Vec::new(),
+            author: None,
+            source: None,
+            source_url: None,
+            draft: false,
+            body: Body::Text {
+                paragraphs: vec!["x".into()],
+            },
+        }
+    }
+
+    #[test]
+    fn newest_edition_first_then_rank_then_path() {
+        let (digest, _) = build(vec![
+            article("c", 1, Some(0), "c"),
+            article("b", 2, None, "b"),
+            article("a", 2, Some(1), "a"),
+            article("d", 2, Some(0), "d"),
+        ]);
+        let order: Vec<_> = digest.articles.iter().map(|a| a.slug.as_str()).collect();
+        assert_eq!(order, vec!["d", "a", "b", "c"]);
+        assert_eq!(digest.editions.len(), 2);
+        assert_eq!(digest.editions[0].date, date(2025, 7, 2));
+        assert_eq!(digest.editions[0].articles, 0..3);
+        assert_eq!(digest.edition_of, vec![0, 0, 0, 1]);
+        assert_eq!(digest.previous(0), None);
+        assert_eq!(digest.next(0).map(|a| a.slug.as_str()), Some("a"));
+        assert_eq!(digest.next(3), None);
+    }
+
+    #[test]
+    fn weight_comes_before_rank() {
+        let mut heavy = article("z", 1, Some(9), "z");
+        heavy.weight = Some(-1);
+        let (digest, _) = build(vec![article("a", 1, Some(0), "a"), heavy]);
+        assert_eq!(digest.articles[0].slug, "z");
+    }
+
+    #[test]
+    fn duplicate_slugs_get_suffixes_oldest_first() {
+        let (digest, diagnostics) = build(vec![
+            article("new", 3, None, "same"),
+            article("old", 1, None, "same"),
+        ]);
+        let slug_of = |p: &str| {
+            digest
+                .articles
+                .iter()
+                .find(|a| a.source_path == Path::new(p))
+                .map(|a| a.slug.clone())
+        };
+        assert_eq!(slug_of("old").as_deref(), Some("same"));
+        assert_eq!(slug_of("new").as_deref(), Some("same-2"));
+        assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn explicit_slugs_win_and_clashes_warn() {
+        let mut given = article("given", 3, None, "same");
+        given.slug_given = true;
+        let mut given2 = article("given2", 4, None, "same");
+        given2.slug_given = true;
+        let (digest, diagnostics) = build(vec![article("old", 1, None, "same"), given, given2]);
+        let slug_of = |p: &str| {
+            digest
+                .articles
+                .iter()
+                .find(|a| a.source_path == Path::new(p))
+                .map(|a| a.slug.clone())
+        };
+        assert_eq!(slug_of("given").as_deref(), Some("same"));
+        assert_eq!(slug_of("given2").as_deref(), Some("same-2"));
+        assert_eq!(slug_of("old").as_deref(), Some("same-3"));
+        assert_eq!(diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn tags_merge_by_slug_in_reading_order() {
+        let mut a = article("a", 1, None, "a");
+        a.tags = vec!["Rust Lang".into(), "北京".into()];
+        let mut b = article("b", 2, None, "b");
+        b.tags = vec!["rust-lang".into()];
+        let (digest, diagnostics) = build(vec![a, b]);
+        assert_eq!(digest.tags.len(), 1);
+        let tag = digest.tag("rust-lang").unwrap();
+        assert_eq!(tag.name, "rust-lang");
+        assert_eq!(tag.articles, vec![0, 1]);
+        assert_eq!(digest.tags_of, vec![vec![0], vec![0]]);
+        assert_eq!(diagnostics.len(), 1);
+    }
+}

@@ -1,0 +1,276 @@
+//! Finding the site's input files: the only user of `walkdir`.
+//!
+//! [`discover`] walks `seeds/` in sorted order and returns the articles it
+//! finds, each paired with its sidecar `NAME.toml` when there is one. Hidden
+//! files, editor backups and swap files are skipped; symlink loops and
+//! unreadable folders become diagnostics, never a failed build.
+//! [`files_under`] lists the plain files of a folder (templates, static).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, Error, Location};
+
+/// What format an article is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceKind {
+    /// Plain-text wire story (`.txt`).
+    Text,
+    /// Markdown with optional front matter (`.md`, `.markdown`).
+    Markdown,
+}
+
+/// One article file found under `seeds/`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceFile {
+    /// Path relative to the site root, e.g. `seeds/000_f596f713c00f6b16.txt`;
+    /// used in messages and as the article's stable identity.
+    pub rel_path: PathBuf,
+    /// Path to open on disk.
+    pub path: PathBuf,
+    /// Its format.
+    pub kind: SourceKind,
+    /// `NAME.toml` next to a `NAME.txt`, holding its metadata.
+    pub sidecar: Option<PathBuf>,
+}
+
+impl SourceFile {
+    /// The file name without its extension, e.g. `000_f596f713c00f6b16`.
+    pub fn stem(&self) -> &str {
+        self.rel_path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+    }
+}
+
+/// The articles found, and the problems met on the way.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Articles in sorted path order.
+    pub files: Vec<SourceFile>,
+    /// Loops, unreadable entries and orphan sidecars.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks `seeds_dir` (inside `root`) for articles.
+pub fn discover(root: &Path, seeds_dir: &Path) -> Result<Discovery, Error> {
+    if !crate::fs::is_dir(seeds_dir) {
+        return Err(Error::Config(
+            Diagnostic::error(
+                Location::file(relative(root, seeds_dir)),
+                "no seeds/ folder",
+            )
+            .with_help("put the articles (.txt or .md) in a seeds/ folder at the site root"),
+        ));
+    }
+    let mut found = Discovery::default();
+    let mut articles = Vec::new();
+    let mut tomls = BTreeSet::new();
+    let walker = WalkDir::new(seeds_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                found.diagnostics.push(walk_diagnostic(root, seeds_dir, &e));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.into_path();
+        match extension(&path).as_deref() {
+            Some("txt") => articles.push((path, SourceKind::Text)),
+            Some("md" | "markdown") => articles.push((path, SourceKind::Markdown)),
+            Some("toml") => {
+                tomls.insert(path);
+            }
+            _ => {}
+        }
+    }
+    for (path, kind) in articles {
+        let sidecar = path.with_extension("toml");
+        let sidecar = tomls.remove(&sidecar).then_some(sidecar);
+        if sidecar.is_some() && kind == SourceKind::Markdown {
+            found.diagnostics.push(
+                Diagnostic::warning(
+                    Location::file(relative(root, &path.with_extension("toml"))),
+                    "sidecar ignored: a Markdown article keeps its metadata in front matter",
+                )
+                .with_help("move these keys into the article's +++ front matter"),
+            );
+        }
+        found.files.push(SourceFile {
+            rel_path: relative(root, &path),
+            sidecar: sidecar.filter(|_| kind == SourceKind::Text),
+            path,
+            kind,
+        });
+    }
+    for orphan in tomls {
+        found.diagnostics.push(
+            Diagnostic::warning(
+                Location::file(relative(root, &orphan)),
+                "sidecar has no article next to it",
+            )
+            .with_help("a sidecar NAME.toml belongs beside NAME.txt"),
+        );
+    }
+    Ok(found)
+}
+
+/// Lists every plain file under `dir` (recursively, sorted, skipping hidden
+/// and editor files) as paths relative to `dir`. A missing folder is empty.
+pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    if !crate::fs::is_dir(dir) {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            let source = e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("symlink loop"));
+            Error::io("list", &path, source)
+        })?;
+        if entry.file_type().is_file()
+            && let Ok(rel) = entry.path().strip_prefix(dir)
+        {
+            files.push(rel.to_path_buf());
+        }
+    }
+    Ok(files)
+}
+
+/// Whether a file or folder name is one that editors, version control or the
+/// OS leave behind rather than one a writer meant to publish.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.starts_with('#') && name.ends_with('#'))
+        || [".swp", ".swo", ".swx", ".tmp", ".bak", ".orig"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn walk_diagnostic(root: &Path, seeds_dir: &Path, e: &walkdir::Error) -> Diagnostic {
+    let path = e.path().unwrap_or(seeds_dir);
+    let location = Location::file(relative(root, path));
+    if let Some(ancestor) = e.loop_ancestor() {
+        Diagnostic::error(
+            location,
+            format!(
+                "symlink loop: leads back to {}",
+                relative(root, ancestor).display()
+            ),
+        )
+    } else {
+        let why = e
+            .io_error()
+            .map_or_else(|| e.to_string(), ToString::to_string);
+        Diagnostic::error(location, format!("cannot read: {why}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_and_hidden_files_are_ignored() {
+        for name in [
+            ".hidden.txt",
+            "story.txt~",
+            "#story.txt#",
+            ".story.txt.swp",
+            "a.swo",
+        ] {
+            assert!(is_ignored(name), "{name}");
+        }
+        for name in ["000_abc.txt", "story.md", "notes#1.txt"] {
+            assert!(!is_ignored(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn discovers_sorted_articles_with_sidecars() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let seeds = root.join("seeds");
+        std::fs::create_dir_all(seeds.join("sub")).unwrap();
+        for name in [
+            "b.txt",
+            "b.toml",
+            "a.md",
+            "sub/c.markdown",
+            ".x.txt",
+            "d.txt~",
+            "e.png",
+            "lone.toml",
+        ] {
+            std::fs::write(seeds.join(name), "x").unwrap();
+        }
+        let found = discover(root, &seeds).unwrap();
+        let names: Vec<_> = found.files.iter().map(|f| f.rel_path.clone()).collect();
+        assert_eq!(
+            names,
+            vec![
+                PathBuf::from("seeds/a.md"),
+                PathBuf::from("seeds/b.txt"),
+                PathBuf::from("seeds/sub/c.markdown")
+            ]
+        );
+        assert_eq!(found.files[1].sidecar, Some(seeds.join("b.toml")));
+        assert_eq!(found.files[0].kind, SourceKind::Markdown);
+        assert_eq!(found.diagnostics.len(), 1, "{:?}", found.diagnostics);
+        assert!(found.diagnostics[0].location.path.ends_with("lone.toml"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_is_reported_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = dir.path().join("seeds");
+        std::fs::create_dir_all(seeds.join("loop")).unwrap();
+        std::os::unix::fs::symlink(&seeds, seeds.join("loop/back")).unwrap();
+        std::fs::write(seeds.join("a.txt"), "x").unwrap();
+        let found = discover(dir.path(), &seeds).unwrap();
+        assert_eq!(found.files.len(), 1);
+        assert!(
+            found
+                .diagnostics
+                .iter()
+                .any(|d| d.message.contains("symlink loop"))
+        );
+    }
+
+    #[test]
+    fn missing_seeds_folder_is_a_config_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = discover(dir.path(), &dir.path().join("seeds")).unwrap_err();
+        assert!(err.to_string().contains("seeds"), "{err}");
+    }
+}

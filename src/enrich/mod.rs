@@ -1,0 +1,294 @@
+//! Deriving what a reader needs: [`ParsedArticle`] → [`Article`].
+//!
+//! Pure and infallible: everything an author left out is derived from the
+//! text, the file name and the build clock (passed in, never read here).
+//! Slugs are made unique later, in `digest`, where all articles are known.
+
+pub mod filename;
+pub mod sentences;
+pub mod title;
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::article::{Body, ParsedArticle};
+use crate::slug::{MAX_SLUG_LEN, slugify};
+
+/// What the build knows that the articles do not.
+#[derive(Debug, Clone, Copy)]
+pub struct EnrichContext {
+    /// The build instant: `SOURCE_DATE_EPOCH` when set, else now.
+    pub now: Timestamp,
+    /// Reading speed for reading times.
+    pub words_per_minute: u32,
+}
+
+impl EnrichContext {
+    /// The current edition's date: the build instant's date in UTC.
+    pub fn today(&self) -> Date {
+        self.now.to_zoned_datetime(TimeZone::UTC).date()
+    }
+}
+
+/// Where an article's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateSource {
+    /// `date` in front matter or sidecar.
+    FrontMatter,
+    /// A `YYYY-MM-DD` file-name prefix.
+    FileName,
+    /// Neither: the build's current edition.
+    Edition,
+}
+
+/// An article with everything derived, ready for the digest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Source path relative to the site root: the article's identity.
+    pub source_path: PathBuf,
+    /// The headline.
+    pub title: String,
+    /// Whether the title was written by the author (front matter, headline
+    /// line) rather than cut from the lede.
+    pub title_given: bool,
+    /// URL slug; unique once `digest` has run.
+    pub slug: String,
+    /// Whether the slug was set explicitly in front matter.
+    pub slug_given: bool,
+    /// The edition (calendar day) the article belongs to.
+    pub date: Date,
+    /// When it was published; midnight UTC of `date` if no time was given.
+    pub published: Timestamp,
+    /// Where `date` came from.
+    pub date_source: DateSource,
+    /// Rank in its edition from the file name's ordinal.
+    pub rank: Option<u32>,
+    /// Explicit ordering weight from front matter.
+    pub weight: Option<i64>,
+    /// The lede: front-matter summary, else the first paragraph.
+    pub lede: String,
+    /// Words of running text.
+    pub word_count: usize,
+    /// Minutes to read, at least 1.
+    pub reading_minutes: u32,
+    /// Topic tags as written (trimmed, empty ones dropped).
+    pub tags: Vec<String>,
+    /// The byline.
+    pub author: Option<String>,
+    /// The originating outlet.
+    pub source: Option<String>,
+    /// Link to the original story.
+    pub source_url: Option<String>,
+    /// Left out of builds unless drafts are asked for.
+    pub draft: bool,
+    /// The text.
+    pub body: Body,
+}
+
+/// Derives every field of an article.
+pub fn enrich(parsed: ParsedArticle, ctx: &EnrichContext) -> Article {
+    let ParsedArticle {
+        source,
+        front,
+        headline,
+        body,
+    } = parsed;
+    let file = filename::parse(source.stem());
+    let lede = non_empty(front.summary)
+        .or_else(|| body.paragraphs().first().cloned())
+        .unwrap_or_default();
+    let given_title = non_empty(front.title).or(headline);
+    let title_given = given_title.is_some();
+    let title = given_title
+        .or_else(|| body.paragraphs().first().map(|p| title::derive(p)))
+        .unwrap_or_default();
+    let (slug, slug_given) = match non_empty(front.slug) {
+        Some(slug) => (slugify(&slug, MAX_SLUG_LEN * 2), true),
+        None => (slugify(&title, MAX_SLUG_LEN), false),
+    };
+    let slug = if slug.is_empty() {
+        fallback_slug(source.stem())
+    } else {
+        slug
+    };
+    let (date, published, date_source) = match (front.date, file.date) {
+        (Some(fd), _) => (
+            fd.date,
+            fd.instant.unwrap_or_else(|| midnight(fd.date)),
+            DateSource::FrontMatter,
+        ),
+        (None, Some(d)) => (d, midnight(d), DateSource::FileName),
+        (None, None) => (ctx.today(), ctx.now, DateSource::Edition),
+    };
+    let word_count = body.word_count();
+    Article {
+        source_path: source.rel_path,
+        title,
+        title_given,
+        slug,
+        slug_given,
+        date,
+        published,
+        date_source,
+        rank: file.rank,
+        weight: front.weight,
+        lede,
+        word_count,
+        reading_minutes: reading_minutes(word_count, ctx.words_per_minute),
+        tags: front
+            .tags
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        author: non_empty(front.author),
+        source: non_empty(front.source),
+        source_url: non_empty(front.source_url),
+        draft: front.draft,
+        body,
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+fn midnight(date: Date) -> Timestamp {
+    date.to_zoned_datetime(TimeZone::UTC)
+        .map(|z| z.timestamp())
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// A slug for an article whose title has nothing ASCII in it: its file
+/// name, which is stable.
+fn fallback_slug(stem: &str) -> String {
+    let slug = slugify(stem, MAX_SLUG_LEN);
+    if slug.is_empty() {
+        "article".to_string()
+    } else {
+        slug
+    }
+}
+
+/// Minutes to read `words` at `wpm`, rounded up, at least 1.
+pub fn reading_minutes(words: usize, wpm: u32) -> u32 {
+    let wpm = usize::try_from(wpm.max(1)).unwrap_or(1);
+    u32::try_from(words.div_ceil(wpm).max(1)).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::front_matter::{FrontDate, FrontMatter};
+    use crate::discover::{SourceFile, SourceKind};
+    use jiff::civil::date;
+
+    fn ctx() -> EnrichContext {
+        EnrichContext {
+            now: Timestamp::from_second(1_752_300_000).unwrap(),
+            words_per_minute: 200,
+        }
+    }
+
+    fn parsed(name: &str, front: FrontMatter, paragraphs: &[&str]) -> ParsedArticle {
+        let rel = PathBuf::from("seeds").join(name);
+        ParsedArticle {
+            source: SourceFile {
+                path: rel.clone(),
+                rel_path: rel,
+                kind: SourceKind::Text,
+                sidecar: None,
+            },
+            front,
+            headline: None,
+            body: Body::Text {
+                paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            },
+        }
+    }
+
+    #[test]
+    fn title_and_slug_are_derived_from_the_lede() {
+        let a = enrich(
+            parsed(
+                "000_abc.txt",
+                FrontMatter::default(),
+                &["Rain fell on the capital all day. More later."],
+            ),
+            &ctx(),
+        );
+        assert_eq!(a.title, "Rain fell on the capital all day");
+        assert!(!a.title_given);
+        assert_eq!(a.slug, "rain-fell-on-the-capital-all-day");
+        assert_eq!(a.rank, Some(0));
+        assert_eq!(a.lede, "Rain fell on the capital all day. More later.");
+    }
+
+    #[test]
+    fn date_comes_from_front_matter_then_file_name_then_the_build_clock() {
+        let front = FrontMatter {
+            date: Some(FrontDate::parse("2024-03-01").unwrap()),
+            ..FrontMatter::default()
+        };
+        let a = enrich(parsed("2023-01-02-x.txt", front, &["Text."]), &ctx());
+        assert_eq!(
+            (a.date, a.date_source),
+            (date(2024, 3, 1), DateSource::FrontMatter)
+        );
+        let b = enrich(
+            parsed("2023-01-02-x.txt", FrontMatter::default(), &["Text."]),
+            &ctx(),
+        );
+        assert_eq!(
+            (b.date, b.date_source),
+            (date(2023, 1, 2), DateSource::FileName)
+        );
+        assert_eq!(b.published.as_second(), 1_672_617_600);
+        let c = enrich(parsed("x.txt", FrontMatter::default(), &["Text."]), &ctx());
+        assert_eq!(
+            (c.date, c.date_source),
+            (date(2025, 7, 12), DateSource::Edition)
+        );
+        assert_eq!(c.published, ctx().now);
+    }
+
+    #[test]
+    fn given_fields_win_and_are_trimmed() {
+        let front = FrontMatter {
+            title: Some(" Given ".into()),
+            slug: Some("My Slug".into()),
+            summary: Some("Short.".into()),
+            tags: vec![" a ".into(), "".into()],
+            author: Some("  ".into()),
+            ..FrontMatter::default()
+        };
+        let a = enrich(parsed("x.txt", front, &["Long first paragraph."]), &ctx());
+        assert_eq!(a.title, "Given");
+        assert!(a.title_given && a.slug_given);
+        assert_eq!(a.slug, "my-slug");
+        assert_eq!(a.lede, "Short.");
+        assert_eq!(a.tags, vec!["a"]);
+        assert_eq!(a.author, None);
+    }
+
+    #[test]
+    fn non_latin_title_falls_back_to_the_file_name() {
+        let a = enrich(
+            parsed("007_beijing.txt", FrontMatter::default(), &["北京 会议"]),
+            &ctx(),
+        );
+        assert_eq!(a.slug, "007-beijing");
+    }
+
+    #[test]
+    fn reading_time_rounds_up_and_is_at_least_one() {
+        assert_eq!(reading_minutes(0, 230), 1);
+        assert_eq!(reading_minutes(230, 230), 1);
+        assert_eq!(reading_minutes(231, 230), 2);
+    }
+}

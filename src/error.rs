@@ -1,0 +1,244 @@
+//! Errors and diagnostics.
+//!
+//! Two kinds of problem exist in a build. A [`Diagnostic`] belongs to one
+//! input (an article, a sidecar) and does not stop the build: the rest of the
+//! site still renders and the command exits 1 at the end. An [`Error`] is
+//! fatal (bad `site.toml`, a broken template, output I/O) and stops the build
+//! before the previous output is touched.
+//!
+//! Both carry a [`Location`] relative to the site root so a message reads as
+//! `seeds/foo.md:3:1: error: …`. Printing is left to `cli`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where something happened: a file relative to the site root, and a line and
+/// column (both 1-based) when known.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<u32>,
+    /// 1-based column, when known.
+    pub column: Option<u32>,
+}
+
+impl Location {
+    /// A location naming only a file.
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Location {
+            path: path.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// A location at a line and column of a file.
+    pub fn at(path: impl Into<PathBuf>, line: u32, column: u32) -> Self {
+        Location {
+            path: path.into(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+
+    /// The location of byte `offset` in `text`, shifted down by `line_offset`
+    /// lines (for text that starts part-way into a file, like front matter).
+    pub fn from_offset(
+        path: impl Into<PathBuf>,
+        text: &str,
+        offset: usize,
+        line_offset: u32,
+    ) -> Self {
+        let (line, column) = line_col(text, offset);
+        Location::at(path, line + line_offset, column)
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`.
+/// An offset past the end points just after the last character.
+pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (to_u32(line), to_u32(column))
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth telling; the build still succeeds.
+    Warning,
+    /// The input was skipped; the build exits 1.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A problem with one input that does not stop the rest of the build.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Diagnostic {
+    /// Where it happened.
+    pub location: Location,
+    /// Warning or error.
+    pub severity: Severity,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `location`.
+    pub fn error(location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            location,
+            severity: Severity::Error,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning at `location`.
+    pub fn warning(location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(location, message)
+        }
+    }
+
+    /// The same diagnostic with a hint on how to fix it.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this diagnostic makes the build exit 1.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.location, self.severity, self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A fatal error: the build stops and the previous output stays as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file-system operation failed on `path`.
+    #[error("cannot {action} {}", path.display())]
+    Io {
+        /// What we were doing ("read", "create directory", …).
+        action: &'static str,
+        /// The path it was done to.
+        path: PathBuf,
+        /// The operating system's reason.
+        #[source]
+        source: std::io::Error,
+    },
+    /// `site.toml` is missing, malformed or invalid.
+    #[error("{0}")]
+    Config(Diagnostic),
+    /// A template failed to parse or render.
+    #[error("{location}: template error: {message}")]
+    Template {
+        /// The template file (or built-in template name) and line.
+        location: Location,
+        /// Tera's explanation.
+        message: String,
+    },
+    /// The requested output folder would destroy input.
+    #[error("refusing to write output to {}: {reason}", path.display())]
+    UnsafeOutput {
+        /// The output folder asked for.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: &'static str,
+    },
+    /// `SOURCE_DATE_EPOCH` is set but is not a Unix timestamp.
+    #[error("SOURCE_DATE_EPOCH={0:?} is not a Unix timestamp in seconds")]
+    SourceDateEpoch(String),
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+        Error::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\n“x” y";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        let y = text.find('y').unwrap_or_default();
+        assert_eq!(line_col(text, y), (2, 5));
+        assert_eq!(line_col(text, 10_000), (2, 6));
+    }
+
+    #[test]
+    fn location_display_omits_unknown_parts() {
+        assert_eq!(Location::file("a.md").to_string(), "a.md");
+        assert_eq!(Location::at("a.md", 3, 7).to_string(), "a.md:3:7");
+        let shifted = Location::from_offset("a.md", "x\ny", 2, 1);
+        assert_eq!(shifted.to_string(), "a.md:3:1");
+    }
+
+    #[test]
+    fn diagnostic_display_has_path_severity_message_and_help() {
+        let d = Diagnostic::error(Location::at("seeds/a.md", 2, 1), "unknown field `titel`")
+            .with_help("did you mean `title`?");
+        assert_eq!(
+            d.to_string(),
+            "seeds/a.md:2:1: error: unknown field `titel`\n  help: did you mean `title`?"
+        );
+        assert!(d.is_error());
+        assert!(!Diagnostic::warning(Location::file("x"), "w").is_error());
+    }
+}

@@ -1,0 +1,201 @@
+//! The only writer of the output folder.
+//!
+//! A build writes into a staging folder beside the output (`.public.staging`)
+//! and, only once every page is written, swaps it into place. A build that
+//! fails at any point drops the staging folder and leaves the previous output
+//! exactly as it was.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::Error;
+
+/// A staging folder that becomes the output on [`Staging::commit`].
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a fresh staging folder for `target`.
+    pub fn begin(target: &Path) -> Result<Staging, Error> {
+        let dir = sibling(target, "staging");
+        crate::fs::remove_dir_all(&dir)?;
+        crate::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            committed: false,
+        })
+    }
+
+    /// The staging folder itself.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes a file at `rel` (a `/`-separated path inside the output).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        crate::fs::write(&self.path_of(rel)?, bytes)
+    }
+
+    /// Copies `from` to `rel` inside the output.
+    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
+        crate::fs::copy(from, &self.path_of(rel)?)
+    }
+
+    /// Whether `rel` has been written already.
+    pub fn contains(&self, rel: &str) -> bool {
+        self.path_of(rel).is_ok_and(|p| crate::fs::exists(&p))
+    }
+
+    fn path_of(&self, rel: &str) -> Result<PathBuf, Error> {
+        let rel_path = Path::new(rel);
+        let plain = rel_path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+        if !plain {
+            return Err(Error::UnsafeOutput {
+                path: rel_path.to_path_buf(),
+                reason: "a page path must stay inside the output folder",
+            });
+        }
+        Ok(self.dir.join(rel_path))
+    }
+
+    /// Swaps the staging folder into place as the output.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let old = sibling(&self.target, "old");
+        crate::fs::remove_dir_all(&old)?;
+        let had_output = crate::fs::exists(&self.target);
+        if had_output {
+            crate::fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = crate::fs::rename(&self.dir, &self.target) {
+            if had_output {
+                // Put the previous output back; the staging folder is
+                // removed on drop.
+                let _ = crate::fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        crate::fs::remove_dir_all(&old)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = crate::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// `PARENT/.NAME.suffix` for `target` = `PARENT/NAME`.
+fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy());
+    target.with_file_name(format!(".{name}.{suffix}"))
+}
+
+/// Refuses an output folder whose replacement would destroy input: the site
+/// root itself, a folder containing it, or one inside `seeds/`,
+/// `templates/` or `static/`.
+pub fn check_location(root: &Path, output: &Path) -> Result<(), Error> {
+    let root = crate::fs::canonicalize(root)?;
+    let output_abs = absolute(output)?;
+    let refuse = |reason| {
+        Err(Error::UnsafeOutput {
+            path: output.to_path_buf(),
+            reason,
+        })
+    };
+    if root.starts_with(&output_abs) {
+        return refuse("it is the site root or contains it");
+    }
+    for input in ["seeds", "templates", "static"] {
+        if output_abs.starts_with(root.join(input)) {
+            return refuse("it is inside an input folder");
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute with symlinks resolved as far as it exists.
+fn absolute(path: &Path) -> Result<PathBuf, Error> {
+    if crate::fs::exists(path) {
+        return crate::fs::canonicalize(path);
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => absolute(p)?,
+        _ => std::env::current_dir().map_err(|e| Error::io("resolve", Path::new("."), e))?,
+    };
+    Ok(match path.file_name() {
+        Some(name) => parent.join(name),
+        None => parent,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("stale.html"), "old").unwrap();
+        let staging = Staging::begin(&target).unwrap();
+        staging.write("a/index.html", b"new").unwrap();
+        assert!(staging.contains("a/index.html"));
+        staging.commit().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(target.join("a/index.html")).unwrap(),
+            "new"
+        );
+        assert!(!target.join("stale.html").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "only public/ remains");
+    }
+
+    #[test]
+    fn dropping_without_commit_keeps_previous_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("keep.html"), "old").unwrap();
+        {
+            let staging = Staging::begin(&target).unwrap();
+            staging.write("index.html", b"half").unwrap();
+        }
+        assert_eq!(
+            std::fs::read_to_string(target.join("keep.html")).unwrap(),
+            "old"
+        );
+        assert!(!dir.path().join(".public.staging").exists());
+    }
+
+    #[test]
+    fn paths_escaping_the_output_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(&dir.path().join("public")).unwrap();
+        assert!(staging.write("../evil", b"x").is_err());
+        assert!(staging.write("/etc/x", b"x").is_err());
+    }
+
+    #[test]
+    fn output_over_inputs_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("seeds")).unwrap();
+        assert!(check_location(&root, &root).is_err());
+        assert!(check_location(&root, dir.path()).is_err());
+        assert!(check_location(&root, &root.join("seeds/out")).is_err());
+        assert!(check_location(&root, &root.join("public")).is_ok());
+        assert!(check_location(&root, &dir.path().join("elsewhere")).is_ok());
+    }
+}

@@ -1,0 +1,354 @@
+//! What templates see: display-ready view models built from the digest.
+//!
+//! Dates are formatted, links built and bodies turned into HTML here, so
+//! templates only loop and branch. Each page's context holds that page's
+//! data and links to its neighbours, never the whole site.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::urls::{self, Urls};
+use crate::article::Body;
+use crate::config::SiteConfig;
+use crate::digest::{Digest, Edition};
+use crate::enrich::Article;
+
+/// The site-wide values every template can use as `site`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Site name.
+    pub title: String,
+    /// One-line description.
+    pub description: String,
+    /// BCP 47 language tag for `<html lang>`.
+    pub language: String,
+    /// Publisher, when configured.
+    pub author: Option<String>,
+    /// Full base URL, ending with `/`.
+    pub base_url: String,
+    /// Link to the front page.
+    pub home_url: String,
+    /// Link to the editions archive.
+    pub editions_url: String,
+    /// Link to the tag list.
+    pub tags_url: String,
+    /// Link to the main stylesheet.
+    pub stylesheet_url: String,
+    /// Link to the code-highlighting stylesheet.
+    pub highlight_url: String,
+    /// `[extra]` from `site.toml`.
+    pub extra: toml::Table,
+    /// Name and version of the generator, for `<meta name="generator">`.
+    pub generator: String,
+}
+
+impl SiteView {
+    /// The site view for `config` published under `urls`.
+    pub fn new(config: &SiteConfig, urls: &Urls) -> SiteView {
+        SiteView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            language: config.language.clone(),
+            author: config.author.clone(),
+            base_url: urls.base().to_string(),
+            home_url: urls.link(""),
+            editions_url: urls.link(urls::EDITIONS_ROUTE),
+            tags_url: urls.link(urls::TAGS_ROUTE),
+            stylesheet_url: urls.link("style.css"),
+            highlight_url: urls.link(HIGHLIGHT_CSS),
+            extra: config.extra.clone(),
+            generator: format!("briefing {}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+}
+
+/// Where the code stylesheet is written in the output.
+pub const HIGHLIGHT_CSS: &str = "highlight.css";
+
+/// A labelled link.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Link {
+    /// The text to show.
+    pub label: String,
+    /// Where it goes.
+    pub url: String,
+}
+
+/// A story as listed on the front page, an edition or a tag page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card<'a> {
+    /// Headline.
+    pub title: &'a str,
+    /// Link to the article page.
+    pub url: String,
+    /// Date for display, e.g. "12 July 2025".
+    pub date: String,
+    /// Date for `<time datetime>`.
+    pub date_iso: String,
+    /// The lede.
+    pub lede: &'a str,
+    /// Minutes to read.
+    pub reading_minutes: u32,
+    /// Its tags as links.
+    pub tags: Vec<Link>,
+}
+
+/// Everything an article page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView<'a> {
+    /// The story's card (title, date, lede, tags…).
+    pub card: Card<'a>,
+    /// The body as safe HTML.
+    pub body_html: String,
+    /// Words of running text.
+    pub word_count: usize,
+    /// Byline.
+    pub author: Option<&'a str>,
+    /// Originating outlet.
+    pub source: Option<&'a str>,
+    /// Link to the original.
+    pub source_url: Option<&'a str>,
+    /// Publication instant, RFC 3339.
+    pub published_iso: String,
+    /// The story read before this one.
+    pub previous: Option<Link>,
+    /// The story read after this one.
+    pub next: Option<Link>,
+    /// Its edition.
+    pub edition: Link,
+}
+
+/// An edition: one day's stories.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionView<'a> {
+    /// The day for display.
+    pub date: String,
+    /// The day for `<time datetime>`.
+    pub date_iso: String,
+    /// Link to the edition page.
+    pub url: String,
+    /// Its stories in order.
+    pub articles: Vec<Card<'a>>,
+    /// The next newer edition.
+    pub newer: Option<Link>,
+    /// The next older edition.
+    pub older: Option<Link>,
+}
+
+/// An edition as listed in the archive or under the front page.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionSummary {
+    /// The day for display.
+    pub date: String,
+    /// The day for `<time datetime>`.
+    pub date_iso: String,
+    /// Link to the edition page.
+    pub url: String,
+    /// How many stories it has.
+    pub count: usize,
+    /// Its headlines as links.
+    pub articles: Vec<Link>,
+}
+
+/// The front page.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexView<'a> {
+    /// The newest edition in full, when there is any article.
+    pub latest: Option<EditionView<'a>>,
+    /// The editions before it (up to the configured number).
+    pub earlier: Vec<EditionSummary>,
+    /// Whether the archive has more editions than are listed here.
+    pub more_editions: bool,
+    /// Total stories in the digest.
+    pub article_count: usize,
+}
+
+/// A tag page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagView<'a> {
+    /// The tag.
+    pub name: &'a str,
+    /// Its stories, newest first.
+    pub articles: Vec<Card<'a>>,
+}
+
+/// A tag as listed on the tag index.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagSummary<'a> {
+    /// The tag.
+    pub name: &'a str,
+    /// Link to its page.
+    pub url: String,
+    /// How many stories carry it.
+    pub count: usize,
+}
+
+/// Formats a date for readers: "12 July 2025".
+pub fn display_date(date: Date) -> String {
+    date.strftime("%-d %B %Y").to_string()
+}
+
+/// The card of article `i`.
+pub fn card<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> Card<'a> {
+    let a = &digest.articles[i];
+    Card {
+        title: &a.title,
+        url: urls.link(&urls::article_route(&a.slug)),
+        date: display_date(a.date),
+        date_iso: a.date.to_string(),
+        lede: &a.lede,
+        reading_minutes: a.reading_minutes,
+        tags: digest.tags_of[i]
+            .iter()
+            .map(|&t| Link {
+                label: digest.tags[t].name.clone(),
+                url: urls.link(&urls::tag_route(&digest.tags[t].slug)),
+            })
+            .collect(),
+    }
+}
+
+fn article_link(article: &Article, urls: &Urls) -> Link {
+    Link {
+        label: article.title.clone(),
+        url: urls.link(&urls::article_route(&article.slug)),
+    }
+}
+
+fn edition_link(edition: &Edition, urls: &Urls) -> Link {
+    Link {
+        label: display_date(edition.date),
+        url: urls.link(&urls::edition_route(edition.date)),
+    }
+}
+
+/// The article page of article `i`.
+pub fn article<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleView<'a> {
+    let a = &digest.articles[i];
+    let edition = &digest.editions[digest.edition_of[i]];
+    ArticleView {
+        card: card(digest, i, urls),
+        body_html: body_html(&a.body),
+        word_count: a.word_count,
+        author: a.author.as_deref(),
+        source: a.source.as_deref(),
+        source_url: a.source_url.as_deref(),
+        published_iso: a.published.to_string(),
+        previous: digest.previous(i).map(|p| article_link(p, urls)),
+        next: digest.next(i).map(|n| article_link(n, urls)),
+        edition: edition_link(edition, urls),
+    }
+}
+
+/// The body of an article as safe HTML: escaped paragraphs for plain text,
+/// the (sanitised) rendering for Markdown.
+pub fn body_html(body: &Body) -> String {
+    match body {
+        Body::Text { paragraphs } => {
+            let mut html = String::with_capacity(paragraphs.iter().map(|p| p.len() + 8).sum());
+            for p in paragraphs {
+                html.push_str("<p>");
+                crate::html::escape_into(&mut html, p);
+                html.push_str("</p>\n");
+            }
+            html
+        }
+        Body::Markdown { html, .. } => html.clone(),
+    }
+}
+
+/// Edition `e` in full.
+pub fn edition<'a>(digest: &'a Digest, e: usize, urls: &Urls) -> EditionView<'a> {
+    let edition = &digest.editions[e];
+    EditionView {
+        date: display_date(edition.date),
+        date_iso: edition.date.to_string(),
+        url: urls.link(&urls::edition_route(edition.date)),
+        articles: edition
+            .articles
+            .clone()
+            .map(|i| card(digest, i, urls))
+            .collect(),
+        newer: e
+            .checked_sub(1)
+            .and_then(|n| digest.editions.get(n))
+            .map(|n| edition_link(n, urls)),
+        older: digest.editions.get(e + 1).map(|o| edition_link(o, urls)),
+    }
+}
+
+/// Edition `e` as a list of headlines.
+pub fn edition_summary(digest: &Digest, e: usize, urls: &Urls) -> EditionSummary {
+    let edition = &digest.editions[e];
+    EditionSummary {
+        date: display_date(edition.date),
+        date_iso: edition.date.to_string(),
+        url: urls.link(&urls::edition_route(edition.date)),
+        count: edition.articles.len(),
+        articles: edition
+            .articles
+            .clone()
+            .map(|i| article_link(&digest.articles[i], urls))
+            .collect(),
+    }
+}
+
+/// The front page: the newest edition, then up to `earlier` older ones.
+pub fn index<'a>(digest: &'a Digest, earlier: usize, urls: &Urls) -> IndexView<'a> {
+    let listed = digest.editions.len().saturating_sub(1).min(earlier);
+    IndexView {
+        latest: (!digest.editions.is_empty()).then(|| edition(digest, 0, urls)),
+        earlier: (1..=listed)
+            .map(|e| edition_summary(digest, e, urls))
+            .collect(),
+        more_editions: digest.editions.len() > listed + 1,
+        article_count: digest.articles.len(),
+    }
+}
+
+/// Tag `t`'s page.
+pub fn tag<'a>(digest: &'a Digest, t: usize, urls: &Urls) -> TagView<'a> {
+    let tag = &digest.tags[t];
+    TagView {
+        name: &tag.name,
+        articles: tag
+            .articles
+            .iter()
+            .map(|&i| card(digest, i, urls))
+            .collect(),
+    }
+}
+
+/// The tag list.
+pub fn tags<'a>(digest: &'a Digest, urls: &Urls) -> Vec<TagSummary<'a>> {
+    digest
+        .tags
+        .iter()
+        .map(|t| TagSummary {
+            name: &t.name,
+            url: urls.link(&urls::tag_route(&t.slug)),
+            count: t.articles.len(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_display_without_padding() {
+        assert_eq!(display_date(jiff::civil::date(2025, 7, 5)), "5 July 2025");
+    }
+
+    #[test]
+    fn plain_text_bodies_are_escaped_paragraphs() {
+        let body = Body::Text {
+            paragraphs: vec!["<script>alert(1)</script>".into(), "“Two” & three".into()],
+        };
+        assert_eq!(
+            body_html(&body),
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>“Two” &amp; three</p>\n"
+        );
+    }
+}
