@@ -1,0 +1,7 @@
+//! One integration-test binary: the real `briefing` binary run on temp sites.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod build;
+mod support;
+mod validate;

@@ -1,0 +1,56 @@
+//! The bundled build passes the Nu Html Checker (vnu) with zero errors.
+//!
+//! `.ci/run` installs vnu (npm package `vnu-jar`) into `.ci/tools`. Outside
+//! CI the test is skipped with a message when vnu or java is missing; with
+//! `BRIEFING_REQUIRE_TOOLS=1` (set by `.ci/run`) a missing tool fails it.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::support::{Site, repo_root};
+
+fn vnu_jar() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("VNU_JAR").map(PathBuf::from),
+        Some(repo_root().join(".ci/tools/node_modules/vnu-jar/build/dist/vnu.jar")),
+    ];
+    candidates.into_iter().flatten().find(|p| p.is_file())
+}
+
+fn tool_missing(what: &str) {
+    let required = std::env::var("BRIEFING_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "{what} is required (BRIEFING_REQUIRE_TOOLS=1); run .ci/run to install it"
+    );
+    eprintln!("SKIPPED: {what} not installed; run .ci/run to install it");
+}
+
+#[test]
+fn bundled_build_passes_the_nu_html_checker() {
+    let Some(jar) = vnu_jar() else {
+        return tool_missing("vnu.jar");
+    };
+    let site = Site::bundled();
+    site.write(
+        "seeds/2025-07-01-md.md",
+        "+++\ntitle = \"Markdown features\"\ntags = [\"Tech\"]\n+++\n## Table\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\nFoot[^n].\n\n[^n]: Note.\n\n```rust\nfn main() {}\n```\n",
+    );
+    site.build_ok();
+    let output = match Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--skip-non-html", "--errors-only", "--format", "text"])
+        .arg(site.public())
+        .output()
+    {
+        Ok(output) => output,
+        Err(_) => return tool_missing("java"),
+    };
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "vnu found errors:\n{report}");
+    assert!(
+        !report.to_lowercase().contains("error:"),
+        "vnu found errors:\n{report}"
+    );
+}
