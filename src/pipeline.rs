@@ -78,6 +78,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
         let RenderedPage { path, bytes } = renderer.render(&digest, job)?;
         staging.write(&path, &bytes)
     })?;
+    let site_files = renderer.site_files();
+    for file in &site_files {
+        staging.write(&file.path, &file.bytes)?;
+    }
     diagnostics.extend(write_assets(&config, &staging)?);
     staging.commit()?;
 
@@ -85,7 +89,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     Ok(BuildReport {
         output,
         articles: digest.articles.len(),
-        pages: jobs.len(),
+        pages: jobs.len() + site_files.len(),
         diagnostics,
     })
 }

@@ -4,6 +4,8 @@
 //! renders one. Jobs are independent, so the pipeline renders them in
 //! parallel and writes each page as soon as it is done.
 
+pub mod feeds;
+pub mod seo;
 pub mod templates;
 pub mod urls;
 pub mod views;
@@ -14,6 +16,8 @@ use tera::Context;
 use crate::config::SiteConfig;
 use crate::digest::Digest;
 use crate::error::Error;
+use feeds::FeedSettings;
+use seo::{PageMeta, SeoSettings};
 use templates::Templates;
 use urls::Urls;
 use views::SiteView;
@@ -35,6 +39,14 @@ pub enum Job {
     Tags,
     /// The not-found page.
     NotFound,
+    /// `atom.xml`.
+    AtomFeed,
+    /// `rss.xml`.
+    RssFeed,
+    /// `feed.json`.
+    JsonFeed,
+    /// `sitemap.xml`.
+    Sitemap,
 }
 
 /// A rendered page and where it goes.
@@ -57,6 +69,8 @@ struct PageContext<'a, T: Serialize> {
     canonical_url: String,
     /// Whether the page needs the code stylesheet.
     has_code: bool,
+    /// Open Graph, Twitter card and JSON-LD values.
+    meta: PageMeta,
     /// The page's own data.
     page: T,
 }
@@ -67,6 +81,8 @@ pub struct Renderer {
     urls: Urls,
     site_title: String,
     index_editions: usize,
+    feed_settings: FeedSettings,
+    seo: SeoSettings,
 }
 
 impl Renderer {
@@ -79,6 +95,8 @@ impl Renderer {
             urls,
             site_title: config.title.clone(),
             index_editions: config.digest.index_editions,
+            feed_settings: FeedSettings::new(config),
+            seo: SeoSettings::new(config),
         }
     }
 
@@ -90,16 +108,16 @@ impl Renderer {
     /// Every page the digest needs, in a fixed order.
     pub fn jobs(digest: &Digest) -> Vec<Job> {
         let mut jobs = vec![Job::Index, Job::Editions, Job::Tags, Job::NotFound];
+        jobs.extend([Job::AtomFeed, Job::RssFeed, Job::JsonFeed, Job::Sitemap]);
         jobs.extend((0..digest.articles.len()).map(Job::Article));
         jobs.extend((0..digest.editions.len()).map(Job::Edition));
         jobs.extend((0..digest.tags.len()).map(Job::Tag));
         jobs
     }
 
-    /// Renders one page.
-    pub fn render(&self, digest: &Digest, job: Job) -> Result<RenderedPage, Error> {
-        let urls = &self.urls;
-        let route = match job {
+    /// The route of `job`'s page.
+    pub fn route(digest: &Digest, job: Job) -> String {
+        match job {
             Job::Index => String::new(),
             Job::Article(i) => urls::article_route(&digest.articles[i].slug),
             Job::Edition(e) => urls::edition_route(digest.editions[e].date),
@@ -107,12 +125,29 @@ impl Renderer {
             Job::Tag(t) => urls::tag_route(&digest.tags[t].slug),
             Job::Tags => urls::TAGS_ROUTE.to_string(),
             Job::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
-        };
+            Job::AtomFeed => urls::ATOM_ROUTE.to_string(),
+            Job::RssFeed => urls::RSS_ROUTE.to_string(),
+            Job::JsonFeed => urls::JSON_FEED_ROUTE.to_string(),
+            Job::Sitemap => urls::SITEMAP_ROUTE.to_string(),
+        }
+    }
+
+    /// The files that depend only on the configuration (`.nojekyll`,
+    /// `CNAME`, `robots.txt`), written once per build beside the pages.
+    pub fn site_files(&self) -> Vec<RenderedPage> {
+        seo::site_files(&self.seo, &self.urls)
+    }
+
+    /// Renders one page.
+    pub fn render(&self, digest: &Digest, job: Job) -> Result<RenderedPage, Error> {
+        let urls = &self.urls;
+        let route = Self::route(digest, job);
         let spec = |template, title| PageSpec {
             template,
             title,
             route: &route,
             has_code: false,
+            meta: PageMeta::site(&self.seo),
         };
         let html = match job {
             Job::Index => {
@@ -123,6 +158,7 @@ impl Renderer {
                 let a = &digest.articles[i];
                 let page = PageSpec {
                     has_code: a.body.has_code(),
+                    meta: seo::article_meta(digest, i, &self.seo, urls),
                     ..spec("article.html", &a.title)
                 };
                 self.page(page, views::article(digest, i, urls))
@@ -143,7 +179,28 @@ impl Renderer {
                 self.page(spec("tag.html", &title), views::tag(digest, t, urls))
             }
             Job::Tags => self.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
-            Job::NotFound => self.page(spec("404.html", "Page not found"), ()),
+            Job::NotFound => {
+                let mut page = spec("404.html", "Page not found");
+                page.meta.noindex = true;
+                self.page(page, ())
+            }
+            Job::AtomFeed => self.feed("atom.xml", digest, &route),
+            Job::RssFeed => self.feed("rss.xml", digest, &route),
+            Job::JsonFeed => {
+                let view = feeds::feed(digest, &self.feed_settings, urls, &route);
+                feeds::json_feed(&view).map_err(|e| Error::Template {
+                    location: crate::error::Location::file(urls::JSON_FEED_ROUTE),
+                    message: e.to_string(),
+                })
+            }
+            Job::Sitemap => {
+                let pages: Vec<(Job, String)> = Self::jobs(digest)
+                    .into_iter()
+                    .map(|job| (job, Self::route(digest, job)))
+                    .collect();
+                let entries = seo::sitemap(digest, &pages, urls);
+                self.render_template("sitemap.xml", &SitemapContext { urls: entries })
+            }
         }?;
         Ok(RenderedPage {
             path: urls::output_path(&route),
@@ -157,14 +214,37 @@ impl Renderer {
             title: spec.title,
             canonical_url: self.urls.absolute(spec.route),
             has_code: spec.has_code,
+            meta: spec.meta,
             page,
         };
-        let context = Context::from_serialize(&context).map_err(|e| self.templates.error(&e))?;
+        self.render_template(spec.template, &context)
+    }
+
+    /// Renders the feed template `template` (`atom.xml`, `rss.xml`).
+    fn feed(&self, template: &str, digest: &Digest, route: &str) -> Result<String, Error> {
+        let view = feeds::feed(digest, &self.feed_settings, &self.urls, route);
+        self.render_template(template, &FeedContext { feed: view })
+    }
+
+    fn render_template<C: Serialize>(&self, template: &str, context: &C) -> Result<String, Error> {
+        let context = Context::from_serialize(context).map_err(|e| self.templates.error(&e))?;
         self.templates
             .tera
-            .render(spec.template, &context)
+            .render(template, &context)
             .map_err(|e| self.templates.error(&e))
     }
+}
+
+/// What a feed template receives besides `site`.
+#[derive(Serialize)]
+struct FeedContext<'a> {
+    feed: feeds::FeedView<'a>,
+}
+
+/// What the sitemap template receives besides `site`.
+#[derive(Serialize)]
+struct SitemapContext {
+    urls: Vec<seo::SitemapEntry>,
 }
 
 /// Which template renders a page, and the page-level facts around its data.
@@ -173,4 +253,5 @@ struct PageSpec<'a> {
     title: &'a str,
     route: &'a str,
     has_code: bool,
+    meta: PageMeta,
 }

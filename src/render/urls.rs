@@ -78,6 +78,21 @@ pub const TAGS_ROUTE: &str = "tags/";
 /// The route of the not-found page (GitHub Pages serves `404.html`).
 pub const NOT_FOUND_ROUTE: &str = "404.html";
 
+/// The route of the Atom feed.
+pub const ATOM_ROUTE: &str = "atom.xml";
+
+/// The route of the RSS feed.
+pub const RSS_ROUTE: &str = "rss.xml";
+
+/// The route of the JSON Feed.
+pub const JSON_FEED_ROUTE: &str = "feed.json";
+
+/// The route of the sitemap.
+pub const SITEMAP_ROUTE: &str = "sitemap.xml";
+
+/// The route of the crawler rules.
+pub const ROBOTS_ROUTE: &str = "robots.txt";
+
 /// The file a route is written to, relative to the output folder.
 pub fn output_path(route: &str) -> String {
     if route.is_empty() || route.ends_with('/') {

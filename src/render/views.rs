@@ -40,6 +40,8 @@ pub struct SiteView {
     pub extra: toml::Table,
     /// Name and version of the generator, for `<meta name="generator">`.
     pub generator: String,
+    /// Links to the Atom, RSS and JSON feeds.
+    pub feeds: super::feeds::FeedLinks,
 }
 
 impl SiteView {
@@ -58,6 +60,7 @@ impl SiteView {
             highlight_url: urls.link(HIGHLIGHT_CSS),
             extra: config.extra.clone(),
             generator: format!("briefing {}", env!("CARGO_PKG_VERSION")),
+            feeds: super::feeds::FeedLinks::new(urls),
         }
     }
 }

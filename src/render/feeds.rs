@@ -1,0 +1,300 @@
+//! Feeds: the newest articles as Atom 1.0, RSS 2.0 and JSON Feed 1.1.
+//!
+//! One [`FeedView`] is built from the digest and rendered three ways: the
+//! `atom.xml` and `rss.xml` templates (tera escapes `.xml` templates, so
+//! article text cannot break the markup) and [`json_feed`], serialised with
+//! serde. Dates are formatted here, RFC 3339 for Atom and JSON Feed and
+//! RFC 2822 for RSS; every entry's id is its permalink, so it stays the same
+//! from one build to the next. Nothing here reads the clock: a feed is
+//! "updated" when its newest entry was published.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+
+use super::urls::{self, Urls};
+use super::views;
+use crate::config::{FeedContent, FeedsConfig, SiteConfig};
+use crate::digest::Digest;
+
+/// Root-relative links to the feeds, for `<link rel="alternate">`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLinks {
+    /// The Atom feed.
+    pub atom_url: String,
+    /// The RSS feed.
+    pub rss_url: String,
+    /// The JSON Feed.
+    pub json_url: String,
+}
+
+impl FeedLinks {
+    /// The feed links of a site published under `urls`.
+    pub fn new(urls: &Urls) -> FeedLinks {
+        FeedLinks {
+            atom_url: urls.link(urls::ATOM_ROUTE),
+            rss_url: urls.link(urls::RSS_ROUTE),
+            json_url: urls.link(urls::JSON_FEED_ROUTE),
+        }
+    }
+}
+
+/// Site-wide facts every feed repeats.
+#[derive(Debug, Clone)]
+pub struct FeedSettings {
+    /// The site's name.
+    pub title: String,
+    /// What the feed is about (the site description, or a sentence made
+    /// from the title when there is none: RSS requires one).
+    pub description: String,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// The feed's author: the configured author, else the site's name
+    /// (Atom requires one).
+    pub author: String,
+    /// How many entries and how much of each.
+    pub feeds: FeedsConfig,
+}
+
+impl FeedSettings {
+    /// The feed settings of `config`.
+    pub fn new(config: &SiteConfig) -> FeedSettings {
+        let description = if config.description.trim().is_empty() {
+            format!("The latest stories from {}.", config.title)
+        } else {
+            config.description.clone()
+        };
+        FeedSettings {
+            title: config.title.clone(),
+            description,
+            language: config.language.clone(),
+            author: config
+                .author
+                .clone()
+                .unwrap_or_else(|| config.title.clone()),
+            feeds: config.feeds.clone(),
+        }
+    }
+}
+
+/// A feed, ready for a template.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedView<'a> {
+    /// The feed's title.
+    pub title: &'a str,
+    /// What it is about.
+    pub description: &'a str,
+    /// BCP 47 language tag.
+    pub language: &'a str,
+    /// Who publishes it.
+    pub author: &'a str,
+    /// The site's front page, absolute.
+    pub home_url: String,
+    /// This feed's own URL, absolute.
+    pub feed_url: String,
+    /// When the newest entry was published, RFC 3339.
+    pub updated: String,
+    /// The same instant, RFC 2822 (for RSS).
+    pub updated_rfc2822: String,
+    /// The entries, newest first.
+    pub entries: Vec<FeedEntry<'a>>,
+}
+
+/// One article in a feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedEntry<'a> {
+    /// A stable, unique id: the article's permalink.
+    pub id: String,
+    /// The article page, absolute.
+    pub url: String,
+    /// The headline.
+    pub title: &'a str,
+    /// The lede, as text.
+    pub summary: &'a str,
+    /// The whole article as safe HTML, when feeds carry full content.
+    pub content_html: Option<String>,
+    /// When it was published, RFC 3339.
+    pub published: String,
+    /// The same instant, RFC 2822 (for RSS).
+    pub published_rfc2822: String,
+    /// The byline, when there is one.
+    pub author: Option<&'a str>,
+    /// Its tags, as written.
+    pub tags: Vec<&'a str>,
+}
+
+/// The feed published at `route`: the newest `settings.feeds.limit`
+/// articles of the digest, in reading order.
+pub fn feed<'a>(
+    digest: &'a Digest,
+    settings: &'a FeedSettings,
+    urls: &Urls,
+    route: &str,
+) -> FeedView<'a> {
+    let entries: Vec<FeedEntry<'a>> = (0..digest.articles.len().min(settings.feeds.limit))
+        .map(|i| entry(digest, i, settings.feeds.content, urls))
+        .collect();
+    // The newest entry, not the clock, dates the feed; an empty feed is
+    // dated at the Unix epoch so the output stays reproducible.
+    let updated = digest
+        .articles
+        .iter()
+        .take(settings.feeds.limit)
+        .map(|a| a.published)
+        .max()
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    FeedView {
+        title: &settings.title,
+        description: &settings.description,
+        language: &settings.language,
+        author: &settings.author,
+        home_url: urls.absolute(""),
+        feed_url: urls.absolute(route),
+        updated: rfc3339(updated),
+        updated_rfc2822: rfc2822(updated),
+        entries,
+    }
+}
+
+fn entry<'a>(digest: &'a Digest, i: usize, content: FeedContent, urls: &Urls) -> FeedEntry<'a> {
+    let a = &digest.articles[i];
+    let url = urls.absolute(&urls::article_route(&a.slug));
+    FeedEntry {
+        id: url.clone(),
+        url,
+        title: &a.title,
+        summary: &a.lede,
+        content_html: (content == FeedContent::Full).then(|| views::body_html(&a.body)),
+        published: rfc3339(a.published),
+        published_rfc2822: rfc2822(a.published),
+        author: a.author.as_deref(),
+        tags: digest.tags_of[i]
+            .iter()
+            .map(|&t| digest.tags[t].name.as_str())
+            .collect(),
+    }
+}
+
+/// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
+pub fn rfc3339(instant: Timestamp) -> String {
+    instant.to_string()
+}
+
+/// `instant` as RFC 2822 in UTC, e.g. `Sat, 12 Jul 2025 06:00:00 +0000`.
+pub fn rfc2822(instant: Timestamp) -> String {
+    let zoned = instant.to_zoned_datetime(TimeZone::UTC);
+    // Only years outside 0..=9999 cannot be printed; jiff timestamps of
+    // real articles never are, but fall back to RFC 9110's form anyway.
+    jiff::fmt::rfc2822::to_string(&zoned).unwrap_or_else(|_| instant.to_string())
+}
+
+/// The JSON Feed 1.1 document of `feed`.
+pub fn json_feed(feed: &FeedView<'_>) -> Result<String, serde_json::Error> {
+    let doc = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: feed.title,
+        home_page_url: &feed.home_url,
+        feed_url: &feed.feed_url,
+        description: feed.description,
+        language: feed.language,
+        authors: vec![JsonAuthor { name: feed.author }],
+        items: feed
+            .entries
+            .iter()
+            .map(|e| JsonItem {
+                id: &e.id,
+                url: &e.url,
+                title: e.title,
+                content_html: e.content_html.as_deref(),
+                content_text: e.content_html.is_none().then_some(e.summary),
+                summary: e.summary,
+                date_published: &e.published,
+                authors: e.author.map(|name| vec![JsonAuthor { name }]),
+                tags: e.tags.clone(),
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    Ok(text)
+}
+
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    home_page_url: &'a str,
+    feed_url: &'a str,
+    description: &'a str,
+    language: &'a str,
+    authors: Vec<JsonAuthor<'a>>,
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAuthor<'a> {
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    url: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_html: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_text: Option<&'a str>,
+    summary: &'a str,
+    date_published: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    authors: Option<Vec<JsonAuthor<'a>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<&'a str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_use_each_format_in_utc() {
+        let t = Timestamp::from_second(1_752_300_000).unwrap();
+        assert_eq!(rfc3339(t), "2025-07-12T06:00:00Z");
+        assert_eq!(rfc2822(t), "Sat, 12 Jul 2025 06:00:00 +0000");
+    }
+
+    #[test]
+    fn settings_fill_in_what_feeds_require() {
+        let config = crate::config::parse(
+            "title = \"Daily\"\nbase_url = \"https://x.org/\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let settings = FeedSettings::new(&config);
+        assert_eq!(settings.author, "Daily");
+        assert_eq!(settings.description, "The latest stories from Daily.");
+    }
+
+    #[test]
+    fn an_empty_feed_is_valid_json_dated_at_the_epoch() {
+        let config = crate::config::parse(
+            "title = \"Daily\"\nbase_url = \"https://x.org/r/\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let settings = FeedSettings::new(&config);
+        let digest = Digest::default();
+        let view = feed(
+            &digest,
+            &settings,
+            &Urls::new("https://x.org/r/"),
+            "feed.json",
+        );
+        assert_eq!(view.updated, "1970-01-01T00:00:00Z");
+        let text = json_feed(&view).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["feed_url"], "https://x.org/r/feed.json");
+        assert_eq!(value["items"].as_array().map(Vec::len), Some(0));
+    }
+}
