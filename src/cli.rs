@@ -1,7 +1,9 @@
 //! The command line: arguments, printing diagnostics, exit codes.
 //!
 //! Exit status: 0 success, 1 content or config errors (each printed as
-//! `path:line:col: error: message`), 2 bad usage (clap's own exit code).
+//! `path:line:col: error: message`) or a failed check, 2 bad usage (clap's
+//! own exit code). Output is plain text: no colours, no spinners, so CI logs
+//! read the same as a terminal.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,6 +15,7 @@ use jiff::Timestamp;
 
 use crate::error::Error;
 use crate::pipeline::{self, BuildOptions, BuildReport};
+use crate::summary::BuildSummary;
 
 /// briefing: a static site generator for news briefing digests.
 ///
@@ -36,6 +39,20 @@ pub enum Command {
     /// a failed build leaves the previous output untouched. Set
     /// SOURCE_DATE_EPOCH to date undated articles reproducibly.
     Build(BuildArgs),
+    /// Build into a temporary folder and verify the result.
+    ///
+    /// Every internal link, anchor and asset reference in the pages, feeds
+    /// and sitemap must resolve; feeds and sitemap must be well-formed; ids
+    /// and page paths must be unique. Each problem is printed with the file
+    /// it was found in; any problem exits 1. The output folder is not
+    /// touched.
+    Check(CheckArgs),
+    /// Create a new site in DIR, with a GitHub Pages workflow.
+    ///
+    /// Writes a commented site.toml, an example article in seeds/ and
+    /// .github/workflows/pages.yml, which builds and deploys the site on
+    /// every push, every morning and on demand. DIR must be empty or absent.
+    New(NewArgs),
 }
 
 /// Options of `briefing build`.
@@ -56,32 +73,66 @@ pub struct BuildArgs {
     /// Print only warnings and errors.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Print a one-object JSON summary on stdout (pages, articles, warnings,
+    /// errors with file and line, elapsed ms), for CI.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `briefing check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site folder, holding site.toml and seeds/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Check the site as published under this URL instead of base_url.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include articles marked draft = true.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Options of `briefing new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The folder to create the site in (created when missing).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
 }
 
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build(&args),
+        Command::Check(args) => check(&args),
+        Command::New(args) => new(&args),
     }
 }
 
 fn build(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
-    let now = match build_instant() {
-        Ok(now) => now,
-        Err(e) => return fail(&e),
-    };
-    let options = BuildOptions {
-        root: args.root.clone(),
-        output: args.output.clone(),
-        base_url: args.base_url.clone(),
-        drafts: args.drafts,
-        now,
-    };
-    match pipeline::build(&options) {
+    let elapsed_ms = || u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let result = build_instant().and_then(|now| {
+        pipeline::build(&BuildOptions {
+            root: args.root.clone(),
+            output: args.output.clone(),
+            base_url: args.base_url.clone(),
+            drafts: args.drafts,
+            now,
+        })
+    });
+    if args.json {
+        let summary = match &result {
+            Ok(report) => BuildSummary::of_report(report, elapsed_ms()),
+            Err(e) => BuildSummary::of_error(e, elapsed_ms()),
+        };
+        println!("{}", summary.to_json());
+    }
+    match result {
         Ok(report) => {
             print_diagnostics(&report);
-            if !args.quiet {
+            if !args.quiet && !args.json {
                 println!(
                     "built {} articles, {} pages into {} in {} ms",
                     report.articles,
@@ -95,6 +146,60 @@ fn build(args: &BuildArgs) -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn check(args: &CheckArgs) -> ExitCode {
+    let result = build_instant().and_then(|now| {
+        crate::verify::check(&BuildOptions {
+            root: args.root.clone(),
+            output: None,
+            base_url: args.base_url.clone(),
+            drafts: args.drafts,
+            now,
+        })
+    });
+    let report = match result {
+        Ok(report) => report,
+        Err(e) => return fail(&e),
+    };
+    print_diagnostics(&report.build);
+    let mut err = std::io::stderr().lock();
+    for problem in &report.problems {
+        let _ = writeln!(err, "{}: error: {}", problem.page, problem.message);
+    }
+    let _ = err.flush();
+    let files = report.build.paths.len();
+    if report.passed() {
+        println!(
+            "checked {files} files of {} articles for {}: no problems",
+            report.build.articles, report.build.base_url
+        );
+        ExitCode::SUCCESS
+    } else {
+        let count = report.problems.len();
+        eprintln!(
+            "check failed: {count} problem{} in {files} files",
+            if count == 1 { "" } else { "s" }
+        );
+        ExitCode::from(1)
+    }
+}
+
+fn new(args: &NewArgs) -> ExitCode {
+    match crate::scaffold::scaffold(&args.dir) {
+        Ok(files) => {
+            println!("created a new site in {}:", args.dir.display());
+            for file in files {
+                println!("  {}", file.display());
+            }
+            println!(
+                "next: cd {} && briefing build, then push to GitHub (see .github/workflows/pages.yml)",
+                args.dir.display()
+            );
+            ExitCode::SUCCESS
         }
         Err(e) => fail(&e),
     }

@@ -192,6 +192,9 @@ pub enum Error {
         /// Why it is refused.
         reason: &'static str,
     },
+    /// `briefing new` was pointed at a folder that already has files.
+    #[error("refusing to create a site in {}: the folder is not empty", .0.display())]
+    NotEmpty(PathBuf),
     /// `SOURCE_DATE_EPOCH` is set but is not a Unix timestamp.
     #[error("SOURCE_DATE_EPOCH={0:?} is not a Unix timestamp in seconds")]
     SourceDateEpoch(String),

@@ -23,4 +23,7 @@ pub mod html;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod scaffold;
 pub mod slug;
+pub mod summary;
+pub mod verify;

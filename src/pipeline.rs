@@ -49,6 +49,10 @@ pub struct BuildReport {
     pub articles: usize,
     /// Pages rendered.
     pub pages: usize,
+    /// The output path of every page and site file written, in job order.
+    pub paths: Vec<String>,
+    /// The `base_url` the site was built for (after `--base-url`).
+    pub base_url: String,
     /// Problems with individual inputs, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -74,13 +78,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     let renderer = Renderer::new(&config.site, templates, Urls::new(&config.site.base_url));
     let staging = Staging::begin(&output)?;
     let jobs = Renderer::jobs(&digest);
-    jobs.par_iter().try_for_each(|&job| {
-        let RenderedPage { path, bytes } = renderer.render(&digest, job)?;
-        staging.write(&path, &bytes)
-    })?;
-    let site_files = renderer.site_files();
-    for file in &site_files {
+    let mut paths = jobs
+        .par_iter()
+        .map(|&job| {
+            let RenderedPage { path, bytes } = renderer.render(&digest, job)?;
+            staging.write(&path, &bytes)?;
+            Ok(path)
+        })
+        .collect::<Result<Vec<String>, Error>>()?;
+    for file in renderer.site_files() {
         staging.write(&file.path, &file.bytes)?;
+        paths.push(file.path);
     }
     diagnostics.extend(write_assets(&config, &staging)?);
     staging.commit()?;
@@ -89,7 +97,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
     Ok(BuildReport {
         output,
         articles: digest.articles.len(),
-        pages: jobs.len() + site_files.len(),
+        pages: paths.len(),
+        paths,
+        base_url: config.site.base_url.clone(),
         diagnostics,
     })
 }

@@ -111,6 +111,9 @@ pub struct FeedEntry<'a> {
     pub title: &'a str,
     /// The lede, as text.
     pub summary: &'a str,
+    /// The lede as HTML (escaped text), for RSS, whose `<description>`
+    /// readers treat as HTML.
+    pub summary_html: String,
     /// The whole article as safe HTML, when feeds carry full content.
     pub content_html: Option<String>,
     /// When it was published, RFC 3339.
@@ -164,6 +167,7 @@ fn entry<'a>(digest: &'a Digest, i: usize, content: FeedContent, urls: &Urls) ->
         url,
         title: &a.title,
         summary: &a.lede,
+        summary_html: crate::html::escape(&a.lede),
         content_html: (content == FeedContent::Full).then(|| views::body_html(&a.body)),
         published: rfc3339(a.published),
         published_rfc2822: rfc2822(a.published),
