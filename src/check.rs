@@ -123,10 +123,7 @@ impl RefCollector {
                         .map(str::to_string),
                 ),
                 "property" | "name" if &*tag.name == "meta" => {
-                    meta_url = matches!(
-                        value.as_str(),
-                        "og:url" | "og:image" | "twitter:image"
-                    );
+                    meta_url = matches!(value.as_str(), "og:url" | "og:image" | "twitter:image");
                 }
                 "content" if &*tag.name == "meta" => content = Some(value),
                 _ => {}

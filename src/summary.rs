@@ -103,9 +103,7 @@ impl Problem {
         }
         match e {
             Error::Config(d) => Problem::at(&d.location, d.message.clone(), d.help.clone()),
-            Error::Template { location, message } => {
-                Problem::at(location, message.clone(), None)
-            }
+            Error::Template { location, message } => Problem::at(location, message.clone(), None),
             Error::Io { path, .. } | Error::UnsafeOutput { path, .. } | Error::NotEmpty(path) => {
                 Problem::at(&Location::file(path), message, None)
             }

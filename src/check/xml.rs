@@ -9,8 +9,8 @@
 use std::collections::BTreeSet;
 
 use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
 use quick_xml::escape::resolve_predefined_entity;
+use quick_xml::events::{BytesStart, Event};
 
 use super::{DocLink, DocRefs, scan_html};
 
@@ -285,7 +285,10 @@ mod tests {
             "<urlset><url><loc>https://x.org/a/</loc></url><url><loc>https://x.org/a/</loc></url></urlset>",
         );
         assert_eq!(refs.links.len(), 2);
-        assert_eq!(refs.problems, vec!["duplicate sitemap URL https://x.org/a/"]);
+        assert_eq!(
+            refs.problems,
+            vec!["duplicate sitemap URL https://x.org/a/"]
+        );
     }
 
     #[test]

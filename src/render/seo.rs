@@ -229,8 +229,31 @@ pub fn absolute_url(urls: &Urls, route: &str, link: &str) -> String {
         format!("{}{link}", &urls.base()[..origin_len])
     } else {
         let dir = route.rfind('/').map_or("", |i| &route[..=i]);
-        urls.absolute(&format!("{dir}{link}"))
+        let origin_len = urls.base().len() - urls.root().len();
+        let path = remove_dot_segments(&format!("{}{dir}{link}", urls.root()));
+        format!("{}{path}", &urls.base()[..origin_len])
     }
+}
+
+/// `path` (absolute, starting with `/`) with `.` and `..` segments
+/// resolved; `..` never climbs above `/`.
+fn remove_dot_segments(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+        if last && matches!(*segment, "." | "..") {
+            parts.push("");
+        }
+    }
+    format!("/{}", parts.join("/"))
 }
 
 /// One `<url>` of the sitemap.
@@ -347,6 +370,18 @@ mod tests {
         assert_eq!(
             absolute_url(&urls, route, "/repo/pic.png"),
             "https://u.github.io/repo/pic.png"
+        );
+        assert_eq!(
+            absolute_url(&urls, route, "../../img/p.png"),
+            "https://u.github.io/repo/img/p.png"
+        );
+        assert_eq!(
+            absolute_url(&urls, route, "./a/../b/"),
+            "https://u.github.io/repo/articles/x/b/"
+        );
+        assert_eq!(
+            absolute_url(&urls, route, ".."),
+            "https://u.github.io/repo/articles/"
         );
         assert_eq!(
             absolute_url(&urls, route, "//cdn.example/p.png"),

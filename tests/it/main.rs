@@ -3,5 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod build;
+mod check;
+mod feeds;
+mod new;
+mod publish;
+mod summary;
 mod support;
 mod validate;
