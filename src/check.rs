@@ -108,7 +108,8 @@ impl RefCollector {
             let value = attr.value.to_string();
             match name {
                 "id" => {
-                    if !refs.ids.insert(value.clone()) {
+                    let first = refs.ids.insert(value.clone());
+                    if !first {
                         refs.duplicate_ids.push(value);
                     }
                 }
