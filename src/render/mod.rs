@@ -186,21 +186,8 @@ impl Renderer {
             }
             Job::AtomFeed => self.feed("atom.xml", digest, &route),
             Job::RssFeed => self.feed("rss.xml", digest, &route),
-            Job::JsonFeed => {
-                let view = feeds::feed(digest, &self.feed_settings, urls, &route);
-                feeds::json_feed(&view).map_err(|e| Error::Template {
-                    location: crate::error::Location::file(urls::JSON_FEED_ROUTE),
-                    message: e.to_string(),
-                })
-            }
-            Job::Sitemap => {
-                let pages: Vec<(Job, String)> = Self::jobs(digest)
-                    .into_iter()
-                    .map(|job| (job, Self::route(digest, job)))
-                    .collect();
-                let entries = seo::sitemap(digest, &pages, urls);
-                self.render_template("sitemap.xml", &SitemapContext { urls: entries })
-            }
+            Job::JsonFeed => self.json_feed(digest, &route),
+            Job::Sitemap => self.sitemap(digest),
         }?;
         Ok(RenderedPage {
             path: urls::output_path(&route),
@@ -224,6 +211,25 @@ impl Renderer {
     fn feed(&self, template: &str, digest: &Digest, route: &str) -> Result<String, Error> {
         let view = feeds::feed(digest, &self.feed_settings, &self.urls, route);
         self.render_template(template, &FeedContext { feed: view })
+    }
+
+    fn json_feed(&self, digest: &Digest, route: &str) -> Result<String, Error> {
+        let view = feeds::feed(digest, &self.feed_settings, &self.urls, route);
+        feeds::json_feed(&view).map_err(|e| Error::Template {
+            location: crate::error::Location::file(route),
+            message: e.to_string(),
+        })
+    }
+
+    /// The sitemap lists every HTML page the digest's jobs produce, so a
+    /// new kind of page is listed as soon as it has a job and a route.
+    fn sitemap(&self, digest: &Digest) -> Result<String, Error> {
+        let pages: Vec<(Job, String)> = Self::jobs(digest)
+            .into_iter()
+            .map(|job| (job, Self::route(digest, job)))
+            .collect();
+        let entries = seo::sitemap(digest, &pages, &self.urls);
+        self.render_template("sitemap.xml", &SitemapContext { urls: entries })
     }
 
     fn render_template<C: Serialize>(&self, template: &str, context: &C) -> Result<String, Error> {

@@ -154,10 +154,13 @@ fn json_feed_parses_with_required_fields() {
 fn feed_length_and_content_are_configurable() {
     let site = site_with_three_stories();
     let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        &format!("{config}\n[feeds]\nlimit = 2\ncontent = \"summary\"\n"),
+    let config = config.replacen(
+        "limit = 20\ncontent = \"full\"",
+        "limit = 2\ncontent = \"summary\"",
+        1,
     );
+    assert!(config.contains("content = \"summary\""), "{config}");
+    site.write("site.toml", &config);
     site.build_ok();
     for file in ["atom.xml", "rss.xml", "feed.json"] {
         let feed = parse(&site, file);
