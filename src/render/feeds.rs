@@ -81,14 +81,14 @@ impl FeedSettings {
 #[derive(Debug, Clone, Serialize)]
 pub struct FeedView<'a> {
     /// The feed's title.
-    pub title: &'a str,
+    pub title: String,
     /// What it is about.
-    pub description: &'a str,
+    pub description: String,
     /// BCP 47 language tag.
     pub language: &'a str,
     /// Who publishes it.
     pub author: &'a str,
-    /// The site's front page, absolute.
+    /// The page the feed follows (the front page, a tag page), absolute.
     pub home_url: String,
     /// This feed's own URL, absolute.
     pub feed_url: String,
@@ -126,32 +126,76 @@ pub struct FeedEntry<'a> {
     pub tags: Vec<&'a str>,
 }
 
-/// The feed published at `route`: the newest `settings.feeds.limit`
-/// articles of the digest, in reading order.
+/// The site's feed published at `route`: the newest
+/// `settings.feeds.limit` articles of the digest, in reading order.
 pub fn feed<'a>(
     digest: &'a Digest,
     settings: &'a FeedSettings,
     urls: &Urls,
     route: &str,
 ) -> FeedView<'a> {
-    let entries: Vec<FeedEntry<'a>> = (0..digest.articles.len().min(settings.feeds.limit))
-        .map(|i| entry(digest, i, settings.feeds.content, urls))
+    let scope = Scope {
+        articles: (0..digest.articles.len()).collect(),
+        title: settings.title.clone(),
+        description: settings.description.clone(),
+        home_route: String::new(),
+    };
+    feed_of(digest, settings, urls, route, scope)
+}
+
+/// Tag `t`'s feed published at `route`: its newest articles.
+pub fn tag_feed<'a>(
+    digest: &'a Digest,
+    t: usize,
+    settings: &'a FeedSettings,
+    urls: &Urls,
+    route: &str,
+) -> FeedView<'a> {
+    let tag = &digest.tags[t];
+    let scope = Scope {
+        articles: tag.articles.clone(),
+        title: format!("{} · {}", settings.title, tag.name),
+        description: format!("Stories tagged “{}” from {}.", tag.name, settings.title),
+        home_route: urls::tag_route(&tag.slug),
+    };
+    feed_of(digest, settings, urls, route, scope)
+}
+
+/// Which articles a feed follows and what it calls itself.
+struct Scope {
+    /// Indices into the digest's articles, in reading order.
+    articles: Vec<usize>,
+    title: String,
+    description: String,
+    /// The route of the page the feed follows.
+    home_route: String,
+}
+
+fn feed_of<'a>(
+    digest: &'a Digest,
+    settings: &'a FeedSettings,
+    urls: &Urls,
+    route: &str,
+    scope: Scope,
+) -> FeedView<'a> {
+    let listed = &scope.articles[..scope.articles.len().min(settings.feeds.limit)];
+    let entries: Vec<FeedEntry<'a>> = listed
+        .iter()
+        .map(|&i| entry(digest, i, settings.feeds.content, urls))
         .collect();
     // The newest entry, not the clock, dates the feed; an empty feed is
     // dated at the Unix epoch so the output stays reproducible.
-    let updated = digest
-        .articles
+    let updated = listed
         .iter()
-        .take(settings.feeds.limit)
-        .map(|a| a.published)
+        .map(|&i| digest.articles[i].published)
         .max()
         .unwrap_or(Timestamp::UNIX_EPOCH);
     FeedView {
-        title: &settings.title,
-        description: &settings.description,
+        title: scope.title,
+        description: scope.description,
         language: &settings.language,
         author: &settings.author,
-        home_url: urls.absolute(""),
+        home_url: urls.absolute(&scope.home_route),
         feed_url: urls.absolute(route),
         updated: rfc3339(updated),
         updated_rfc2822: rfc2822(updated),
@@ -196,10 +240,10 @@ pub fn rfc2822(instant: Timestamp) -> String {
 pub fn json_feed(feed: &FeedView<'_>) -> Result<String, serde_json::Error> {
     let doc = JsonFeed {
         version: "https://jsonfeed.org/version/1.1",
-        title: feed.title,
+        title: &feed.title,
         home_page_url: &feed.home_url,
         feed_url: &feed.feed_url,
-        description: feed.description,
+        description: &feed.description,
         language: feed.language,
         authors: vec![JsonAuthor { name: feed.author }],
         items: feed

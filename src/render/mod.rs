@@ -47,6 +47,8 @@ pub enum Job {
     JsonFeed,
     /// `sitemap.xml`.
     Sitemap,
+    /// Tag `t`'s Atom feed.
+    TagFeed(usize),
 }
 
 /// A rendered page and where it goes.
@@ -112,6 +114,7 @@ impl Renderer {
         jobs.extend((0..digest.articles.len()).map(Job::Article));
         jobs.extend((0..digest.editions.len()).map(Job::Edition));
         jobs.extend((0..digest.tags.len()).map(Job::Tag));
+        jobs.extend((0..digest.tags.len()).map(Job::TagFeed));
         jobs
     }
 
@@ -129,6 +132,7 @@ impl Renderer {
             Job::RssFeed => urls::RSS_ROUTE.to_string(),
             Job::JsonFeed => urls::JSON_FEED_ROUTE.to_string(),
             Job::Sitemap => urls::SITEMAP_ROUTE.to_string(),
+            Job::TagFeed(t) => urls::tag_feed_route(&digest.tags[t].slug),
         }
     }
 
@@ -176,7 +180,9 @@ impl Renderer {
             }
             Job::Tag(t) => {
                 let title = format!("Stories tagged “{}”", digest.tags[t].name);
-                self.page(spec("tag.html", &title), views::tag(digest, t, urls))
+                let mut page = spec("tag.html", &title);
+                page.meta.feed = Some(seo::tag_feed_link(digest, t, urls));
+                self.page(page, views::tag(digest, t, urls))
             }
             Job::Tags => self.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
             Job::NotFound => {
@@ -188,6 +194,10 @@ impl Renderer {
             Job::RssFeed => self.feed("rss.xml", digest, &route),
             Job::JsonFeed => self.json_feed(digest, &route),
             Job::Sitemap => self.sitemap(digest),
+            Job::TagFeed(t) => {
+                let view = feeds::tag_feed(digest, t, &self.feed_settings, urls, &route);
+                self.render_template("atom.xml", &FeedContext { feed: view })
+            }
         }?;
         Ok(RenderedPage {
             path: urls::output_path(&route),

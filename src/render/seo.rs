@@ -62,6 +62,8 @@ pub struct PageMeta {
     pub json_ld: Option<String>,
     /// Keep the page out of search results (the not-found page).
     pub noindex: bool,
+    /// A feed of this page's own stories (a tag's), besides the site's.
+    pub feed: Option<super::views::Link>,
 }
 
 impl PageMeta {
@@ -115,6 +117,7 @@ pub fn article_meta(digest: &Digest, i: usize, settings: &SeoSettings, urls: &Ur
         published: Some(published),
         json_ld,
         noindex: false,
+        feed: None,
     }
 }
 
@@ -164,6 +167,15 @@ impl<'a> Party<'a> {
             kind: "Organization",
             name,
         }
+    }
+}
+
+/// The link to tag `t`'s Atom feed, for its page's head.
+pub fn tag_feed_link(digest: &Digest, t: usize, urls: &Urls) -> super::views::Link {
+    let tag = &digest.tags[t];
+    super::views::Link {
+        label: format!("Stories tagged “{}” (Atom)", tag.name),
+        url: urls.link(&urls::tag_feed_route(&tag.slug)),
     }
 }
 

@@ -72,6 +72,11 @@ pub fn tag_route(slug: &str) -> String {
     format!("tags/{slug}/")
 }
 
+/// The route of a tag's Atom feed.
+pub fn tag_feed_route(slug: &str) -> String {
+    format!("tags/{slug}/atom.xml")
+}
+
 /// The route of the tag list.
 pub const TAGS_ROUTE: &str = "tags/";
 

@@ -275,3 +275,32 @@ fn sitemap_is_valid_against_the_sitemaps_org_schema() {
     let (valid, _) = xmllint(&xsd, &broken).unwrap();
     assert!(!valid, "xmllint accepted an invalid lastmod");
 }
+
+#[test]
+fn each_tag_has_an_atom_feed_linked_from_its_page() {
+    let site = site_with_three_stories();
+    site.write(
+        "seeds/2025-07-02_000_asia.md",
+        "+++\ntitle = \"Markets rally\"\ntags = [\"Asia\"]\n+++\nShares rose.\n",
+    );
+    site.build_ok();
+    let feed = parse(&site, "tags/asia/atom.xml");
+    assert_eq!(feed.feed_type, FeedType::Atom);
+    assert_eq!(feed.title.unwrap().content, "World Briefing · Asia");
+    assert_eq!(feed.id, "https://example.github.io/briefing/tags/asia/");
+    let ids: Vec<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        vec![
+            "https://example.github.io/briefing/articles/markets-rally/",
+            "https://example.github.io/briefing/articles/port-reopens-ships-queue/",
+        ]
+    );
+    assert_eq!(parse(&site, "tags/trade/atom.xml").entries.len(), 1);
+    let page = site.read("tags/asia/index.html");
+    assert!(
+        page.contains("type=\"application/atom+xml\" title=\"Stories tagged “Asia” (Atom)\" href=\"/briefing/tags/asia/atom.xml\""),
+        "{page}"
+    );
+    assert!(!site.read("sitemap.xml").contains("atom.xml"));
+}
