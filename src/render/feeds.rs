@@ -205,14 +205,16 @@ fn feed_of<'a>(
 
 fn entry<'a>(digest: &'a Digest, i: usize, content: FeedContent, urls: &Urls) -> FeedEntry<'a> {
     let a = &digest.articles[i];
-    let url = urls.absolute(&urls::article_route(&a.slug));
+    let route = urls::article_route(&a.slug);
+    let url = urls.absolute(&route);
     FeedEntry {
         id: url.clone(),
         url,
         title: &a.title,
         summary: &a.lede,
         summary_html: crate::html::escape(&a.lede),
-        content_html: (content == FeedContent::Full).then(|| views::body_html(&a.body)),
+        content_html: (content == FeedContent::Full)
+            .then(|| absolute_links(&views::body_html(&a.body), urls, &route)),
         published: rfc3339(a.published),
         published_rfc2822: rfc2822(a.published),
         author: a.author.as_deref(),
@@ -221,6 +223,33 @@ fn entry<'a>(digest: &'a Digest, i: usize, content: FeedContent, urls: &Urls) ->
             .map(|&t| digest.tags[t].name.as_str())
             .collect(),
     }
+}
+
+/// `html` with every `href` and `src` made absolute, resolved from the
+/// article page at `route`: feed readers show entries away from the site,
+/// where a relative link would break. The HTML is our own serialisation
+/// (attributes double-quoted, quotes in text escaped), so an attribute
+/// cannot be confused with text.
+pub fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
+    const ATTRIBUTES: [&str; 2] = [" href=\"", " src=\""];
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    loop {
+        let next = ATTRIBUTES
+            .iter()
+            .filter_map(|a| rest.find(a).map(|at| at + a.len()))
+            .min();
+        let Some(start) = next else { break };
+        let Some(len) = rest[start..].find('"') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let link = crate::html::unescape(&rest[start..start + len]);
+        crate::html::escape_into(&mut out, &urls.resolve(route, &link));
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
@@ -310,6 +339,19 @@ mod tests {
         let t = Timestamp::from_second(1_752_300_000).unwrap();
         assert_eq!(rfc3339(t), "2025-07-12T06:00:00Z");
         assert_eq!(rfc2822(t), "Sat, 12 Jul 2025 06:00:00 +0000");
+    }
+
+    #[test]
+    fn feed_content_links_become_absolute() {
+        let urls = Urls::new("https://u.github.io/r/");
+        let html = "<p><a href=\"../y/#a\">y</a> <img src=\"p.png\" alt=\"src=&quot;x&quot;\"> \
+                    <a href=\"https://e.org/?a=1&amp;b=2\">e</a> said href=&quot;z&quot;</p>";
+        assert_eq!(
+            absolute_links(html, &urls, "articles/x/"),
+            "<p><a href=\"https://u.github.io/r/articles/y/#a\">y</a> \
+             <img src=\"https://u.github.io/r/articles/x/p.png\" alt=\"src=&quot;x&quot;\"> \
+             <a href=\"https://e.org/?a=1&amp;b=2\">e</a> said href=&quot;z&quot;</p>"
+        );
     }
 
     #[test]

@@ -52,6 +52,68 @@ impl Urls {
     pub fn absolute(&self, route: &str) -> String {
         format!("{}{route}", self.base)
     }
+
+    /// `link`, found on the page at `route`, as an absolute URL: what a
+    /// browser would request. Links with a scheme are returned as they are.
+    pub fn resolve(&self, route: &str, link: &str) -> String {
+        let origin = &self.base[..self.base.len() - self.root.len()];
+        if has_scheme(link) {
+            link.to_string()
+        } else if let Some(rest) = link.strip_prefix("//") {
+            let scheme = self.base.split("://").next().unwrap_or("https");
+            format!("{scheme}://{rest}")
+        } else if link.starts_with('/') {
+            format!("{origin}{link}")
+        } else {
+            let page = format!("{}{route}", self.root);
+            let (path, tail) = match link.find(['?', '#']) {
+                Some(0) => (page.as_str(), link),
+                Some(i) => (&link[..i], &link[i..]),
+                None => (link, ""),
+            };
+            let joined = if path == page {
+                page.clone()
+            } else {
+                let dir = page.rfind('/').map_or("/", |i| &page[..=i]);
+                format!("{dir}{path}")
+            };
+            format!("{origin}{}{tail}", remove_dot_segments(&joined))
+        }
+    }
+}
+
+/// Whether `link` starts with a URL scheme (`https:`, `mailto:`…).
+fn has_scheme(link: &str) -> bool {
+    match link.find(':') {
+        Some(colon) => {
+            let scheme = &link[..colon];
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// `path` (absolute, starting with `/`) with `.` and `..` segments
+/// resolved; `..` never climbs above `/`.
+fn remove_dot_segments(path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let mut parts: Vec<&str> = Vec::with_capacity(segments.len());
+    for (i, segment) in segments.iter().enumerate() {
+        match *segment {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+        if i + 1 == segments.len() && matches!(*segment, "." | "..") {
+            parts.push("");
+        }
+    }
+    format!("/{}", parts.join("/"))
 }
 
 /// The route of an article page.
@@ -125,6 +187,27 @@ mod tests {
         assert_eq!(urls.root(), "/");
         assert_eq!(urls.link(TAGS_ROUTE), "/tags/");
         assert_eq!(urls.base(), "http://127.0.0.1:1111/");
+    }
+
+    #[test]
+    fn links_resolve_from_the_page_they_are_on() {
+        let urls = Urls::new("https://u.github.io/repo/");
+        let route = "articles/x/";
+        for (link, expected) in [
+            ("pic.png", "https://u.github.io/repo/articles/x/pic.png"),
+            ("/repo/pic.png", "https://u.github.io/repo/pic.png"),
+            ("../../img/p.png", "https://u.github.io/repo/img/p.png"),
+            ("./a/../b/", "https://u.github.io/repo/articles/x/b/"),
+            ("..", "https://u.github.io/repo/articles/"),
+            ("../y/#top", "https://u.github.io/repo/articles/y/#top"),
+            ("#facts", "https://u.github.io/repo/articles/x/#facts"),
+            ("?q=1", "https://u.github.io/repo/articles/x/?q=1"),
+            ("//cdn.example/p.png", "https://cdn.example/p.png"),
+            ("http://a.example/p.png", "http://a.example/p.png"),
+            ("mailto:desk@example.org", "mailto:desk@example.org"),
+        ] {
+            assert_eq!(urls.resolve(route, link), expected, "{link}");
+        }
     }
 
     #[test]

@@ -233,6 +233,26 @@ fn every_link_resolves_with_the_site_mounted_under_a_sub_path() {
         chart.contains("content=\"https://example.github.io/briefing-demo/img/chart.svg\""),
         "og:image: {chart}"
     );
+    // Feed readers show entries away from the site: relative links in an
+    // article's content are made absolute in every feed.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("feed.json")).unwrap()).unwrap();
+    let item = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["url"].as_str().unwrap().ends_with("/chart-of-the-day/"))
+        .unwrap();
+    let content = item["content_html"].as_str().unwrap();
+    for url in [
+        "src=\"https://example.github.io/briefing-demo/img/chart.svg\"",
+        "href=\"https://example.github.io/briefing-demo/articles/chart-of-the-day/#method\"",
+        "href=\"https://example.github.io/briefing-demo/tags/\"",
+    ] {
+        assert!(content.contains(url), "{url} not in {content}");
+    }
+    let rss = std::fs::read_to_string(out.join("rss.xml")).unwrap();
+    assert!(rss.contains("src=&quot;https://example.github.io/briefing-demo/img/chart.svg&quot;"));
 }
 
 #[test]
