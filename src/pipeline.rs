@@ -204,7 +204,9 @@ fn write_assets(config: &Config, staging: &Staging) -> Result<Vec<Diagnostic>, E
 
 /// Assets the site's `static/` may replace (everything else generated wins).
 fn is_builtin_asset(name: &str) -> bool {
-    name == HIGHLIGHT_CSS || BUILTIN_STATIC.iter().any(|(n, _)| *n == name)
+    name == HIGHLIGHT_CSS
+        || BUILTIN_STATIC.iter().any(|(n, _)| *n == name)
+        || crate::render::seo::REPLACEABLE_SITE_FILES.contains(&name)
 }
 
 /// A relative path with `/` separators, or `None` if it is not UTF-8.

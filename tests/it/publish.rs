@@ -302,6 +302,15 @@ fn pages_files_and_crawler_files_are_written() {
     site.write("site.toml", &config);
     site.build_ok();
     assert_eq!(site.read("CNAME"), "news.example.org\n");
+
+    // A hand-written robots.txt in static/ replaces the generated one.
+    site.write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n");
+    let run = site.build_ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert_eq!(
+        site.read("robots.txt"),
+        "User-agent: *\nDisallow: /drafts/\n"
+    );
 }
 
 #[test]
