@@ -166,26 +166,27 @@ fn check(args: &CheckArgs) -> ExitCode {
         Err(e) => return fail(&e),
     };
     print_diagnostics(&report.build);
+    let files = report.build.paths.len();
     let mut err = std::io::stderr().lock();
     for problem in &report.problems {
         let _ = writeln!(err, "{}: error: {}", problem.page, problem.message);
     }
-    let _ = err.flush();
-    let files = report.build.paths.len();
     if report.passed() {
         println!(
             "checked {files} files of {} articles for {}: no problems",
             report.build.articles, report.build.base_url
         );
-        ExitCode::SUCCESS
-    } else {
-        let count = report.problems.len();
-        eprintln!(
+        return ExitCode::SUCCESS;
+    }
+    let count = report.problems.len();
+    if count > 0 {
+        let _ = writeln!(
+            err,
             "check failed: {count} problem{} in {files} files",
             if count == 1 { "" } else { "s" }
         );
-        ExitCode::from(1)
     }
+    ExitCode::from(1)
 }
 
 fn new(args: &NewArgs) -> ExitCode {
