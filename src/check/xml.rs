@@ -13,6 +13,7 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 
 use super::{DocLink, DocRefs, scan_html};
+use crate::render::feeds::is_xml_char;
 
 /// One open element and what its text will be used for.
 #[derive(Debug, Default)]
@@ -48,6 +49,15 @@ struct Scanner {
 
 /// Checks that `text` is well-formed XML and reads the URLs it references.
 pub fn scan_xml(text: &str) -> DocRefs {
+    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
+        let (line, column) = crate::error::line_col(text, offset);
+        let mut refs = DocRefs::default();
+        refs.problems.push(format!(
+            "not well-formed XML at {line}:{column}: character U+{:04X} is not allowed in XML",
+            u32::from(c)
+        ));
+        return refs;
+    }
     let mut reader = quick_xml::Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut scanner = Scanner::default();
@@ -299,6 +309,7 @@ mod tests {
             ("<a>", "<a> is never closed"),
             ("<a/><b/>", "2 root elements"),
             ("<a x=\"1\" x=\"2\"/>", "bad attribute"),
+            ("<a>\n b\u{1}</a>", "at 2:3: character U+0001"),
         ] {
             let refs = scan_xml(bad);
             assert_eq!(refs.problems.len(), 1, "{bad}: {:?}", refs.problems);

@@ -252,6 +252,24 @@ pub fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
     out
 }
 
+/// Whether XML 1.0 allows `c` in a document: not the C0 controls other
+/// than tab, newline and carriage return, nor U+FFFE and U+FFFF.
+pub fn is_xml_char(c: char) -> bool {
+    !matches!(
+        c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
+    )
+}
+
+/// `text` without the characters XML 1.0 does not allow.
+pub fn xml_chars_only(text: String) -> String {
+    if text.chars().all(is_xml_char) {
+        text
+    } else {
+        text.chars().filter(|&c| is_xml_char(c)).collect()
+    }
+}
+
 /// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
 pub fn rfc3339(instant: Timestamp) -> String {
     instant.to_string()
@@ -352,6 +370,15 @@ mod tests {
              <img src=\"https://u.github.io/r/articles/x/p.png\" alt=\"src=&quot;x&quot;\"> \
              <a href=\"https://e.org/?a=1&amp;b=2\">e</a> said href=&quot;z&quot;</p>"
         );
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_dropped() {
+        assert_eq!(
+            xml_chars_only("a\u{1}b\u{c}c\td\ne\u{ffff}".to_string()),
+            "abc\td\ne"
+        );
+        assert_eq!(xml_chars_only("“ok” – 北京".to_string()), "“ok” – 北京");
     }
 
     #[test]

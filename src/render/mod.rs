@@ -199,9 +199,16 @@ impl Renderer {
                 self.render_template("atom.xml", &FeedContext { feed: view })
             }
         }?;
+        // Article text may hold control characters that XML 1.0 forbids;
+        // one would make a whole feed unreadable.
+        let text = if route.ends_with(".xml") {
+            feeds::xml_chars_only(html)
+        } else {
+            html
+        };
         Ok(RenderedPage {
             path: urls::output_path(&route),
-            bytes: html.into_bytes(),
+            bytes: text.into_bytes(),
         })
     }
 

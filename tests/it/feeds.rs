@@ -304,3 +304,28 @@ fn each_tag_has_an_atom_feed_linked_from_its_page() {
     );
     assert!(!site.read("sitemap.xml").contains("atom.xml"));
 }
+
+#[test]
+fn control_characters_in_articles_do_not_break_the_feeds() {
+    let site = Site::new();
+    site.write(
+        "seeds/a.txt",
+        "Officials\u{1} said the bridge\u{c} reopened.\nTraffic resumed.",
+    );
+    site.build_ok();
+    for file in ["atom.xml", "rss.xml"] {
+        let text = site.read(file);
+        assert!(
+            !text.contains('\u{1}'),
+            "{file} has a character XML forbids"
+        );
+        assert!(text.contains("Officials said the bridge"), "{file}");
+    }
+    for file in ["atom.xml", "rss.xml", "feed.json"] {
+        let feed = parse(&site, file);
+        let content = feed.entries[0].content.as_ref().unwrap().body.clone();
+        assert!(content.unwrap().contains("bridge reopened"), "{file}");
+    }
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
