@@ -222,9 +222,10 @@ mod tests {
             source: None,
             source_url: None,
             draft: false,
-            body: Body::Text {
+            body: std::sync::Arc::new(Body::Text {
                 paragraphs: vec!["x".into()],
-            },
+            }),
+            revision: 0,
         }
     }
 

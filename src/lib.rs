@@ -23,4 +23,7 @@ pub mod html;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
+pub mod session;
 pub mod slug;
+pub mod watch;

@@ -4,6 +4,7 @@
 //! renders one. Jobs are independent, so the pipeline renders them in
 //! parallel and writes each page as soon as it is done.
 
+pub mod fingerprint;
 pub mod templates;
 pub mod urls;
 pub mod views;
@@ -57,8 +58,48 @@ struct PageContext<'a, T: Serialize> {
     canonical_url: String,
     /// Whether the page needs the code stylesheet.
     has_code: bool,
+    /// The article body as safe HTML, on article pages.
+    body_html: Option<String>,
     /// The page's own data.
     page: T,
+}
+
+/// The page-level facts around a page's data.
+#[derive(Debug, Clone, Copy)]
+pub struct PageSpec<'a> {
+    /// The template that renders it.
+    pub template: &'static str,
+    /// Its `<title>` text.
+    pub title: &'a str,
+    /// Its route.
+    pub route: &'a str,
+    /// Whether it needs the code stylesheet.
+    pub has_code: bool,
+    /// The article whose body it shows, if any.
+    pub body_of: Option<usize>,
+}
+
+/// Something done with every page's view model: rendering it to HTML, or
+/// fingerprinting it. Views list other stories as `Self::Card`, so a
+/// fingerprint can stand a story's precomputed signature in for its card.
+pub trait PageVisitor {
+    /// How a listed story is represented.
+    type Card: Serialize;
+    /// What visiting a page yields.
+    type Output;
+    /// The representation of story `i`.
+    fn card(&self, i: usize) -> Self::Card;
+    /// Visits one page's view.
+    fn page<T: Serialize>(&self, spec: PageSpec<'_>, view: T) -> Self::Output;
+}
+
+/// Settings that change every page.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Where the site is published.
+    pub urls: Urls,
+    /// The live-reload script's URL, in `serve` mode only.
+    pub live_reload: Option<String>,
 }
 
 /// Renders pages of one digest with one template set.
@@ -70,13 +111,14 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// A renderer for `config` publishing under `urls`.
-    pub fn new(config: &SiteConfig, mut templates: Templates, urls: Urls) -> Renderer {
-        let site = SiteView::new(config, &urls);
+    /// A renderer for `config` with `templates`.
+    pub fn new(config: &SiteConfig, mut templates: Templates, options: RenderOptions) -> Renderer {
+        let mut site = SiteView::new(config, &options.urls);
+        site.live_reload = options.live_reload;
         templates.tera.global_context().insert("site", &site);
         Renderer {
             templates,
-            urls,
+            urls: options.urls,
             site_title: config.title.clone(),
             index_editions: config.digest.index_editions,
         }
@@ -96,10 +138,9 @@ impl Renderer {
         jobs
     }
 
-    /// Renders one page.
-    pub fn render(&self, digest: &Digest, job: Job) -> Result<RenderedPage, Error> {
-        let urls = &self.urls;
-        let route = match job {
+    /// The route of a job's page.
+    pub fn route(digest: &Digest, job: Job) -> String {
+        match job {
             Job::Index => String::new(),
             Job::Article(i) => urls::article_route(&digest.articles[i].slug),
             Job::Edition(e) => urls::edition_route(digest.editions[e].date),
@@ -107,70 +148,113 @@ impl Renderer {
             Job::Tag(t) => urls::tag_route(&digest.tags[t].slug),
             Job::Tags => urls::TAGS_ROUTE.to_string(),
             Job::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
-        };
-        let spec = |template, title| PageSpec {
-            template,
-            title,
-            route: &route,
-            has_code: false,
-        };
-        let html = match job {
-            Job::Index => {
-                let view = views::index(digest, self.index_editions, urls);
-                self.page(spec("index.html", &self.site_title), view)
-            }
-            Job::Article(i) => {
-                let a = &digest.articles[i];
-                let page = PageSpec {
-                    has_code: a.body.has_code(),
-                    ..spec("article.html", &a.title)
-                };
-                self.page(page, views::article(digest, i, urls))
-            }
-            Job::Edition(e) => {
-                let view = views::edition(digest, e, urls);
-                let title = format!("Edition of {}", view.date);
-                self.page(spec("edition.html", &title), view)
-            }
-            Job::Editions => {
-                let view: Vec<_> = (0..digest.editions.len())
-                    .map(|e| views::edition_summary(digest, e, urls))
-                    .collect();
-                self.page(spec("editions.html", "All editions"), view)
-            }
-            Job::Tag(t) => {
-                let title = format!("Stories tagged “{}”", digest.tags[t].name);
-                self.page(spec("tag.html", &title), views::tag(digest, t, urls))
-            }
-            Job::Tags => self.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
-            Job::NotFound => self.page(spec("404.html", "Page not found"), ()),
-        }?;
+        }
+    }
+
+    /// Renders one page.
+    pub fn render(&self, digest: &Digest, job: Job) -> Result<RenderedPage, Error> {
+        let route = Self::route(digest, job);
+        let html = self.visit(
+            digest,
+            job,
+            &route,
+            &HtmlVisitor {
+                renderer: self,
+                digest,
+            },
+        )?;
         Ok(RenderedPage {
             path: urls::output_path(&route),
             bytes: html.into_bytes(),
         })
     }
 
-    fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {
-        let context = PageContext {
-            template: spec.template,
-            title: spec.title,
-            canonical_url: self.urls.absolute(spec.route),
-            has_code: spec.has_code,
-            page,
+    /// Builds a job's view and hands it to `visitor`.
+    pub fn visit<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        job: Job,
+        route: &str,
+        visitor: &V,
+    ) -> V::Output {
+        let urls = &self.urls;
+        let spec = |template, title| PageSpec {
+            template,
+            title,
+            route,
+            has_code: false,
+            body_of: None,
         };
-        let context = Context::from_serialize(&context).map_err(|e| self.templates.error(&e))?;
-        self.templates
-            .tera
-            .render(spec.template, &context)
-            .map_err(|e| self.templates.error(&e))
+        let card = |i| visitor.card(i);
+        match job {
+            Job::Index => {
+                let view = views::index(digest, self.index_editions, urls, card);
+                visitor.page(spec("index.html", &self.site_title), view)
+            }
+            Job::Article(i) => {
+                let a = &digest.articles[i];
+                let view = views::article(digest, i, urls, card);
+                let page = PageSpec {
+                    has_code: a.body.has_code(),
+                    body_of: Some(i),
+                    ..spec("article.html", &a.title)
+                };
+                visitor.page(page, view)
+            }
+            Job::Edition(e) => {
+                let view = views::edition(digest, e, urls, card);
+                let title = format!("Edition of {}", view.date);
+                visitor.page(spec("edition.html", &title), view)
+            }
+            Job::Editions => {
+                let view: Vec<_> = (0..digest.editions.len())
+                    .map(|e| views::edition_summary(digest, e, urls))
+                    .collect();
+                visitor.page(spec("editions.html", "All editions"), view)
+            }
+            Job::Tag(t) => {
+                let title = format!("Stories tagged “{}”", digest.tags[t].name);
+                let view = views::tag(digest, t, card);
+                visitor.page(spec("tag.html", &title), view)
+            }
+            Job::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
+            Job::NotFound => visitor.page(spec("404.html", "Page not found"), ()),
+        }
     }
 }
 
-/// Which template renders a page, and the page-level facts around its data.
-struct PageSpec<'a> {
-    template: &'static str,
-    title: &'a str,
-    route: &'a str,
-    has_code: bool,
+/// Renders views to HTML through the templates.
+struct HtmlVisitor<'r> {
+    renderer: &'r Renderer,
+    digest: &'r Digest,
+}
+
+impl<'r> PageVisitor for HtmlVisitor<'r> {
+    type Card = views::Card<'r>;
+    type Output = Result<String, Error>;
+
+    fn card(&self, i: usize) -> views::Card<'r> {
+        views::card(self.digest, i, &self.renderer.urls)
+    }
+
+    fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {
+        let renderer = self.renderer;
+        let context = PageContext {
+            template: spec.template,
+            title: spec.title,
+            canonical_url: renderer.urls.absolute(spec.route),
+            has_code: spec.has_code,
+            body_html: spec
+                .body_of
+                .map(|i| views::body_html(&self.digest.articles[i].body)),
+            page,
+        };
+        let context =
+            Context::from_serialize(&context).map_err(|e| renderer.templates.error(&e))?;
+        renderer
+            .templates
+            .tera
+            .render(spec.template, &context)
+            .map_err(|e| renderer.templates.error(&e))
+    }
 }

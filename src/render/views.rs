@@ -40,6 +40,8 @@ pub struct SiteView {
     pub extra: toml::Table,
     /// Name and version of the generator, for `<meta name="generator">`.
     pub generator: String,
+    /// The live-reload script, in `serve` mode only.
+    pub live_reload: Option<String>,
 }
 
 impl SiteView {
@@ -58,6 +60,7 @@ impl SiteView {
             highlight_url: urls.link(HIGHLIGHT_CSS),
             extra: config.extra.clone(),
             generator: format!("briefing {}", env!("CARGO_PKG_VERSION")),
+            live_reload: None,
         }
     }
 }
@@ -93,13 +96,12 @@ pub struct Card<'a> {
     pub tags: Vec<Link>,
 }
 
-/// Everything an article page shows.
+/// Everything an article page shows but its body, which templates get as
+/// `body_html` (kept apart so a page's fingerprint need not hash it).
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleView<'a> {
+pub struct ArticleView<'a, C> {
     /// The story's card (title, date, lede, tags…).
-    pub card: Card<'a>,
-    /// The body as safe HTML.
-    pub body_html: String,
+    pub card: C,
     /// Words of running text.
     pub word_count: usize,
     /// Byline.
@@ -120,7 +122,7 @@ pub struct ArticleView<'a> {
 
 /// An edition: one day's stories.
 #[derive(Debug, Clone, Serialize)]
-pub struct EditionView<'a> {
+pub struct EditionView<C> {
     /// The day for display.
     pub date: String,
     /// The day for `<time datetime>`.
@@ -128,7 +130,7 @@ pub struct EditionView<'a> {
     /// Link to the edition page.
     pub url: String,
     /// Its stories in order.
-    pub articles: Vec<Card<'a>>,
+    pub articles: Vec<C>,
     /// The next newer edition.
     pub newer: Option<Link>,
     /// The next older edition.
@@ -152,9 +154,9 @@ pub struct EditionSummary {
 
 /// The front page.
 #[derive(Debug, Clone, Serialize)]
-pub struct IndexView<'a> {
+pub struct IndexView<C> {
     /// The newest edition in full, when there is any article.
-    pub latest: Option<EditionView<'a>>,
+    pub latest: Option<EditionView<C>>,
     /// The editions before it (up to the configured number).
     pub earlier: Vec<EditionSummary>,
     /// Whether the archive has more editions than are listed here.
@@ -165,11 +167,11 @@ pub struct IndexView<'a> {
 
 /// A tag page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagView<'a> {
+pub struct TagView<'a, C> {
     /// The tag.
     pub name: &'a str,
     /// Its stories, newest first.
-    pub articles: Vec<Card<'a>>,
+    pub articles: Vec<C>,
 }
 
 /// A tag as listed on the tag index.
@@ -222,13 +224,17 @@ fn edition_link(edition: &Edition, urls: &Urls) -> Link {
     }
 }
 
-/// The article page of article `i`.
-pub fn article<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleView<'a> {
+/// The article page of article `i`, its own card made by `card`.
+pub fn article<'a, C>(
+    digest: &'a Digest,
+    i: usize,
+    urls: &Urls,
+    card: impl Fn(usize) -> C,
+) -> ArticleView<'a, C> {
     let a = &digest.articles[i];
     let edition = &digest.editions[digest.edition_of[i]];
     ArticleView {
-        card: card(digest, i, urls),
-        body_html: body_html(&a.body),
+        card: card(i),
         word_count: a.word_count,
         author: a.author.as_deref(),
         source: a.source.as_deref(),
@@ -257,18 +263,19 @@ pub fn body_html(body: &Body) -> String {
     }
 }
 
-/// Edition `e` in full.
-pub fn edition<'a>(digest: &'a Digest, e: usize, urls: &Urls) -> EditionView<'a> {
+/// Edition `e` in full, each story's card made by `card`.
+pub fn edition<C>(
+    digest: &Digest,
+    e: usize,
+    urls: &Urls,
+    card: impl Fn(usize) -> C,
+) -> EditionView<C> {
     let edition = &digest.editions[e];
     EditionView {
         date: display_date(edition.date),
         date_iso: edition.date.to_string(),
         url: urls.link(&urls::edition_route(edition.date)),
-        articles: edition
-            .articles
-            .clone()
-            .map(|i| card(digest, i, urls))
-            .collect(),
+        articles: edition.articles.clone().map(card).collect(),
         newer: e
             .checked_sub(1)
             .and_then(|n| digest.editions.get(n))
@@ -294,10 +301,15 @@ pub fn edition_summary(digest: &Digest, e: usize, urls: &Urls) -> EditionSummary
 }
 
 /// The front page: the newest edition, then up to `earlier` older ones.
-pub fn index<'a>(digest: &'a Digest, earlier: usize, urls: &Urls) -> IndexView<'a> {
+pub fn index<C>(
+    digest: &Digest,
+    earlier: usize,
+    urls: &Urls,
+    card: impl Fn(usize) -> C,
+) -> IndexView<C> {
     let listed = digest.editions.len().saturating_sub(1).min(earlier);
     IndexView {
-        latest: (!digest.editions.is_empty()).then(|| edition(digest, 0, urls)),
+        latest: (!digest.editions.is_empty()).then(|| edition(digest, 0, urls, card)),
         earlier: (1..=listed)
             .map(|e| edition_summary(digest, e, urls))
             .collect(),
@@ -306,16 +318,12 @@ pub fn index<'a>(digest: &'a Digest, earlier: usize, urls: &Urls) -> IndexView<'
     }
 }
 
-/// Tag `t`'s page.
-pub fn tag<'a>(digest: &'a Digest, t: usize, urls: &Urls) -> TagView<'a> {
+/// Tag `t`'s page, each story's card made by `card`.
+pub fn tag<C>(digest: &Digest, t: usize, card: impl Fn(usize) -> C) -> TagView<'_, C> {
     let tag = &digest.tags[t];
     TagView {
         name: &tag.name,
-        articles: tag
-            .articles
-            .iter()
-            .map(|&i| card(digest, i, urls))
-            .collect(),
+        articles: tag.articles.iter().map(|&i| card(i)).collect(),
     }
 }
 
