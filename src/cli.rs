@@ -230,17 +230,17 @@ fn watch(args: &WatchArgs) -> ExitCode {
         Ok(started) => started,
         Err(e) => return fail(&e),
     };
+    let (sender, messages) = watch::channel_pair();
+    let mut watcher = match Watcher::start(&root, sender) {
+        Ok(watcher) => watcher,
+        Err(e) => return fail(&e),
+    };
     print_diagnostics(&report);
     println!(
         "built {} articles into {}; watching for changes (Ctrl-C to stop)",
         report.articles,
         report.output.display()
     );
-    let (sender, messages) = watch::channel_pair();
-    let mut watcher = match Watcher::start(&root, sender) {
-        Ok(watcher) => watcher,
-        Err(e) => return fail(&e),
-    };
     watch::run(
         &mut session,
         &mut watcher,
