@@ -68,9 +68,10 @@ impl Drop for Running {
     }
 }
 
-/// `briefing serve --port 0` on a site, with its address.
+/// `briefing serve --port 0` on a site, with its address. The process is
+/// stopped when this is dropped.
 pub struct Preview {
-    pub process: Running,
+    _process: Running,
     pub addr: String,
 }
 
@@ -86,7 +87,10 @@ impl Preview {
             .and_then(|rest| rest.split('/').next())
             .unwrap_or_else(|| panic!("no address in {line:?}"))
             .to_string();
-        Preview { process, addr }
+        Preview {
+            _process: process,
+            addr,
+        }
     }
 
     /// GETs `target` (sent as written, unnormalised) and returns the status
