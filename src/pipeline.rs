@@ -10,6 +10,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use rayon::prelude::*;
@@ -100,7 +101,7 @@ pub struct Loaded {
     /// The file.
     pub file: SourceFile,
     /// The article, or why it could not be built.
-    pub result: Result<Article, Diagnostic>,
+    pub result: Result<Arc<Article>, Diagnostic>,
 }
 
 /// Builds the site at `options.root`.
@@ -118,7 +119,15 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     let discovery = discover::discover(&config.root, &config.seeds_dir())?;
     let mut diagnostics = discovery.diagnostics;
     let loaded = load_all(&config, options, discovery.files);
-    let (digest, digest_diagnostics) = assemble(&loaded, options);
+    let good = loaded
+        .iter()
+        .filter_map(|l| l.result.as_ref().ok().cloned());
+    diagnostics.extend(
+        loaded
+            .iter()
+            .filter_map(|l| l.result.as_ref().err().cloned()),
+    );
+    let (digest, digest_diagnostics) = assemble(good, options);
     diagnostics.extend(digest_diagnostics);
     let renderer = make_renderer(&config, templates, options);
 
@@ -203,28 +212,23 @@ pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>)
     files
         .into_par_iter()
         .map(|file| {
-            let result =
-                article::load(&file, parse_options).map(|parsed| enrich::enrich(parsed, &context));
+            let result = article::load(&file, parse_options)
+                .map(|parsed| Arc::new(enrich::enrich(parsed, &context)));
             Loaded { file, result }
         })
         .collect()
 }
 
-/// Builds the digest from the articles that loaded (drafts only when asked),
-/// returning the load errors with the digest's own diagnostics.
-pub fn assemble(loaded: &[Loaded], options: &BuildOptions) -> (Digest, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let mut articles = Vec::with_capacity(loaded.len());
-    for item in loaded {
-        match &item.result {
-            Ok(article) if article.draft && !options.drafts => {}
-            Ok(article) => articles.push(article.clone()),
-            Err(diagnostic) => diagnostics.push(diagnostic.clone()),
-        }
-    }
-    let (digest, digest_diagnostics) = digest::build(articles);
-    diagnostics.extend(digest_diagnostics);
-    (digest, diagnostics)
+/// Builds the digest from `articles`, leaving drafts out unless asked.
+pub fn assemble(
+    articles: impl IntoIterator<Item = Arc<Article>>,
+    options: &BuildOptions,
+) -> (Digest, Vec<Diagnostic>) {
+    let articles = articles
+        .into_iter()
+        .filter(|a| options.drafts || !a.draft)
+        .collect();
+    digest::build(articles)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.

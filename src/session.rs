@@ -17,19 +17,20 @@
 //! its error is reported, so a preview survives a half-typed edit; a broken
 //! template keeps the last good templates.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use crate::discover;
 use crate::error::{Diagnostic, Error};
 use crate::output::{LiveOutput, OutputSink};
 use crate::pipeline::{self, BuildOptions, BuildReport, Built, Loaded};
-use crate::render::fingerprint::CardSigs;
-use crate::render::urls::output_path;
-use crate::render::{Job, RenderedPage, Renderer};
+use crate::render::fingerprint::{Memo, fingerprint_all};
+use crate::render::{Job, RenderedPage};
 use crate::watch::ChangeSet;
 
 /// What one incremental rebuild did.
@@ -59,7 +60,7 @@ impl Rebuild {
 /// An article source and its last good article.
 struct Source {
     file: discover::SourceFile,
-    good: Option<crate::enrich::Article>,
+    good: Option<Arc<crate::enrich::Article>>,
     error: Option<Diagnostic>,
 }
 
@@ -67,10 +68,12 @@ struct Source {
 pub struct Session {
     options: BuildOptions,
     built: Built,
-    sources: BTreeMap<PathBuf, Source>,
+    sources: HashMap<PathBuf, Source>,
     live: LiveOutput,
     /// Output path → fingerprint of every page in the output.
-    pages: BTreeMap<String, u64>,
+    pages: HashMap<String, u64, Xxh3DefaultBuilder>,
+    /// Fingerprints by input identity, from the last build.
+    memo: Memo,
     /// The latest problems found while walking `seeds/`.
     discovery_diagnostics: Vec<Diagnostic>,
     /// The latest problems found while assembling the digest.
@@ -83,11 +86,8 @@ impl Session {
     /// Runs a full build and keeps its state.
     pub fn start(options: BuildOptions) -> Result<(Session, BuildReport), Error> {
         let (mut built, report) = pipeline::build_full(&options)?;
-        let sigs = CardSigs::compute(&built.digest, built.renderer.urls());
-        let pages = fingerprints(&built.renderer, &built.digest, &sigs)
-            .into_iter()
-            .map(|(path, _, fp)| (path, fp))
-            .collect();
+        let (fresh, memo) = fingerprint_all(&built.renderer, &built.digest, &Memo::default());
+        let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
         let sources = sources_from(std::mem::take(&mut built.loaded));
         let live = LiveOutput::new(&built.output);
         // The first build's article errors live in `sources`; keep the rest.
@@ -103,6 +103,7 @@ impl Session {
             sources,
             live,
             pages,
+            memo,
             discovery_diagnostics: other,
             digest_diagnostics: Vec::new(),
             asset_diagnostics: Vec::new(),
@@ -155,17 +156,63 @@ impl Session {
     fn restart(&mut self, started: Instant) -> Result<Rebuild, Error> {
         let (session, report) = Session::start(self.options.clone())?;
         *self = session;
+        let mut written: Vec<String> = self.pages.keys().cloned().collect();
+        written.sort();
         Ok(Rebuild {
-            written: self.pages.keys().cloned().collect(),
+            written,
             diagnostics: report.diagnostics,
             elapsed: started.elapsed(),
             ..Rebuild::default()
         })
     }
 
-    /// Re-walks `seeds/`, reloads changed and new articles and forgets
-    /// deleted ones. Returns how many articles were re-parsed.
+    /// Reloads changed articles and returns how many were re-parsed. When
+    /// every changed path is a known article or sidecar that still exists,
+    /// only those are read; otherwise `seeds/` is walked again to pick up
+    /// new, deleted and renamed files.
     fn reload_sources(&mut self, changed: &BTreeSet<PathBuf>) -> Result<usize, Error> {
+        let config = &self.built.config;
+        let root = config.root.clone();
+        let mut by_path: HashMap<PathBuf, PathBuf> = HashMap::new();
+        let mut known = true;
+        for path in changed {
+            let key = path
+                .strip_prefix(&root)
+                .map(Path::to_path_buf)
+                .unwrap_or_default();
+            let owner = if self.sources.contains_key(&key) {
+                Some(key)
+            } else {
+                let article = key.with_extension("txt");
+                self.sources
+                    .get(&article)
+                    .filter(|s| s.file.sidecar.as_deref() == Some(path.as_path()))
+                    .map(|_| article)
+            };
+            match owner {
+                Some(owner) if path.is_file() => {
+                    by_path.insert(path.clone(), owner);
+                }
+                _ => known = false,
+            }
+        }
+        if !known {
+            return self.rediscover(changed);
+        }
+        let mut owners: Vec<PathBuf> = by_path.into_values().collect();
+        owners.sort();
+        owners.dedup();
+        let files = owners
+            .iter()
+            .filter_map(|key| self.sources.get(key).map(|s| s.file.clone()))
+            .collect();
+        self.load(files);
+        Ok(owners.len())
+    }
+
+    /// Walks `seeds/` again, reloading changed and new articles and
+    /// forgetting deleted ones.
+    fn rediscover(&mut self, changed: &BTreeSet<PathBuf>) -> Result<usize, Error> {
         let config = &self.built.config;
         let discovery = discover::discover(&config.root, &config.seeds_dir())?;
         let root = &config.root;
@@ -173,20 +220,32 @@ impl Session {
             changed.contains(&root.join(&file.rel_path))
                 || file.sidecar.as_ref().is_some_and(|s| changed.contains(s))
         };
-        let mut keep = BTreeMap::new();
+        let mut previous = std::mem::take(&mut self.sources);
         let mut reload = Vec::new();
         for file in discovery.files {
-            match self.sources.remove(&file.rel_path) {
+            match previous.remove(&file.rel_path) {
                 Some(source) if !touched(&file) && source.file == file => {
-                    keep.insert(file.rel_path.clone(), source);
+                    self.sources.insert(file.rel_path.clone(), source);
                 }
-                previous => reload.push((file, previous.and_then(|p| p.good))),
+                Some(source) => {
+                    reload.push(file);
+                    self.sources.insert(source.file.rel_path.clone(), source);
+                }
+                None => reload.push(file),
             }
         }
+        self.discovery_diagnostics = discovery.diagnostics;
         let count = reload.len();
-        let (files, previous): (Vec<_>, Vec<_>) = reload.into_iter().unzip();
-        let loaded = pipeline::load_all(config, &self.options, files);
-        for (item, previous) in loaded.into_iter().zip(previous) {
+        self.load(reload);
+        Ok(count)
+    }
+
+    /// Loads `files`, keeping each one's last good article when it fails.
+    fn load(&mut self, files: Vec<discover::SourceFile>) {
+        let loaded = pipeline::load_all(&self.built.config, &self.options, files);
+        for item in loaded {
+            let key = item.file.rel_path.clone();
+            let previous = self.sources.remove(&key).and_then(|s| s.good);
             let source = match item.result {
                 Ok(article) => Source {
                     file: item.file,
@@ -199,48 +258,48 @@ impl Session {
                     error: Some(error),
                 },
             };
-            keep.insert(source.file.rel_path.clone(), source);
+            self.sources.insert(key, source);
         }
-        self.sources = keep;
-        self.discovery_diagnostics = discovery.diagnostics;
-        Ok(count)
     }
 
     /// Rebuilds the digest and writes every page whose fingerprint changed
     /// (all pages when `all`), removing pages that are gone.
     fn rerender(&mut self, all: bool, rebuild: &mut Rebuild) -> Result<(), Error> {
-        let loaded: Vec<Loaded> = self
+        let articles: Vec<_> = self
             .sources
             .values()
-            .filter_map(|s| {
-                s.good.clone().map(|article| Loaded {
-                    file: s.file.clone(),
-                    result: Ok(article),
-                })
-            })
+            .filter_map(|s| s.good.clone())
             .collect();
-        let (digest, digest_diagnostics) = pipeline::assemble(&loaded, &self.options);
+        let (digest, digest_diagnostics) = pipeline::assemble(articles, &self.options);
         self.digest_diagnostics = digest_diagnostics;
         let renderer = &self.built.renderer;
-        let sigs = CardSigs::compute(&digest, renderer.urls());
-        let fresh = fingerprints(renderer, &digest, &sigs);
-        let dirty: Vec<(&String, Job)> = fresh
+        let (fresh, memo) = fingerprint_all(renderer, &digest, &self.memo);
+        let mut dirty: Vec<(&String, Job)> = fresh
             .iter()
             .filter(|(path, _, fp)| all || self.pages.get(path) != Some(fp))
             .map(|(path, job, _)| (path, *job))
             .collect();
+        dirty.sort_by(|a, b| a.0.cmp(b.0));
         let live = &self.live;
         dirty.par_iter().try_for_each(|(_, job)| {
             let RenderedPage { path, bytes } = renderer.render(&digest, *job)?;
             live.write(&path, &bytes)
         })?;
         rebuild.written = dirty.iter().map(|(p, _)| (*p).clone()).collect();
-        let fresh_paths: BTreeSet<&String> = fresh.iter().map(|(p, _, _)| p).collect();
-        for gone in self.pages.keys().filter(|p| !fresh_paths.contains(p)) {
-            self.live.remove(gone)?;
-            rebuild.removed.push(gone.clone());
+        let fresh_paths: HashSet<&String, Xxh3DefaultBuilder> =
+            fresh.iter().map(|(p, _, _)| p).collect();
+        let mut gone: Vec<&String> = self
+            .pages
+            .keys()
+            .filter(|p| !fresh_paths.contains(p))
+            .collect();
+        gone.sort();
+        for path in gone {
+            self.live.remove(path)?;
+            rebuild.removed.push(path.clone());
         }
         self.pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
+        self.memo = memo;
         self.built.digest = digest;
         Ok(())
     }
@@ -278,24 +337,7 @@ impl Session {
     }
 }
 
-/// Every page's output path, job and fingerprint, sorted by path.
-fn fingerprints(
-    renderer: &Renderer,
-    digest: &crate::digest::Digest,
-    sigs: &CardSigs,
-) -> Vec<(String, Job, u64)> {
-    let mut all: Vec<(String, Job, u64)> = Renderer::jobs(digest)
-        .into_par_iter()
-        .map(|job| {
-            let path = output_path(&Renderer::route(digest, job));
-            (path, job, renderer.fingerprint(digest, job, sigs))
-        })
-        .collect();
-    all.sort_by(|a, b| a.0.cmp(&b.0));
-    all
-}
-
-fn sources_from(loaded: Vec<Loaded>) -> BTreeMap<PathBuf, Source> {
+fn sources_from(loaded: Vec<Loaded>) -> HashMap<PathBuf, Source> {
     loaded
         .into_iter()
         .map(|l| {

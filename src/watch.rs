@@ -22,7 +22,7 @@ use crate::session::{Rebuild, Session};
 
 /// How long the file system must be quiet before a rebuild starts. Short,
 /// because editors save in a burst of a few events within milliseconds.
-pub const DEBOUNCE: Duration = Duration::from_millis(15);
+pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
 /// What changed, by kind of input.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

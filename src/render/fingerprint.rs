@@ -6,31 +6,133 @@
 //! it, except that listed stories appear as their card's signature and an
 //! article body as its source revision, so fingerprinting every page of a
 //! large site costs a fraction of rendering one.
+//!
+//! [`fingerprint_all`] also remembers, in a [`Memo`], the card signatures
+//! and article-page fingerprints by the identity of their inputs: the shared
+//! `Arc<Article>` values (an article reloaded from disk is a new one) plus
+//! the digest-level facts the view adds (final slug, tags, neighbours,
+//! edition). A page whose inputs are the very same objects as last time
+//! reuses its fingerprint without building its view. Anything a view takes
+//! from the digest must therefore be part of its key below.
 
+use std::collections::HashMap;
+use std::hash::Hasher;
 use std::io::Write;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::{Xxh3, Xxh3DefaultBuilder};
 
-use super::urls::Urls;
 use super::{Job, PageSpec, PageVisitor, Renderer, views};
 use crate::digest::Digest;
+use crate::enrich::Article;
 
 /// The signature of every story's card, indexed like `Digest::articles`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CardSigs(Vec<u64>);
 
-impl CardSigs {
-    /// Hashes every story's card.
-    pub fn compute(digest: &Digest, urls: &Urls) -> CardSigs {
-        CardSigs(
-            (0..digest.articles.len())
-                .into_par_iter()
-                .map(|i| hash_of(&views::card(digest, i, urls)))
-                .collect(),
-        )
+/// Fingerprints remembered from the previous build, by input identity.
+#[derive(Default)]
+pub struct Memo {
+    cards: HashMap<u64, u64, Xxh3DefaultBuilder>,
+    pages: HashMap<u64, u64, Xxh3DefaultBuilder>,
+    /// Keeps the articles the keys name alive, so no new article can take
+    /// one's address while its key is remembered.
+    _pinned: Vec<Arc<Article>>,
+}
+
+/// Every page's output path, job and fingerprint, in job order, and the
+/// memo for the next build.
+pub fn fingerprint_all(
+    renderer: &Renderer,
+    digest: &Digest,
+    previous: &Memo,
+) -> (Vec<(String, Job, u64)>, Memo) {
+    let card_keys: Vec<u64> = (0..digest.articles.len())
+        .into_par_iter()
+        .map(|i| card_key(digest, i))
+        .collect();
+    let sigs = CardSigs(
+        card_keys
+            .par_iter()
+            .enumerate()
+            .map(|(i, key)| match previous.cards.get(key) {
+                Some(sig) => *sig,
+                None => hash_of(&views::card(digest, i, renderer.urls())),
+            })
+            .collect(),
+    );
+    let all: Vec<(String, Job, u64, Option<u64>)> = Renderer::jobs(digest)
+        .into_par_iter()
+        .map(|job| {
+            let path = super::urls::output_path(&Renderer::route(digest, job));
+            let key = match job {
+                Job::Article(i) => Some(page_key(digest, i, &card_keys)),
+                _ => None,
+            };
+            let fp = match key.and_then(|k| previous.pages.get(&k)) {
+                Some(fp) => *fp,
+                None => renderer.fingerprint(digest, job, &sigs),
+            };
+            (path, job, fp, key)
+        })
+        .collect();
+    let memo = Memo {
+        cards: card_keys
+            .iter()
+            .copied()
+            .zip(sigs.0.iter().copied())
+            .collect(),
+        pages: all
+            .iter()
+            .filter_map(|(_, _, fp, key)| key.map(|k| (k, *fp)))
+            .collect(),
+        _pinned: digest.articles.clone(),
+    };
+    let pages = all
+        .into_iter()
+        .map(|(path, job, fp, _)| (path, job, fp))
+        .collect();
+    (pages, memo)
+}
+
+/// What a story's card is made of: the article itself (immutable behind its
+/// `Arc`), its final slug, and its tags' names and slugs.
+fn card_key(digest: &Digest, i: usize) -> u64 {
+    let mut h = Xxh3::new();
+    let article = &digest.articles[i];
+    h.write_usize(Arc::as_ptr(article) as usize);
+    h.update(article.slug.as_bytes());
+    for &t in &digest.tags_of[i] {
+        let tag = &digest.tags[t];
+        h.update(&[0xff]);
+        h.update(tag.name.as_bytes());
+        h.update(&[0xfe]);
+        h.update(tag.slug.as_bytes());
     }
+    h.digest()
+}
+
+/// What an article page is made of beyond its card: its neighbours (title
+/// and slug) and its edition.
+fn page_key(digest: &Digest, i: usize, card_keys: &[u64]) -> u64 {
+    let mut h = Xxh3::new();
+    h.write_u64(card_keys[i]);
+    for neighbour in [i.checked_sub(1), Some(i + 1)] {
+        match neighbour.and_then(|n| digest.articles.get(n)) {
+            Some(a) => {
+                h.write_usize(Arc::as_ptr(a) as usize);
+                h.update(a.slug.as_bytes());
+            }
+            None => h.write_u8(0),
+        }
+    }
+    let date = digest.editions[digest.edition_of[i]].date;
+    h.write_i16(date.year());
+    h.write_i8(date.month());
+    h.write_i8(date.day());
+    h.digest()
 }
 
 /// The hash of a value's JSON serialisation.

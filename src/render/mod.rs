@@ -208,7 +208,7 @@ impl Renderer {
             }
             Job::Editions => {
                 let view: Vec<_> = (0..digest.editions.len())
-                    .map(|e| views::edition_summary(digest, e, urls))
+                    .map(|e| views::edition_summary(digest, e, urls, false))
                     .collect();
                 visitor.page(spec("editions.html", "All editions"), view)
             }

@@ -4,6 +4,9 @@
 //! templates only loop and branch. Each page's context holds that page's
 //! data and links to its neighbours, never the whole site.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -137,7 +140,8 @@ pub struct EditionView<C> {
     pub older: Option<Link>,
 }
 
-/// An edition as listed in the archive or under the front page.
+/// An edition as listed in the archive or under the front page (only the
+/// front page lists its headlines; the archive leaves `articles` empty).
 #[derive(Debug, Clone, Serialize)]
 pub struct EditionSummary {
     /// The day for display.
@@ -187,7 +191,18 @@ pub struct TagSummary<'a> {
 
 /// Formats a date for readers: "12 July 2025".
 pub fn display_date(date: Date) -> String {
-    date.strftime("%-d %B %Y").to_string()
+    // Thousands of stories share a few hundred dates; formatting is the
+    // costly part of building a card, so remember each date's text.
+    thread_local! {
+        static FORMATTED: RefCell<HashMap<Date, String>> = RefCell::new(HashMap::new());
+    }
+    FORMATTED.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(date)
+            .or_insert_with(|| date.strftime("%-d %B %Y").to_string())
+            .clone()
+    })
 }
 
 /// The card of article `i`.
@@ -284,19 +299,28 @@ pub fn edition<C>(
     }
 }
 
-/// Edition `e` as a list of headlines.
-pub fn edition_summary(digest: &Digest, e: usize, urls: &Urls) -> EditionSummary {
+/// Edition `e` as a list of headlines, or without them.
+pub fn edition_summary(
+    digest: &Digest,
+    e: usize,
+    urls: &Urls,
+    with_headlines: bool,
+) -> EditionSummary {
     let edition = &digest.editions[e];
     EditionSummary {
         date: display_date(edition.date),
         date_iso: edition.date.to_string(),
         url: urls.link(&urls::edition_route(edition.date)),
         count: edition.articles.len(),
-        articles: edition
-            .articles
-            .clone()
-            .map(|i| article_link(&digest.articles[i], urls))
-            .collect(),
+        articles: if with_headlines {
+            edition
+                .articles
+                .clone()
+                .map(|i| article_link(&digest.articles[i], urls))
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -311,7 +335,7 @@ pub fn index<C>(
     IndexView {
         latest: (!digest.editions.is_empty()).then(|| edition(digest, 0, urls, card)),
         earlier: (1..=listed)
-            .map(|e| edition_summary(digest, e, urls))
+            .map(|e| edition_summary(digest, e, urls, true))
             .collect(),
         more_editions: digest.editions.len() > listed + 1,
         article_count: digest.articles.len(),
