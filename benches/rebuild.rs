@@ -57,6 +57,34 @@ fn main() {
 
     let body = time_edits(&mut session, &chosen, 2, "body");
     let lede = time_edits(&mut session, &chosen, 0, "lede");
+    let added: Vec<Duration> = (0..edits)
+        .map(|n| {
+            let path = root
+                .join("seeds")
+                .join(format!("2030-01-01_000_bench{n}.txt"));
+            std::fs::write(
+                &path,
+                format!("A new story number {n} for the benchmark.\nIts body."),
+            )
+            .unwrap();
+            let started = Instant::now();
+            session
+                .apply(&ChangeSet {
+                    content: [path.clone()].into(),
+                    ..ChangeSet::default()
+                })
+                .unwrap();
+            let elapsed = started.elapsed();
+            std::fs::remove_file(&path).unwrap();
+            session
+                .apply(&ChangeSet {
+                    content: [path].into(),
+                    ..ChangeSet::default()
+                })
+                .unwrap();
+            elapsed
+        })
+        .collect();
     let templates = root.join("templates");
     std::fs::create_dir_all(&templates).unwrap();
     let template = templates.join("article.html");
@@ -88,6 +116,7 @@ fn main() {
     for (name, times) in [
         ("body edit", &body),
         ("lede edit", &lede),
+        ("new article", &added),
         ("template edit", &template_times),
     ] {
         let median = report(name, times);
