@@ -23,7 +23,7 @@ use html5ever::tokenizer::{
 use rayon::prelude::*;
 
 use crate::error::Error;
-use crate::render::urls::Urls;
+use crate::render::urls::{Urls, percent_decode};
 
 /// One broken reference.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -213,28 +213,6 @@ fn normalize(path: &str) -> Option<String> {
         file.push_str("index.html");
     }
     Some(file)
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).and_then(|b| hex(*b)),
-                bytes.get(i + 2).and_then(|b| hex(*b)),
-            )
-        {
-            out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What reading one file of the output found.

@@ -6,6 +6,7 @@
 //! read the same as a terminal.
 
 use std::io::Write;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -13,9 +14,12 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 use jiff::Timestamp;
 
-use crate::error::Error;
+use crate::error::{Diagnostic, Error, chain};
 use crate::pipeline::{self, BuildOptions, BuildReport};
+use crate::serve::{self, ServeEvent, ServeOptions};
+use crate::session::{Rebuild, Session};
 use crate::summary::BuildSummary;
+use crate::watch::{self, Watcher};
 
 /// briefing: a static site generator for news briefing digests.
 ///
@@ -53,6 +57,18 @@ pub enum Command {
     /// .github/workflows/pages.yml, which builds and deploys the site on
     /// every push, every morning and on demand. DIR must be empty or absent.
     New(NewArgs),
+    /// Preview the site in a browser, rebuilding and reloading on every save.
+    ///
+    /// Builds into a temporary folder with base_url set to the local address,
+    /// serves it, and watches seeds/, templates/, static/ and site.toml. Open
+    /// tabs reload after each rebuild; a change that fails to build shows its
+    /// error over the last good page, which keeps being served.
+    Serve(ServeArgs),
+    /// Rebuild the output folder on every change, without a server.
+    ///
+    /// Like build, then only what each change needs: a changed article
+    /// re-renders just the pages that show it.
+    Watch(WatchArgs),
 }
 
 /// Options of `briefing build`.
@@ -101,12 +117,55 @@ pub struct NewArgs {
     pub dir: PathBuf,
 }
 
+/// Options of `briefing serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site folder, holding site.toml and seeds/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The port to listen on; 0 picks a free one (printed at start).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on. Anything but a loopback address exposes
+    /// the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Write the preview here instead of a temporary folder.
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Include articles marked draft = true.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Options of `briefing watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The site folder, holding site.toml and seeds/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site [default: output_dir in site.toml, i.e. public/].
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Publish under this URL instead of base_url from site.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include articles marked draft = true.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build(&args),
         Command::Check(args) => check(&args),
         Command::New(args) => new(&args),
+        Command::Serve(args) => serve(&args),
+        Command::Watch(args) => watch(&args),
     }
 }
 
@@ -115,11 +174,10 @@ fn build(args: &BuildArgs) -> ExitCode {
     let elapsed_ms = || u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let result = build_instant().and_then(|now| {
         pipeline::build(&BuildOptions {
-            root: args.root.clone(),
             output: args.output.clone(),
             base_url: args.base_url.clone(),
             drafts: args.drafts,
-            now,
+            ..BuildOptions::new(args.root.clone(), now)
         })
     });
     if args.json {
@@ -154,11 +212,9 @@ fn build(args: &BuildArgs) -> ExitCode {
 fn check(args: &CheckArgs) -> ExitCode {
     let result = build_instant().and_then(|now| {
         crate::verify::check(&BuildOptions {
-            root: args.root.clone(),
-            output: None,
             base_url: args.base_url.clone(),
             drafts: args.drafts,
-            now,
+            ..BuildOptions::new(args.root.clone(), now)
         })
     });
     let report = match result {
@@ -219,11 +275,125 @@ pub fn build_instant() -> Result<Timestamp, Error> {
     }
 }
 
-fn print_diagnostics(report: &BuildReport) {
+fn serve(args: &ServeArgs) -> ExitCode {
+    let now = match build_instant() {
+        Ok(now) => now,
+        Err(e) => return fail(&e),
+    };
+    if serve::http::is_public(args.bind) {
+        eprintln!(
+            "warning: listening on {}: anyone who can reach this machine can read the preview",
+            args.bind
+        );
+    }
+    let options = ServeOptions {
+        root: args.root.clone(),
+        bind: args.bind,
+        port: args.port,
+        output: args.output.clone(),
+        drafts: args.drafts,
+        now,
+    };
+    let open = args.open;
+    let result = serve::run(&options, &mut |event| match event {
+        ServeEvent::Started { url, report } => {
+            print_diagnostics(report);
+            println!(
+                "serving {} articles at {url} (Ctrl-C to stop)",
+                report.articles
+            );
+            if open {
+                open_browser(url);
+            }
+        }
+        ServeEvent::Rebuilt(rebuild) => print_rebuild(rebuild),
+        ServeEvent::Failed(e) => print_failure(e),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+fn watch(args: &WatchArgs) -> ExitCode {
+    let now = match build_instant() {
+        Ok(now) => now,
+        Err(e) => return fail(&e),
+    };
+    let root = match crate::fs::canonicalize(&args.root) {
+        Ok(root) => root,
+        Err(e) => return fail(&e),
+    };
+    let options = BuildOptions {
+        output: args.output.clone(),
+        base_url: args.base_url.clone(),
+        drafts: args.drafts,
+        ..BuildOptions::new(root.clone(), now)
+    };
+    let (mut session, report) = match Session::start(options) {
+        Ok(started) => started,
+        Err(e) => return fail(&e),
+    };
+    let (sender, messages) = watch::channel_pair();
+    let mut watcher = match Watcher::start(&root, sender) {
+        Ok(watcher) => watcher,
+        Err(e) => return fail(&e),
+    };
+    print_diagnostics(&report);
+    println!(
+        "built {} articles into {}; watching for changes (Ctrl-C to stop)",
+        report.articles,
+        report.output.display()
+    );
+    watch::run(
+        &mut session,
+        &mut watcher,
+        &messages,
+        &mut |outcome| match outcome {
+            Ok(rebuild) => print_rebuild(rebuild),
+            Err(e) => print_failure(e),
+        },
+    );
+    ExitCode::SUCCESS
+}
+
+fn print_rebuild(rebuild: &Rebuild) {
+    print_list(&rebuild.diagnostics);
+    println!(
+        "rebuilt: {} written, {} removed, {} re-parsed in {} ms",
+        rebuild.written.len(),
+        rebuild.removed.len(),
+        rebuild.reparsed,
+        rebuild.elapsed.as_millis()
+    );
+    let _ = std::io::stdout().flush();
+}
+
+fn print_failure(e: &Error) {
+    eprintln!("{}\nthe last good build is kept", chain(e));
+}
+
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("note: could not start {opener}; open {url} yourself");
+    }
+}
+
+fn print_list(diagnostics: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
-    for d in &report.diagnostics {
+    for d in diagnostics {
         let _ = writeln!(err, "{d}");
     }
+}
+
+fn print_diagnostics(report: &BuildReport) {
+    print_list(&report.diagnostics);
+    let mut err = std::io::stderr().lock();
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
         let _ = writeln!(
@@ -236,19 +406,6 @@ fn print_diagnostics(report: &BuildReport) {
 
 /// Prints a fatal error with its cause chain, once, and returns exit 1.
 fn fail(e: &Error) -> ExitCode {
-    let mut err = std::io::stderr().lock();
-    let _ = write!(err, "error: {e}");
-    let mut source = std::error::Error::source(e);
-    while let Some(cause) = source {
-        let _ = write!(err, "\n  caused by: {cause}");
-        source = cause.source();
-    }
-    let _ = writeln!(err);
-    if let Error::Config(d) = e
-        && let Some(help) = &d.help
-        && !e.to_string().contains(help.as_str())
-    {
-        let _ = writeln!(err, "  help: {help}");
-    }
+    eprintln!("{}", chain(e));
     ExitCode::from(1)
 }

@@ -211,6 +211,19 @@ impl Error {
     }
 }
 
+/// An error and its causes, one per line: what `cli` prints and what the
+/// preview shows in its overlay.
+pub fn chain(error: &Error) -> String {
+    let mut text = format!("error: {error}");
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        text.push_str("\n  caused by: ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,6 +38,11 @@ pub fn remove_dir_all(path: &Path) -> Result<(), Error> {
     }
 }
 
+/// Removes one file.
+pub fn remove_file(path: &Path) -> Result<(), Error> {
+    std::fs::remove_file(path).map_err(|e| Error::io("remove", path, e))
+}
+
 /// Renames `from` to `to` (atomic within one file system).
 pub fn rename(from: &Path, to: &Path) -> Result<(), Error> {
     std::fs::rename(from, to).map_err(|e| Error::io("rename", from, e))

@@ -9,6 +9,7 @@ pub mod sentences;
 pub mod title;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -84,8 +85,10 @@ pub struct Article {
     pub source_url: Option<String>,
     /// Left out of builds unless drafts are asked for.
     pub draft: bool,
-    /// The text.
-    pub body: Body,
+    /// The text, shared so that copying an article is cheap.
+    pub body: Arc<Body>,
+    /// Hash of the source text and sidecar (see `ParsedArticle::revision`).
+    pub revision: u64,
 }
 
 /// Derives every field of an article.
@@ -95,6 +98,7 @@ pub fn enrich(parsed: ParsedArticle, ctx: &EnrichContext) -> Article {
         front,
         headline,
         body,
+        revision,
     } = parsed;
     let file = filename::parse(source.stem());
     let lede = non_empty(front.summary)
@@ -148,7 +152,8 @@ pub fn enrich(parsed: ParsedArticle, ctx: &EnrichContext) -> Article {
         source: non_empty(front.source),
         source_url: non_empty(front.source_url),
         draft: front.draft,
-        body,
+        body: Arc::new(body),
+        revision,
     }
 }
 
@@ -209,6 +214,7 @@ mod tests {
             body: Body::Text {
                 paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
             },
+            revision: 0,
         }
     }
 

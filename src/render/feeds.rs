@@ -283,39 +283,55 @@ pub fn rfc2822(instant: Timestamp) -> String {
     jiff::fmt::rfc2822::to_string(&zoned).unwrap_or_else(|_| instant.to_string())
 }
 
-/// The JSON Feed 1.1 document of `feed`.
+/// The name the JSON Feed is rendered under: not a template, the
+/// [`JsonFeed`] document serialised.
+pub const JSON_FEED: &str = "feed.json";
+
+/// The JSON Feed 1.1 document of `feed`, as text.
 pub fn json_feed(feed: &FeedView<'_>) -> Result<String, serde_json::Error> {
-    let doc = JsonFeed {
-        version: "https://jsonfeed.org/version/1.1",
-        title: &feed.title,
-        home_page_url: &feed.home_url,
-        feed_url: &feed.feed_url,
-        description: &feed.description,
-        language: feed.language,
-        authors: vec![JsonAuthor { name: feed.author }],
-        items: feed
-            .entries
-            .iter()
-            .map(|e| JsonItem {
-                id: &e.id,
-                url: &e.url,
-                title: e.title,
-                content_html: e.content_html.as_deref(),
-                content_text: e.content_html.is_none().then_some(e.summary),
-                summary: e.summary,
-                date_published: &e.published,
-                authors: e.author.map(|name| vec![JsonAuthor { name }]),
-                tags: e.tags.clone(),
-            })
-            .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&doc)?;
+    to_json(&JsonFeed::of(feed))
+}
+
+/// `value` as pretty-printed JSON ending with a newline.
+pub fn to_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
     Ok(text)
 }
 
-#[derive(Serialize)]
-struct JsonFeed<'a> {
+impl<'a> JsonFeed<'a> {
+    /// The JSON Feed 1.1 document of `feed`.
+    pub fn of(feed: &'a FeedView<'a>) -> JsonFeed<'a> {
+        JsonFeed {
+            version: "https://jsonfeed.org/version/1.1",
+            title: &feed.title,
+            home_page_url: &feed.home_url,
+            feed_url: &feed.feed_url,
+            description: &feed.description,
+            language: feed.language,
+            authors: vec![JsonAuthor { name: feed.author }],
+            items: feed
+                .entries
+                .iter()
+                .map(|e| JsonItem {
+                    id: &e.id,
+                    url: &e.url,
+                    title: e.title,
+                    content_html: e.content_html.as_deref(),
+                    content_text: e.content_html.is_none().then_some(e.summary),
+                    summary: e.summary,
+                    date_published: &e.published,
+                    authors: e.author.map(|name| vec![JsonAuthor { name }]),
+                    tags: e.tags.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A JSON Feed 1.1 document.
+#[derive(Debug, Serialize)]
+pub struct JsonFeed<'a> {
     version: &'static str,
     title: &'a str,
     home_page_url: &'a str,
@@ -326,12 +342,12 @@ struct JsonFeed<'a> {
     items: Vec<JsonItem<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct JsonAuthor<'a> {
     name: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct JsonItem<'a> {
     id: &'a str,
     url: &'a str,

@@ -5,6 +5,7 @@
 //! parallel and writes each page as soon as it is done.
 
 pub mod feeds;
+pub mod fingerprint;
 pub mod seo;
 pub mod templates;
 pub mod urls;
@@ -15,7 +16,7 @@ use tera::Context;
 
 use crate::config::SiteConfig;
 use crate::digest::Digest;
-use crate::error::Error;
+use crate::error::{Error, Location};
 use feeds::FeedSettings;
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
@@ -71,10 +72,52 @@ struct PageContext<'a, T: Serialize> {
     canonical_url: String,
     /// Whether the page needs the code stylesheet.
     has_code: bool,
+    /// The article body as safe HTML, on article pages.
+    body_html: Option<String>,
     /// Open Graph, Twitter card and JSON-LD values.
     meta: PageMeta,
     /// The page's own data.
     page: T,
+}
+
+/// The page-level facts around a page's data.
+#[derive(Debug, Clone, Copy)]
+pub struct PageSpec<'a> {
+    /// The template that renders it.
+    pub template: &'static str,
+    /// Its `<title>` text.
+    pub title: &'a str,
+    /// Its route.
+    pub route: &'a str,
+    /// Whether it needs the code stylesheet.
+    pub has_code: bool,
+    /// The article whose body it shows, if any.
+    pub body_of: Option<usize>,
+    /// The job it renders (its page meta is derived from it).
+    pub job: Job,
+}
+
+/// Something done with every page's view model: rendering it to HTML, or
+/// fingerprinting it. Views list other stories as `Self::Card`, so a
+/// fingerprint can stand a story's precomputed signature in for its card.
+pub trait PageVisitor {
+    /// How a listed story is represented.
+    type Card: Serialize;
+    /// What visiting a page yields.
+    type Output;
+    /// The representation of story `i`.
+    fn card(&self, i: usize) -> Self::Card;
+    /// Visits one page's view.
+    fn page<T: Serialize>(&self, spec: PageSpec<'_>, view: T) -> Self::Output;
+}
+
+/// Settings that change every page.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Where the site is published.
+    pub urls: Urls,
+    /// The live-reload script's URL, in `serve` mode only.
+    pub live_reload: Option<String>,
 }
 
 /// Renders pages of one digest with one template set.
@@ -88,13 +131,14 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// A renderer for `config` publishing under `urls`.
-    pub fn new(config: &SiteConfig, mut templates: Templates, urls: Urls) -> Renderer {
-        let site = SiteView::new(config, &urls);
+    /// A renderer for `config` with `templates`.
+    pub fn new(config: &SiteConfig, mut templates: Templates, options: RenderOptions) -> Renderer {
+        let mut site = SiteView::new(config, &options.urls);
+        site.live_reload = options.live_reload;
         templates.tera.global_context().insert("site", &site);
         Renderer {
             templates,
-            urls,
+            urls: options.urls,
             site_title: config.title.clone(),
             index_editions: config.digest.index_editions,
             feed_settings: FeedSettings::new(config),
@@ -118,7 +162,7 @@ impl Renderer {
         jobs
     }
 
-    /// The route of `job`'s page.
+    /// The route of a job's page.
     pub fn route(digest: &Digest, job: Job) -> String {
         match job {
             Job::Index => String::new(),
@@ -144,61 +188,16 @@ impl Renderer {
 
     /// Renders one page.
     pub fn render(&self, digest: &Digest, job: Job) -> Result<RenderedPage, Error> {
-        let urls = &self.urls;
         let route = Self::route(digest, job);
-        let spec = |template, title| PageSpec {
-            template,
-            title,
-            route: &route,
-            has_code: false,
-            meta: PageMeta::site(&self.seo),
-        };
-        let html = match job {
-            Job::Index => {
-                let view = views::index(digest, self.index_editions, urls);
-                self.page(spec("index.html", &self.site_title), view)
-            }
-            Job::Article(i) => {
-                let a = &digest.articles[i];
-                let page = PageSpec {
-                    has_code: a.body.has_code(),
-                    meta: seo::article_meta(digest, i, &self.seo, urls),
-                    ..spec("article.html", &a.title)
-                };
-                self.page(page, views::article(digest, i, urls))
-            }
-            Job::Edition(e) => {
-                let view = views::edition(digest, e, urls);
-                let title = format!("Edition of {}", view.date);
-                self.page(spec("edition.html", &title), view)
-            }
-            Job::Editions => {
-                let view: Vec<_> = (0..digest.editions.len())
-                    .map(|e| views::edition_summary(digest, e, urls))
-                    .collect();
-                self.page(spec("editions.html", "All editions"), view)
-            }
-            Job::Tag(t) => {
-                let title = format!("Stories tagged “{}”", digest.tags[t].name);
-                let mut page = spec("tag.html", &title);
-                page.meta.feed = Some(seo::tag_feed_link(digest, t, urls));
-                self.page(page, views::tag(digest, t, urls))
-            }
-            Job::Tags => self.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
-            Job::NotFound => {
-                let mut page = spec("404.html", "Page not found");
-                page.meta.noindex = true;
-                self.page(page, ())
-            }
-            Job::AtomFeed => self.feed("atom.xml", digest, &route),
-            Job::RssFeed => self.feed("rss.xml", digest, &route),
-            Job::JsonFeed => self.json_feed(digest, &route),
-            Job::Sitemap => self.sitemap(digest),
-            Job::TagFeed(t) => {
-                let view = feeds::tag_feed(digest, t, &self.feed_settings, urls, &route);
-                self.render_template("atom.xml", &FeedContext { feed: view })
-            }
-        }?;
+        let html = self.visit(
+            digest,
+            job,
+            &route,
+            &HtmlVisitor {
+                renderer: self,
+                digest,
+            },
+        )?;
         // Article text may hold control characters that XML 1.0 forbids;
         // one would make a whole feed unreadable.
         let text = if route.ends_with(".xml") {
@@ -212,69 +211,159 @@ impl Renderer {
         })
     }
 
+    /// Builds a job's view and hands it to `visitor`.
+    pub fn visit<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        job: Job,
+        route: &str,
+        visitor: &V,
+    ) -> V::Output {
+        let urls = &self.urls;
+        let spec = |template, title| PageSpec {
+            template,
+            title,
+            route,
+            has_code: false,
+            body_of: None,
+            job,
+        };
+        let card = |i| visitor.card(i);
+        match job {
+            Job::Index => {
+                let view = views::index(digest, self.index_editions, urls, card);
+                visitor.page(spec("index.html", &self.site_title), view)
+            }
+            Job::Article(i) => {
+                let a = &digest.articles[i];
+                let view = views::article(digest, i, urls, card);
+                let page = PageSpec {
+                    has_code: a.body.has_code(),
+                    body_of: Some(i),
+                    ..spec("article.html", &a.title)
+                };
+                visitor.page(page, view)
+            }
+            Job::Edition(e) => {
+                let view = views::edition(digest, e, urls, card);
+                let title = format!("Edition of {}", view.date);
+                visitor.page(spec("edition.html", &title), view)
+            }
+            Job::Editions => {
+                let view: Vec<_> = (0..digest.editions.len())
+                    .map(|e| views::edition_summary(digest, e, urls, false))
+                    .collect();
+                visitor.page(spec("editions.html", "All editions"), view)
+            }
+            Job::Tag(t) => {
+                let title = format!("Stories tagged “{}”", digest.tags[t].name);
+                let view = views::tag(digest, t, card);
+                visitor.page(spec("tag.html", &title), view)
+            }
+            Job::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
+            Job::NotFound => visitor.page(spec("404.html", "Page not found"), ()),
+            Job::AtomFeed | Job::RssFeed | Job::JsonFeed | Job::Sitemap | Job::TagFeed(_) => {
+                self.visit_data(digest, job, route, visitor)
+            }
+        }
+    }
+
+    /// Builds the view of a feed or the sitemap and hands it to `visitor`.
+    /// The view holds everything the file shows, so its fingerprint changes
+    /// whenever one of its articles does.
+    fn visit_data<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        job: Job,
+        route: &str,
+        visitor: &V,
+    ) -> V::Output {
+        let urls = &self.urls;
+        let spec = |template| PageSpec {
+            template,
+            title: &self.site_title,
+            route,
+            has_code: false,
+            body_of: None,
+            job,
+        };
+        let settings = &self.feed_settings;
+        match job {
+            Job::TagFeed(t) => {
+                let view = feeds::tag_feed(digest, t, settings, urls, route);
+                visitor.page(spec("atom.xml"), view)
+            }
+            Job::RssFeed => {
+                visitor.page(spec("rss.xml"), feeds::feed(digest, settings, urls, route))
+            }
+            Job::JsonFeed => {
+                let view = feeds::feed(digest, settings, urls, route);
+                visitor.page(spec(feeds::JSON_FEED), feeds::JsonFeed::of(&view))
+            }
+            Job::Sitemap => {
+                let pages: Vec<(Job, String)> = Self::jobs(digest)
+                    .into_iter()
+                    .map(|job| (job, Self::route(digest, job)))
+                    .collect();
+                visitor.page(spec("sitemap.xml"), seo::sitemap(digest, &pages, urls))
+            }
+            _ => visitor.page(spec("atom.xml"), feeds::feed(digest, settings, urls, route)),
+        }
+    }
+
+    /// The meta tags of `job`'s page: derived from the same article and tag
+    /// as the page's view, so the page's fingerprint covers them.
+    fn meta(&self, digest: &Digest, job: Job) -> PageMeta {
+        let mut meta = PageMeta::site(&self.seo);
+        match job {
+            Job::Article(i) => meta = seo::article_meta(digest, i, &self.seo, &self.urls),
+            Job::Tag(t) => meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls)),
+            Job::NotFound => meta.noindex = true,
+            _ => {}
+        }
+        meta
+    }
+}
+
+/// Renders views to HTML through the templates.
+struct HtmlVisitor<'r> {
+    renderer: &'r Renderer,
+    digest: &'r Digest,
+}
+
+impl<'r> PageVisitor for HtmlVisitor<'r> {
+    type Card = views::Card<'r>;
+    type Output = Result<String, Error>;
+
+    fn card(&self, i: usize) -> views::Card<'r> {
+        views::card(self.digest, i, &self.renderer.urls)
+    }
+
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {
+        let renderer = self.renderer;
+        if spec.template == feeds::JSON_FEED {
+            return feeds::to_json(&page).map_err(|e| Error::Template {
+                location: Location::file(spec.route),
+                message: e.to_string(),
+            });
+        }
         let context = PageContext {
             template: spec.template,
             title: spec.title,
-            canonical_url: self.urls.absolute(spec.route),
+            canonical_url: renderer.urls.absolute(spec.route),
             has_code: spec.has_code,
-            meta: spec.meta,
+            body_html: spec
+                .body_of
+                .map(|i| views::body_html(&self.digest.articles[i].body)),
+            meta: renderer.meta(self.digest, spec.job),
             page,
         };
-        self.render_template(spec.template, &context)
-    }
-
-    /// Renders the feed template `template` (`atom.xml`, `rss.xml`).
-    fn feed(&self, template: &str, digest: &Digest, route: &str) -> Result<String, Error> {
-        let view = feeds::feed(digest, &self.feed_settings, &self.urls, route);
-        self.render_template(template, &FeedContext { feed: view })
-    }
-
-    fn json_feed(&self, digest: &Digest, route: &str) -> Result<String, Error> {
-        let view = feeds::feed(digest, &self.feed_settings, &self.urls, route);
-        feeds::json_feed(&view).map_err(|e| Error::Template {
-            location: crate::error::Location::file(route),
-            message: e.to_string(),
-        })
-    }
-
-    /// The sitemap lists every HTML page the digest's jobs produce, so a
-    /// new kind of page is listed as soon as it has a job and a route.
-    fn sitemap(&self, digest: &Digest) -> Result<String, Error> {
-        let pages: Vec<(Job, String)> = Self::jobs(digest)
-            .into_iter()
-            .map(|job| (job, Self::route(digest, job)))
-            .collect();
-        let entries = seo::sitemap(digest, &pages, &self.urls);
-        self.render_template("sitemap.xml", &SitemapContext { urls: entries })
-    }
-
-    fn render_template<C: Serialize>(&self, template: &str, context: &C) -> Result<String, Error> {
-        let context = Context::from_serialize(context).map_err(|e| self.templates.error(&e))?;
-        self.templates
+        let context =
+            Context::from_serialize(&context).map_err(|e| renderer.templates.error(&e))?;
+        renderer
+            .templates
             .tera
-            .render(template, &context)
-            .map_err(|e| self.templates.error(&e))
+            .render(spec.template, &context)
+            .map_err(|e| renderer.templates.error(&e))
     }
-}
-
-/// What a feed template receives besides `site`.
-#[derive(Serialize)]
-struct FeedContext<'a> {
-    feed: feeds::FeedView<'a>,
-}
-
-/// What the sitemap template receives besides `site`.
-#[derive(Serialize)]
-struct SitemapContext {
-    urls: Vec<seo::SitemapEntry>,
-}
-
-/// Which template renders a page, and the page-level facts around its data.
-struct PageSpec<'a> {
-    template: &'static str,
-    title: &'a str,
-    route: &'a str,
-    has_code: bool,
-    meta: PageMeta,
 }

@@ -264,13 +264,10 @@ pub fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<Sit
         .collect()
 }
 
-/// Site files a site's own `static/` may replace: hand-written crawler
-/// rules, or a `CNAME` kept in `static/` rather than in `site.toml`.
-pub const REPLACEABLE_SITE_FILES: &[&str] = &["robots.txt", "CNAME"];
-
 /// The files published beside the pages: `.nojekyll` (GitHub Pages must
 /// not run Jekyll over the output), `CNAME` when a custom domain is set,
-/// and `robots.txt` pointing crawlers at the sitemap.
+/// and `robots.txt` pointing crawlers at the sitemap. They are not pages: a
+/// site's own `static/robots.txt` or `static/CNAME` replaces them.
 pub fn site_files(settings: &SeoSettings, urls: &Urls) -> Vec<RenderedPage> {
     let mut files = vec![
         RenderedPage {

@@ -169,6 +169,30 @@ pub fn output_path(route: &str) -> String {
     }
 }
 
+/// Decodes `%XX` escapes (invalid UTF-8 becomes U+FFFD); other text is
+/// kept as it is.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                bytes.get(i + 1).and_then(|b| hex(*b)),
+                bytes.get(i + 2).and_then(|b| hex(*b)),
+            )
+        {
+            out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +232,12 @@ mod tests {
         ] {
             assert_eq!(urls.resolve(route, link), expected, "{link}");
         }
+    }
+
+    #[test]
+    fn percent_escapes_decode_once() {
+        assert_eq!(percent_decode("/a%20b/%2e%2e/%252e"), "/a b/../%2e");
+        assert_eq!(percent_decode("100%"), "100%");
     }
 
     #[test]

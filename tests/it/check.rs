@@ -83,7 +83,7 @@ fn malformed_feeds_and_duplicate_ids_are_reported() {
     site.write("seeds/a.txt", "A story about the harbour.");
     site.write(
         "templates/atom.xml",
-        "<?xml version=\"1.0\"?>\n<feed><title>{{ feed.title }}</title>\n</fed>\n",
+        "<?xml version=\"1.0\"?>\n<feed><title>{{ page.title }}</title>\n</fed>\n",
     );
     site.write(
         "templates/404.html",

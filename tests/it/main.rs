@@ -5,7 +5,9 @@
 mod build;
 mod check;
 mod feeds;
+mod incremental;
 mod new;
+mod preview;
 mod publish;
 mod summary;
 mod support;
