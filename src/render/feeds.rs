@@ -114,8 +114,8 @@ pub struct FeedEntry<'a> {
     /// The lede as HTML (escaped text), for RSS, whose `<description>`
     /// readers treat as HTML.
     pub summary_html: String,
-    /// The whole article as safe HTML, when feeds carry full content.
-    pub content_html: Option<String>,
+    /// The whole article, when feeds carry full content.
+    pub content_html: Option<Content>,
     /// When it was published, RFC 3339.
     pub published: String,
     /// The same instant, RFC 2822 (for RSS).
@@ -126,39 +126,57 @@ pub struct FeedEntry<'a> {
     pub tags: Vec<&'a str>,
 }
 
+/// An article's content in a feed entry.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Content {
+    /// Safe HTML with absolute links, for rendering.
+    Html(String),
+    /// The article's source revision, standing in for the HTML when a
+    /// feed is only fingerprinted (equal revisions, equal HTML).
+    Revision(u64),
+}
+
+/// How feeds are built for one renderer.
+#[derive(Debug, Clone, Copy)]
+pub struct FeedContext<'a> {
+    /// Site-wide feed facts.
+    pub settings: &'a FeedSettings,
+    /// Where the site is published.
+    pub urls: &'a Urls,
+    /// Whether entries carry their HTML (rendering) or only their
+    /// revision (fingerprinting, where building the HTML would be waste).
+    pub bodies: bool,
+}
+
 /// The site's feed published at `route`: the newest
 /// `settings.feeds.limit` articles of the digest, in reading order.
-pub fn feed<'a>(
-    digest: &'a Digest,
-    settings: &'a FeedSettings,
-    urls: &Urls,
-    route: &str,
-) -> FeedView<'a> {
+pub fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedView<'a> {
     let scope = Scope {
         articles: (0..digest.articles.len()).collect(),
-        title: settings.title.clone(),
-        description: settings.description.clone(),
+        title: cx.settings.title.clone(),
+        description: cx.settings.description.clone(),
         home_route: String::new(),
     };
-    feed_of(digest, settings, urls, route, scope)
+    feed_of(digest, cx, route, scope)
 }
 
 /// Tag `t`'s feed published at `route`: its newest articles.
 pub fn tag_feed<'a>(
     digest: &'a Digest,
     t: usize,
-    settings: &'a FeedSettings,
-    urls: &Urls,
+    cx: FeedContext<'a>,
     route: &str,
 ) -> FeedView<'a> {
     let tag = &digest.tags[t];
+    let title = &cx.settings.title;
     let scope = Scope {
         articles: tag.articles.clone(),
-        title: format!("{} · {}", settings.title, tag.name),
-        description: format!("Stories tagged “{}” from {}.", tag.name, settings.title),
+        title: format!("{title} · {}", tag.name),
+        description: format!("Stories tagged “{}” from {title}.", tag.name),
         home_route: urls::tag_route(&tag.slug),
     };
-    feed_of(digest, settings, urls, route, scope)
+    feed_of(digest, cx, route, scope)
 }
 
 /// Which articles a feed follows and what it calls itself.
@@ -171,18 +189,10 @@ struct Scope {
     home_route: String,
 }
 
-fn feed_of<'a>(
-    digest: &'a Digest,
-    settings: &'a FeedSettings,
-    urls: &Urls,
-    route: &str,
-    scope: Scope,
-) -> FeedView<'a> {
+fn feed_of<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str, scope: Scope) -> FeedView<'a> {
+    let (settings, urls) = (cx.settings, cx.urls);
     let listed = &scope.articles[..scope.articles.len().min(settings.feeds.limit)];
-    let entries: Vec<FeedEntry<'a>> = listed
-        .iter()
-        .map(|&i| entry(digest, i, settings.feeds.content, urls))
-        .collect();
+    let entries: Vec<FeedEntry<'a>> = listed.iter().map(|&i| entry(digest, i, cx)).collect();
     // The newest entry, not the clock, dates the feed; an empty feed is
     // dated at the Unix epoch so the output stays reproducible.
     let updated = listed
@@ -203,18 +213,25 @@ fn feed_of<'a>(
     }
 }
 
-fn entry<'a>(digest: &'a Digest, i: usize, content: FeedContent, urls: &Urls) -> FeedEntry<'a> {
+fn entry<'a>(digest: &'a Digest, i: usize, cx: FeedContext<'_>) -> FeedEntry<'a> {
     let a = &digest.articles[i];
+    let urls = cx.urls;
     let route = urls::article_route(&a.slug);
     let url = urls.absolute(&route);
+    let content = || {
+        if cx.bodies {
+            Content::Html(absolute_links(&views::body_html(&a.body), urls, &route))
+        } else {
+            Content::Revision(a.revision)
+        }
+    };
     FeedEntry {
         id: url.clone(),
         url,
         title: &a.title,
         summary: &a.lede,
         summary_html: crate::html::escape(&a.lede),
-        content_html: (content == FeedContent::Full)
-            .then(|| absolute_links(&views::body_html(&a.body), urls, &route)),
+        content_html: (cx.settings.feeds.content == FeedContent::Full).then(content),
         published: rfc3339(a.published),
         published_rfc2822: rfc2822(a.published),
         author: a.author.as_deref(),
@@ -317,7 +334,7 @@ impl<'a> JsonFeed<'a> {
                     id: &e.id,
                     url: &e.url,
                     title: e.title,
-                    content_html: e.content_html.as_deref(),
+                    content_html: e.content_html.as_ref(),
                     content_text: e.content_html.is_none().then_some(e.summary),
                     summary: e.summary,
                     date_published: &e.published,
@@ -353,7 +370,7 @@ struct JsonItem<'a> {
     url: &'a str,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    content_html: Option<&'a str>,
+    content_html: Option<&'a Content>,
     #[serde(skip_serializing_if = "Option::is_none")]
     content_text: Option<&'a str>,
     summary: &'a str,
@@ -418,12 +435,13 @@ mod tests {
         .unwrap();
         let settings = FeedSettings::new(&config);
         let digest = Digest::default();
-        let view = feed(
-            &digest,
-            &settings,
-            &Urls::new("https://x.org/r/"),
-            "feed.json",
-        );
+        let urls = Urls::new("https://x.org/r/");
+        let cx = FeedContext {
+            settings: &settings,
+            urls: &urls,
+            bodies: true,
+        };
+        let view = feed(&digest, cx, "feed.json");
         assert_eq!(view.updated, "1970-01-01T00:00:00Z");
         let text = json_feed(&view).unwrap();
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();

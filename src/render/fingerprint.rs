@@ -180,6 +180,10 @@ impl PageVisitor for FingerprintVisitor<'_> {
         self.sigs.0.get(i).copied().unwrap_or_default()
     }
 
+    fn needs_bodies(&self) -> bool {
+        false
+    }
+
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> u64 {
         hash_of(&Envelope {
             template: spec.template,

@@ -109,6 +109,11 @@ pub trait PageVisitor {
     fn card(&self, i: usize) -> Self::Card;
     /// Visits one page's view.
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, view: T) -> Self::Output;
+    /// Whether views must carry article bodies as HTML, or may stand in
+    /// each body's source revision (enough for a fingerprint).
+    fn needs_bodies(&self) -> bool {
+        true
+    }
 }
 
 /// Settings that change every page.
@@ -287,17 +292,18 @@ impl Renderer {
             body_of: None,
             job,
         };
-        let settings = &self.feed_settings;
+        let cx = feeds::FeedContext {
+            settings: &self.feed_settings,
+            urls,
+            bodies: visitor.needs_bodies(),
+        };
         match job {
             Job::TagFeed(t) => {
-                let view = feeds::tag_feed(digest, t, settings, urls, route);
-                visitor.page(spec("atom.xml"), view)
+                visitor.page(spec("atom.xml"), feeds::tag_feed(digest, t, cx, route))
             }
-            Job::RssFeed => {
-                visitor.page(spec("rss.xml"), feeds::feed(digest, settings, urls, route))
-            }
+            Job::RssFeed => visitor.page(spec("rss.xml"), feeds::feed(digest, cx, route)),
             Job::JsonFeed => {
-                let view = feeds::feed(digest, settings, urls, route);
+                let view = feeds::feed(digest, cx, route);
                 visitor.page(spec(feeds::JSON_FEED), feeds::JsonFeed::of(&view))
             }
             Job::Sitemap => {
@@ -307,7 +313,8 @@ impl Renderer {
                     .collect();
                 visitor.page(spec("sitemap.xml"), seo::sitemap(digest, &pages, urls))
             }
-            _ => visitor.page(spec("atom.xml"), feeds::feed(digest, settings, urls, route)),
+            // `Job::AtomFeed`; `visit` sends no other job here.
+            _ => visitor.page(spec("atom.xml"), feeds::feed(digest, cx, route)),
         }
     }
 
