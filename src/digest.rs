@@ -119,7 +119,24 @@ fn cmp_option_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
 /// then derived ones, oldest article first, so adding a newer story never
 /// changes an older story's permalink.
 fn assign_unique_slugs(articles: &mut [Arc<Article>]) -> Vec<Diagnostic> {
-    let mut order: Vec<usize> = (0..articles.len()).collect();
+    // Most sites have no clashes at all: find the clashing slugs first and
+    // leave every other article (and its shared copy) alone.
+    let mut count: HashMap<&str, u32, Xxh3DefaultBuilder> =
+        HashMap::with_capacity_and_hasher(articles.len(), Xxh3DefaultBuilder);
+    for article in articles.iter() {
+        *count.entry(article.slug.as_str()).or_default() += 1;
+    }
+    let clashing: HashSet<String> = count
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(slug, _)| slug.to_string())
+        .collect();
+    if clashing.is_empty() {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..articles.len())
+        .filter(|&i| clashing.contains(&articles[i].slug))
+        .collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&articles[a], &articles[b]);
         b.slug_given
@@ -127,7 +144,12 @@ fn assign_unique_slugs(articles: &mut [Arc<Article>]) -> Vec<Diagnostic> {
             .then_with(|| a.published.cmp(&b.published))
             .then_with(|| path_bytes(a).cmp(path_bytes(b)))
     });
-    let mut taken = HashSet::with_capacity_and_hasher(articles.len(), Xxh3DefaultBuilder);
+    // Suffixed slugs must not take a slug another article already has.
+    let mut taken: HashSet<String, Xxh3DefaultBuilder> = articles
+        .iter()
+        .filter(|a| !clashing.contains(&a.slug))
+        .map(|a| a.slug.clone())
+        .collect();
     let mut diagnostics = Vec::new();
     for i in order {
         let article = &mut articles[i];

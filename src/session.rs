@@ -298,9 +298,15 @@ impl Session {
             self.live.remove(path)?;
             rebuild.removed.push(path.clone());
         }
-        self.pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
-        self.memo = memo;
-        self.built.digest = digest;
+        let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
+        let old = (
+            std::mem::replace(&mut self.pages, pages),
+            std::mem::replace(&mut self.memo, memo),
+            std::mem::replace(&mut self.built.digest, digest),
+        );
+        // Freeing the previous build's tens of thousands of small values
+        // takes milliseconds nobody needs to wait for.
+        std::thread::spawn(move || drop(old));
         Ok(())
     }
 

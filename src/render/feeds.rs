@@ -289,7 +289,22 @@ pub fn xml_chars_only(text: String) -> String {
 
 /// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
 pub fn rfc3339(instant: Timestamp) -> String {
-    instant.to_string()
+    // Sitemaps format one date per page, and most pages share the few
+    // hundred midnights of their editions: remember recent results.
+    thread_local! {
+        static FORMATTED: std::cell::RefCell<std::collections::HashMap<Timestamp, String>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    FORMATTED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        cache
+            .entry(instant)
+            .or_insert_with(|| instant.to_string())
+            .clone()
+    })
 }
 
 /// `instant` as RFC 2822 in UTC, e.g. `Sat, 12 Jul 2025 06:00:00 +0000`.

@@ -36,7 +36,7 @@ pub struct CardSigs(Vec<u64>);
 #[derive(Default)]
 pub struct Memo {
     cards: HashMap<u64, u64, Xxh3DefaultBuilder>,
-    pages: HashMap<u64, u64, Xxh3DefaultBuilder>,
+    pages: HashMap<u64, (String, u64), Xxh3DefaultBuilder>,
     /// Keeps the articles the keys name alive, so no new article can take
     /// one's address while its key is remembered.
     _pinned: Vec<Arc<Article>>,
@@ -63,19 +63,28 @@ pub fn fingerprint_all(
             })
             .collect(),
     );
+    // The sitemap lists every page with its date: everything it shows is
+    // named by the cards (slugs, tags, the articles themselves).
+    let all_cards = {
+        let mut h = Xxh3::new();
+        card_keys.iter().for_each(|k| h.write_u64(*k));
+        h.digest()
+    };
     let all: Vec<(String, Job, u64, Option<u64>)> = Renderer::jobs(digest)
         .into_par_iter()
         .map(|job| {
-            let path = super::urls::output_path(&Renderer::route(digest, job));
             let key = match job {
                 Job::Article(i) => Some(page_key(digest, i, &card_keys)),
+                Job::Sitemap => Some(all_cards),
                 _ => None,
             };
-            let fp = match key.and_then(|k| previous.pages.get(&k)) {
-                Some(fp) => *fp,
-                None => renderer.fingerprint(digest, job, &sigs),
-            };
-            (path, job, fp, key)
+            match key.and_then(|k| previous.pages.get(&k)) {
+                Some((path, fp)) => (path.clone(), job, *fp, key),
+                None => {
+                    let path = super::urls::output_path(&Renderer::route(digest, job));
+                    (path, job, renderer.fingerprint(digest, job, &sigs), key)
+                }
+            }
         })
         .collect();
     let memo = Memo {
@@ -86,7 +95,7 @@ pub fn fingerprint_all(
             .collect(),
         pages: all
             .iter()
-            .filter_map(|(_, _, fp, key)| key.map(|k| (k, *fp)))
+            .filter_map(|(path, _, fp, key)| key.map(|k| (k, (path.clone(), *fp))))
             .collect(),
         _pinned: digest.articles.clone(),
     };
