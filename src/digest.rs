@@ -225,6 +225,7 @@ mod tests {
             body: Body::Text {
                 paragraphs: vec!["x".into()],
             },
+            briefing: Default::default(),
         }
     }
 

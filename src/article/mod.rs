@@ -5,6 +5,7 @@
 //! reads the files and calls it. Nothing here derives anything: titles,
 //! dates and slugs are `enrich`'s job.
 
+pub mod corrections;
 pub mod front_matter;
 pub mod highlight;
 pub mod markdown;

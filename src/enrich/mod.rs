@@ -3,10 +3,17 @@
 //! Pure and infallible: everything an author left out is derived from the
 //! text, the file name and the build clock (passed in, never read here).
 //! Slugs are made unique later, in `digest`, where all articles are known.
+//! The briefing layer (entities, quotes, key figures) is [`briefing`]'s.
 
+pub mod briefing;
+pub mod entities;
+pub mod figures;
 pub mod filename;
+pub mod lexicon;
+pub mod quotes;
 pub mod sentences;
 pub mod title;
+pub mod tokens;
 
 use std::path::PathBuf;
 
@@ -16,6 +23,8 @@ use jiff::tz::TimeZone;
 
 use crate::article::{Body, ParsedArticle};
 use crate::slug::{MAX_SLUG_LEN, slugify};
+use briefing::Briefing;
+use lexicon::Lexicon;
 
 /// What the build knows that the articles do not.
 #[derive(Debug, Clone, Copy)]
@@ -86,10 +95,18 @@ pub struct Article {
     pub draft: bool,
     /// The text.
     pub body: Body,
+    /// Entities, quotes and key figures found in the text.
+    pub briefing: Briefing,
 }
 
-/// Derives every field of an article.
+/// Derives every field of an article, with the built-in gazetteers only.
 pub fn enrich(parsed: ParsedArticle, ctx: &EnrichContext) -> Article {
+    enrich_with(parsed, ctx, Lexicon::builtin())
+}
+
+/// Derives every field of an article, reading entities with `lexicon` (the
+/// gazetteers plus the site's `entities.toml`).
+pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon) -> Article {
     let ParsedArticle {
         source,
         front,
@@ -124,6 +141,11 @@ pub fn enrich(parsed: ParsedArticle, ctx: &EnrichContext) -> Article {
         (None, None) => (ctx.today(), ctx.now, DateSource::Edition),
     };
     let word_count = body.word_count();
+    let briefing = if front.entities.is_empty() {
+        briefing::extract(body.paragraphs(), lexicon)
+    } else {
+        briefing::extract(body.paragraphs(), &lexicon.for_article(&front.entities))
+    };
     Article {
         source_path: source.rel_path,
         title,
@@ -149,6 +171,7 @@ pub fn enrich(parsed: ParsedArticle, ctx: &EnrichContext) -> Article {
         source_url: non_empty(front.source_url),
         draft: front.draft,
         body,
+        briefing,
     }
 }
 
