@@ -12,10 +12,11 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use rayon::prelude::*;
 
-use crate::article::{self, ParseOptions, highlight};
+use crate::article::{self, ParseOptions, corrections, highlight};
 use crate::config::{self, Config};
 use crate::digest::{self, Digest};
 use crate::discover;
+use crate::enrich::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, Staging};
@@ -104,6 +105,7 @@ fn load_config(options: &BuildOptions) -> Result<Config, Error> {
 }
 
 /// Discovers, parses and enriches every article, then builds the digest.
+/// The site's `entities.toml` corrects entity extraction.
 pub fn collect(
     config: &Config,
     options: &BuildOptions,
@@ -117,11 +119,13 @@ pub fn collect(
         now: options.now,
         words_per_minute: config.site.digest.words_per_minute,
     };
+    let lexicon = Lexicon::new(&corrections::load(&config.root)?);
     let results: Vec<Result<Article, Diagnostic>> = discovery
         .files
         .par_iter()
         .map(|file| {
-            article::load(file, parse_options).map(|parsed| enrich::enrich(parsed, &context))
+            article::load(file, parse_options)
+                .map(|parsed| enrich::enrich_with(parsed, &context, &lexicon))
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());

@@ -4,6 +4,8 @@
 //! renders one. Jobs are independent, so the pipeline renders them in
 //! parallel and writes each page as soon as it is done.
 
+pub mod briefing;
+pub mod data;
 pub mod templates;
 pub mod urls;
 pub mod views;
@@ -35,6 +37,16 @@ pub enum Job {
     Tags,
     /// The not-found page.
     NotFound,
+    /// Entity `e` of the digest (a person, place or organisation).
+    Entity(usize),
+    /// The index of people, places and organisations.
+    Entities,
+    /// The search page.
+    Search,
+    /// `digest.json`.
+    DigestJson,
+    /// `search-index.json`.
+    SearchIndex,
 }
 
 /// A rendered page and where it goes.
@@ -93,6 +105,13 @@ impl Renderer {
         jobs.extend((0..digest.articles.len()).map(Job::Article));
         jobs.extend((0..digest.editions.len()).map(Job::Edition));
         jobs.extend((0..digest.tags.len()).map(Job::Tag));
+        jobs.extend([
+            Job::Entities,
+            Job::Search,
+            Job::DigestJson,
+            Job::SearchIndex,
+        ]);
+        jobs.extend((0..digest.entities.len()).map(Job::Entity));
         jobs
     }
 
@@ -107,7 +126,21 @@ impl Renderer {
             Job::Tag(t) => urls::tag_route(&digest.tags[t].slug),
             Job::Tags => urls::TAGS_ROUTE.to_string(),
             Job::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
+            Job::Entity(e) => {
+                let entity = &digest.entities[e];
+                urls::entity_route(entity.kind, &entity.slug)
+            }
+            Job::Entities => urls::ENTITIES_ROUTE.to_string(),
+            Job::Search => urls::SEARCH_ROUTE.to_string(),
+            Job::DigestJson => urls::DIGEST_JSON_ROUTE.to_string(),
+            Job::SearchIndex => urls::SEARCH_INDEX_ROUTE.to_string(),
         };
+        if let Some(bytes) = self.render_data(digest, job)? {
+            return Ok(RenderedPage {
+                path: urls::output_path(&route),
+                bytes,
+            });
+        }
         let spec = |template, title| PageSpec {
             template,
             title,
@@ -144,11 +177,37 @@ impl Renderer {
             }
             Job::Tags => self.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
             Job::NotFound => self.page(spec("404.html", "Page not found"), ()),
+            Job::Entity(e) => {
+                let view = briefing::entity_page(digest, e, urls);
+                let title = view.name.to_string();
+                self.page(spec("entity.html", &title), view)
+            }
+            Job::Entities => {
+                let view = briefing::entities_index(digest, urls);
+                self.page(
+                    spec("entities.html", "People, places and organisations"),
+                    view,
+                )
+            }
+            Job::Search => self.page(
+                spec("search.html", "Search"),
+                briefing::search_page(digest, urls),
+            ),
+            Job::DigestJson | Job::SearchIndex => Ok(String::new()),
         }?;
         Ok(RenderedPage {
             path: urls::output_path(&route),
             bytes: html.into_bytes(),
         })
+    }
+
+    /// The bytes of a data job (JSON), or `None` for an HTML page.
+    fn render_data(&self, digest: &Digest, job: Job) -> Result<Option<Vec<u8>>, Error> {
+        match job {
+            Job::DigestJson => data::digest_json(digest, &self.site_title, &self.urls).map(Some),
+            Job::SearchIndex => data::search_index(digest, &self.urls).map(Some),
+            _ => Ok(None),
+        }
     }
 
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {
