@@ -74,6 +74,16 @@ pub struct Resolved {
 /// Points taken off a person for a name made of ordinary words.
 const ORDINARY_WORDS: i32 = 2;
 
+/// A candidate under the name it counts for in the corpus.
+#[derive(Debug, Clone, Copy)]
+struct Named<'a> {
+    name: &'a str,
+    c: &'a Candidate,
+}
+
+/// Every article's candidates, in article order.
+type Corpus<'a> = Vec<Vec<Named<'a>>>;
+
 /// What the corpus knows about one name.
 #[derive(Debug, Clone, Default)]
 struct NameStats {
@@ -86,20 +96,49 @@ struct NameStats {
 /// Decides every article's entities against the whole corpus.
 pub fn resolve(articles: &[Article]) -> Resolved {
     let lower = lowercase_seen(articles);
+    let corpus: Corpus<'_> = articles
+        .iter()
+        .map(|a| {
+            a.briefing
+                .entities
+                .iter()
+                .map(|c| Named {
+                    name: corpus_name(c, &lower),
+                    c,
+                })
+                .collect()
+        })
+        .collect();
     let mut stats: BTreeMap<&str, NameStats> = BTreeMap::new();
-    for candidate in articles.iter().flat_map(|a| &a.briefing.entities) {
-        let s = stats.entry(&candidate.name).or_default();
-        s.evidence.merge(candidate.evidence);
-        s.known = s.known.or(candidate.known);
-        s.sure |= candidate.certainty == Certainty::Sure;
-        s.mid_sentence |= candidate.certainty != Certainty::SentenceInitial;
+    for n in corpus.iter().flatten() {
+        let s = stats.entry(n.name).or_default();
+        s.evidence.merge(n.c.evidence);
+        s.known = s.known.or(n.c.known);
+        s.sure |= n.c.certainty == Certainty::Sure;
+        s.mid_sentence |= n.c.certainty != Certainty::SentenceInitial;
     }
     let kinds: BTreeMap<&str, EntityKind> = stats
         .iter()
         .filter_map(|(name, s)| decide(name, s, &lower).map(|k| (*name, k)))
         .collect();
-    let folds = corpus_folds(articles, &kinds);
-    build(articles, &kinds, &folds)
+    let folds = corpus_folds(&corpus, &kinds);
+    build(articles, &corpus, &kinds, &folds)
+}
+
+/// The name a candidate counts under: without its first word when that
+/// word only ever opens a sentence and the corpus writes it in lower case
+/// ("Immunologist Kristian Andersen", "Longtime Imus").
+fn corpus_name<'a>(c: &'a Candidate, lower: &HashSet<u64, FnvBuild>) -> &'a str {
+    if c.opens_sentence
+        && c.known.is_none()
+        && c.evidence.kind() == Some(EntityKind::Person)
+        && let Some((first, rest)) = c.name.split_once(' ')
+        && rest.contains(' ')
+        && lower.contains(&word_hash(&first.to_lowercase()))
+    {
+        return rest;
+    }
+    &c.name
 }
 
 /// The kind of `name`, or `None` when it is not an entity.
@@ -156,18 +195,18 @@ fn lowercase_seen(articles: &[Article]) -> HashSet<u64, FnvBuild> {
         .collect()
 }
 
-/// Names to fold into another name across articles: an alias another
-/// article used for exactly one entity, or a lone surname that ends exactly
-/// one full name of a person.
-fn corpus_folds(
-    articles: &[Article],
-    kinds: &BTreeMap<&str, EntityKind>,
-) -> BTreeMap<String, String> {
+/// Names to fold into another name across articles: an alias other
+/// articles used for exactly one entity, or a lone surname that ends
+/// exactly one full name of a person.
+fn corpus_folds<'a>(
+    corpus: &Corpus<'a>,
+    kinds: &BTreeMap<&'a str, EntityKind>,
+) -> BTreeMap<&'a str, &'a str> {
     let mut alias_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for c in articles.iter().flat_map(|a| &a.briefing.entities) {
-        if kinds.contains_key(c.name.as_str()) {
-            for alias in &c.aliases {
-                alias_of.entry(alias).or_default().insert(&c.name);
+    for n in corpus.iter().flatten() {
+        if kinds.contains_key(n.name) {
+            for alias in &n.c.aliases {
+                alias_of.entry(alias).or_default().insert(n.name);
             }
         }
     }
@@ -181,22 +220,21 @@ fn corpus_folds(
                 .insert(name);
         }
     }
+    let only = |set: Option<&BTreeSet<&'a str>>| -> Option<&'a str> {
+        set.filter(|s| s.len() == 1)
+            .and_then(|s| s.first().copied())
+    };
     let mut folds = BTreeMap::new();
-    for c in articles.iter().flat_map(|a| &a.briefing.entities) {
-        if c.known.is_some() || c.name.contains(' ') {
+    for n in corpus.iter().flatten() {
+        if n.c.known.is_some() || n.name.contains(' ') {
             continue;
         }
-        let target = match alias_of.get(c.name.as_str()) {
-            Some(names) if names.len() == 1 => names.first(),
-            Some(_) => None,
-            None if kinds.get(c.name.as_str()) != Some(&EntityKind::Place) => surname_of
-                .get(c.name.as_str())
-                .filter(|n| n.len() == 1)
-                .and_then(|n| n.first()),
-            None => None,
-        };
-        if let Some(target) = target.filter(|t| **t != c.name) {
-            folds.insert(c.name.clone(), (*target).to_string());
+        let target = only(alias_of.get(n.name)).or_else(|| {
+            let place = kinds.get(n.name) == Some(&EntityKind::Place);
+            (!place).then(|| only(surname_of.get(n.name))).flatten()
+        });
+        if let Some(target) = target.filter(|t| *t != n.name) {
+            folds.insert(n.name, target);
         }
     }
     folds
@@ -211,25 +249,26 @@ type Draft = (u32, (u32, u32), BTreeSet<String>);
 
 /// The entity a candidate counts for, if it is one.
 fn key_of(
-    c: &Candidate,
+    n: &Named<'_>,
     kinds: &BTreeMap<&str, EntityKind>,
-    folds: &BTreeMap<String, String>,
+    folds: &BTreeMap<&str, &str>,
 ) -> Option<Key> {
-    let name = folds.get(&c.name).map_or(c.name.as_str(), String::as_str);
-    let kind = kinds.get(name).or_else(|| kinds.get(c.name.as_str()))?;
+    let name = folds.get(n.name).copied().unwrap_or(n.name);
+    let kind = kinds.get(name).or_else(|| kinds.get(n.name))?;
     Some((*kind, name.to_string()))
 }
 
 /// Builds the entity table, each article's references and quote speakers.
 fn build(
     articles: &[Article],
+    corpus: &Corpus<'_>,
     kinds: &BTreeMap<&str, EntityKind>,
-    folds: &BTreeMap<String, String>,
+    folds: &BTreeMap<&str, &str>,
 ) -> Resolved {
     let mut table: BTreeMap<Key, (BTreeSet<String>, Vec<EntityArticle>)> = BTreeMap::new();
     let mut drafts: Vec<BTreeMap<Key, Draft>> = Vec::with_capacity(articles.len());
-    for (i, article) in articles.iter().enumerate() {
-        let refs = article_refs(article, kinds, folds);
+    for (i, named) in corpus.iter().enumerate() {
+        let refs = article_refs(named, kinds, folds);
         for (key, (mentions, _, aliases)) in &refs {
             let slot = table.entry(key.clone()).or_default();
             slot.0.extend(aliases.iter().cloned());
@@ -253,8 +292,9 @@ fn build(
         .collect();
     let speakers = articles
         .iter()
-        .map(|a| {
-            let candidate_of = |name: &str| a.briefing.entities.iter().find(|c| c.name == name);
+        .zip(corpus)
+        .map(|(a, named)| {
+            let candidate_of = |name: &str| named.iter().find(|n| n.c.name == name);
             a.briefing
                 .quotes
                 .iter()
@@ -271,22 +311,22 @@ fn build(
 
 /// One article's candidates merged by the entity they count for.
 fn article_refs(
-    article: &Article,
+    named: &[Named<'_>],
     kinds: &BTreeMap<&str, EntityKind>,
-    folds: &BTreeMap<String, String>,
+    folds: &BTreeMap<&str, &str>,
 ) -> BTreeMap<Key, Draft> {
     let mut refs: BTreeMap<Key, Draft> = BTreeMap::new();
-    for c in &article.briefing.entities {
-        let Some(key) = key_of(c, kinds, folds) else {
+    for n in named {
+        let Some(key) = key_of(n, kinds, folds) else {
             continue;
         };
-        let own_name = (c.name != key.1).then(|| c.name.clone());
+        let own_name = (n.name != key.1).then(|| n.name.to_string());
         let entry = refs
             .entry(key)
-            .or_insert_with(|| (0, c.first, BTreeSet::new()));
-        entry.0 += c.mentions;
-        entry.1 = entry.1.min(c.first);
-        entry.2.extend(c.aliases.iter().cloned());
+            .or_insert_with(|| (0, n.c.first, BTreeSet::new()));
+        entry.0 += n.c.mentions;
+        entry.1 = entry.1.min(n.c.first);
+        entry.2.extend(n.c.aliases.iter().cloned());
         entry.2.extend(own_name);
     }
     refs

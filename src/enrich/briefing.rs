@@ -139,6 +139,10 @@ pub struct Candidate {
     pub known: Option<EntityKind>,
     /// Whether the article alone is sure it is a name.
     pub certainty: Certainty,
+    /// Whether every mention of the full name opens a sentence, so its
+    /// first word may be capitalised only for that ("Immunologist Kristian
+    /// Andersen").
+    pub opens_sentence: bool,
 }
 
 /// A quoted passage and who said it.

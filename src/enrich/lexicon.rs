@@ -63,6 +63,8 @@ pub enum Known<'a> {
 pub enum List {
     /// Function words and others capitalised only at a sentence start.
     Stop,
+    /// Days and months.
+    Time,
     /// Capitalised words that are no name on their own.
     Generic,
     /// Lower-case particles inside names ("da", "von", "bin").
@@ -99,6 +101,7 @@ pub enum List {
 
 const LISTS: &[(&str, List)] = &[
     ("stop", List::Stop),
+    ("time", List::Time),
     ("generic", List::Generic),
     ("connector", List::Connector),
     ("title", List::Title),
@@ -293,9 +296,17 @@ impl Lexicon {
         BUILTIN.names.get(name).copied()
     }
 
-    /// Whether `word` (or phrase) is in `list`.
+    /// Whether `word` (or phrase) is in `list`. A contraction of a
+    /// function word ("I’m", "It's") counts as the word.
     pub fn is(&self, list: List, word: &str) -> bool {
-        BUILTIN.lists.get(&list).is_some_and(|s| s.contains(word))
+        let Some(set) = BUILTIN.lists.get(&list) else {
+            return false;
+        };
+        set.contains(word)
+            || (list == List::Stop
+                && word
+                    .split_once(['’', '\''])
+                    .is_some_and(|(head, _)| set.contains(head)))
     }
 
     /// The most words a gazetteer name or list entry has.
@@ -358,8 +369,10 @@ mod tests {
         );
         assert_eq!(lex.known("Lavrov"), None);
         assert!(lex.is(List::Title, "Prime Minister"));
-        assert!(lex.is(List::Stop, "Beyond") && lex.is(List::Stop, "Saturday"));
+        assert!(lex.is(List::Stop, "Beyond") && lex.is(List::Time, "Saturday"));
         assert!(lex.is(List::Generic, "Western"));
+        assert!(lex.is(List::Stop, "I’m") && lex.is(List::Stop, "It's"));
+        assert!(!lex.is(List::Stop, "O’Neill"));
         assert!(lex.max_words() >= 5);
     }
 

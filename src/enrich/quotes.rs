@@ -156,7 +156,7 @@ fn speaker(
         .unwrap_or(0);
     let sentence_end = ends
         .iter()
-        .find(|&&e| e > span.close)
+        .find(|&&e| e >= span.close)
         .copied()
         .unwrap_or(text.len());
     let here: Vec<&Mention> = mentions.iter().filter(|m| m.paragraph == index).collect();

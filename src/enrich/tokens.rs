@@ -170,14 +170,67 @@ pub fn shape(word: &str) -> Shape {
             Shape::Lower
         };
     }
+    if is_hyphenated_adjective(word) {
+        return Shape::Lower;
+    }
+    if !first.is_uppercase() {
+        // Scripts without case (Devanagari, Arabic) have no capitals to read.
+        return Shape::Lower;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && word.chars().all(|c| !c.is_lowercase()) {
         Shape::Upper
-    } else if first.is_uppercase() {
-        Shape::Capital
     } else {
-        Shape::Lower
+        Shape::Capital
     }
+}
+
+/// "Yemen-based", "Award-winning", "Kremlin-backed": a capitalised word
+/// made into an adjective, not a name.
+fn is_hyphenated_adjective(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "based",
+        "born",
+        "led",
+        "backed",
+        "owned",
+        "run",
+        "winning",
+        "style",
+        "era",
+        "linked",
+        "related",
+        "made",
+        "funded",
+        "speaking",
+        "bound",
+        "wide",
+        "level",
+        "class",
+        "type",
+        "like",
+        "language",
+        "controlled",
+        "held",
+        "allied",
+        "aligned",
+        "friendly",
+        "inspired",
+        "affiliated",
+        "sponsored",
+        "registered",
+        "flagged",
+        "bred",
+        "raised",
+        "listed",
+        "focused",
+        "centred",
+        "centered",
+        "specific",
+        "only",
+    ];
+    word.rsplit_once('-')
+        .is_some_and(|(_, last)| SUFFIXES.contains(&last))
 }
 
 #[cfg(test)]
@@ -250,5 +303,8 @@ mod tests {
         assert_eq!(shape("leader"), Shape::Lower);
         assert_eq!(shape("2022"), Shape::Number);
         assert_eq!(shape("I"), Shape::Capital);
+        assert_eq!(shape("Yemen-based"), Shape::Lower);
+        assert_eq!(shape("Jae-yong"), Shape::Capital);
+        assert_eq!(shape("भारत"), Shape::Lower);
     }
 }

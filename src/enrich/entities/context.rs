@@ -181,12 +181,18 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
             }
             "which" => {
                 found.not_person = true;
+                found.add(EntityKind::Organization, 1);
+                found.add(EntityKind::Place, 1);
                 return;
             }
             _ => {}
         }
-        if next.shape == Shape::Lower {
+        const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "our"];
+        if DETERMINERS.contains(&next.text) {
             apposition(p, last + 1, lex, found);
+        } else if is_known_place(p, last + 1, lex) {
+            // "Aleppo, Syria", "Frederick, Maryland".
+            found.add(EntityKind::Place, 3);
         }
         return;
     }
@@ -194,10 +200,10 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
         return;
     }
     let two = last + 2 < p.tokens.len() && p.spaced(last + 1);
-    let role_end = if lex.is(List::Role, next.text) {
-        Some(last + 1)
-    } else if two && lex.is(List::Role, p.slice(last + 1, last + 2)) {
+    let role_end = if two && lex.is(List::Role, p.slice(last + 1, last + 2)) {
         Some(last + 2)
+    } else if lex.is(List::Role, next.text) {
+        Some(last + 1)
     } else {
         None
     };
@@ -223,6 +229,19 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
     if lex.is(List::Speech, p.tokens[verb].text) {
         found.speaks = true;
     }
+}
+
+/// Whether a known country, state or region starts at token `i` and ends
+/// its clause.
+fn is_known_place(p: &Para<'_>, i: usize, lex: &Lexicon) -> bool {
+    (i..p.tokens.len().min(i + 3)).any(|end| {
+        p.spaced_between(i, end)
+            && !p.spaced(end)
+            && matches!(
+                lex.known(p.slice(i, end)),
+                Some(crate::enrich::lexicon::Known::Entity(EntityKind::Place, _))
+            )
+    })
 }
 
 /// ", a fire service spokesman", ", the vaccine alliance", ", a market

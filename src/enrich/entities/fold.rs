@@ -57,11 +57,20 @@ fn fold_target(raws: &[Raw], i: usize, acronyms: &BTreeMap<String, String>) -> O
         return Some(expansion.clone());
     }
     let words: Vec<&str> = raw.surface.split_whitespace().collect();
+    // A surname ends a person's name; an organisation is shortened to its
+    // first word ("Samsung"); a place is not shortened.
     let matches = |target: &Raw| {
         let full: Vec<&str> = target.name.split_whitespace().collect();
+        let mut evidence = target.shape;
+        evidence.merge(target.context);
+        let kind = target.known.or_else(|| evidence.kind());
+        let first_word = words.len() == 1 && full[0] == words[0];
         full.len() > words.len()
-            && target.known != Some(EntityKind::Place)
-            && (ends_with(&full, &words) || (words.len() == 1 && full[0] == words[0]))
+            && match kind {
+                Some(EntityKind::Place) => false,
+                Some(EntityKind::Organization) => first_word,
+                _ => ends_with(&full, &words) || first_word,
+            }
     };
     let before = raws[..i].iter().rev().find(|t| matches(t));
     let after = || raws[i + 1..].iter().find(|t| matches(t));
@@ -102,6 +111,7 @@ impl Group {
                 evidence: Evidence::default(),
                 known: None,
                 certainty: Certainty::Sure,
+                opens_sentence: true,
             },
             strength: 0,
             all_initial: true,
@@ -116,8 +126,10 @@ impl Group {
         if raw.surface != c.name {
             c.aliases.insert(raw.surface.clone());
         }
-        c.evidence.merge(raw.context);
+        // A folded alias adds its mention, not its context: "in Kelly's
+        // case" says nothing about Bridget Anne Kelly.
         if !folded {
+            c.evidence.merge(raw.context);
             c.evidence.merge(raw.shape);
             if raw.speaks {
                 let person_like = raw.words >= 2 && raw.shape.person > 0;
@@ -130,6 +142,9 @@ impl Group {
             }
         }
         c.known = c.known.or(raw.known);
+        if !folded && raw.words >= 2 {
+            c.opens_sentence &= raw.sentence_initial;
+        }
         self.strength = self.strength.max(raw.strength);
         self.all_initial &= raw.sentence_initial;
         self.has_alias |= folded;
@@ -138,6 +153,7 @@ impl Group {
 
     fn finish(self) -> Candidate {
         let mut c = self.candidate;
+        c.opens_sentence &= c.name.contains(' ');
         let sure = c.known.is_some()
             || c.name.split_whitespace().count() >= 2
             || self.acronym

@@ -85,7 +85,12 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
         if p.tokens[j].possessive || next >= limit || !p.joined(j) {
             return j;
         }
+        let stop = |t: &str| lex.is(List::Stop, t) || lex.is(List::Time, t);
         if p.tokens[next].is_capitalised() {
+            // "Washington, D.C. It was…": a function word starts anew.
+            if stop(p.tokens[next].text) {
+                return j;
+            }
             j = next;
             continue;
         }
@@ -108,10 +113,12 @@ fn is_connector(word: &str, lex: &Lexicon) -> bool {
 /// Whether the small words between token `j` and token `k` join them.
 fn joins(p: &Para<'_>, first: usize, j: usize, k: usize, lex: &Lexicon) -> bool {
     let words: Vec<&str> = p.tokens[j + 1..k].iter().map(|t| t.text).collect();
-    if lex.is(List::Stop, p.tokens[j].text) {
+    if lex.is(List::Stop, p.tokens[j].text) || lex.is(List::Time, p.tokens[j].text) {
         return false;
     }
     match words.as_slice() {
+        // "Mayor of Koszalin Piotr Jedlinski", "Minister of Information".
+        ["of"] if lex.is(List::Title, p.tokens[j].text) => true,
         ["of"] | ["of", "the"] | ["for"] => p.tokens[first..=j]
             .iter()
             .any(|t| lex.is(List::OrgWord, t.text) || OF_JOINERS.contains(&t.text)),
