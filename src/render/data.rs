@@ -294,7 +294,7 @@ pub fn search_index(digest: &Digest, urls: &Urls) -> Result<Vec<u8>, Error> {
         .collect();
     let json = SearchIndexJson {
         version: FORMAT_VERSION,
-        prefix: urls.link(&urls::article_route("")),
+        prefix: urls.link(urls::ARTICLES_ROUTE),
         entities,
         tags: digest.tags.iter().map(|t| t.name.as_str()).collect(),
         articles,

@@ -56,6 +56,9 @@ impl Urls {
     }
 }
 
+/// The folder of every article page.
+pub const ARTICLES_ROUTE: &str = "articles/";
+
 /// The route of an article page.
 pub fn article_route(slug: &str) -> String {
     format!("articles/{slug}/")
