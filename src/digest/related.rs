@@ -5,7 +5,7 @@
 //! `ln((N + 1) / df)`, so a person named in three stories links them more
 //! strongly than a country named in half the corpus; tags count half as
 //! much as entities. Candidates come from the articles sharing an entity or
-//! tag that is not everywhere (at most [`MAX_POSTING`] articles or a tenth
+//! tag that is not everywhere (at most `MAX_POSTING` articles or a tenth
 //! of the corpus), which keeps the pass close to linear; their scores then
 //! count every shared entity and tag. An article is never related to itself.
 

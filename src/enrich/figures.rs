@@ -220,12 +220,12 @@ fn percent_after(text: &str, tokens: &[Token<'_>], end: usize) -> Option<(&'stat
 fn counted(text: &str, tokens: &[Token<'_>], end: usize) -> Option<String> {
     let (first, mut last) = phrase(text, tokens, end + 1)?;
     let and = last + 1;
-    if tokens.get(and).is_some_and(|t| t.text == "and") && gap(text, tokens, last) == " " {
-        if let Some((second_first, second_last)) = phrase(text, tokens, and + 1)
-            && second_last > second_first
-        {
-            last = second_last;
-        }
+    if tokens.get(and).is_some_and(|t| t.text == "and")
+        && gap(text, tokens, last) == " "
+        && let Some((second_first, second_last)) = phrase(text, tokens, and + 1)
+        && second_last > second_first
+    {
+        last = second_last;
     }
     Some(text[tokens[first].start..tokens[last].end].to_string())
 }

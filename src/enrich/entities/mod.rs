@@ -1,9 +1,9 @@
 //! People, places and organisations named in one article.
 //!
-//! [`extract`] reads each paragraph in three steps: [`runs`] finds the
-//! name-shaped runs of capitalised words, [`rules`] splits each run into
-//! titles, demonyms and names and weighs their shape while [`context`]
-//! weighs the words around them, and [`fold`] groups the mentions into
+//! [`extract`] reads each paragraph in three steps: `runs` finds the
+//! name-shaped runs of capitalised words, `rules` splits each run into
+//! titles, demonyms and names and weighs their shape while `context`
+//! weighs the words around them, and `fold` groups the mentions into
 //! candidates, folding aliases ("Kim" → "Kim Jong Un", "KCNA" → "Korean
 //! Central News Agency"). Nothing is decided here that needs the rest of the
 //! corpus; the evidence travels with each [`Candidate`].

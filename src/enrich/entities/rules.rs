@@ -173,8 +173,8 @@ fn title_at_end(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> Optio
     let start = title_ending_at(p, first, last, lex)?;
     let start = chain_start(p, first, start, last, lex);
     // "Court of Justice", "Secretary of State": the title is part of a name.
-    let joined = start > first && !p.spaced(start - 1)
-        || start > first && p.tokens[start - 1].shape == Shape::Lower;
+    let joined =
+        start > first && (!p.spaced(start - 1) || p.tokens[start - 1].shape == Shape::Lower);
     (!joined).then_some(start)
 }
 
