@@ -143,20 +143,17 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<Figure> {
     if is_year(number.text) && !has_unit && !counts.as_deref().is_some_and(plural_count) {
         return None;
     }
-    let qualifier = qualifier(text, tokens, i);
-    let mut figure_text = String::new();
-    for part in [
-        qualifier.unwrap_or_default(),
+    let parts = [
+        qualifier(text, tokens, i).unwrap_or_default(),
         amount.as_str(),
         counts.as_deref().unwrap_or_default(),
-    ] {
-        if !part.is_empty() {
-            if !figure_text.is_empty() {
-                figure_text.push(' ');
-            }
-            figure_text.push_str(part);
-        }
-    }
+    ];
+    let figure_text = parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(Figure {
         text: figure_text,
         amount,

@@ -149,9 +149,27 @@ fn values(field: &'static str) -> impl Iterator<Item = &'static str> {
 
 impl Builtin {
     fn load() -> Builtin {
+        let names = Builtin::names();
+        let lists = Builtin::lists();
+        let max_words = names
+            .keys()
+            .copied()
+            .chain(lists.values().flat_map(|s| s.iter().copied()))
+            .map(|n| n.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
+        Builtin {
+            names,
+            lists,
+            max_words,
+        }
+    }
+
+    /// The gazetteers: every name, other name, capital and demonym.
+    fn names() -> HashMap<&'static str, Known<'static>, FnvBuild> {
         let mut names = HashMap::default();
         let place = |n| Known::Entity(EntityKind::Place, n);
-        // Capitals first, so a country of the same name wins.
+        // Capitals and demonyms first, so a country of the same name wins.
         for line in data_lines(COUNTRIES).chain(data_lines(PLACES)) {
             let fields: Vec<&str> = line.split('|').collect();
             let name = fields.first().copied().unwrap_or_default().trim();
@@ -162,23 +180,23 @@ impl Builtin {
                 names.entry(demonym).or_insert(Known::Demonym(name));
             }
         }
-        for line in data_lines(COUNTRIES).chain(data_lines(PLACES)) {
+        let bodies = data_lines(ORGANIZATIONS).map(|l| (l, EntityKind::Organization));
+        let places = data_lines(COUNTRIES)
+            .chain(data_lines(PLACES))
+            .map(|l| (l, EntityKind::Place));
+        for (line, kind) in places.chain(bodies) {
             let mut fields = line.split('|');
             let name = fields.next().unwrap_or_default().trim();
-            names.insert(name, place(name));
+            names.insert(name, Known::Entity(kind, name));
             for other in fields.next().map(values).into_iter().flatten() {
-                names.insert(other, place(name));
+                names.insert(other, Known::Entity(kind, name));
             }
         }
-        for line in data_lines(ORGANIZATIONS) {
-            let mut fields = line.split('|');
-            let name = fields.next().unwrap_or_default().trim();
-            let org = Known::Entity(EntityKind::Organization, name);
-            names.insert(name, org);
-            for other in fields.next().map(values).into_iter().flatten() {
-                names.insert(other, org);
-            }
-        }
+        names
+    }
+
+    /// The word lists of `words.txt`, by list.
+    fn lists() -> HashMap<List, HashSet<&'static str, FnvBuild>, FnvBuild> {
         let mut lists: HashMap<List, HashSet<&'static str, FnvBuild>, FnvBuild> =
             HashMap::default();
         let mut current = None;
@@ -192,18 +210,7 @@ impl Builtin {
             let set = lists.entry(list).or_default();
             set.extend(line.split(',').map(str::trim).filter(|w| !w.is_empty()));
         }
-        let max_words = names
-            .keys()
-            .copied()
-            .chain(lists.values().flat_map(|s| s.iter().copied()))
-            .map(|n| n.split_whitespace().count())
-            .max()
-            .unwrap_or(1);
-        Builtin {
-            names,
-            lists,
-            max_words,
-        }
+        lists
     }
 }
 

@@ -139,6 +139,38 @@ fn span_of(text: &str, open: usize, end: usize, close: usize) -> Span {
     }
 }
 
+/// What the attribution rules look at: one paragraph and the article's
+/// candidates and mentions.
+struct Scope<'a> {
+    text: &'a str,
+    index: usize,
+    candidates: &'a [Candidate],
+    mentions: &'a [Mention],
+}
+
+impl Scope<'_> {
+    fn is_person(&self, m: &Mention) -> bool {
+        person_like(&self.candidates[m.candidate])
+    }
+
+    /// Mentions in this paragraph starting in `from..to`, in order.
+    fn mentions_in(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .filter(move |m| m.paragraph == self.index && m.start >= from && m.start < to)
+    }
+
+    /// The person named last before byte `at` of this paragraph.
+    fn last_person_before(&self, at: usize) -> Option<usize> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.paragraph < self.index || (m.paragraph == self.index && m.end <= at))
+            .find(|m| self.is_person(m))
+            .map(|m| m.candidate)
+    }
+}
+
 /// The candidate who said the quote at `span` of paragraph `index`.
 fn speaker(
     text: &str,
@@ -147,6 +179,12 @@ fn speaker(
     candidates: &[Candidate],
     mentions: &[Mention],
 ) -> Option<usize> {
+    let scope = Scope {
+        text,
+        index,
+        candidates,
+        mentions,
+    };
     let ends = sentence_ends(text);
     let sentence_start = ends
         .iter()
@@ -159,43 +197,43 @@ fn speaker(
         .find(|&&e| e >= span.close)
         .copied()
         .unwrap_or(text.len());
-    let here: Vec<&Mention> = mentions.iter().filter(|m| m.paragraph == index).collect();
-    let is_person = |m: &&Mention| person_like(&candidates[m.candidate]);
-    let after_text = &text[span.close..sentence_end];
-    if has_verb(after_text) {
-        let after: Vec<&&Mention> = here
-            .iter()
-            .filter(|m| m.start >= span.close && m.start < sentence_end)
-            .collect();
-        if let Some(m) = after.iter().find(|m| is_person(m)).or(after.first()) {
-            return Some(m.candidate);
-        }
-        return last_person_before(index, span.open, candidates, mentions);
+    if has_verb(&text[span.close..sentence_end]) {
+        // "“…,” Kim was quoted as saying", "“…,” said Aisha Bello", "he said".
+        let mut after = scope.mentions_in(span.close, sentence_end).peekable();
+        let first = after.peek().map(|m| m.candidate);
+        let person = after.find(|m| scope.is_person(m)).map(|m| m.candidate);
+        return person
+            .or(first)
+            .or_else(|| scope.last_person_before(span.open));
     }
-    let before = &text[sentence_start..span.open];
-    let nearest = here
+    speaker_before(&scope, span, sentence_start)
+}
+
+/// "Lavrov praised the relationship as “…”", "KCNA reported that Kim “…”",
+/// "He added, “…”": the name (or pronoun) before the quote in its sentence.
+fn speaker_before(scope: &Scope<'_>, span: Span, sentence_start: usize) -> Option<usize> {
+    let before: Vec<&Mention> = scope
+        .mentions_in(sentence_start, span.open)
+        .filter(|m| m.end <= span.open)
+        .collect();
+    let nearest = before
         .iter()
-        .filter(|m| m.start >= sentence_start && m.end <= span.open)
         .rev()
-        .find(|m| is_person(m))
-        .or_else(|| {
-            here.iter()
-                .rev()
-                .find(|m| m.start >= sentence_start && m.end <= span.open)
-        });
+        .find(|m| scope.is_person(m))
+        .or(before.last());
     if let Some(m) = nearest {
-        let between = &text[m.end..span.open];
+        let between = &scope.text[m.end..span.open];
         if between.trim().is_empty() || has_verb(between) {
             return Some(m.candidate);
         }
     }
-    let pronoun = before
+    let lead = &scope.text[sentence_start..span.open];
+    let pronoun = lead
         .split_whitespace()
         .any(|w| matches!(w, "He" | "She" | "he" | "she"));
-    if pronoun && has_verb(before) {
-        return last_person_before(index, span.open, candidates, mentions);
-    }
-    None
+    (pronoun && has_verb(lead))
+        .then(|| scope.last_person_before(span.open))
+        .flatten()
 }
 
 /// Whether `text` holds a verb that attributes a quote.
@@ -207,21 +245,6 @@ fn has_verb(text: &str) -> bool {
 fn person_like(c: &Candidate) -> bool {
     c.known == Some(EntityKind::Person)
         || (c.known.is_none() && c.evidence.kind() == Some(EntityKind::Person))
-}
-
-/// The person named last before byte `at` of paragraph `index`.
-fn last_person_before(
-    index: usize,
-    at: usize,
-    candidates: &[Candidate],
-    mentions: &[Mention],
-) -> Option<usize> {
-    mentions
-        .iter()
-        .rev()
-        .filter(|m| m.paragraph < index || (m.paragraph == index && m.end <= at))
-        .find(|m| person_like(&candidates[m.candidate]))
-        .map(|m| m.candidate)
 }
 
 #[cfg(test)]

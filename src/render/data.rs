@@ -164,25 +164,7 @@ fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a
         people: of_kind(EntityKind::Person),
         places: of_kind(EntityKind::Place),
         organizations: of_kind(EntityKind::Organization),
-        quotes: a
-            .briefing
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(q, quote)| {
-                let entity = speakers
-                    .get(q)
-                    .copied()
-                    .flatten()
-                    .map(|e| &digest.entities[e]);
-                QuoteJson {
-                    text: &quote.text,
-                    speaker: entity.map(|e| e.name.as_str()).or(quote.speaker.as_deref()),
-                    speaker_url: entity
-                        .map(|e| urls.absolute(&urls::entity_route(e.kind, &e.slug))),
-                }
-            })
-            .collect(),
+        quotes: quotes_json(digest, i, speakers, urls),
         figures: a
             .briefing
             .figures
@@ -202,6 +184,33 @@ fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a
             .map(|&j| urls.absolute(&urls::article_route(&digest.articles[j].slug)))
             .collect(),
     }
+}
+
+/// Article `i`'s quotes with their speakers' canonical names and pages.
+fn quotes_json<'a>(
+    digest: &'a Digest,
+    i: usize,
+    speakers: &[Option<usize>],
+    urls: &Urls,
+) -> Vec<QuoteJson<'a>> {
+    digest.articles[i]
+        .briefing
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(q, quote)| {
+            let entity = speakers
+                .get(q)
+                .copied()
+                .flatten()
+                .map(|e| &digest.entities[e]);
+            QuoteJson {
+                text: &quote.text,
+                speaker: entity.map(|e| e.name.as_str()).or(quote.speaker.as_deref()),
+                speaker_url: entity.map(|e| urls.absolute(&urls::entity_route(e.kind, &e.slug))),
+            }
+        })
+        .collect()
 }
 
 /// The numeric value of an amount as written: "$11 billion" → 11e9,

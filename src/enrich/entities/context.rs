@@ -89,6 +89,7 @@ fn before(
     acronym: bool,
     found: &mut Found,
 ) {
+    role_before_comma(p, first, lex, found);
     let Some(w1) = word_before(p, first, 1) else {
         return;
     };
@@ -138,6 +139,19 @@ fn before(
     }
 }
 
+/// "Its emergency coordinator, Amadou Diallo, said": a role set off by a
+/// comma right before the name.
+fn role_before_comma(p: &Para<'_>, first: usize, lex: &Lexicon, found: &mut Found) {
+    if first == 0 || p.gap(first - 1) != ", " || p.tokens[first - 1].shape != Shape::Lower {
+        return;
+    }
+    let two =
+        first >= 2 && p.spaced(first - 2) && lex.is(List::Role, p.slice(first - 2, first - 1));
+    if two || lex.is(List::Role, p.tokens[first - 1].text) {
+        found.add(EntityKind::Person, 3);
+    }
+}
+
 fn points(e: Evidence, kind: EntityKind) -> i32 {
     match kind {
         EntityKind::Person => e.person,
@@ -174,27 +188,7 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
     };
     let gap = p.gap(last);
     if gap.starts_with(',') && gap.trim_start_matches(',').trim().is_empty() {
-        match next.text {
-            "who" => {
-                found.add(EntityKind::Person, 3);
-                return;
-            }
-            "which" => {
-                found.not_person = true;
-                found.add(EntityKind::Organization, 1);
-                found.add(EntityKind::Place, 1);
-                return;
-            }
-            _ => {}
-        }
-        const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "our"];
-        if DETERMINERS.contains(&next.text) {
-            apposition(p, last + 1, lex, found);
-        } else if is_known_place(p, last + 1, lex) {
-            // "Aleppo, Syria", "Frederick, Maryland".
-            found.add(EntityKind::Place, 3);
-        }
-        return;
+        return after_comma(p, last + 1, lex, found);
     }
     if gap != " " || next.shape != Shape::Lower {
         return;
@@ -217,17 +211,32 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
     } else if next.text == "shares" {
         found.add(EntityKind::Organization, 3);
     }
-    let mut verb = last + 1;
     let adverb = next.text.ends_with("ly")
         || matches!(
             next.text,
             "also" | "further" | "later" | "then" | "was" | "has" | "had" | "is"
         );
-    if adverb && two {
-        verb += 1;
-    }
+    let verb = if adverb && two { last + 2 } else { last + 1 };
     if lex.is(List::Speech, p.tokens[verb].text) {
         found.speaks = true;
+    }
+}
+
+/// What follows a comma after the name, from token `next`: ", who", ",
+/// which", an apposition (", a spokesman") or a country (", Syria").
+fn after_comma(p: &Para<'_>, next: usize, lex: &Lexicon, found: &mut Found) {
+    const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "our"];
+    match p.tokens[next].text {
+        "who" => found.add(EntityKind::Person, 3),
+        "which" => {
+            found.not_person = true;
+            found.add(EntityKind::Organization, 1);
+            found.add(EntityKind::Place, 1);
+        }
+        word if DETERMINERS.contains(&word) => apposition(p, next, lex, found),
+        // "Aleppo, Syria", "Frederick, Maryland".
+        _ if is_known_place(p, next, lex) => found.add(EntityKind::Place, 3),
+        _ => {}
     }
 }
 

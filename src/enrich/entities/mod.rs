@@ -10,6 +10,7 @@
 
 mod context;
 mod fold;
+mod names;
 mod rules;
 mod runs;
 
@@ -67,6 +68,19 @@ impl<'a> Para<'a> {
         let end = self.tokens[last].end.max(start);
         self.text.get(start..end).unwrap_or_default()
     }
+}
+
+/// Reading one paragraph: its tokens, what is known, the previous name
+/// (for coordination) and where mentions go.
+pub struct Reader<'r, 'a> {
+    /// The paragraph.
+    pub p: &'r Para<'a>,
+    /// Gazetteers, word lists and corrections.
+    pub lex: &'r Lexicon,
+    /// The previous name read.
+    pub memory: context::Memory,
+    /// The mentions found so far.
+    pub out: &'r mut Vec<Raw>,
 }
 
 /// One mention of a name, before grouping.
@@ -170,9 +184,14 @@ pub fn extract(paragraphs: &[String], lex: &Lexicon) -> Extraction {
                 .filter(|t| t.shape == Shape::Lower && t.text.len() > 1)
                 .map(|t| word_hash(t.text)),
         );
-        let mut memory = context::Memory::default();
+        let mut reader = Reader {
+            p: &p,
+            lex,
+            memory: context::Memory::default(),
+            out: &mut raws,
+        };
         for run in runs::runs(&p, lex) {
-            rules::analyse(&p, run, lex, &mut memory, &mut raws);
+            rules::analyse(&mut reader, run);
         }
         if lex.has_given() {
             given_mentions(&p, lex, &mut raws);
