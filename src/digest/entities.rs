@@ -169,16 +169,17 @@ fn decide(name: &str, s: &NameStats, lower: &HashSet<u64, FnvBuild>) -> Option<E
 /// The lower-case forms of candidate words that the corpus writes in lower
 /// case somewhere.
 fn lowercase_seen(articles: &[Article]) -> HashSet<u64, FnvBuild> {
-    let mut wanted: HashSet<u64, FnvBuild> = HashSet::default();
-    for c in articles.iter().flat_map(|a| &a.briefing.entities) {
-        if c.known.is_none() {
-            wanted.extend(
-                c.name
-                    .split_whitespace()
-                    .map(|w| word_hash(&w.to_lowercase())),
-            );
-        }
-    }
+    let names: HashSet<&str, FnvBuild> = articles
+        .iter()
+        .flat_map(|a| &a.briefing.entities)
+        .filter(|c| c.known.is_none())
+        .map(|c| c.name.as_str())
+        .collect();
+    let wanted: HashSet<u64, FnvBuild> = names
+        .iter()
+        .flat_map(|name| name.split_whitespace())
+        .map(|w| word_hash(&w.to_lowercase()))
+        .collect();
     articles
         .par_iter()
         .map(|a| {

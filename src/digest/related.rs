@@ -9,18 +9,26 @@
 //! of the corpus), which keeps the pass close to linear; their scores then
 //! count every shared entity and tag. An article is never related to itself.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
 use super::entities::EntityRef;
+use crate::enrich::lexicon::FnvBuild;
 
 /// How many related stories an article lists.
 pub const MAX_RELATED: usize = 5;
 
-/// Entities or tags in more articles than this (and a tenth of the corpus)
-/// do not propose candidates, only add to their scores.
-const MAX_POSTING: usize = 200;
+/// Entities or tags in more articles than this (or than a tenth of the
+/// corpus, but never fewer than [`MIN_POSTING`]) do not propose
+/// candidates, only add to their scores.
+const MAX_POSTING: usize = 100;
+
+/// The smallest posting limit, so small sites relate on every feature.
+const MIN_POSTING: usize = 20;
+
+/// How many candidates are rescored on every shared feature.
+const SHORTLIST: usize = 25;
 
 /// How much a shared tag weighs against a shared entity.
 const TAG_WEIGHT: f64 = 0.5;
@@ -57,59 +65,75 @@ pub fn related(entities_of: &[Vec<EntityRef>], tags_of: &[Vec<usize>]) -> Vec<Ve
             f
         })
         .collect();
-    let mut postings: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    let mut postings: Vec<Vec<u32>> =
+        vec![Vec::new(); entity_count + tags_of.iter().flatten().map(|t| t + 1).max().unwrap_or(0)];
     for (i, features) in feature_lists.iter().enumerate() {
-        for f in features {
-            postings.entry(*f).or_default().push(i);
+        for &f in features {
+            postings[f as usize].push(to_u32(i));
         }
     }
-    let weight = |f: u32| {
-        let df = postings.get(&f).map_or(1, Vec::len) as f64;
-        let idf = ((n as f64 + 1.0) / df).ln();
-        if (f as usize) < entity_count {
-            idf
-        } else {
-            idf * TAG_WEIGHT
-        }
-    };
+    let weights: Vec<f64> = postings
+        .iter()
+        .enumerate()
+        .map(|(f, p)| {
+            let idf = ((n as f64 + 1.0) / p.len().max(1) as f64).ln();
+            if f < entity_count {
+                idf
+            } else {
+                idf * TAG_WEIGHT
+            }
+        })
+        .collect();
     let features: Vec<Features> = feature_lists
         .iter()
-        .map(|list| list.iter().map(|&f| (f, weight(f))).collect())
+        .map(|list| list.iter().map(|&f| (f, weights[f as usize])).collect())
         .collect();
-    let cap = MAX_POSTING.max(n / 10);
-    (0..n)
-        .into_par_iter()
-        .map(|i| best_for(i, &features, &postings, cap))
-        .collect()
+    let index = Index {
+        features: &features,
+        postings: &postings,
+        cap: MAX_POSTING.min(n / 10).max(MIN_POSTING),
+    };
+    (0..n).into_par_iter().map(|i| index.best_for(i)).collect()
 }
 
-fn best_for(
-    i: usize,
-    features: &[Features],
-    postings: &BTreeMap<u32, Vec<usize>>,
+/// The articles' features and each feature's articles.
+struct Index<'a> {
+    features: &'a [Features],
+    postings: &'a [Vec<u32>],
     cap: usize,
-) -> Vec<usize> {
-    let mut candidates: Vec<usize> = features[i]
-        .iter()
-        .filter_map(|(f, _)| postings.get(f))
-        .filter(|p| p.len() <= cap)
-        .flatten()
-        .copied()
-        .filter(|&j| j != i)
-        .collect();
-    candidates.sort_unstable();
-    candidates.dedup();
-    let mut scored: Vec<(f64, usize)> = candidates
-        .into_iter()
-        .map(|j| (shared(&features[i], &features[j]), j))
-        .filter(|(score, _)| *score > 0.0)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored
-        .into_iter()
-        .take(MAX_RELATED)
-        .map(|(_, j)| j)
-        .collect()
+}
+
+impl Index<'_> {
+    /// Scores the articles sharing a specific feature with article `i` by
+    /// those features, then rescores the best of them on every shared
+    /// feature and keeps [`MAX_RELATED`].
+    fn best_for(&self, i: usize) -> Vec<usize> {
+        let mut partial: HashMap<u32, f64, FnvBuild> = HashMap::default();
+        let own = &self.features[i];
+        let specific = own
+            .iter()
+            .filter(|(f, _)| self.postings[*f as usize].len() <= self.cap);
+        for (f, weight) in specific {
+            for &j in &self.postings[*f as usize] {
+                if j as usize != i {
+                    *partial.entry(j).or_default() += weight;
+                }
+            }
+        }
+        let mut shortlist: Vec<(f64, u32)> = partial.into_iter().map(|(j, s)| (s, j)).collect();
+        shortlist.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        shortlist.truncate(SHORTLIST);
+        let mut scored: Vec<(f64, usize)> = shortlist
+            .into_iter()
+            .map(|(_, j)| (shared(own, &self.features[j as usize]), j as usize))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
+            .into_iter()
+            .take(MAX_RELATED)
+            .map(|(_, j)| j)
+            .collect()
+    }
 }
 
 /// The summed weight of the features two sorted lists share.

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::entities::{self, Extraction};
+use super::entities::{self, Extraction, Para};
 use super::lexicon::Lexicon;
 use super::{figures, quotes};
 
@@ -181,13 +181,18 @@ pub struct Briefing {
 
 /// Runs the extractors over an article's paragraphs.
 pub fn extract(paragraphs: &[String], lexicon: &Lexicon) -> Briefing {
+    let paras: Vec<Para<'_>> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Para::new(i, text))
+        .collect();
     let Extraction {
         candidates,
         mentions,
         lowercase_words,
-    } = entities::extract(paragraphs, lexicon);
+    } = entities::extract(&paras, lexicon);
     let quotes = quotes::extract(paragraphs, &candidates, &mentions);
-    let figures = figures::extract(paragraphs);
+    let figures = figures::extract(&paras);
     Briefing {
         entities: candidates,
         quotes,

@@ -8,7 +8,8 @@
 //! not figures, and neither is a bare number that counts nothing.
 
 use super::briefing::Figure;
-use super::tokens::{Shape, Token, tokenize};
+use super::entities::Para;
+use super::tokens::{Shape, Token};
 
 /// Words before a number that qualify it, longest first.
 const QUALIFIERS: &[&str] = &[
@@ -81,12 +82,15 @@ const MONTHS: &[&str] = &[
 const MAX_PHRASE_WORDS: usize = 4;
 
 /// Finds the key figures of an article, each once, in reading order.
-pub fn extract(paragraphs: &[String]) -> Vec<Figure> {
+pub fn extract(paragraphs: &[Para<'_>]) -> Vec<Figure> {
     let mut figures: Vec<Figure> = Vec::new();
-    for text in paragraphs {
-        let tokens = tokenize(text);
+    for p in paragraphs {
+        let (text, tokens) = (p.text, &p.tokens);
         for i in 0..tokens.len() {
-            if let Some(figure) = figure_at(text, &tokens, i)
+            if tokens[i].shape != Shape::Number {
+                continue;
+            }
+            if let Some(figure) = figure_at(text, tokens, i)
                 && !figures.iter().any(|f| f.text == figure.text)
             {
                 figures.push(figure);
@@ -269,11 +273,12 @@ fn qualifier<'a>(text: &'a str, tokens: &[Token<'_>], i: usize) -> Option<&'a st
 mod tests {
     use super::*;
 
+    fn figures(paragraph: &str) -> Vec<Figure> {
+        extract(&[Para::new(0, paragraph)])
+    }
+
     fn texts(paragraph: &str) -> Vec<String> {
-        extract(&[paragraph.to_string()])
-            .into_iter()
-            .map(|f| f.text)
-            .collect()
+        figures(paragraph).into_iter().map(|f| f.text).collect()
     }
 
     #[test]
@@ -296,7 +301,7 @@ mod tests {
             texts("The budget grew to $11 billion, up 31 per cent, or 2.4% and 12 trillion won."),
             ["$11 billion", "31 per cent", "2.4%", "12 trillion won"]
         );
-        let f = &extract(&["about €64 million".to_string()])[0];
+        let f = &figures("about €64 million")[0];
         assert_eq!(
             (f.text.as_str(), f.amount.as_str(), f.counts.as_deref()),
             ("about €64 million", "€64 million", None)

@@ -128,7 +128,8 @@ const WORDS: &str = include_str!("data/words.txt");
 /// The compiled-in gazetteers and word lists.
 struct Builtin {
     names: HashMap<&'static str, Known<'static>, FnvBuild>,
-    lists: HashMap<List, HashSet<&'static str, FnvBuild>, FnvBuild>,
+    /// One set per list, indexed by `List as usize`.
+    lists: Vec<HashSet<&'static str, FnvBuild>>,
     /// The longest list entry or gazetteer name, in words.
     max_words: usize,
 }
@@ -154,7 +155,7 @@ impl Builtin {
         let max_words = names
             .keys()
             .copied()
-            .chain(lists.values().flat_map(|s| s.iter().copied()))
+            .chain(lists.iter().flat_map(|s| s.iter().copied()))
             .map(|n| n.split_whitespace().count())
             .max()
             .unwrap_or(1);
@@ -196,9 +197,8 @@ impl Builtin {
     }
 
     /// The word lists of `words.txt`, by list.
-    fn lists() -> HashMap<List, HashSet<&'static str, FnvBuild>, FnvBuild> {
-        let mut lists: HashMap<List, HashSet<&'static str, FnvBuild>, FnvBuild> =
-            HashMap::default();
+    fn lists() -> Vec<HashSet<&'static str, FnvBuild>> {
+        let mut lists: Vec<HashSet<&'static str, FnvBuild>> = vec![HashSet::default(); LISTS.len()];
         let mut current = None;
         for line in data_lines(WORDS) {
             if let Some(header) = line.strip_prefix("==") {
@@ -207,7 +207,7 @@ impl Builtin {
                 continue;
             }
             let Some(list) = current else { continue };
-            let set = lists.entry(list).or_default();
+            let set = &mut lists[list as usize];
             set.extend(line.split(',').map(str::trim).filter(|w| !w.is_empty()));
         }
         lists
@@ -297,7 +297,9 @@ impl Lexicon {
 
     /// What is known about `name` (corrections first, then gazetteers).
     pub fn known(&self, name: &str) -> Option<Known<'_>> {
-        if let Some((kind, canonical)) = self.given_kind(name) {
+        if !self.given.is_empty()
+            && let Some((kind, canonical)) = self.given_kind(name)
+        {
             return Some(Known::Entity(kind, canonical));
         }
         BUILTIN.names.get(name).copied()
@@ -306,7 +308,7 @@ impl Lexicon {
     /// Whether `word` (or phrase) is in `list`. A contraction of a
     /// function word ("I’m", "It's") counts as the word.
     pub fn is(&self, list: List, word: &str) -> bool {
-        let Some(set) = BUILTIN.lists.get(&list) else {
+        let Some(set) = BUILTIN.lists.get(list as usize) else {
             return false;
         };
         set.contains(word)

@@ -79,7 +79,18 @@ pub fn extract(
 ) -> Vec<Quote> {
     let mut quotes = Vec::new();
     for (index, text) in paragraphs.iter().enumerate() {
-        for span in spans(text) {
+        let spans = spans(text);
+        if spans.is_empty() {
+            continue;
+        }
+        let scope = Scope {
+            text,
+            index,
+            ends: sentence_ends(text),
+            candidates,
+            mentions,
+        };
+        for span in spans {
             let inner = text[span.start..span.end]
                 .trim()
                 .trim_end_matches(',')
@@ -87,7 +98,7 @@ pub fn extract(
             if inner.split_whitespace().count() < MIN_WORDS {
                 continue;
             }
-            let speaker = speaker(text, index, span, candidates, mentions);
+            let speaker = speaker(&scope, span);
             quotes.push(Quote {
                 text: inner.to_string(),
                 speaker: speaker.map(|c| candidates[c].name.clone()),
@@ -144,6 +155,8 @@ fn span_of(text: &str, open: usize, end: usize, close: usize) -> Span {
 struct Scope<'a> {
     text: &'a str,
     index: usize,
+    /// Where the paragraph's sentences end.
+    ends: Vec<usize>,
     candidates: &'a [Candidate],
     mentions: &'a [Mention],
 }
@@ -171,21 +184,9 @@ impl Scope<'_> {
     }
 }
 
-/// The candidate who said the quote at `span` of paragraph `index`.
-fn speaker(
-    text: &str,
-    index: usize,
-    span: Span,
-    candidates: &[Candidate],
-    mentions: &[Mention],
-) -> Option<usize> {
-    let scope = Scope {
-        text,
-        index,
-        candidates,
-        mentions,
-    };
-    let ends = sentence_ends(text);
+/// The candidate who said the quote at `span` of the scope's paragraph.
+fn speaker(scope: &Scope<'_>, span: Span) -> Option<usize> {
+    let (text, ends) = (scope.text, &scope.ends);
     let sentence_start = ends
         .iter()
         .rev()
@@ -206,7 +207,7 @@ fn speaker(
             .or(first)
             .or_else(|| scope.last_person_before(span.open));
     }
-    speaker_before(&scope, span, sentence_start)
+    speaker_before(scope, span, sentence_start)
 }
 
 /// "Lavrov praised the relationship as “…”", "KCNA reported that Kim “…”",
@@ -253,10 +254,13 @@ mod tests {
 
     fn quotes_of(text: &str) -> Vec<(String, Option<String>)> {
         let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
-        let found = crate::enrich::entities::extract(
-            &paragraphs,
-            crate::enrich::lexicon::Lexicon::builtin(),
-        );
+        let paras: Vec<crate::enrich::entities::Para<'_>> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| crate::enrich::entities::Para::new(i, p))
+            .collect();
+        let found =
+            crate::enrich::entities::extract(&paras, crate::enrich::lexicon::Lexicon::builtin());
         extract(&paragraphs, &found.candidates, &found.mentions)
             .into_iter()
             .map(|q| (q.text, q.speaker))

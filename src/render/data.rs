@@ -56,7 +56,7 @@ struct ArticleJson<'a> {
 #[derive(Serialize)]
 struct ArticleEntityJson<'a> {
     name: &'a str,
-    url: String,
+    slug: &'a str,
     aliases: &'a [String],
     mentions: u32,
 }
@@ -90,12 +90,12 @@ struct EntityJson {
     url: String,
     aliases: Vec<String>,
     mentions: u32,
-    articles: Vec<String>,
+    /// Indices into `articles`, newest first.
+    articles: Vec<usize>,
 }
 
 /// The bytes of `digest.json`.
 pub fn digest_json(digest: &Digest, site_title: &str, urls: &Urls) -> Result<Vec<u8>, Error> {
-    let article_url = |i: usize| urls.absolute(&urls::article_route(&digest.articles[i].slug));
     let entity_url = |e: &Entity| urls.absolute(&urls::entity_route(e.kind, &e.slug));
     let articles = (0..digest.articles.len())
         .map(|i| article_json(digest, i, urls))
@@ -111,7 +111,7 @@ pub fn digest_json(digest: &Digest, site_title: &str, urls: &Urls) -> Result<Vec
                 url: entity_url(e),
                 aliases: e.aliases.clone(),
                 mentions: e.mentions,
-                articles: e.articles.iter().map(|a| article_url(a.article)).collect(),
+                articles: e.articles.iter().map(|a| a.article).collect(),
             })
             .collect()
     };
@@ -142,7 +142,7 @@ fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a
                 let e = &digest.entities[r.entity];
                 ArticleEntityJson {
                     name: &e.name,
-                    url: urls.absolute(&urls::entity_route(e.kind, &e.slug)),
+                    slug: &e.slug,
                     aliases: &r.aliases,
                     mentions: r.mentions,
                 }

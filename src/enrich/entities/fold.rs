@@ -21,8 +21,9 @@ pub fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
         .iter()
         .filter_map(|r| r.defines.clone().map(|a| (a, r.name.clone())))
         .collect();
+    let targets: Vec<Target<'_>> = raws.iter().map(Target::new).collect();
     let folded: Vec<Option<String>> = (0..raws.len())
-        .map(|i| fold_target(&raws, i, &acronyms))
+        .map(|i| fold_target(&raws, &targets, i, &acronyms))
         .collect();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut groups: Vec<Group> = Vec::new();
@@ -46,7 +47,43 @@ pub fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
 }
 
 /// The name mention `i` folds into, if it is an alias of another.
-fn fold_target(raws: &[Raw], i: usize, acronyms: &BTreeMap<String, String>) -> Option<String> {
+/// A mention as a possible fold target: its name's words and likely kind.
+struct Target<'a> {
+    words: Vec<&'a str>,
+    kind: Option<EntityKind>,
+}
+
+impl<'a> Target<'a> {
+    fn new(raw: &'a Raw) -> Target<'a> {
+        let mut evidence = raw.shape;
+        evidence.merge(raw.context);
+        Target {
+            words: raw.name.split_whitespace().collect(),
+            kind: raw.known.or_else(|| evidence.kind()),
+        }
+    }
+
+    /// Whether `short` can stand for this name: a surname ends a person's
+    /// name; an organisation is shortened to its first word ("Samsung"); a
+    /// place is not shortened.
+    fn takes(&self, short: &[&str]) -> bool {
+        let full = &self.words;
+        let first_word = short.len() == 1 && full[0] == short[0];
+        full.len() > short.len()
+            && match self.kind {
+                Some(EntityKind::Place) => false,
+                Some(EntityKind::Organization) => first_word,
+                _ => ends_with(full, short) || first_word,
+            }
+    }
+}
+
+fn fold_target(
+    raws: &[Raw],
+    targets: &[Target<'_>],
+    i: usize,
+    acronyms: &BTreeMap<String, String>,
+) -> Option<String> {
     let raw = &raws[i];
     if raw.known.is_some() || raw.words > 3 {
         return None;
@@ -56,25 +93,10 @@ fn fold_target(raws: &[Raw], i: usize, acronyms: &BTreeMap<String, String>) -> O
     {
         return Some(expansion.clone());
     }
-    let words: Vec<&str> = raw.surface.split_whitespace().collect();
-    // A surname ends a person's name; an organisation is shortened to its
-    // first word ("Samsung"); a place is not shortened.
-    let matches = |target: &Raw| {
-        let full: Vec<&str> = target.name.split_whitespace().collect();
-        let mut evidence = target.shape;
-        evidence.merge(target.context);
-        let kind = target.known.or_else(|| evidence.kind());
-        let first_word = words.len() == 1 && full[0] == words[0];
-        full.len() > words.len()
-            && match kind {
-                Some(EntityKind::Place) => false,
-                Some(EntityKind::Organization) => first_word,
-                _ => ends_with(&full, &words) || first_word,
-            }
-    };
-    let before = raws[..i].iter().rev().find(|t| matches(t));
-    let after = || raws[i + 1..].iter().find(|t| matches(t));
-    before.or_else(after).map(|t| t.name.clone())
+    let short = &targets[i].words;
+    let before = (0..i).rev().find(|&j| targets[j].takes(short));
+    let after = || (i + 1..raws.len()).find(|&j| targets[j].takes(short));
+    before.or_else(after).map(|j| raws[j].name.clone())
 }
 
 /// Whether `full` ends with `tail`, ignoring the case of the tail's first

@@ -173,11 +173,10 @@ pub struct Extraction {
 }
 
 /// Finds the entities of an article.
-pub fn extract(paragraphs: &[String], lex: &Lexicon) -> Extraction {
+pub fn extract(paragraphs: &[Para<'_>], lex: &Lexicon) -> Extraction {
     let mut raws = Vec::new();
     let mut lowercase_words = Vec::new();
-    for (index, text) in paragraphs.iter().enumerate() {
-        let p = Para::new(index, text);
+    for p in paragraphs {
         lowercase_words.extend(
             p.tokens
                 .iter()
@@ -185,16 +184,16 @@ pub fn extract(paragraphs: &[String], lex: &Lexicon) -> Extraction {
                 .map(|t| word_hash(t.text)),
         );
         let mut reader = Reader {
-            p: &p,
+            p,
             lex,
             memory: context::Memory::default(),
             out: &mut raws,
         };
-        for run in runs::runs(&p, lex) {
+        for run in runs::runs(p, lex) {
             rules::analyse(&mut reader, run);
         }
         if lex.has_given() {
-            given_mentions(&p, lex, &mut raws);
+            given_mentions(p, lex, &mut raws);
         }
     }
     lowercase_words.sort_unstable();

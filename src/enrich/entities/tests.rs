@@ -5,9 +5,15 @@ use crate::enrich::briefing::Certainty;
 
 const SAMPLE: &str = include_str!("../../../seeds/000_f596f713c00f6b16.txt");
 
+fn paras(text: &str) -> Vec<Para<'_>> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| Para::new(i, line))
+        .collect()
+}
+
 fn extract_text(text: &str) -> Extraction {
-    let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
-    extract(&paragraphs, Lexicon::builtin())
+    extract(&paras(text), Lexicon::builtin())
 }
 
 /// The candidates of `kind` the article alone would keep.
@@ -138,7 +144,7 @@ fn corrections_add_rename_and_ignore() {
     });
     let paragraphs =
         vec!["A bus operated by Viazul crashed in Wonsan; the bus line apologised.".to_string()];
-    let found = extract(&paragraphs, &site);
+    let found = extract(&paras(&paragraphs[0]), &site);
     let viazul = candidate(&found, "Viazul");
     assert_eq!(viazul.known, Some(EntityKind::Organization));
     assert_eq!(viazul.mentions, 2);
@@ -147,7 +153,7 @@ fn corrections_add_rename_and_ignore() {
         people: [("Jane Roe".to_string(), Vec::new())].into(),
         ..EntityCorrections::default()
     });
-    let found = extract(&paragraphs, &article);
+    let found = extract(&paras(&paragraphs[0]), &article);
     assert_eq!(
         candidate(&found, "Jane Roe").known,
         Some(EntityKind::Person)
