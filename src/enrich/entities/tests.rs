@@ -142,9 +142,8 @@ fn corrections_add_rename_and_ignore() {
         organizations: [("Viazul".to_string(), vec!["the bus line".to_string()])].into(),
         ..EntityCorrections::default()
     });
-    let paragraphs =
-        vec!["A bus operated by Viazul crashed in Wonsan; the bus line apologised.".to_string()];
-    let found = extract(&paras(&paragraphs[0]), &site);
+    let text = "A bus operated by Viazul crashed in Wonsan; the bus line apologised."; the bus line apologised.".to_string()];
+    let found = extract(&paras(text), &site);
     let viazul = candidate(&found, "Viazul");
     assert_eq!(viazul.known, Some(EntityKind::Organization));
     assert_eq!(viazul.mentions, 2);
@@ -153,7 +152,7 @@ fn corrections_add_rename_and_ignore() {
         people: [("Jane Roe".to_string(), Vec::new())].into(),
         ..EntityCorrections::default()
     });
-    let found = extract(&paras(&paragraphs[0]), &article);
+    let found = extract(&paras(text), &article);
     assert_eq!(
         candidate(&found, "Jane Roe").known,
         Some(EntityKind::Person)
