@@ -142,7 +142,7 @@ fn corrections_add_rename_and_ignore() {
         organizations: [("Viazul".to_string(), vec!["the bus line".to_string()])].into(),
         ..EntityCorrections::default()
     });
-    let text = "A bus operated by Viazul crashed in Wonsan; the bus line apologised."; the bus line apologised.".to_string()];
+    let text = "A bus operated by Viazul crashed in Wonsan; the bus line apologised.";
     let found = extract(&paras(text), &site);
     let viazul = candidate(&found, "Viazul");
     assert_eq!(viazul.known, Some(EntityKind::Organization));
