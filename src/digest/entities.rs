@@ -13,7 +13,7 @@
 //!   article gave it ("Lavrov" → "Sergei Lavrov", "KCNA" → "Korean Central
 //!   News Agency") when only one full name fits.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -74,15 +74,36 @@ pub struct Resolved {
 /// Points taken off a person for a name made of ordinary words.
 const ORDINARY_WORDS: i32 = 2;
 
-/// A candidate under the name it counts for in the corpus.
+/// A candidate under the name it counts for in the corpus, as an id into
+/// the interned names.
 #[derive(Debug, Clone, Copy)]
 struct Named<'a> {
-    name: &'a str,
+    id: u32,
     c: &'a Candidate,
 }
 
-/// Every article's candidates, in article order.
-type Corpus<'a> = Vec<Vec<Named<'a>>>;
+/// Every name the corpus uses, interned: ids index `names`.
+#[derive(Debug, Default)]
+struct Names<'a> {
+    names: Vec<&'a str>,
+    ids: HashMap<&'a str, u32, FnvBuild>,
+}
+
+impl<'a> Names<'a> {
+    fn intern(&mut self, name: &'a str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name);
+        self.ids.insert(name, id);
+        id
+    }
+
+    fn get(&self, id: u32) -> &'a str {
+        self.names[id as usize]
+    }
+}
 
 /// What the corpus knows about one name.
 #[derive(Debug, Clone, Default)]
@@ -93,36 +114,53 @@ struct NameStats {
     mid_sentence: bool,
 }
 
+/// The corpus's decisions: each name's kind and the name it folds into.
+struct Decisions {
+    kinds: Vec<Option<EntityKind>>,
+    folds: Vec<Option<u32>>,
+}
+
+impl Decisions {
+    /// The entity a candidate counts for: its kind and canonical name id.
+    fn key_of(&self, id: u32) -> Option<(EntityKind, u32)> {
+        let target = self.folds[id as usize].unwrap_or(id);
+        let kind = self.kinds[target as usize].or(self.kinds[id as usize])?;
+        Some((kind, target))
+    }
+}
+
 /// Decides every article's entities against the whole corpus.
 pub fn resolve(articles: &[Article]) -> Resolved {
     let lower = lowercase_seen(articles);
-    let corpus: Corpus<'_> = articles
+    let mut names = Names::default();
+    let corpus: Vec<Vec<Named<'_>>> = articles
         .iter()
         .map(|a| {
             a.briefing
                 .entities
                 .iter()
                 .map(|c| Named {
-                    name: corpus_name(c, &lower),
+                    id: names.intern(corpus_name(c, &lower)),
                     c,
                 })
                 .collect()
         })
         .collect();
-    let mut stats: BTreeMap<&str, NameStats> = BTreeMap::new();
+    let mut stats = vec![NameStats::default(); names.names.len()];
     for n in corpus.iter().flatten() {
-        let s = stats.entry(n.name).or_default();
+        let s = &mut stats[n.id as usize];
         s.evidence.merge(n.c.evidence);
         s.known = s.known.or(n.c.known);
         s.sure |= n.c.certainty == Certainty::Sure;
         s.mid_sentence |= n.c.certainty != Certainty::SentenceInitial;
     }
-    let kinds: BTreeMap<&str, EntityKind> = stats
+    let kinds: Vec<Option<EntityKind>> = stats
         .iter()
-        .filter_map(|(name, s)| decide(name, s, &lower).map(|k| (*name, k)))
+        .enumerate()
+        .map(|(id, s)| decide(names.names[id], s, &lower))
         .collect();
-    let folds = corpus_folds(&corpus, &kinds);
-    build(articles, &corpus, &kinds, &folds)
+    let folds = corpus_folds(&corpus, &names, &kinds);
+    build(articles, &corpus, &names, &Decisions { kinds, folds })
 }
 
 /// The name a candidate counts under: without its first word when that
@@ -199,97 +237,96 @@ fn lowercase_seen(articles: &[Article]) -> HashSet<u64, FnvBuild> {
 /// Names to fold into another name across articles: an alias other
 /// articles used for exactly one entity, or a lone surname that ends
 /// exactly one full name of a person.
-fn corpus_folds<'a>(
-    corpus: &Corpus<'a>,
-    kinds: &BTreeMap<&'a str, EntityKind>,
-) -> BTreeMap<&'a str, &'a str> {
-    let mut alias_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+fn corpus_folds(
+    corpus: &[Vec<Named<'_>>],
+    names: &Names<'_>,
+    kinds: &[Option<EntityKind>],
+) -> Vec<Option<u32>> {
+    let mut alias_of: HashMap<&str, BTreeSet<u32>, FnvBuild> = HashMap::default();
     for n in corpus.iter().flatten() {
-        if kinds.contains_key(n.name) {
+        if kinds[n.id as usize].is_some() {
             for alias in &n.c.aliases {
-                alias_of.entry(alias).or_default().insert(n.name);
+                alias_of.entry(alias).or_default().insert(n.id);
             }
         }
     }
-    let mut surname_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for (name, kind) in kinds {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        if *kind == EntityKind::Person && words.len() >= 2 {
+    let mut surname_of: HashMap<&str, BTreeSet<u32>, FnvBuild> = HashMap::default();
+    for (id, kind) in kinds.iter().enumerate() {
+        let name = names.names[id];
+        if *kind == Some(EntityKind::Person) && name.contains(' ') {
+            let surname = name.rsplit(' ').next().unwrap_or(name);
             surname_of
-                .entry(words[words.len() - 1])
+                .entry(surname)
                 .or_default()
-                .insert(name);
+                .insert(u32::try_from(id).unwrap_or(u32::MAX));
         }
     }
-    let only = |set: Option<&BTreeSet<&'a str>>| -> Option<&'a str> {
+    let only = |set: Option<&BTreeSet<u32>>| {
         set.filter(|s| s.len() == 1)
             .and_then(|s| s.first().copied())
     };
-    let mut folds = BTreeMap::new();
+    let mut folds = vec![None; names.names.len()];
     for n in corpus.iter().flatten() {
-        if n.c.known.is_some() || n.name.contains(' ') {
+        let name = names.get(n.id);
+        if n.c.known.is_some() || name.contains(' ') {
             continue;
         }
-        let target = only(alias_of.get(n.name)).or_else(|| {
-            let place = kinds.get(n.name) == Some(&EntityKind::Place);
-            (!place).then(|| only(surname_of.get(n.name))).flatten()
+        let target = only(alias_of.get(name)).or_else(|| {
+            let place = kinds[n.id as usize] == Some(EntityKind::Place);
+            (!place).then(|| only(surname_of.get(name))).flatten()
         });
-        if let Some(target) = target.filter(|t| *t != n.name) {
-            folds.insert(n.name, target);
+        if let Some(target) = target.filter(|t| *t != n.id) {
+            folds[n.id as usize] = Some(target);
         }
     }
     folds
 }
 
-/// An entity's key while the table is built.
-type Key = (EntityKind, String);
+/// The entity table while it is built: for each kind and canonical name,
+/// every other name used and the articles naming it.
+type Table<'a> = BTreeMap<(EntityKind, &'a str), (BTreeSet<String>, Vec<EntityArticle>)>;
 
-/// One article's reference to an entity while the table is built: its
-/// mentions, first position and the other names it used.
-type Draft = (u32, (u32, u32), BTreeSet<String>);
-
-/// The entity a candidate counts for, if it is one.
-fn key_of(
-    n: &Named<'_>,
-    kinds: &BTreeMap<&str, EntityKind>,
-    folds: &BTreeMap<&str, &str>,
-) -> Option<Key> {
-    let name = folds.get(n.name).copied().unwrap_or(n.name);
-    let kind = kinds.get(name).or_else(|| kinds.get(n.name))?;
-    Some((*kind, name.to_string()))
+/// One article's reference to an entity while the table is built.
+#[derive(Debug)]
+struct Draft {
+    key: (EntityKind, u32),
+    mentions: u32,
+    first: (u32, u32),
+    aliases: BTreeSet<String>,
 }
 
 /// Builds the entity table, each article's references and quote speakers.
 fn build(
     articles: &[Article],
-    corpus: &Corpus<'_>,
-    kinds: &BTreeMap<&str, EntityKind>,
-    folds: &BTreeMap<&str, &str>,
+    corpus: &[Vec<Named<'_>>],
+    names: &Names<'_>,
+    decisions: &Decisions,
 ) -> Resolved {
-    let mut table: BTreeMap<Key, (BTreeSet<String>, Vec<EntityArticle>)> = BTreeMap::new();
-    let mut drafts: Vec<BTreeMap<Key, Draft>> = Vec::with_capacity(articles.len());
-    for (i, named) in corpus.iter().enumerate() {
-        let refs = article_refs(named, kinds, folds);
-        for (key, (mentions, _, aliases)) in &refs {
-            let slot = table.entry(key.clone()).or_default();
-            slot.0.extend(aliases.iter().cloned());
+    let drafts: Vec<Vec<Draft>> = corpus
+        .iter()
+        .map(|named| article_refs(named, names, decisions))
+        .collect();
+    let mut table: Table<'_> = BTreeMap::new();
+    for (i, refs) in drafts.iter().enumerate() {
+        for d in refs {
+            let slot = table.entry((d.key.0, names.get(d.key.1))).or_default();
+            slot.0.extend(d.aliases.iter().cloned());
             slot.1.push(EntityArticle {
                 article: i,
-                mentions: *mentions,
+                mentions: d.mentions,
             });
         }
-        drafts.push(refs);
     }
     let entities = entity_table(table);
-    let index: BTreeMap<(EntityKind, &str), usize> = entities
+    let index: HashMap<(EntityKind, &str), usize, FnvBuild> = entities
         .iter()
         .enumerate()
         .map(|(i, e)| ((e.kind, e.name.as_str()), i))
         .collect();
-    let find = |key: &Key| index.get(&(key.0, key.1.as_str())).copied();
+    let find = |(kind, id): (EntityKind, u32)| index.get(&(kind, names.get(id))).copied();
     let entities_of = drafts
         .into_iter()
-        .map(|refs| ordered_refs(refs, &find))
+        .map(|refs| ordered_refs(refs, names, &find))
         .collect();
     let speakers = articles
         .iter()
@@ -299,7 +336,7 @@ fn build(
             a.briefing
                 .quotes
                 .iter()
-                .map(|q| find(&key_of(candidate_of(q.speaker.as_deref()?)?, kinds, folds)?))
+                .map(|q| find(decisions.key_of(candidate_of(q.speaker.as_deref()?)?.id)?))
                 .collect()
         })
         .collect();
@@ -311,45 +348,52 @@ fn build(
 }
 
 /// One article's candidates merged by the entity they count for.
-fn article_refs(
-    named: &[Named<'_>],
-    kinds: &BTreeMap<&str, EntityKind>,
-    folds: &BTreeMap<&str, &str>,
-) -> BTreeMap<Key, Draft> {
-    let mut refs: BTreeMap<Key, Draft> = BTreeMap::new();
+fn article_refs(named: &[Named<'_>], names: &Names<'_>, decisions: &Decisions) -> Vec<Draft> {
+    let mut refs: Vec<Draft> = Vec::with_capacity(named.len());
     for n in named {
-        let Some(key) = key_of(n, kinds, folds) else {
+        let Some(key) = decisions.key_of(n.id) else {
             continue;
         };
-        let own_name = (n.name != key.1).then(|| n.name.to_string());
-        let entry = refs
-            .entry(key)
-            .or_insert_with(|| (0, n.c.first, BTreeSet::new()));
-        entry.0 += n.c.mentions;
-        entry.1 = entry.1.min(n.c.first);
-        entry.2.extend(n.c.aliases.iter().cloned());
-        entry.2.extend(own_name);
+        let at = match refs.iter().position(|d| d.key == key) {
+            Some(at) => at,
+            None => {
+                refs.push(Draft {
+                    key,
+                    mentions: 0,
+                    first: n.c.first,
+                    aliases: BTreeSet::new(),
+                });
+                refs.len() - 1
+            }
+        };
+        let draft = &mut refs[at];
+        draft.mentions += n.c.mentions;
+        draft.first = draft.first.min(n.c.first);
+        draft.aliases.extend(n.c.aliases.iter().cloned());
+        if n.id != key.1 {
+            draft.aliases.insert(names.get(n.id).to_string());
+        }
     }
     refs
 }
 
 /// An article's references, most mentioned first, then by first mention.
 fn ordered_refs(
-    refs: BTreeMap<Key, Draft>,
-    find: &dyn Fn(&Key) -> Option<usize>,
+    refs: Vec<Draft>,
+    names: &Names<'_>,
+    find: &dyn Fn((EntityKind, u32)) -> Option<usize>,
 ) -> Vec<EntityRef> {
     let mut refs: Vec<((u32, u32), EntityRef)> = refs
         .into_iter()
-        .filter_map(|(key, (mentions, first, mut aliases))| {
-            aliases.remove(&key.1);
-            let entity = find(&key)?;
-            let aliases = aliases.into_iter().collect();
+        .filter_map(|mut d| {
+            d.aliases.remove(names.get(d.key.1));
+            let entity = find(d.key)?;
             Some((
-                first,
+                d.first,
                 EntityRef {
                     entity,
-                    mentions,
-                    aliases,
+                    mentions: d.mentions,
+                    aliases: d.aliases.into_iter().collect(),
                 },
             ))
         })
@@ -360,12 +404,13 @@ fn ordered_refs(
 
 /// The entities sorted by kind and slug, slugs made unique per kind in
 /// name order.
-fn entity_table(table: BTreeMap<Key, (BTreeSet<String>, Vec<EntityArticle>)>) -> Vec<Entity> {
+fn entity_table(table: Table<'_>) -> Vec<Entity> {
     let mut taken: BTreeMap<EntityKind, BTreeSet<String>> = BTreeMap::new();
     let mut entities: Vec<Entity> = table
         .into_iter()
         .map(|((kind, name), (mut aliases, articles))| {
-            aliases.remove(&name);
+            aliases.remove(name);
+            let name = name.to_string();
             let base = slugify(&name, MAX_SLUG_LEN);
             let base = if base.is_empty() {
                 "entity".to_string()

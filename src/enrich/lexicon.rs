@@ -99,6 +99,25 @@ pub enum List {
     Speech,
 }
 
+impl List {
+    /// This list's bit in a set of lists.
+    pub fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// The lists `word` (or phrase) is in, one bit per list. A contraction of a
+/// function word ("I’m", "It's") counts as a function word.
+pub fn word_lists(word: &str) -> u32 {
+    let lists = BUILTIN.lists.get(word).copied().unwrap_or(0);
+    if lists == 0
+        && let Some((head, _)) = word.split_once(['’', '\''])
+    {
+        return BUILTIN.lists.get(head).copied().unwrap_or(0) & List::Stop.bit();
+    }
+    lists
+}
+
 const LISTS: &[(&str, List)] = &[
     ("stop", List::Stop),
     ("time", List::Time),
@@ -128,8 +147,8 @@ const WORDS: &str = include_str!("data/words.txt");
 /// The compiled-in gazetteers and word lists.
 struct Builtin {
     names: HashMap<&'static str, Known<'static>, FnvBuild>,
-    /// One set per list, indexed by `List as usize`.
-    lists: Vec<HashSet<&'static str, FnvBuild>>,
+    /// Every list entry with the lists it is in, one bit per list.
+    lists: HashMap<&'static str, u32, FnvBuild>,
     /// The longest list entry or gazetteer name, in words.
     max_words: usize,
 }
@@ -155,7 +174,7 @@ impl Builtin {
         let max_words = names
             .keys()
             .copied()
-            .chain(lists.iter().flat_map(|s| s.iter().copied()))
+            .chain(lists.keys().copied())
             .map(|n| n.split_whitespace().count())
             .max()
             .unwrap_or(1);
@@ -197,8 +216,8 @@ impl Builtin {
     }
 
     /// The word lists of `words.txt`, by list.
-    fn lists() -> Vec<HashSet<&'static str, FnvBuild>> {
-        let mut lists: Vec<HashSet<&'static str, FnvBuild>> = vec![HashSet::default(); LISTS.len()];
+    fn lists() -> HashMap<&'static str, u32, FnvBuild> {
+        let mut lists: HashMap<&'static str, u32, FnvBuild> = HashMap::default();
         let mut current = None;
         for line in data_lines(WORDS) {
             if let Some(header) = line.strip_prefix("==") {
@@ -207,8 +226,9 @@ impl Builtin {
                 continue;
             }
             let Some(list) = current else { continue };
-            let set = &mut lists[list as usize];
-            set.extend(line.split(',').map(str::trim).filter(|w| !w.is_empty()));
+            for word in line.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+                *lists.entry(word).or_default() |= list.bit();
+            }
         }
         lists
     }
@@ -308,14 +328,7 @@ impl Lexicon {
     /// Whether `word` (or phrase) is in `list`. A contraction of a
     /// function word ("I’m", "It's") counts as the word.
     pub fn is(&self, list: List, word: &str) -> bool {
-        let Some(set) = BUILTIN.lists.get(list as usize) else {
-            return false;
-        };
-        set.contains(word)
-            || (list == List::Stop
-                && word
-                    .split_once(['’', '\''])
-                    .is_some_and(|(head, _)| set.contains(head)))
+        word_lists(word) & list.bit() != 0
     }
 
     /// The most words a gazetteer name or list entry has.

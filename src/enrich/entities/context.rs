@@ -147,7 +147,7 @@ fn role_before_comma(p: &Para<'_>, first: usize, lex: &Lexicon, found: &mut Foun
     }
     let two =
         first >= 2 && p.spaced(first - 2) && lex.is(List::Role, p.slice(first - 2, first - 1));
-    if two || lex.is(List::Role, p.tokens[first - 1].text) {
+    if two || p.is(first - 1, List::Role) {
         found.add(EntityKind::Person, 3);
     }
 }
@@ -217,7 +217,7 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
             "also" | "further" | "later" | "then" | "was" | "has" | "had" | "is"
         );
     let verb = if adverb && two { last + 2 } else { last + 1 };
-    if lex.is(List::Speech, p.tokens[verb].text) {
+    if p.is(verb, List::Speech) {
         found.speaks = true;
     }
 }

@@ -15,7 +15,7 @@ mod rules;
 mod runs;
 
 use super::briefing::{Candidate, EntityKind, Evidence};
-use super::lexicon::{Lexicon, word_hash};
+use super::lexicon::{Lexicon, List, word_hash, word_lists};
 use super::tokens::{Shape, Token, tokenize};
 
 /// One paragraph and its tokens.
@@ -27,16 +27,26 @@ pub struct Para<'a> {
     pub text: &'a str,
     /// Its words.
     pub tokens: Vec<Token<'a>>,
+    /// For each word, the word lists it is in (see [`List::bit`]).
+    pub lists: Vec<u32>,
 }
 
 impl<'a> Para<'a> {
     /// Tokenizes paragraph `index`.
     pub fn new(index: usize, text: &'a str) -> Para<'a> {
+        let tokens = tokenize(text);
+        let lists = tokens.iter().map(|t| word_lists(t.text)).collect();
         Para {
             index,
             text,
-            tokens: tokenize(text),
+            tokens,
+            lists,
         }
+    }
+
+    /// Whether token `i` is in word list `list`.
+    pub fn is(&self, i: usize, list: List) -> bool {
+        self.lists.get(i).is_some_and(|l| l & list.bit() != 0)
     }
 
     /// The text between token `i` and the next one (or the end).

@@ -55,18 +55,16 @@ pub fn emit_known(r: &mut Reader<'_, '_>, span: (usize, usize), extra: Evidence)
 /// Records the name `first..=last` with what its shape and context say.
 pub fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given: Evidence) {
     let (p, lex) = (r.p, r.lex);
-    let first = strip_leading(p, first, last, lex);
+    let first = strip_leading(p, first, last);
     if first > last || emit_known(r, (first, last), given) {
         return;
     }
-    let words = &p.tokens[first..=last];
-    let all_generic = words.iter().all(|t| {
-        lex.is(List::Generic, t.text)
-            || lex.is(List::Title, t.text)
-            || lex.is(List::TitleModifier, t.text)
-            || lex.is(List::Stop, t.text)
-            || lex.is(List::Time, t.text)
-    });
+    let filler = List::Generic.bit()
+        | List::Title.bit()
+        | List::TitleModifier.bit()
+        | List::Stop.bit()
+        | List::Time.bit();
+    let all_generic = (first..=last).all(|i| p.lists[i] & filler != 0);
     let whole = p.slice(first, last);
     if all_generic || lex.is(List::Generic, whole) || lex.is(List::Title, whole) {
         return;
@@ -120,7 +118,7 @@ fn is_event(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
         "Operation",
     ];
     EVENT_FIRST.contains(&p.tokens[first].text)
-        || lex.is(List::EventWord, p.tokens[end].text)
+        || p.is(end, List::EventWord)
         || (end > first && p.spaced(end - 1) && lex.is(List::EventWord, p.slice(end - 1, end)))
 }
 
@@ -129,9 +127,8 @@ fn is_event(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
 fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, bool) {
     let words = &p.tokens[first..=last];
     let mut evidence = Evidence::default();
-    let org_word = words.iter().any(|t| lex.is(List::OrgWord, t.text));
-    let place_word = lex.is(List::PlaceWord, words[words.len() - 1].text)
-        || PLACE_FIRST.contains(&words[0].text);
+    let org_word = (first..=last).any(|i| p.is(i, List::OrgWord));
+    let place_word = p.is(last, List::PlaceWord) || PLACE_FIRST.contains(&words[0].text);
     if org_word {
         evidence.add(EntityKind::Organization, CUE_WORD);
     } else if place_word && words.len() > 1 {
@@ -148,7 +145,7 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
     let capitals = words.iter().filter(|t| t.is_capitalised()).count();
     if capitals >= 2 && !org_word && !place_word {
         evidence.add(EntityKind::Person, PLAIN_WORDS);
-        if words.iter().any(|t| lex.is(List::Connector, t.text)) {
+        if (first..=last).any(|i| p.is(i, List::Connector)) {
             evidence.add(EntityKind::Person, PLAIN_WORDS);
         }
     }
@@ -164,7 +161,7 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
             lex.known(words[words.len() - 1].text),
             Some(Known::Demonym(_) | Known::Entity(EntityKind::Place, _))
         );
-    let not_person = lex.is(List::NotPersonFirst, words[0].text) || ends_with_place || compound;
+    let not_person = p.is(first, List::NotPersonFirst) || ends_with_place || compound;
     (evidence, not_person)
 }
 

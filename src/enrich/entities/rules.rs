@@ -46,7 +46,7 @@ pub fn analyse(r: &mut Reader<'_, '_>, run: Run) {
     if emit_known(r, (run.first, last), Evidence::default()) {
         return;
     }
-    let (first, given) = strip_opener(p, strip_leading(p, run.first, last, lex), last, lex);
+    let (first, given) = strip_opener(p, strip_leading(p, run.first, last), last, lex);
     if first > last || titled(r, (first, last)) {
         return;
     }
@@ -66,12 +66,12 @@ const AFFILIATION_ORG: (EntityKind, i32) = (EntityKind::Organization, AFFILIATIO
 /// The first token of the run from `first` once days, months and (at a
 /// sentence start) function words are dropped; a capitalised function word
 /// inside a sentence belongs to the name ("the All England Club").
-pub fn strip_leading(p: &Para<'_>, mut first: usize, last: usize, lex: &Lexicon) -> usize {
+pub fn strip_leading(p: &Para<'_>, mut first: usize, last: usize) -> usize {
     while first <= last {
         let t = &p.tokens[first];
         let opening = t.sentence_start || first == last;
-        let function_word = lex.is(List::Stop, t.text) || lex.is(List::TitleModifier, t.text);
-        if !((function_word && opening) || lex.is(List::Time, t.text)) {
+        let function_word = p.is(first, List::Stop) || p.is(first, List::TitleModifier);
+        if !((function_word && opening) || p.is(first, List::Time)) {
             break;
         }
         first += 1;
@@ -116,7 +116,7 @@ fn titled(r: &mut Reader<'_, '_>, (first, last): (usize, usize)) -> bool {
     // Information") is no entity.
     if p.tokens.get(title_end + 1).is_some_and(|t| t.text == "of") && title_end + 2 <= last {
         let of = title_end + 2;
-        let institution = (of..=last).any(|i| lex.is(List::OrgWord, p.tokens[i].text));
+        let institution = (of..=last).any(|i| p.is(i, List::OrgWord));
         let of_end = if institution || last - of < 2 {
             last
         } else {
@@ -155,7 +155,7 @@ fn title_at_end(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> Optio
 /// starts.
 fn split_prefix(r: &mut Reader<'_, '_>, first: usize, last: usize) -> usize {
     let (p, lex) = (r.p, r.lex);
-    if (first..=last).any(|i| lex.is(List::OrgWord, p.tokens[i].text)) {
+    if (first..=last).any(|i| p.is(i, List::OrgWord)) {
         return first;
     }
     let prefix_end = (first..last.min(first + 3))
@@ -187,10 +187,8 @@ fn find_title(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> Option<
         let Some(start) = title_ending_at(p, first, t, lex) else {
             continue;
         };
-        let rest_is_name = (t + 1..=last).all(|i| !lex.is(List::OrgWord, p.tokens[i].text))
-            && (t + 1..=last).any(|i| {
-                !lex.is(List::Stop, p.tokens[i].text) && !lex.is(List::Title, p.tokens[i].text)
-            });
+        let rest_is_name = (t + 1..=last).all(|i| !p.is(i, List::OrgWord))
+            && (t + 1..=last).any(|i| !p.is(i, List::Stop) && !p.is(i, List::Title));
         if !rest_is_name {
             return None;
         }
@@ -210,7 +208,7 @@ fn chain_start(p: &Para<'_>, first: usize, start: usize, end: usize, lex: &Lexic
         if let Some(s) = title_ending_at(p, first, i, lex) {
             portfolio |= ends_with_portfolio_title(p.slice(s, i));
             chain_start = s;
-        } else if lex.is(List::TitleModifier, p.tokens[i].text)
+        } else if p.is(i, List::TitleModifier)
             || (portfolio && p.tokens[i].shape == Shape::Capital && !is_known_end(p, first, i, lex))
         {
             chain_start = i;
@@ -250,7 +248,7 @@ fn affiliation(
     (kind, points): (EntityKind, i32),
 ) {
     let (p, lex) = (r.p, r.lex);
-    let first = strip_leading(p, first, last, lex);
+    let first = strip_leading(p, first, last);
     if first > last {
         return;
     }

@@ -113,12 +113,12 @@ fn is_connector(word: &str, lex: &Lexicon) -> bool {
 /// Whether the small words between token `j` and token `k` join them.
 fn joins(p: &Para<'_>, first: usize, j: usize, k: usize, lex: &Lexicon) -> bool {
     let words: Vec<&str> = p.tokens[j + 1..k].iter().map(|t| t.text).collect();
-    if lex.is(List::Stop, p.tokens[j].text) || lex.is(List::Time, p.tokens[j].text) {
+    if p.is(j, List::Stop) || p.is(j, List::Time) {
         return false;
     }
     match words.as_slice() {
         // "Mayor of Koszalin Piotr Jedlinski", "Minister of Information".
-        ["of"] if lex.is(List::Title, p.tokens[j].text) => true,
+        ["of"] if p.is(j, List::Title) => true,
         ["of"] | ["of", "the"] | ["for"] => p.tokens[first..=j]
             .iter()
             .any(|t| lex.is(List::OrgWord, t.text) || OF_JOINERS.contains(&t.text)),
