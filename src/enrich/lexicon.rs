@@ -110,12 +110,14 @@ impl List {
 /// function word ("I’m", "It's") counts as a function word.
 pub fn word_lists(word: &str) -> u32 {
     let lists = BUILTIN.lists.get(word).copied().unwrap_or(0);
-    if lists == 0
-        && let Some((head, _)) = word.split_once(['’', '\''])
-    {
-        return BUILTIN.lists.get(head).copied().unwrap_or(0) & List::Stop.bit();
+    if lists != 0 {
+        return lists;
     }
-    lists
+    let apostrophe = word.find('\'').or_else(|| word.find('’'));
+    match apostrophe {
+        Some(at) => BUILTIN.lists.get(&word[..at]).copied().unwrap_or(0) & List::Stop.bit(),
+        None => 0,
+    }
 }
 
 const LISTS: &[(&str, List)] = &[

@@ -79,6 +79,9 @@ pub fn extract(
 ) -> Vec<Quote> {
     let mut quotes = Vec::new();
     for (index, text) in paragraphs.iter().enumerate() {
+        if !text.contains(['“', '"', '‘']) {
+            continue;
+        }
         let spans = spans(text);
         if spans.is_empty() {
             continue;

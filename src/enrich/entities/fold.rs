@@ -14,9 +14,12 @@ use crate::enrich::briefing::{Candidate, Certainty, EntityKind, Evidence};
 /// Groups `raws` into candidates (in order of first mention) and returns
 /// every mention with its candidate.
 pub fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
-    raws.sort_by(|a, b| {
+    let order = |a: &Raw, b: &Raw| {
         (a.paragraph, a.start, b.end, &a.surface).cmp(&(b.paragraph, b.start, a.end, &b.surface))
-    });
+    };
+    if !raws.is_sorted_by(|a, b| order(a, b).is_le()) {
+        raws.sort_by(order);
+    }
     let acronyms: BTreeMap<String, String> = raws
         .iter()
         .filter_map(|r| r.defines.clone().map(|a| (a, r.name.clone())))

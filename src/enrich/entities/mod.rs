@@ -14,6 +14,8 @@ mod names;
 mod rules;
 mod runs;
 
+use std::cell::Cell;
+
 use super::briefing::{Candidate, EntityKind, Evidence};
 use super::lexicon::{Lexicon, List, word_hash, word_lists};
 use super::tokens::{Shape, Token, tokenize};
@@ -27,15 +29,19 @@ pub struct Para<'a> {
     pub text: &'a str,
     /// Its words.
     pub tokens: Vec<Token<'a>>,
-    /// For each word, the word lists it is in (see [`List::bit`]).
-    pub lists: Vec<u32>,
+    /// For each word, the word lists it is in (see [`List::bit`]), looked
+    /// up on first use: most words are never asked about.
+    lists: Vec<Cell<u32>>,
 }
+
+/// A word's lists not looked up yet.
+const UNKNOWN_LISTS: u32 = u32::MAX;
 
 impl<'a> Para<'a> {
     /// Tokenizes paragraph `index`.
     pub fn new(index: usize, text: &'a str) -> Para<'a> {
         let tokens = tokenize(text);
-        let lists = tokens.iter().map(|t| word_lists(t.text)).collect();
+        let lists = vec![Cell::new(UNKNOWN_LISTS); tokens.len()];
         Para {
             index,
             text,
@@ -46,7 +52,18 @@ impl<'a> Para<'a> {
 
     /// Whether token `i` is in word list `list`.
     pub fn is(&self, i: usize, list: List) -> bool {
-        self.lists.get(i).is_some_and(|l| l & list.bit() != 0)
+        self.lists_of(i) & list.bit() != 0
+    }
+
+    /// The word lists token `i` is in, one bit per list.
+    pub fn lists_of(&self, i: usize) -> u32 {
+        let (Some(cell), Some(token)) = (self.lists.get(i), self.tokens.get(i)) else {
+            return 0;
+        };
+        if cell.get() == UNKNOWN_LISTS {
+            cell.set(word_lists(token.text));
+        }
+        cell.get()
     }
 
     /// The text between token `i` and the next one (or the end).

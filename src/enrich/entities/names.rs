@@ -64,7 +64,7 @@ pub fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given: Eviden
         | List::TitleModifier.bit()
         | List::Stop.bit()
         | List::Time.bit();
-    let all_generic = (first..=last).all(|i| p.lists[i] & filler != 0);
+    let all_generic = (first..=last).all(|i| p.lists_of(i) & filler != 0);
     let whole = p.slice(first, last);
     if all_generic || lex.is(List::Generic, whole) || lex.is(List::Title, whole) {
         return;
