@@ -107,6 +107,11 @@ pub fn build(mut articles: Vec<Article>) -> (Digest, Vec<Diagnostic>) {
     let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
     diagnostics.extend(tag_diagnostics);
     let resolved = entities::resolve(&articles);
+    // The lower-case vocabulary served the corpus pass; the pages never
+    // need it.
+    for article in &mut articles {
+        article.briefing.lowercase_words = Vec::new();
+    }
     let related = related::related(&resolved.entities_of, &tags_of);
     let digest = Digest {
         articles,

@@ -108,7 +108,13 @@ fn is_event(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     } else {
         last
     };
+    // Storms, operations and named ships ("MV Alan Kurdi") are no entities
+    // of the three kinds.
     const EVENT_FIRST: &[&str] = &[
+        "MV",
+        "HMS",
+        "USS",
+        "RMS",
         "Tour",
         "Hurricane",
         "Typhoon",
