@@ -1,9 +1,14 @@
-//! Verifying a built site: every internal link and anchor resolves.
+//! Verifying a built site: every internal link, anchor and asset reference
+//! resolves, feeds and sitemap are well-formed, ids are unique.
 //!
 //! [`scan_html`] is pure (one page's text in, its ids and links out, read
-//! with html5ever's tokenizer rather than by pattern matching);
-//! [`check_site`] reads a whole output folder and reports each broken link
-//! with the page it was found on.
+//! with html5ever's tokenizer rather than by pattern matching), and so are
+//! [`xml::scan_xml`] (feeds, sitemap) and [`json::scan_json`] (JSON Feed);
+//! [`check_site`] reads a whole output folder and reports each problem with
+//! the file it was found in.
+
+pub mod json;
+pub mod xml;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,7 +23,7 @@ use html5ever::tokenizer::{
 use rayon::prelude::*;
 
 use crate::error::Error;
-use crate::render::urls::Urls;
+use crate::render::urls::{Urls, percent_decode};
 
 /// One broken reference.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -40,8 +45,31 @@ impl fmt::Display for Problem {
 pub struct PageRefs {
     /// Every `id` (and `<a name>`) on the page.
     pub ids: BTreeSet<String>,
-    /// Every `href` and `src` value, in document order.
+    /// Every `href`, `src` and `srcset` URL, and the page's own Open Graph
+    /// URLs, in document order.
     pub links: Vec<String>,
+    /// Ids defined more than once, in document order.
+    pub duplicate_ids: Vec<String>,
+}
+
+/// The URLs a feed, sitemap or other data file references, and what is
+/// wrong with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocRefs {
+    /// The URLs, in document order.
+    pub links: Vec<DocLink>,
+    /// Problems found while reading it (malformed, duplicate ids…).
+    pub problems: Vec<String>,
+}
+
+/// A URL found in a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLink {
+    /// The URL as written.
+    pub url: String,
+    /// The URL it is relative to (a feed entry's page), when not the file
+    /// itself.
+    pub base: Option<String>,
 }
 
 struct RefCollector {
@@ -73,19 +101,37 @@ impl TokenSink for RefCollector {
 impl RefCollector {
     fn collect(&self, tag: &Tag) {
         let mut refs = self.refs.borrow_mut();
+        let mut meta_url = false;
+        let mut content = None;
         for attr in &tag.attrs {
             let name = &*attr.name.local;
             let value = attr.value.to_string();
             match name {
                 "id" => {
-                    refs.ids.insert(value);
+                    let first = refs.ids.insert(value.clone());
+                    if !first {
+                        refs.duplicate_ids.push(value);
+                    }
                 }
                 "name" if &*tag.name == "a" => {
                     refs.ids.insert(value);
                 }
                 "href" | "src" => refs.links.push(value),
+                "srcset" => refs.links.extend(
+                    value
+                        .split(',')
+                        .filter_map(|candidate| candidate.split_whitespace().next())
+                        .map(str::to_string),
+                ),
+                "property" | "name" if &*tag.name == "meta" => {
+                    meta_url = matches!(value.as_str(), "og:url" | "og:image" | "twitter:image");
+                }
+                "content" if &*tag.name == "meta" => content = Some(value),
                 _ => {}
             }
+        }
+        if meta_url && let Some(url) = content {
+            refs.links.push(url);
         }
     }
 }
@@ -169,61 +215,116 @@ fn normalize(path: &str) -> Option<String> {
     Some(file)
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).and_then(|b| hex(*b)),
-                bytes.get(i + 2).and_then(|b| hex(*b)),
-            )
-        {
-            out.push(u8::try_from(h * 16 + l).unwrap_or(b'?'));
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+/// What reading one file of the output found.
+struct Scanned {
+    /// The ids an HTML page defines (`None` for data files).
+    ids: Option<BTreeSet<String>>,
+    /// Its links and problems.
+    refs: DocRefs,
 }
 
-/// Checks every internal link and anchor of the site in `output_dir`,
-/// published under `urls`.
+/// Reads `text`, the file `name` of the output, by its kind; `None` for
+/// files that are not checked (stylesheets, images…).
+fn scan_file(name: &str, text: &str) -> Option<Scanned> {
+    let extension = name.rsplit_once('.').map_or("", |(_, ext)| ext);
+    match extension {
+        "html" => {
+            let page = scan_html(text);
+            let refs = DocRefs {
+                links: page
+                    .links
+                    .into_iter()
+                    .map(|url| DocLink { url, base: None })
+                    .collect(),
+                problems: page
+                    .duplicate_ids
+                    .iter()
+                    .map(|id| format!("duplicate id {id:?}"))
+                    .collect(),
+            };
+            Some(Scanned {
+                ids: Some(page.ids),
+                refs,
+            })
+        }
+        "xml" => Some(Scanned {
+            ids: None,
+            refs: xml::scan_xml(text),
+        }),
+        "json" => Some(Scanned {
+            ids: None,
+            refs: json::scan_json(text),
+        }),
+        _ => None,
+    }
+}
+
+/// Checks the site in `output_dir`, published under `urls`: every internal
+/// link, anchor and asset reference in its pages, feeds and sitemap; that
+/// feeds and sitemap are well-formed; that ids are unique.
 pub fn check_site(output_dir: &Path, urls: &Urls) -> Result<Vec<Problem>, Error> {
     let files: BTreeSet<String> = crate::discover::files_under(output_dir)?
         .iter()
         .filter_map(|p| p.to_str().map(|s| s.replace('\\', "/")))
         .collect();
-    let pages: Vec<&String> = files.iter().filter(|f| f.ends_with(".html")).collect();
-    let scanned: Vec<(&String, PageRefs)> = pages
+    let names: Vec<&String> = files.iter().collect();
+    let scanned: Vec<(&String, Scanned)> = names
         .par_iter()
-        .map(|page| {
-            let html = crate::fs::read_to_string(&output_dir.join(page.as_str()))?;
-            Ok((*page, scan_html(&html)))
+        .map(|name| {
+            let bytes = crate::fs::read(&output_dir.join(name.as_str()))?;
+            let text = String::from_utf8_lossy(&bytes);
+            Ok(scan_file(name, &text).map(|scanned| (*name, scanned)))
         })
+        .filter_map(Result::transpose)
         .collect::<Result<_, Error>>()?;
     let ids: BTreeMap<&str, &BTreeSet<String>> = scanned
         .iter()
-        .map(|(page, refs)| (page.as_str(), &refs.ids))
+        .filter_map(|(page, s)| s.ids.as_ref().map(|ids| (page.as_str(), ids)))
         .collect();
     let mut problems = Vec::new();
-    for (page, refs) in &scanned {
-        for link in &refs.links {
-            if let Some(message) = check_link(link, page, urls, &files, &ids) {
-                problems.push(Problem {
-                    page: (*page).clone(),
-                    message,
-                });
+    for (page, scanned) in &scanned {
+        let mut report = |message: String| {
+            problems.push(Problem {
+                page: (*page).clone(),
+                message,
+            });
+        };
+        scanned.refs.problems.iter().cloned().for_each(&mut report);
+        for link in &scanned.refs.links {
+            let from = match &link.base {
+                None => (*page).clone(),
+                Some(base) => match resolve(base, page, urls) {
+                    Some(Ok(target)) => target.file,
+                    // Relative to another site, or to a broken base that
+                    // is reported as a link of its own.
+                    _ => continue,
+                },
+            };
+            if let Some(message) = check_link(&link.url, &from, urls, &files, &ids) {
+                report(message);
             }
         }
     }
     problems.sort();
     problems.dedup();
     Ok(problems)
+}
+
+/// Output paths written more than once (two pages with the same slug, say):
+/// one page silently replaced the other.
+pub fn duplicate_paths(paths: &[String]) -> Vec<Problem> {
+    let mut sorted: Vec<&String> = paths.iter().collect();
+    sorted.sort();
+    let mut problems: Vec<Problem> = sorted
+        .windows(2)
+        .filter(|pair| pair[0] == pair[1])
+        .map(|pair| Problem {
+            page: pair[0].clone(),
+            message: "written by more than one page (duplicate slug or route)".into(),
+        })
+        .collect();
+    problems.dedup();
+    problems
 }
 
 fn check_link(

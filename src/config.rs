@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::corrections::EntityCorrections;
 use crate::error::{Diagnostic, Error, Location};
 
 /// The name of the configuration file at the site root.
@@ -31,6 +32,13 @@ pub struct SiteConfig {
     /// The publisher or newsroom, when there is one.
     #[serde(default)]
     pub author: Option<String>,
+    /// The organisation named as publisher in article metadata (JSON-LD);
+    /// `author` when not set.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// A custom domain for GitHub Pages: written to the output as `CNAME`.
+    #[serde(default)]
+    pub cname: Option<String>,
     /// The output folder, relative to the site root.
     #[serde(default = "default_output_dir")]
     pub output_dir: PathBuf,
@@ -40,6 +48,9 @@ pub struct SiteConfig {
     /// How the digest is laid out.
     #[serde(default)]
     pub digest: DigestConfig,
+    /// The Atom, RSS and JSON feeds.
+    #[serde(default)]
+    pub feeds: FeedsConfig,
     /// Free-form values handed to templates as `site.extra`.
     #[serde(default)]
     pub extra: toml::Table,
@@ -85,6 +96,35 @@ impl Default for DigestConfig {
     }
 }
 
+/// `[feeds]`: what `atom.xml`, `rss.xml` and `feed.json` carry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FeedsConfig {
+    /// How many of the newest articles each feed lists.
+    pub limit: usize,
+    /// Whole articles, or only their ledes.
+    pub content: FeedContent,
+}
+
+impl Default for FeedsConfig {
+    fn default() -> Self {
+        FeedsConfig {
+            limit: 20,
+            content: FeedContent::Full,
+        }
+    }
+}
+
+/// How much of each article a feed entry carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedContent {
+    /// The whole article, as HTML.
+    Full,
+    /// Only the lede.
+    Summary,
+}
+
 fn default_language() -> String {
     "en".to_string()
 }
@@ -100,6 +140,8 @@ pub struct Config {
     pub site: SiteConfig,
     /// The site root folder (the one holding `site.toml`).
     pub root: PathBuf,
+    /// Entity corrections from `entities.toml` (none when it is absent).
+    pub entities: EntityCorrections,
 }
 
 impl Config {
@@ -124,7 +166,8 @@ impl Config {
     }
 }
 
-/// Reads and validates `ROOT/site.toml`.
+/// Reads and validates `ROOT/site.toml` and, when there is one,
+/// `ROOT/entities.toml`.
 pub fn load(root: &Path) -> Result<Config, Error> {
     let path = root.join(CONFIG_FILE);
     if !crate::fs::exists(&path) {
@@ -141,6 +184,7 @@ pub fn load(root: &Path) -> Result<Config, Error> {
     Ok(Config {
         site,
         root: root.to_path_buf(),
+        entities: crate::corrections::load(root)?,
     })
 }
 
@@ -166,6 +210,13 @@ pub fn parse(text: &str, path: &Path) -> Result<SiteConfig, Error> {
             "words_per_minute",
             "`digest.words_per_minute` must be at least 1".into(),
         ));
+    }
+    if site.feeds.limit == 0 {
+        return Err(invalid("limit", "`feeds.limit` must be at least 1".into()));
+    }
+    if let Some(cname) = &mut site.cname {
+        *cname =
+            normalize_cname(cname).map_err(|why| invalid("cname", format!("`cname` {why}")))?;
     }
     if !crate::article::highlight::theme_exists(&site.markdown.highlight_theme) {
         let known = crate::article::highlight::theme_names().join(", ");
@@ -205,6 +256,25 @@ pub fn normalize_base_url(url: &str) -> Result<String, String> {
     } else {
         format!("{url}/")
     })
+}
+
+/// Checks that `cname` is a bare host name (what GitHub Pages expects in
+/// `CNAME`) and returns it trimmed.
+pub fn normalize_cname(cname: &str) -> Result<String, String> {
+    let host = cname.trim();
+    let valid = !host.is_empty()
+        && host.len() <= 253
+        && host.contains('.')
+        && host.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        });
+    if valid {
+        Ok(host.to_ascii_lowercase())
+    } else {
+        Err(format!(
+            "must be a bare host name such as news.example.org (no scheme, path or port), got {cname:?}"
+        ))
+    }
 }
 
 /// The line where `key = …` is written, or just the file when it is absent.
@@ -293,6 +363,34 @@ mod tests {
             parse_str("title = \"T\"\nbase_url = \"https://x.org\"\n[extra]\nanything = [1, 2]\n")
                 .unwrap();
         assert!(site.extra.contains_key("anything"));
+    }
+
+    #[test]
+    fn feeds_cname_and_publisher_have_defaults_and_are_checked() {
+        let site = parse_str("title = \"T\"\nbase_url = \"https://x.org\"\n").unwrap();
+        assert_eq!(site.feeds.limit, 20);
+        assert_eq!(site.feeds.content, FeedContent::Full);
+        assert_eq!((site.cname, site.publisher), (None, None));
+
+        let site = parse_str(
+            "title = \"T\"\nbase_url = \"https://x.org\"\ncname = \" News.Example.org \"\n[feeds]\nlimit = 5\ncontent = \"summary\"\n",
+        )
+        .unwrap();
+        assert_eq!(site.cname.as_deref(), Some("news.example.org"));
+        assert_eq!(site.feeds.limit, 5);
+        assert_eq!(site.feeds.content, FeedContent::Summary);
+
+        let d = config_error(
+            "title = \"T\"\nbase_url = \"https://x.org\"\ncname = \"https://x.org/\"\n",
+        );
+        assert_eq!(d.location.line, Some(3));
+        assert!(d.message.contains("cname"), "{}", d.message);
+        let d = config_error(
+            "title = \"T\"\nbase_url = \"https://x.org\"\n[feeds]\ncontent = \"most\"\n",
+        );
+        assert_eq!(d.location.line, Some(4));
+        let d = config_error("title = \"T\"\nbase_url = \"https://x.org\"\n[feeds]\nlimit = 0\n");
+        assert_eq!(d.location.line, Some(4));
     }
 
     #[test]

@@ -192,6 +192,9 @@ pub enum Error {
         /// Why it is refused.
         reason: &'static str,
     },
+    /// `briefing new` was pointed at a folder that already has files.
+    #[error("refusing to create a site in {}: the folder is not empty", .0.display())]
+    NotEmpty(PathBuf),
     /// `SOURCE_DATE_EPOCH` is set but is not a Unix timestamp.
     #[error("SOURCE_DATE_EPOCH={0:?} is not a Unix timestamp in seconds")]
     SourceDateEpoch(String),
@@ -206,6 +209,19 @@ impl Error {
             source,
         }
     }
+}
+
+/// An error and its causes, one per line: what `cli` prints and what the
+/// preview shows in its overlay.
+pub fn chain(error: &Error) -> String {
+    let mut text = format!("error: {error}");
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        text.push_str("\n  caused by: ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
 }
 
 #[cfg(test)]

@@ -38,6 +38,11 @@ pub fn remove_dir_all(path: &Path) -> Result<(), Error> {
     }
 }
 
+/// Removes one file.
+pub fn remove_file(path: &Path) -> Result<(), Error> {
+    std::fs::remove_file(path).map_err(|e| Error::io("remove", path, e))
+}
+
 /// Renames `from` to `to` (atomic within one file system).
 pub fn rename(from: &Path, to: &Path) -> Result<(), Error> {
     std::fs::rename(from, to).map_err(|e| Error::io("rename", from, e))
@@ -66,4 +71,46 @@ pub fn is_dir(path: &Path) -> bool {
 /// The absolute, symlink-free form of `path`.
 pub fn canonicalize(path: &Path) -> Result<std::path::PathBuf, Error> {
     std::fs::canonicalize(path).map_err(|e| Error::io("resolve", path, e))
+}
+
+/// Whether the folder `path` has no entries; a missing folder counts as
+/// empty.
+pub fn is_empty_dir(path: &Path) -> Result<bool, Error> {
+    match std::fs::read_dir(path) {
+        Ok(mut entries) => Ok(entries.next().is_none()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(Error::io("read directory", path, e)),
+    }
+}
+
+/// A fresh folder under the system's temporary folder, removed with
+/// everything in it when dropped.
+#[derive(Debug)]
+pub struct TempDir {
+    path: std::path::PathBuf,
+}
+
+impl TempDir {
+    /// Creates `TMP/PREFIX-PID-N`, a name no other process and no other
+    /// `TempDir` of this process uses.
+    pub fn new(prefix: &str) -> Result<TempDir, Error> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("{prefix}-{}-{n}", std::process::id()));
+        remove_dir_all(&path)?;
+        create_dir_all(&path)?;
+        Ok(TempDir { path })
+    }
+
+    /// The folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = remove_dir_all(&self.path);
+    }
 }

@@ -27,6 +27,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` with the entities [`escape`] writes (and `&#x27;`) decoded:
+/// the value of an attribute we serialised ourselves.
+pub fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    text.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +52,12 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt; “ok”"
         );
         assert_eq!(escape(""), "");
+    }
+
+    #[test]
+    fn unescape_undoes_escape() {
+        let text = "<a href='x'> & \"y\" &amp;";
+        assert_eq!(unescape(&escape(text)), text);
+        assert_eq!(unescape("a&#x27;b"), "a'b");
     }
 }

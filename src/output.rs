@@ -37,31 +37,7 @@ impl Staging {
 
     /// Writes a file at `rel` (a `/`-separated path inside the output).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
-        crate::fs::write(&self.path_of(rel)?, bytes)
-    }
-
-    /// Copies `from` to `rel` inside the output.
-    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
-        crate::fs::copy(from, &self.path_of(rel)?)
-    }
-
-    /// Whether `rel` has been written already.
-    pub fn contains(&self, rel: &str) -> bool {
-        self.path_of(rel).is_ok_and(|p| crate::fs::exists(&p))
-    }
-
-    fn path_of(&self, rel: &str) -> Result<PathBuf, Error> {
-        let rel_path = Path::new(rel);
-        let plain = rel_path
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
-        if !plain {
-            return Err(Error::UnsafeOutput {
-                path: rel_path.to_path_buf(),
-                reason: "a page path must stay inside the output folder",
-            });
-        }
-        Ok(self.dir.join(rel_path))
+        crate::fs::write(&inside(&self.dir, rel)?, bytes)
     }
 
     /// Swaps the staging folder into place as the output.
@@ -91,6 +67,88 @@ impl Drop for Staging {
             let _ = crate::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Where generated files go: a staging folder or the live output.
+pub trait OutputSink: Sync {
+    /// Writes a file at `rel` (a `/`-separated path inside the output).
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error>;
+    /// Copies `from` to `rel` inside the output.
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), Error>;
+}
+
+impl OutputSink for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        Staging::write(self, rel, bytes)
+    }
+
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
+        crate::fs::copy(from, &inside(&self.dir, rel)?)
+    }
+}
+
+/// An output folder updated in place, one file at a time, by incremental
+/// rebuilds. Each file is written beside its target and renamed over it, so
+/// a server reading the folder never sees a half-written page.
+#[derive(Debug, Clone)]
+pub struct LiveOutput {
+    dir: PathBuf,
+}
+
+impl LiveOutput {
+    /// The live output at `dir` (which a full build has already written).
+    pub fn new(dir: &Path) -> LiveOutput {
+        LiveOutput {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    /// Removes the file at `rel` and any folders it leaves empty.
+    pub fn remove(&self, rel: &str) -> Result<(), Error> {
+        let path = inside(&self.dir, rel)?;
+        crate::fs::remove_file(&path)?;
+        let mut parent = path.parent();
+        while let Some(dir) = parent {
+            if dir == self.dir || std::fs::remove_dir(dir).is_err() {
+                break;
+            }
+            parent = dir.parent();
+        }
+        Ok(())
+    }
+}
+
+impl OutputSink for LiveOutput {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let path = inside(&self.dir, rel)?;
+        let temp = path.with_file_name(format!(
+            ".{}.tmp",
+            path.file_name()
+                .map_or_else(Default::default, |n| n.to_string_lossy())
+        ));
+        crate::fs::write(&temp, bytes)?;
+        crate::fs::rename(&temp, &path)
+    }
+
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
+        self.write(rel, &crate::fs::read(from)?)
+    }
+}
+
+/// `rel` (a `/`-separated relative path) joined to `dir`, refusing anything
+/// that would leave it.
+fn inside(dir: &Path, rel: &str) -> Result<PathBuf, Error> {
+    let rel_path = Path::new(rel);
+    let plain = rel_path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    if !plain || rel.is_empty() {
+        return Err(Error::UnsafeOutput {
+            path: rel_path.to_path_buf(),
+            reason: "a page path must stay inside the output folder",
+        });
+    }
+    Ok(dir.join(rel_path))
 }
 
 /// `PARENT/.NAME.suffix` for `target` = `PARENT/NAME`.
@@ -151,7 +209,6 @@ mod tests {
         std::fs::write(target.join("stale.html"), "old").unwrap();
         let staging = Staging::begin(&target).unwrap();
         staging.write("a/index.html", b"new").unwrap();
-        assert!(staging.contains("a/index.html"));
         staging.commit().unwrap();
         assert_eq!(
             std::fs::read_to_string(target.join("a/index.html")).unwrap(),
@@ -185,6 +242,24 @@ mod tests {
         let staging = Staging::begin(&dir.path().join("public")).unwrap();
         assert!(staging.write("../evil", b"x").is_err());
         assert!(staging.write("/etc/x", b"x").is_err());
+    }
+
+    #[test]
+    fn live_output_writes_in_place_and_prunes_empty_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = LiveOutput::new(dir.path());
+        live.write("a/b/index.html", b"one").unwrap();
+        live.write("a/b/index.html", b"two").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a/b/index.html")).unwrap(),
+            "two"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("a/b")).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temp file left behind");
+        live.remove("a/b/index.html").unwrap();
+        assert!(!dir.path().join("a").exists());
+        assert!(dir.path().exists());
+        assert!(live.write("../x", b"no").is_err());
     }
 
     #[test]

@@ -2,28 +2,31 @@
 //! → render → output.
 //!
 //! Articles are loaded, parsed and enriched in parallel, then put in a fixed
-//! order by `digest`; pages are rendered in parallel and each is written to
-//! the staging folder as soon as it is done. One bad article becomes a
-//! diagnostic and the rest still build; a fatal error (config, templates,
-//! output I/O) stops before the previous output is touched.
+//! order by `digest`; pages are rendered in parallel and each is written as
+//! soon as it is done. One bad article becomes a diagnostic and the rest
+//! still build; a fatal error (config, templates, output I/O) stops before
+//! the previous output is touched. The pieces are public so that `session`
+//! (incremental rebuilds) runs exactly the same steps.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use rayon::prelude::*;
 
-use crate::article::{self, ParseOptions, corrections, highlight};
+use crate::article::{self, ParseOptions, highlight};
 use crate::config::{self, Config};
 use crate::digest::{self, Digest};
-use crate::discover;
+use crate::discover::{self, SourceFile};
 use crate::enrich::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
-use crate::output::{self, Staging};
+use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
 use crate::render::urls::Urls;
 use crate::render::views::HIGHLIGHT_CSS;
-use crate::render::{RenderedPage, Renderer};
+use crate::render::{RenderOptions, RenderedPage, Renderer};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -39,6 +42,22 @@ pub struct BuildOptions {
     /// The build instant: dates undated articles and never comes from the
     /// clock inside the stages.
     pub now: Timestamp,
+    /// The live-reload script's URL (`serve` only).
+    pub live_reload: Option<String>,
+}
+
+impl BuildOptions {
+    /// Options for building the site at `root` with everything else default.
+    pub fn new(root: impl Into<PathBuf>, now: Timestamp) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+            drafts: false,
+            now,
+            live_reload: None,
+        }
+    }
 }
 
 /// What a finished build did.
@@ -50,6 +69,10 @@ pub struct BuildReport {
     pub articles: usize,
     /// Pages rendered.
     pub pages: usize,
+    /// The output path of every page and site file written, in job order.
+    pub paths: Vec<String>,
+    /// The `base_url` the site was built for (after `--base-url`).
+    pub base_url: String,
     /// Problems with individual inputs, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -61,37 +84,100 @@ impl BuildReport {
     }
 }
 
+/// Everything a full build produced, kept by `session` for later
+/// incremental rebuilds.
+pub struct Built {
+    /// The configuration used.
+    pub config: Config,
+    /// The output folder.
+    pub output: PathBuf,
+    /// Each article file with its result.
+    pub loaded: Vec<Loaded>,
+    /// The digest rendered.
+    pub digest: Digest,
+    /// The renderer used.
+    pub renderer: Renderer,
+    /// Output paths of the static assets written.
+    pub assets: Vec<String>,
+}
+
+/// One article file and what loading it gave.
+pub struct Loaded {
+    /// The file.
+    pub file: SourceFile,
+    /// The article, or why it could not be built.
+    pub result: Result<Arc<Article>, Diagnostic>,
+}
+
 /// Builds the site at `options.root`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
-    let config = load_config(options)?;
-    let output = options
-        .output
-        .clone()
-        .unwrap_or_else(|| config.output_dir());
-    output::check_location(&config.root, &output)?;
-    let templates = Templates::load(template_overrides(&config)?)?;
+    build_full(options).map(|(_, report)| report)
+}
 
-    let (digest, mut diagnostics) = collect(&config, options)?;
-    let renderer = Renderer::new(&config.site, templates, Urls::new(&config.site.base_url));
+/// Builds the site and keeps what was built.
+pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error> {
+    let config = load_config(options)?;
+    let output = output_dir(&config, options);
+    output::check_location(&config.root, &output)?;
+    let templates = load_templates(&config)?;
+
+    let discovery = discover::discover(&config.root, &config.seeds_dir())?;
+    let mut diagnostics = discovery.diagnostics;
+    let loaded = load_all(&config, options, discovery.files);
+    let good = loaded
+        .iter()
+        .filter_map(|l| l.result.as_ref().ok().cloned());
+    diagnostics.extend(
+        loaded
+            .iter()
+            .filter_map(|l| l.result.as_ref().err().cloned()),
+    );
+    let (digest, digest_diagnostics) = assemble(good, options);
+    diagnostics.extend(digest_diagnostics);
+    let renderer = make_renderer(&config, templates, options);
+
     let staging = Staging::begin(&output)?;
     let jobs = Renderer::jobs(&digest);
-    jobs.par_iter().try_for_each(|&job| {
-        let RenderedPage { path, bytes } = renderer.render(&digest, job)?;
-        staging.write(&path, &bytes)
-    })?;
-    diagnostics.extend(write_assets(&config, &staging)?);
+    let mut paths = jobs
+        .par_iter()
+        .map(|&job| {
+            let RenderedPage { path, bytes } = renderer.render(&digest, job)?;
+            staging.write(&path, &bytes)?;
+            Ok(path)
+        })
+        .collect::<Result<Vec<String>, Error>>()?;
+    let pages: BTreeSet<String> = paths.iter().cloned().collect();
+    for file in renderer.site_files() {
+        staging.write(&file.path, &file.bytes)?;
+        paths.push(file.path);
+    }
+    let (assets, asset_diagnostics) =
+        write_assets(&config, &staging, &|name| pages.contains(name))?;
+    diagnostics.extend(asset_diagnostics);
     staging.commit()?;
 
     diagnostics.sort();
-    Ok(BuildReport {
-        output,
+    let report = BuildReport {
+        output: output.clone(),
         articles: digest.articles.len(),
-        pages: jobs.len(),
+        pages: paths.len(),
+        paths,
+        base_url: config.site.base_url.clone(),
         diagnostics,
-    })
+    };
+    let built = Built {
+        config,
+        output,
+        loaded,
+        digest,
+        renderer,
+        assets,
+    };
+    Ok((built, report))
 }
 
-fn load_config(options: &BuildOptions) -> Result<Config, Error> {
+/// Reads `site.toml`, applying a `--base-url` override.
+pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
     let mut config = config::load(&options.root)?;
     if let Some(url) = &options.base_url {
         config.site.base_url = config::normalize_base_url(url).map_err(|why| {
@@ -104,14 +190,31 @@ fn load_config(options: &BuildOptions) -> Result<Config, Error> {
     Ok(config)
 }
 
-/// Discovers, parses and enriches every article, then builds the digest.
-/// The site's `entities.toml` corrects entity extraction.
-pub fn collect(
-    config: &Config,
-    options: &BuildOptions,
-) -> Result<(Digest, Vec<Diagnostic>), Error> {
-    let discovery = discover::discover(&config.root, &config.seeds_dir())?;
-    let mut diagnostics = discovery.diagnostics;
+/// The output folder: `--output`, else `output_dir` from `site.toml`.
+pub fn output_dir(config: &Config, options: &BuildOptions) -> PathBuf {
+    options
+        .output
+        .clone()
+        .unwrap_or_else(|| config.output_dir())
+}
+
+/// The built-in templates with the site's own overriding them.
+pub fn load_templates(config: &Config) -> Result<Templates, Error> {
+    Templates::load(template_overrides(config)?)
+}
+
+/// A renderer for this site and build.
+pub fn make_renderer(config: &Config, templates: Templates, options: &BuildOptions) -> Renderer {
+    let render_options = RenderOptions {
+        urls: Urls::new(&config.site.base_url),
+        live_reload: options.live_reload.clone(),
+    };
+    Renderer::new(&config.site, templates, render_options)
+}
+
+/// Loads, parses and enriches `files` in parallel, keeping their order;
+/// entities are read with the site's `entities.toml` corrections.
+pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>) -> Vec<Loaded> {
     let parse_options = ParseOptions {
         unsafe_html: config.site.markdown.unsafe_html,
     };
@@ -119,26 +222,27 @@ pub fn collect(
         now: options.now,
         words_per_minute: config.site.digest.words_per_minute,
     };
-    let lexicon = Lexicon::new(&corrections::load(&config.root)?);
-    let results: Vec<Result<Article, Diagnostic>> = discovery
-        .files
-        .par_iter()
+    let lexicon = Lexicon::new(&config.entities);
+    files
+        .into_par_iter()
         .map(|file| {
-            article::load(file, parse_options)
-                .map(|parsed| enrich::enrich_with(parsed, &context, &lexicon))
+            let result = article::load(&file, parse_options)
+                .map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
+            Loaded { file, result }
         })
+        .collect()
+}
+
+/// Builds the digest from `articles`, leaving drafts out unless asked.
+pub fn assemble(
+    articles: impl IntoIterator<Item = Arc<Article>>,
+    options: &BuildOptions,
+) -> (Digest, Vec<Diagnostic>) {
+    let articles = articles
+        .into_iter()
+        .filter(|a| options.drafts || !a.draft)
         .collect();
-    let mut articles = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(article) if article.draft && !options.drafts => {}
-            Ok(article) => articles.push(article),
-            Err(diagnostic) => diagnostics.push(diagnostic),
-        }
-    }
-    let (digest, digest_diagnostics) = digest::build(articles);
-    diagnostics.extend(digest_diagnostics);
-    Ok((digest, diagnostics))
+    digest::build(articles)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.
@@ -159,46 +263,58 @@ fn template_overrides(config: &Config) -> Result<Vec<TemplateSource>, Error> {
 }
 
 /// Writes the built-in static files, the site's `static/` (which overrides
-/// them) and the code stylesheet. A static file never replaces a page.
-fn write_assets(config: &Config, staging: &Staging) -> Result<Vec<Diagnostic>, Error> {
+/// them) and the code stylesheet. A static file never replaces a page
+/// (`is_page` tells which output paths are pages). Returns the output paths
+/// written and any warnings.
+pub fn write_assets(
+    config: &Config,
+    sink: &dyn OutputSink,
+    is_page: &dyn Fn(&str) -> bool,
+) -> Result<(Vec<String>, Vec<Diagnostic>), Error> {
+    let mut written = Vec::new();
     let mut diagnostics = Vec::new();
     let static_dir = config.static_dir();
     let site_files = discover::files_under(&static_dir)?;
     let site_names: Vec<Option<String>> = site_files.iter().map(|rel| slash_path(rel)).collect();
     for (name, bytes) in BUILTIN_STATIC {
         if !site_names.iter().any(|n| n.as_deref() == Some(*name)) {
-            staging.write(name, bytes)?;
+            sink.write(name, bytes)?;
+            written.push(name.to_string());
         }
     }
-    if let Some(css) = highlight::stylesheet(&config.site.markdown.highlight_theme) {
-        staging.write(HIGHLIGHT_CSS, css.as_bytes())?;
+    let site_css = site_names
+        .iter()
+        .any(|n| n.as_deref() == Some(HIGHLIGHT_CSS));
+    if !site_css && let Some(css) = highlight::stylesheet(&config.site.markdown.highlight_theme) {
+        sink.write(HIGHLIGHT_CSS, css.as_bytes())?;
+        written.push(HIGHLIGHT_CSS.to_string());
     }
     for (rel, name) in site_files.iter().zip(site_names) {
         let location = Location::file(Path::new("static").join(rel));
         match name {
-            Some(name) if staging.contains(&name) && !is_builtin_asset(&name) => {
+            Some(name) if is_page(&name) => {
                 diagnostics.push(Diagnostic::warning(
                     location,
                     format!("not copied: the site generates {name} itself"),
                 ));
             }
-            Some(name) => staging.copy(&static_dir.join(rel), &name)?,
+            Some(name) => {
+                sink.copy(&static_dir.join(rel), &name)?;
+                written.push(name);
+            }
             None => diagnostics.push(Diagnostic::warning(
                 location,
                 "not copied: file name is not UTF-8",
             )),
         }
     }
-    Ok(diagnostics)
-}
-
-/// Assets the site's `static/` may replace (everything else generated wins).
-fn is_builtin_asset(name: &str) -> bool {
-    name == HIGHLIGHT_CSS || BUILTIN_STATIC.iter().any(|(n, _)| *n == name)
+    written.sort();
+    written.dedup();
+    Ok((written, diagnostics))
 }
 
 /// A relative path with `/` separators, or `None` if it is not UTF-8.
-fn slash_path(rel: &Path) -> Option<String> {
+pub fn slash_path(rel: &Path) -> Option<String> {
     let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
     parts.map(|p| p.join("/"))
 }

@@ -96,7 +96,10 @@ fn fold(c: char) -> &'static str {
 
 /// Makes `base` unique against `taken` by appending `-2`, `-3`, … and
 /// records the result as taken.
-pub fn unique(base: &str, taken: &mut std::collections::BTreeSet<String>) -> String {
+pub fn unique<S: std::hash::BuildHasher>(
+    base: &str,
+    taken: &mut std::collections::HashSet<String, S>,
+) -> String {
     if taken.insert(base.to_string()) {
         return base.to_string();
     }
@@ -113,7 +116,7 @@ pub fn unique(base: &str, taken: &mut std::collections::BTreeSet<String>) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use std::collections::HashSet;
 
     #[test]
     fn sample_headline_slug_is_cut_on_a_word_boundary() {
@@ -157,7 +160,7 @@ mod tests {
 
     #[test]
     fn unique_appends_counters_in_order() {
-        let mut taken = BTreeSet::new();
+        let mut taken = HashSet::new();
         assert_eq!(unique("x", &mut taken), "x");
         assert_eq!(unique("x", &mut taken), "x-2");
         assert_eq!(unique("x", &mut taken), "x-3");

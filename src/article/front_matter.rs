@@ -15,7 +15,7 @@ use jiff::tz::Offset;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
-use super::corrections::EntityCorrections;
+use crate::corrections::EntityCorrections;
 use crate::error::{Diagnostic, Location};
 
 /// The keys an author may set on an article.

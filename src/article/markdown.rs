@@ -6,7 +6,7 @@
 //! article's headline instead of a second title in the body. Raw HTML is left
 //! in place here and flagged, so the caller can sanitise the whole fragment.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag};
 
@@ -46,7 +46,7 @@ pub fn render(text: &str) -> MarkdownBody {
     let events: Vec<Event<'_>> = Parser::new_ext(text, options()).collect();
     let mut body = MarkdownBody::default();
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
-    let mut ids: BTreeSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    let mut ids: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut i = 0;
     if let Some(Event::Start(Tag::Heading {
         level: HeadingLevel::H1,

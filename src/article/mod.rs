@@ -5,7 +5,6 @@
 //! reads the files and calls it. Nothing here derives anything: titles,
 //! dates and slugs are `enrich`'s job.
 
-pub mod corrections;
 pub mod front_matter;
 pub mod highlight;
 pub mod markdown;
@@ -29,6 +28,8 @@ pub struct ParsedArticle {
     pub headline: Option<String>,
     /// The text.
     pub body: Body,
+    /// A hash of the source text and sidecar: equal revisions, equal body.
+    pub revision: u64,
 }
 
 /// An article's text.
@@ -140,6 +141,7 @@ pub fn parse(
         front,
         headline,
         body,
+        revision: revision(text, sidecar),
     })
 }
 
@@ -151,6 +153,18 @@ pub fn load(source: &SourceFile, options: ParseOptions) -> Result<ParsedArticle,
         None => None,
     };
     parse(source, &text, sidecar.as_deref(), options)
+}
+
+/// Hashes an article's inputs; the separator keeps "ab"+"" apart from
+/// "a"+"b".
+fn revision(text: &str, sidecar: Option<&str>) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(text.as_bytes());
+    if let Some(sidecar) = sidecar {
+        hasher.update(&[0xff]);
+        hasher.update(sidecar.as_bytes());
+    }
+    hasher.digest()
 }
 
 fn parse_sidecar(text: &str, rel_path: &Path) -> Result<FrontMatter, Diagnostic> {

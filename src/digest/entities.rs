@@ -14,6 +14,7 @@
 //!   News Agency") when only one full name fits.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -130,7 +131,7 @@ impl Decisions {
 }
 
 /// Decides every article's entities against the whole corpus.
-pub fn resolve(articles: &[Article]) -> Resolved {
+pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
     let lower = lowercase_seen(articles);
     let mut names = Names::default();
     let corpus: Vec<Vec<Named<'_>>> = articles
@@ -206,7 +207,7 @@ fn decide(name: &str, s: &NameStats, lower: &HashSet<u64, FnvBuild>) -> Option<E
 
 /// The lower-case forms of candidate words that the corpus writes in lower
 /// case somewhere.
-fn lowercase_seen(articles: &[Article]) -> HashSet<u64, FnvBuild> {
+fn lowercase_seen(articles: &[Arc<Article>]) -> HashSet<u64, FnvBuild> {
     let names: HashSet<&str, FnvBuild> = articles
         .iter()
         .flat_map(|a| &a.briefing.entities)
@@ -297,7 +298,7 @@ struct Draft {
 
 /// Builds the entity table, each article's references and quote speakers.
 fn build(
-    articles: &[Article],
+    articles: &[Arc<Article>],
     corpus: &[Vec<Named<'_>>],
     names: &Names<'_>,
     decisions: &Decisions,
@@ -405,7 +406,7 @@ fn ordered_refs(
 /// The entities sorted by kind and slug, slugs made unique per kind in
 /// name order.
 fn entity_table(table: Table<'_>) -> Vec<Entity> {
-    let mut taken: BTreeMap<EntityKind, BTreeSet<String>> = BTreeMap::new();
+    let mut taken: BTreeMap<EntityKind, HashSet<String>> = BTreeMap::new();
     let mut entities: Vec<Entity> = table
         .into_iter()
         .map(|((kind, name), (mut aliases, articles))| {

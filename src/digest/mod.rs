@@ -11,8 +11,11 @@
 pub mod entities;
 pub mod related;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
+
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use jiff::civil::Date;
 
@@ -25,8 +28,9 @@ use entities::{Entity, EntityRef};
 /// The whole site's content, ordered and linked.
 #[derive(Debug, Clone, Default)]
 pub struct Digest {
-    /// Every article in reading order.
-    pub articles: Vec<Article>,
+    /// Every article in reading order, shared with whoever holds them
+    /// between builds (an article is copied only if its slug must change).
+    pub articles: Vec<Arc<Article>>,
     /// Editions, newest first; each covers a contiguous run of `articles`.
     pub editions: Vec<Edition>,
     /// Tags sorted by slug.
@@ -68,12 +72,14 @@ pub struct Tag {
 impl Digest {
     /// The article read before article `i`, if any.
     pub fn previous(&self, i: usize) -> Option<&Article> {
-        i.checked_sub(1).and_then(|p| self.articles.get(p))
+        i.checked_sub(1)
+            .and_then(|p| self.articles.get(p))
+            .map(|a| &**a)
     }
 
     /// The article read after article `i`, if any.
     pub fn next(&self, i: usize) -> Option<&Article> {
-        self.articles.get(i + 1)
+        self.articles.get(i + 1).map(|a| &**a)
     }
 
     /// The tag with slug `slug`.
@@ -94,24 +100,19 @@ impl Digest {
 
 /// Orders, groups and links `articles`. Returns warnings for slug clashes
 /// and tags that cannot be turned into a URL.
-pub fn build(mut articles: Vec<Article>) -> (Digest, Vec<Diagnostic>) {
+pub fn build(mut articles: Vec<Arc<Article>>) -> (Digest, Vec<Diagnostic>) {
     let mut diagnostics = assign_unique_slugs(&mut articles);
     articles.sort_by(|a, b| {
         b.date
             .cmp(&a.date)
             .then_with(|| cmp_option_first(a.weight, b.weight))
             .then_with(|| cmp_option_first(a.rank, b.rank))
-            .then_with(|| a.source_path.cmp(&b.source_path))
+            .then_with(|| path_bytes(a).cmp(path_bytes(b)))
     });
     let (editions, edition_of) = group_editions(&articles);
     let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
     diagnostics.extend(tag_diagnostics);
     let resolved = entities::resolve(&articles);
-    // The lower-case vocabulary served the corpus pass; the pages never
-    // need it.
-    for article in &mut articles {
-        article.briefing.lowercase_words = Vec::new();
-    }
     let related = related::related(&resolved.entities_of, &tags_of);
     let digest = Digest {
         articles,
@@ -127,6 +128,12 @@ pub fn build(mut articles: Vec<Article>) -> (Digest, Vec<Diagnostic>) {
     (digest, diagnostics)
 }
 
+/// An article's source path as bytes: a total order that is much cheaper
+/// to compare than `Path`'s component by component one.
+fn path_bytes(article: &Article) -> &[u8] {
+    article.source_path.as_os_str().as_encoded_bytes()
+}
+
 /// `Some` values first, in order, then `None`.
 fn cmp_option_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
     match (a, b) {
@@ -140,21 +147,24 @@ fn cmp_option_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
 /// Gives every article a unique slug. Explicit slugs are claimed first;
 /// then derived ones, oldest article first, so adding a newer story never
 /// changes an older story's permalink.
-fn assign_unique_slugs(articles: &mut [Article]) -> Vec<Diagnostic> {
+fn assign_unique_slugs(articles: &mut [Arc<Article>]) -> Vec<Diagnostic> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (&articles[a], &articles[b]);
         b.slug_given
             .cmp(&a.slug_given)
             .then_with(|| a.published.cmp(&b.published))
-            .then_with(|| a.source_path.cmp(&b.source_path))
+            .then_with(|| path_bytes(a).cmp(path_bytes(b)))
     });
-    let mut taken = BTreeSet::new();
+    let mut taken = HashSet::with_capacity_and_hasher(articles.len(), Xxh3DefaultBuilder);
     let mut diagnostics = Vec::new();
     for i in order {
         let article = &mut articles[i];
         let slug = unique(&article.slug, &mut taken);
-        if article.slug_given && slug != article.slug {
+        if slug == article.slug {
+            continue;
+        }
+        if article.slug_given {
             diagnostics.push(
                 Diagnostic::warning(
                     Location::file(&article.source_path),
@@ -163,12 +173,12 @@ fn assign_unique_slugs(articles: &mut [Article]) -> Vec<Diagnostic> {
                 .with_help("give each article its own slug"),
             );
         }
-        article.slug = slug;
+        Arc::make_mut(article).slug = slug;
     }
     diagnostics
 }
 
-fn group_editions(articles: &[Article]) -> (Vec<Edition>, Vec<usize>) {
+fn group_editions(articles: &[Arc<Article>]) -> (Vec<Edition>, Vec<usize>) {
     let mut editions: Vec<Edition> = Vec::new();
     let mut edition_of = Vec::with_capacity(articles.len());
     for (i, article) in articles.iter().enumerate() {
@@ -185,43 +195,59 @@ fn group_editions(articles: &[Article]) -> (Vec<Edition>, Vec<usize>) {
 }
 
 /// Collects tags by slug, and each article's tags as indices into them.
-fn collect_tags(articles: &[Article]) -> (Vec<Tag>, Vec<Vec<usize>>, Vec<Diagnostic>) {
-    let mut by_slug: BTreeMap<String, Tag> = BTreeMap::new();
-    let mut slugs_of = Vec::with_capacity(articles.len());
+fn collect_tags(articles: &[Arc<Article>]) -> (Vec<Tag>, Vec<Vec<usize>>, Vec<Diagnostic>) {
+    // Sites reuse a few dozen tags across thousands of articles: slugify
+    // each spelling once and work with small integer ids after that.
+    let mut id_of_name: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut id_of_slug: HashMap<String, usize> = HashMap::new();
+    let mut found: Vec<Tag> = Vec::new();
+    let mut ids_of = Vec::with_capacity(articles.len());
     let mut diagnostics = Vec::new();
     for (i, article) in articles.iter().enumerate() {
-        let mut slugs: Vec<String> = Vec::new();
+        let mut ids: Vec<usize> = Vec::with_capacity(article.tags.len());
         for name in &article.tags {
-            let slug = slugify(name, MAX_SLUG_LEN);
-            if slug.is_empty() {
-                diagnostics.push(Diagnostic::warning(
+            let id = *id_of_name.entry(name.as_str()).or_insert_with(|| {
+                let slug = slugify(name, MAX_SLUG_LEN);
+                if slug.is_empty() {
+                    return None;
+                }
+                let next = found.len();
+                let id = *id_of_slug.entry(slug.clone()).or_insert(next);
+                if id == next {
+                    found.push(Tag {
+                        name: name.clone(),
+                        slug,
+                        articles: Vec::new(),
+                    });
+                }
+                Some(id)
+            });
+            match id {
+                None => diagnostics.push(Diagnostic::warning(
                     Location::file(&article.source_path),
                     format!("tag {name:?} has no letters usable in a URL; it is not listed"),
-                ));
-                continue;
+                )),
+                Some(id) if !ids.contains(&id) => {
+                    found[id].articles.push(i);
+                    ids.push(id);
+                }
+                Some(_) => {}
             }
-            if slugs.contains(&slug) {
-                continue;
-            }
-            let tag = by_slug.entry(slug.clone()).or_insert_with(|| Tag {
-                name: name.clone(),
-                slug: slug.clone(),
-                articles: Vec::new(),
-            });
-            tag.articles.push(i);
-            slugs.push(slug);
         }
-        slugs_of.push(slugs);
+        ids_of.push(ids);
     }
-    let tags: Vec<Tag> = by_slug.into_values().collect();
-    let tags_of = slugs_of
-        .iter()
-        .map(|slugs| {
-            slugs
-                .iter()
-                .filter_map(|s| tags.binary_search_by(|t| t.slug.as_str().cmp(s)).ok())
-                .collect()
-        })
+    // Number tags in slug order.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| found[a].slug.cmp(&found[b].slug));
+    let mut rank = vec![0; found.len()];
+    for (position, &id) in order.iter().enumerate() {
+        rank[id] = position;
+    }
+    let mut slots: Vec<Option<Tag>> = found.into_iter().map(Some).collect();
+    let tags = order.iter().filter_map(|&id| slots[id].take()).collect();
+    let tags_of = ids_of
+        .into_iter()
+        .map(|ids| ids.into_iter().map(|id| rank[id]).collect())
         .collect();
     (tags, tags_of, diagnostics)
 }
@@ -234,6 +260,10 @@ mod tests {
     use jiff::Timestamp;
     use jiff::civil::date;
     use std::path::{Path, PathBuf};
+
+    fn build(articles: Vec<Article>) -> (Digest, Vec<Diagnostic>) {
+        super::build(articles.into_iter().map(Arc::new).collect())
+    }
 
     fn article(path: &str, day: i8, rank: Option<u32>, slug: &str) -> Article {
         let d = date(2025, 7, day);
@@ -256,9 +286,10 @@ mod tests {
             source: None,
             source_url: None,
             draft: false,
-            body: Body::Text {
+            body: std::sync::Arc::new(Body::Text {
                 paragraphs: vec!["x".into()],
-            },
+            }),
+            revision: 0,
             briefing: Default::default(),
         }
     }

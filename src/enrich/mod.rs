@@ -16,6 +16,7 @@ pub mod title;
 pub mod tokens;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -93,10 +94,13 @@ pub struct Article {
     pub source_url: Option<String>,
     /// Left out of builds unless drafts are asked for.
     pub draft: bool,
-    /// The text.
-    pub body: Body,
-    /// Entities, quotes and key figures found in the text.
-    pub briefing: Briefing,
+    /// The text, shared so that copying an article is cheap.
+    pub body: Arc<Body>,
+    /// Hash of the source text and sidecar (see `ParsedArticle::revision`).
+    pub revision: u64,
+    /// Entities, quotes and key figures found in the text, shared like the
+    /// body.
+    pub briefing: Arc<Briefing>,
 }
 
 /// Derives every field of an article, with the built-in gazetteers only.
@@ -112,6 +116,7 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         front,
         headline,
         body,
+        revision,
     } = parsed;
     let file = filename::parse(source.stem());
     let lede = non_empty(front.summary)
@@ -170,8 +175,9 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         source: non_empty(front.source),
         source_url: non_empty(front.source_url),
         draft: front.draft,
-        body,
-        briefing,
+        body: Arc::new(body),
+        revision,
+        briefing: Arc::new(briefing),
     }
 }
 
@@ -232,6 +238,7 @@ mod tests {
             body: Body::Text {
                 paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
             },
+            revision: 0,
         }
     }
 

@@ -10,7 +10,7 @@ use crate::digest::Digest;
 use crate::enrich::briefing::EntityKind;
 
 /// How many entities a story card shows.
-const CARD_ENTITIES: usize = 4;
+pub const CARD_ENTITIES: usize = 4;
 
 /// How many key figures the briefing box shows.
 const BOX_FIGURES: usize = 8;

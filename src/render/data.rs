@@ -18,8 +18,9 @@ pub const FORMAT_VERSION: u32 = 1;
 /// How many entities of an article the search index keeps.
 const SEARCH_ENTITIES: usize = 10;
 
+/// The view of `digest.json`.
 #[derive(Serialize)]
-struct DigestJson<'a> {
+pub struct DigestJson<'a> {
     version: u32,
     generator: String,
     site: SiteJson<'a>,
@@ -94,8 +95,8 @@ struct EntityJson {
     articles: Vec<usize>,
 }
 
-/// The bytes of `digest.json`.
-pub fn digest_json(digest: &Digest, site_title: &str, urls: &Urls) -> Result<Vec<u8>, Error> {
+/// The view of `digest.json`.
+pub fn digest_json<'a>(digest: &'a Digest, site_title: &'a str, urls: &'a Urls) -> DigestJson<'a> {
     let entity_url = |e: &Entity| urls.absolute(&urls::entity_route(e.kind, &e.slug));
     let articles = (0..digest.articles.len())
         .map(|i| article_json(digest, i, urls))
@@ -115,7 +116,7 @@ pub fn digest_json(digest: &Digest, site_title: &str, urls: &Urls) -> Result<Vec
             })
             .collect()
     };
-    let json = DigestJson {
+    DigestJson {
         version: FORMAT_VERSION,
         generator: format!("briefing {}", env!("CARGO_PKG_VERSION")),
         site: SiteJson {
@@ -128,8 +129,7 @@ pub fn digest_json(digest: &Digest, site_title: &str, urls: &Urls) -> Result<Vec
             places: entities_of(EntityKind::Place),
             organizations: entities_of(EntityKind::Organization),
         },
-    };
-    to_bytes(&json, urls::DIGEST_JSON_ROUTE)
+    }
 }
 
 fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a> {
@@ -244,8 +244,9 @@ fn slash_path(path: &std::path::Path) -> String {
         .join("/")
 }
 
+/// The view of `search-index.json`.
 #[derive(Serialize)]
-struct SearchIndexJson<'a> {
+pub struct SearchIndexJson<'a> {
     version: u32,
     /// Prefix of every article URL; each article stores its slug.
     prefix: String,
@@ -271,8 +272,8 @@ struct SearchArticleJson<'a> {
     g: Vec<usize>,
 }
 
-/// The bytes of `search-index.json`.
-pub fn search_index(digest: &Digest, urls: &Urls) -> Result<Vec<u8>, Error> {
+/// The view of `search-index.json`.
+pub fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> {
     let entities = digest
         .entities
         .iter()
@@ -301,23 +302,34 @@ pub fn search_index(digest: &Digest, urls: &Urls) -> Result<Vec<u8>, Error> {
             g: digest.tags_of[i].clone(),
         })
         .collect();
-    let json = SearchIndexJson {
+    SearchIndexJson {
         version: FORMAT_VERSION,
         prefix: urls.link(urls::ARTICLES_ROUTE),
         entities,
         tags: digest.tags.iter().map(|t| t.name.as_str()).collect(),
         articles,
-    };
-    to_bytes(&json, urls::SEARCH_INDEX_ROUTE)
+    }
 }
 
-fn to_bytes<T: Serialize>(value: &T, route: &str) -> Result<Vec<u8>, Error> {
-    let mut bytes = serde_json::to_vec(value).map_err(|e| Error::Template {
+/// The template name the renderer gives `digest.json`.
+pub const DIGEST_JSON: &str = "digest.json";
+
+/// The template name the renderer gives `search-index.json`.
+pub const SEARCH_INDEX: &str = "search-index.json";
+
+/// Whether `template` names one of this module's JSON files.
+pub fn is_data(template: &str) -> bool {
+    template == DIGEST_JSON || template == SEARCH_INDEX
+}
+
+/// A data file's text: compact JSON and a final newline.
+pub fn to_json<T: Serialize>(value: &T, route: &str) -> Result<String, Error> {
+    let mut text = serde_json::to_string(value).map_err(|e| Error::Template {
         location: Location::file(route),
         message: e.to_string(),
     })?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    text.push('\n');
+    Ok(text)
 }
 
 #[cfg(test)]

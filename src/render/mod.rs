@@ -6,6 +6,9 @@
 
 pub mod briefing;
 pub mod data;
+pub mod feeds;
+pub mod fingerprint;
+pub mod seo;
 pub mod templates;
 pub mod urls;
 pub mod views;
@@ -15,7 +18,9 @@ use tera::Context;
 
 use crate::config::SiteConfig;
 use crate::digest::Digest;
-use crate::error::Error;
+use crate::error::{Error, Location};
+use feeds::FeedSettings;
+use seo::{PageMeta, SeoSettings};
 use templates::Templates;
 use urls::Urls;
 use views::SiteView;
@@ -37,6 +42,16 @@ pub enum Job {
     Tags,
     /// The not-found page.
     NotFound,
+    /// `atom.xml`.
+    AtomFeed,
+    /// `rss.xml`.
+    RssFeed,
+    /// `feed.json`.
+    JsonFeed,
+    /// `sitemap.xml`.
+    Sitemap,
+    /// Tag `t`'s Atom feed.
+    TagFeed(usize),
     /// Entity `e` of the digest (a person, place or organisation).
     Entity(usize),
     /// The index of people, places and organisations.
@@ -69,8 +84,57 @@ struct PageContext<'a, T: Serialize> {
     canonical_url: String,
     /// Whether the page needs the code stylesheet.
     has_code: bool,
+    /// The article body as safe HTML, on article pages.
+    body_html: Option<String>,
+    /// Open Graph, Twitter card and JSON-LD values.
+    meta: PageMeta,
     /// The page's own data.
     page: T,
+}
+
+/// The page-level facts around a page's data.
+#[derive(Debug, Clone, Copy)]
+pub struct PageSpec<'a> {
+    /// The template that renders it.
+    pub template: &'static str,
+    /// Its `<title>` text.
+    pub title: &'a str,
+    /// Its route.
+    pub route: &'a str,
+    /// Whether it needs the code stylesheet.
+    pub has_code: bool,
+    /// The article whose body it shows, if any.
+    pub body_of: Option<usize>,
+    /// The job it renders (its page meta is derived from it).
+    pub job: Job,
+}
+
+/// Something done with every page's view model: rendering it to HTML, or
+/// fingerprinting it. Views list other stories as `Self::Card`, so a
+/// fingerprint can stand a story's precomputed signature in for its card.
+pub trait PageVisitor {
+    /// How a listed story is represented.
+    type Card: Serialize;
+    /// What visiting a page yields.
+    type Output;
+    /// The representation of story `i`.
+    fn card(&self, i: usize) -> Self::Card;
+    /// Visits one page's view.
+    fn page<T: Serialize>(&self, spec: PageSpec<'_>, view: T) -> Self::Output;
+    /// Whether views must carry article bodies as HTML, or may stand in
+    /// each body's source revision (enough for a fingerprint).
+    fn needs_bodies(&self) -> bool {
+        true
+    }
+}
+
+/// Settings that change every page.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Where the site is published.
+    pub urls: Urls,
+    /// The live-reload script's URL, in `serve` mode only.
+    pub live_reload: Option<String>,
 }
 
 /// Renders pages of one digest with one template set.
@@ -79,18 +143,23 @@ pub struct Renderer {
     urls: Urls,
     site_title: String,
     index_editions: usize,
+    feed_settings: FeedSettings,
+    seo: SeoSettings,
 }
 
 impl Renderer {
-    /// A renderer for `config` publishing under `urls`.
-    pub fn new(config: &SiteConfig, mut templates: Templates, urls: Urls) -> Renderer {
-        let site = SiteView::new(config, &urls);
+    /// A renderer for `config` with `templates`.
+    pub fn new(config: &SiteConfig, mut templates: Templates, options: RenderOptions) -> Renderer {
+        let mut site = SiteView::new(config, &options.urls);
+        site.live_reload = options.live_reload;
         templates.tera.global_context().insert("site", &site);
         Renderer {
             templates,
-            urls,
+            urls: options.urls,
             site_title: config.title.clone(),
             index_editions: config.digest.index_editions,
+            feed_settings: FeedSettings::new(config),
+            seo: SeoSettings::new(config),
         }
     }
 
@@ -102,9 +171,11 @@ impl Renderer {
     /// Every page the digest needs, in a fixed order.
     pub fn jobs(digest: &Digest) -> Vec<Job> {
         let mut jobs = vec![Job::Index, Job::Editions, Job::Tags, Job::NotFound];
+        jobs.extend([Job::AtomFeed, Job::RssFeed, Job::JsonFeed, Job::Sitemap]);
         jobs.extend((0..digest.articles.len()).map(Job::Article));
         jobs.extend((0..digest.editions.len()).map(Job::Edition));
         jobs.extend((0..digest.tags.len()).map(Job::Tag));
+        jobs.extend((0..digest.tags.len()).map(Job::TagFeed));
         jobs.extend([
             Job::Entities,
             Job::Search,
@@ -115,10 +186,9 @@ impl Renderer {
         jobs
     }
 
-    /// Renders one page.
-    pub fn render(&self, digest: &Digest, job: Job) -> Result<RenderedPage, Error> {
-        let urls = &self.urls;
-        let route = match job {
+    /// The route of a job's page.
+    pub fn route(digest: &Digest, job: Job) -> String {
+        match job {
             Job::Index => String::new(),
             Job::Article(i) => urls::article_route(&digest.articles[i].slug),
             Job::Edition(e) => urls::edition_route(digest.editions[e].date),
@@ -126,6 +196,11 @@ impl Renderer {
             Job::Tag(t) => urls::tag_route(&digest.tags[t].slug),
             Job::Tags => urls::TAGS_ROUTE.to_string(),
             Job::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
+            Job::AtomFeed => urls::ATOM_ROUTE.to_string(),
+            Job::RssFeed => urls::RSS_ROUTE.to_string(),
+            Job::JsonFeed => urls::JSON_FEED_ROUTE.to_string(),
+            Job::Sitemap => urls::SITEMAP_ROUTE.to_string(),
+            Job::TagFeed(t) => urls::tag_feed_route(&digest.tags[t].slug),
             Job::Entity(e) => {
                 let entity = &digest.entities[e];
                 urls::entity_route(entity.kind, &entity.slug)
@@ -134,102 +209,249 @@ impl Renderer {
             Job::Search => urls::SEARCH_ROUTE.to_string(),
             Job::DigestJson => urls::DIGEST_JSON_ROUTE.to_string(),
             Job::SearchIndex => urls::SEARCH_INDEX_ROUTE.to_string(),
-        };
-        if let Some(bytes) = self.render_data(digest, job)? {
-            return Ok(RenderedPage {
-                path: urls::output_path(&route),
-                bytes,
-            });
         }
+    }
+
+    /// The files that depend only on the configuration (`.nojekyll`,
+    /// `CNAME`, `robots.txt`), written once per build beside the pages.
+    pub fn site_files(&self) -> Vec<RenderedPage> {
+        seo::site_files(&self.seo, &self.urls)
+    }
+
+    /// Renders one page.
+    pub fn render(&self, digest: &Digest, job: Job) -> Result<RenderedPage, Error> {
+        let route = Self::route(digest, job);
+        let html = self.visit(
+            digest,
+            job,
+            &route,
+            &HtmlVisitor {
+                renderer: self,
+                digest,
+            },
+        )?;
+        // Article text may hold control characters that XML 1.0 forbids;
+        // one would make a whole feed unreadable.
+        let text = if route.ends_with(".xml") {
+            feeds::xml_chars_only(html)
+        } else {
+            html
+        };
+        Ok(RenderedPage {
+            path: urls::output_path(&route),
+            bytes: text.into_bytes(),
+        })
+    }
+
+    /// Builds a job's view and hands it to `visitor`.
+    pub fn visit<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        job: Job,
+        route: &str,
+        visitor: &V,
+    ) -> V::Output {
+        let urls = &self.urls;
         let spec = |template, title| PageSpec {
             template,
             title,
-            route: &route,
+            route,
             has_code: false,
+            body_of: None,
+            job,
         };
-        let html = match job {
+        let card = |i| visitor.card(i);
+        match job {
             Job::Index => {
-                let view = views::index(digest, self.index_editions, urls);
-                self.page(spec("index.html", &self.site_title), view)
+                let view = views::index(digest, self.index_editions, urls, card);
+                visitor.page(spec("index.html", &self.site_title), view)
             }
             Job::Article(i) => {
                 let a = &digest.articles[i];
+                let view = views::article(digest, i, urls, card);
                 let page = PageSpec {
                     has_code: a.body.has_code(),
+                    body_of: Some(i),
                     ..spec("article.html", &a.title)
                 };
-                self.page(page, views::article(digest, i, urls))
+                visitor.page(page, view)
             }
             Job::Edition(e) => {
-                let view = views::edition(digest, e, urls);
+                let view = views::edition(digest, e, urls, card);
                 let title = format!("Edition of {}", view.date);
-                self.page(spec("edition.html", &title), view)
+                visitor.page(spec("edition.html", &title), view)
             }
             Job::Editions => {
                 let view: Vec<_> = (0..digest.editions.len())
-                    .map(|e| views::edition_summary(digest, e, urls))
+                    .map(|e| views::edition_summary(digest, e, urls, false))
                     .collect();
-                self.page(spec("editions.html", "All editions"), view)
+                visitor.page(spec("editions.html", "All editions"), view)
             }
             Job::Tag(t) => {
                 let title = format!("Stories tagged “{}”", digest.tags[t].name);
-                self.page(spec("tag.html", &title), views::tag(digest, t, urls))
+                let view = views::tag(digest, t, card);
+                visitor.page(spec("tag.html", &title), view)
             }
-            Job::Tags => self.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
-            Job::NotFound => self.page(spec("404.html", "Page not found"), ()),
+            Job::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
+            Job::NotFound => visitor.page(spec("404.html", "Page not found"), ()),
+            Job::AtomFeed | Job::RssFeed | Job::JsonFeed | Job::Sitemap | Job::TagFeed(_) => {
+                self.visit_data(digest, job, route, visitor)
+            }
+            Job::Entity(_) | Job::Entities | Job::Search | Job::DigestJson | Job::SearchIndex => {
+                self.visit_briefing(digest, job, route, visitor)
+            }
+        }
+    }
+
+    /// Builds the view of a briefing-layer page (an entity page, the
+    /// entities index, the search page) or data file (`digest.json`,
+    /// `search-index.json`) and hands it to `visitor`.
+    fn visit_briefing<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        job: Job,
+        route: &str,
+        visitor: &V,
+    ) -> V::Output {
+        let urls = &self.urls;
+        let spec = |template, title| PageSpec {
+            template,
+            title,
+            route,
+            has_code: false,
+            body_of: None,
+            job,
+        };
+        match job {
             Job::Entity(e) => {
                 let view = briefing::entity_page(digest, e, urls);
                 let title = view.name.to_string();
-                self.page(spec("entity.html", &title), view)
+                visitor.page(spec("entity.html", &title), view)
             }
             Job::Entities => {
                 let view = briefing::entities_index(digest, urls);
-                self.page(
+                visitor.page(
                     spec("entities.html", "People, places and organisations"),
                     view,
                 )
             }
-            Job::Search => self.page(
+            Job::DigestJson => {
+                let view = data::digest_json(digest, &self.site_title, urls);
+                visitor.page(spec(data::DIGEST_JSON, &self.site_title), view)
+            }
+            Job::SearchIndex => {
+                let view = data::search_index(digest, urls);
+                visitor.page(spec(data::SEARCH_INDEX, &self.site_title), view)
+            }
+            // `Job::Search`; `visit` sends no other job here.
+            _ => visitor.page(
                 spec("search.html", "Search"),
                 briefing::search_page(digest, urls),
             ),
-            Job::DigestJson | Job::SearchIndex => Ok(String::new()),
-        }?;
-        Ok(RenderedPage {
-            path: urls::output_path(&route),
-            bytes: html.into_bytes(),
-        })
-    }
-
-    /// The bytes of a data job (JSON), or `None` for an HTML page.
-    fn render_data(&self, digest: &Digest, job: Job) -> Result<Option<Vec<u8>>, Error> {
-        match job {
-            Job::DigestJson => data::digest_json(digest, &self.site_title, &self.urls).map(Some),
-            Job::SearchIndex => data::search_index(digest, &self.urls).map(Some),
-            _ => Ok(None),
         }
     }
 
-    fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {
-        let context = PageContext {
-            template: spec.template,
-            title: spec.title,
-            canonical_url: self.urls.absolute(spec.route),
-            has_code: spec.has_code,
-            page,
+    /// Builds the view of a feed or the sitemap and hands it to `visitor`.
+    /// The view holds everything the file shows, so its fingerprint changes
+    /// whenever one of its articles does.
+    fn visit_data<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        job: Job,
+        route: &str,
+        visitor: &V,
+    ) -> V::Output {
+        let urls = &self.urls;
+        let spec = |template| PageSpec {
+            template,
+            title: &self.site_title,
+            route,
+            has_code: false,
+            body_of: None,
+            job,
         };
-        let context = Context::from_serialize(&context).map_err(|e| self.templates.error(&e))?;
-        self.templates
-            .tera
-            .render(spec.template, &context)
-            .map_err(|e| self.templates.error(&e))
+        let cx = feeds::FeedContext {
+            settings: &self.feed_settings,
+            urls,
+            bodies: visitor.needs_bodies(),
+        };
+        match job {
+            Job::TagFeed(t) => {
+                visitor.page(spec("atom.xml"), feeds::tag_feed(digest, t, cx, route))
+            }
+            Job::RssFeed => visitor.page(spec("rss.xml"), feeds::feed(digest, cx, route)),
+            Job::JsonFeed => {
+                let view = feeds::feed(digest, cx, route);
+                visitor.page(spec(feeds::JSON_FEED), feeds::JsonFeed::of(&view))
+            }
+            Job::Sitemap => {
+                let pages: Vec<(Job, String)> = Self::jobs(digest)
+                    .into_iter()
+                    .map(|job| (job, Self::route(digest, job)))
+                    .collect();
+                visitor.page(spec("sitemap.xml"), seo::sitemap(digest, &pages, urls))
+            }
+            // `Job::AtomFeed`; `visit` sends no other job here.
+            _ => visitor.page(spec("atom.xml"), feeds::feed(digest, cx, route)),
+        }
+    }
+
+    /// The meta tags of `job`'s page: derived from the same article and tag
+    /// as the page's view, so the page's fingerprint covers them.
+    fn meta(&self, digest: &Digest, job: Job) -> PageMeta {
+        let mut meta = PageMeta::site(&self.seo);
+        match job {
+            Job::Article(i) => meta = seo::article_meta(digest, i, &self.seo, &self.urls),
+            Job::Tag(t) => meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls)),
+            Job::NotFound => meta.noindex = true,
+            _ => {}
+        }
+        meta
     }
 }
 
-/// Which template renders a page, and the page-level facts around its data.
-struct PageSpec<'a> {
-    template: &'static str,
-    title: &'a str,
-    route: &'a str,
-    has_code: bool,
+/// Renders views to HTML through the templates.
+struct HtmlVisitor<'r> {
+    renderer: &'r Renderer,
+    digest: &'r Digest,
+}
+
+impl<'r> PageVisitor for HtmlVisitor<'r> {
+    type Card = views::Card<'r>;
+    type Output = Result<String, Error>;
+
+    fn card(&self, i: usize) -> views::Card<'r> {
+        views::card(self.digest, i, &self.renderer.urls)
+    }
+
+    fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {
+        let renderer = self.renderer;
+        if spec.template == feeds::JSON_FEED {
+            return feeds::to_json(&page).map_err(|e| Error::Template {
+                location: Location::file(spec.route),
+                message: e.to_string(),
+            });
+        }
+        if data::is_data(spec.template) {
+            return data::to_json(&page, spec.route);
+        }
+        let context = PageContext {
+            template: spec.template,
+            title: spec.title,
+            canonical_url: renderer.urls.absolute(spec.route),
+            has_code: spec.has_code,
+            body_html: spec
+                .body_of
+                .map(|i| views::body_html(&self.digest.articles[i].body)),
+            meta: renderer.meta(self.digest, spec.job),
+            page,
+        };
+        let context =
+            Context::from_serialize(&context).map_err(|e| renderer.templates.error(&e))?;
+        renderer
+            .templates
+            .tera
+            .render(spec.template, &context)
+            .map_err(|e| renderer.templates.error(&e))
+    }
 }

@@ -25,6 +25,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("tag.html", include_str!("../../templates/tag.html")),
     ("tags.html", include_str!("../../templates/tags.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("head.html", include_str!("../../templates/head.html")),
+    ("atom.xml", include_str!("../../templates/atom.xml")),
+    ("rss.xml", include_str!("../../templates/rss.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     (
         "briefing.html",
         include_str!("../../templates/briefing.html"),

@@ -4,6 +4,9 @@
 //! templates only loop and branch. Each page's context holds that page's
 //! data and links to its neighbours, never the whole site.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -45,6 +48,10 @@ pub struct SiteView {
     pub extra: toml::Table,
     /// Name and version of the generator, for `<meta name="generator">`.
     pub generator: String,
+    /// Links to the Atom, RSS and JSON feeds.
+    pub feeds: super::feeds::FeedLinks,
+    /// The live-reload script, in `serve` mode only.
+    pub live_reload: Option<String>,
 }
 
 impl SiteView {
@@ -65,6 +72,8 @@ impl SiteView {
             highlight_url: urls.link(HIGHLIGHT_CSS),
             extra: config.extra.clone(),
             generator: format!("briefing {}", env!("CARGO_PKG_VERSION")),
+            feeds: super::feeds::FeedLinks::new(urls),
+            live_reload: None,
         }
     }
 }
@@ -102,13 +111,12 @@ pub struct Card<'a> {
     pub entities: Vec<Link>,
 }
 
-/// Everything an article page shows.
+/// Everything an article page shows but its body, which templates get as
+/// `body_html` (kept apart so a page's fingerprint need not hash it).
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleView<'a> {
+pub struct ArticleView<'a, C> {
     /// The story's card (title, date, lede, tags…).
-    pub card: Card<'a>,
-    /// The body as safe HTML.
-    pub body_html: String,
+    pub card: C,
     /// Words of running text.
     pub word_count: usize,
     /// Byline.
@@ -133,7 +141,7 @@ pub struct ArticleView<'a> {
 
 /// An edition: one day's stories.
 #[derive(Debug, Clone, Serialize)]
-pub struct EditionView<'a> {
+pub struct EditionView<C> {
     /// The day for display.
     pub date: String,
     /// The day for `<time datetime>`.
@@ -141,14 +149,15 @@ pub struct EditionView<'a> {
     /// Link to the edition page.
     pub url: String,
     /// Its stories in order.
-    pub articles: Vec<Card<'a>>,
+    pub articles: Vec<C>,
     /// The next newer edition.
     pub newer: Option<Link>,
     /// The next older edition.
     pub older: Option<Link>,
 }
 
-/// An edition as listed in the archive or under the front page.
+/// An edition as listed in the archive or under the front page (only the
+/// front page lists its headlines; the archive leaves `articles` empty).
 #[derive(Debug, Clone, Serialize)]
 pub struct EditionSummary {
     /// The day for display.
@@ -165,9 +174,9 @@ pub struct EditionSummary {
 
 /// The front page.
 #[derive(Debug, Clone, Serialize)]
-pub struct IndexView<'a> {
+pub struct IndexView<C> {
     /// The newest edition in full, when there is any article.
-    pub latest: Option<EditionView<'a>>,
+    pub latest: Option<EditionView<C>>,
     /// The editions before it (up to the configured number).
     pub earlier: Vec<EditionSummary>,
     /// Whether the archive has more editions than are listed here.
@@ -178,11 +187,11 @@ pub struct IndexView<'a> {
 
 /// A tag page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagView<'a> {
+pub struct TagView<'a, C> {
     /// The tag.
     pub name: &'a str,
     /// Its stories, newest first.
-    pub articles: Vec<Card<'a>>,
+    pub articles: Vec<C>,
 }
 
 /// A tag as listed on the tag index.
@@ -198,7 +207,18 @@ pub struct TagSummary<'a> {
 
 /// Formats a date for readers: "12 July 2025".
 pub fn display_date(date: Date) -> String {
-    date.strftime("%-d %B %Y").to_string()
+    // Thousands of stories share a few hundred dates; formatting is the
+    // costly part of building a card, so remember each date's text.
+    thread_local! {
+        static FORMATTED: RefCell<HashMap<Date, String>> = RefCell::new(HashMap::new());
+    }
+    FORMATTED.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(date)
+            .or_insert_with(|| date.strftime("%-d %B %Y").to_string())
+            .clone()
+    })
 }
 
 /// The card of article `i`.
@@ -236,13 +256,17 @@ fn edition_link(edition: &Edition, urls: &Urls) -> Link {
     }
 }
 
-/// The article page of article `i`.
-pub fn article<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleView<'a> {
+/// The article page of article `i`, its own card made by `card`.
+pub fn article<'a, C>(
+    digest: &'a Digest,
+    i: usize,
+    urls: &Urls,
+    card: impl Fn(usize) -> C,
+) -> ArticleView<'a, C> {
     let a = &digest.articles[i];
     let edition = &digest.editions[digest.edition_of[i]];
     ArticleView {
-        card: card(digest, i, urls),
-        body_html: body_html(&a.body),
+        card: card(i),
         word_count: a.word_count,
         author: a.author.as_deref(),
         source: a.source.as_deref(),
@@ -273,18 +297,19 @@ pub fn body_html(body: &Body) -> String {
     }
 }
 
-/// Edition `e` in full.
-pub fn edition<'a>(digest: &'a Digest, e: usize, urls: &Urls) -> EditionView<'a> {
+/// Edition `e` in full, each story's card made by `card`.
+pub fn edition<C>(
+    digest: &Digest,
+    e: usize,
+    urls: &Urls,
+    card: impl Fn(usize) -> C,
+) -> EditionView<C> {
     let edition = &digest.editions[e];
     EditionView {
         date: display_date(edition.date),
         date_iso: edition.date.to_string(),
         url: urls.link(&urls::edition_route(edition.date)),
-        articles: edition
-            .articles
-            .clone()
-            .map(|i| card(digest, i, urls))
-            .collect(),
+        articles: edition.articles.clone().map(card).collect(),
         newer: e
             .checked_sub(1)
             .and_then(|n| digest.editions.get(n))
@@ -293,45 +318,55 @@ pub fn edition<'a>(digest: &'a Digest, e: usize, urls: &Urls) -> EditionView<'a>
     }
 }
 
-/// Edition `e` as a list of headlines.
-pub fn edition_summary(digest: &Digest, e: usize, urls: &Urls) -> EditionSummary {
+/// Edition `e` as a list of headlines, or without them.
+pub fn edition_summary(
+    digest: &Digest,
+    e: usize,
+    urls: &Urls,
+    with_headlines: bool,
+) -> EditionSummary {
     let edition = &digest.editions[e];
     EditionSummary {
         date: display_date(edition.date),
         date_iso: edition.date.to_string(),
         url: urls.link(&urls::edition_route(edition.date)),
         count: edition.articles.len(),
-        articles: edition
-            .articles
-            .clone()
-            .map(|i| article_link(&digest.articles[i], urls))
-            .collect(),
+        articles: if with_headlines {
+            edition
+                .articles
+                .clone()
+                .map(|i| article_link(&digest.articles[i], urls))
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
 /// The front page: the newest edition, then up to `earlier` older ones.
-pub fn index<'a>(digest: &'a Digest, earlier: usize, urls: &Urls) -> IndexView<'a> {
+pub fn index<C>(
+    digest: &Digest,
+    earlier: usize,
+    urls: &Urls,
+    card: impl Fn(usize) -> C,
+) -> IndexView<C> {
     let listed = digest.editions.len().saturating_sub(1).min(earlier);
     IndexView {
-        latest: (!digest.editions.is_empty()).then(|| edition(digest, 0, urls)),
+        latest: (!digest.editions.is_empty()).then(|| edition(digest, 0, urls, card)),
         earlier: (1..=listed)
-            .map(|e| edition_summary(digest, e, urls))
+            .map(|e| edition_summary(digest, e, urls, true))
             .collect(),
         more_editions: digest.editions.len() > listed + 1,
         article_count: digest.articles.len(),
     }
 }
 
-/// Tag `t`'s page.
-pub fn tag<'a>(digest: &'a Digest, t: usize, urls: &Urls) -> TagView<'a> {
+/// Tag `t`'s page, each story's card made by `card`.
+pub fn tag<C>(digest: &Digest, t: usize, card: impl Fn(usize) -> C) -> TagView<'_, C> {
     let tag = &digest.tags[t];
     TagView {
         name: &tag.name,
-        articles: tag
-            .articles
-            .iter()
-            .map(|&i| card(digest, i, urls))
-            .collect(),
+        articles: tag.articles.iter().map(|&i| card(i)).collect(),
     }
 }
 

@@ -5,7 +5,14 @@
 mod briefing;
 mod browser;
 mod build;
+mod check;
 mod entities;
+mod feeds;
+mod incremental;
+mod new;
+mod preview;
+mod publish;
 mod search;
+mod summary;
 mod support;
 mod validate;

@@ -17,6 +17,9 @@
 //! kind given; names in an article's front matter also belong to that
 //! article when its text does not mention them. [`parse`] is pure; [`load`]
 //! reads the file, which is optional. Unknown keys are errors with a line.
+//! `config::load` reads `entities.toml` with `site.toml`, so a change to it
+//! is a configuration change. A leaf module: config, article and enrich all
+//! use the type.
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,0 +1,451 @@
+//! Feeds: the newest articles as Atom 1.0, RSS 2.0 and JSON Feed 1.1.
+//!
+//! One [`FeedView`] is built from the digest and rendered three ways: the
+//! `atom.xml` and `rss.xml` templates (tera escapes `.xml` templates, so
+//! article text cannot break the markup) and [`json_feed`], serialised with
+//! serde. Dates are formatted here, RFC 3339 for Atom and JSON Feed and
+//! RFC 2822 for RSS; every entry's id is its permalink, so it stays the same
+//! from one build to the next. Nothing here reads the clock: a feed is
+//! "updated" when its newest entry was published.
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+
+use super::urls::{self, Urls};
+use super::views;
+use crate::config::{FeedContent, FeedsConfig, SiteConfig};
+use crate::digest::Digest;
+
+/// Root-relative links to the feeds, for `<link rel="alternate">`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLinks {
+    /// The Atom feed.
+    pub atom_url: String,
+    /// The RSS feed.
+    pub rss_url: String,
+    /// The JSON Feed.
+    pub json_url: String,
+}
+
+impl FeedLinks {
+    /// The feed links of a site published under `urls`.
+    pub fn new(urls: &Urls) -> FeedLinks {
+        FeedLinks {
+            atom_url: urls.link(urls::ATOM_ROUTE),
+            rss_url: urls.link(urls::RSS_ROUTE),
+            json_url: urls.link(urls::JSON_FEED_ROUTE),
+        }
+    }
+}
+
+/// Site-wide facts every feed repeats.
+#[derive(Debug, Clone)]
+pub struct FeedSettings {
+    /// The site's name.
+    pub title: String,
+    /// What the feed is about (the site description, or a sentence made
+    /// from the title when there is none: RSS requires one).
+    pub description: String,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// The feed's author: the configured author, else the site's name
+    /// (Atom requires one).
+    pub author: String,
+    /// How many entries and how much of each.
+    pub feeds: FeedsConfig,
+}
+
+impl FeedSettings {
+    /// The feed settings of `config`.
+    pub fn new(config: &SiteConfig) -> FeedSettings {
+        let description = if config.description.trim().is_empty() {
+            format!("The latest stories from {}.", config.title)
+        } else {
+            config.description.clone()
+        };
+        FeedSettings {
+            title: config.title.clone(),
+            description,
+            language: config.language.clone(),
+            author: config
+                .author
+                .clone()
+                .unwrap_or_else(|| config.title.clone()),
+            feeds: config.feeds.clone(),
+        }
+    }
+}
+
+/// A feed, ready for a template.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedView<'a> {
+    /// The feed's title.
+    pub title: String,
+    /// What it is about.
+    pub description: String,
+    /// BCP 47 language tag.
+    pub language: &'a str,
+    /// Who publishes it.
+    pub author: &'a str,
+    /// The page the feed follows (the front page, a tag page), absolute.
+    pub home_url: String,
+    /// This feed's own URL, absolute.
+    pub feed_url: String,
+    /// When the newest entry was published, RFC 3339.
+    pub updated: String,
+    /// The same instant, RFC 2822 (for RSS).
+    pub updated_rfc2822: String,
+    /// The entries, newest first.
+    pub entries: Vec<FeedEntry<'a>>,
+}
+
+/// One article in a feed.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedEntry<'a> {
+    /// A stable, unique id: the article's permalink.
+    pub id: String,
+    /// The article page, absolute.
+    pub url: String,
+    /// The headline.
+    pub title: &'a str,
+    /// The lede, as text.
+    pub summary: &'a str,
+    /// The lede as HTML (escaped text), for RSS, whose `<description>`
+    /// readers treat as HTML.
+    pub summary_html: String,
+    /// The whole article, when feeds carry full content.
+    pub content_html: Option<Content>,
+    /// When it was published, RFC 3339.
+    pub published: String,
+    /// The same instant, RFC 2822 (for RSS).
+    pub published_rfc2822: String,
+    /// The byline, when there is one.
+    pub author: Option<&'a str>,
+    /// Its tags, as written.
+    pub tags: Vec<&'a str>,
+}
+
+/// An article's content in a feed entry.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Content {
+    /// Safe HTML with absolute links, for rendering.
+    Html(String),
+    /// The article's source revision, standing in for the HTML when a
+    /// feed is only fingerprinted (equal revisions, equal HTML).
+    Revision(u64),
+}
+
+/// How feeds are built for one renderer.
+#[derive(Debug, Clone, Copy)]
+pub struct FeedContext<'a> {
+    /// Site-wide feed facts.
+    pub settings: &'a FeedSettings,
+    /// Where the site is published.
+    pub urls: &'a Urls,
+    /// Whether entries carry their HTML (rendering) or only their
+    /// revision (fingerprinting, where building the HTML would be waste).
+    pub bodies: bool,
+}
+
+/// The site's feed published at `route`: the newest
+/// `settings.feeds.limit` articles of the digest, in reading order.
+pub fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedView<'a> {
+    let scope = Scope {
+        articles: (0..digest.articles.len()).collect(),
+        title: cx.settings.title.clone(),
+        description: cx.settings.description.clone(),
+        home_route: String::new(),
+    };
+    feed_of(digest, cx, route, scope)
+}
+
+/// Tag `t`'s feed published at `route`: its newest articles.
+pub fn tag_feed<'a>(
+    digest: &'a Digest,
+    t: usize,
+    cx: FeedContext<'a>,
+    route: &str,
+) -> FeedView<'a> {
+    let tag = &digest.tags[t];
+    let title = &cx.settings.title;
+    let scope = Scope {
+        articles: tag.articles.clone(),
+        title: format!("{title} · {}", tag.name),
+        description: format!("Stories tagged “{}” from {title}.", tag.name),
+        home_route: urls::tag_route(&tag.slug),
+    };
+    feed_of(digest, cx, route, scope)
+}
+
+/// Which articles a feed follows and what it calls itself.
+struct Scope {
+    /// Indices into the digest's articles, in reading order.
+    articles: Vec<usize>,
+    title: String,
+    description: String,
+    /// The route of the page the feed follows.
+    home_route: String,
+}
+
+fn feed_of<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str, scope: Scope) -> FeedView<'a> {
+    let (settings, urls) = (cx.settings, cx.urls);
+    let listed = &scope.articles[..scope.articles.len().min(settings.feeds.limit)];
+    let entries: Vec<FeedEntry<'a>> = listed.iter().map(|&i| entry(digest, i, cx)).collect();
+    // The newest entry, not the clock, dates the feed; an empty feed is
+    // dated at the Unix epoch so the output stays reproducible.
+    let updated = listed
+        .iter()
+        .map(|&i| digest.articles[i].published)
+        .max()
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    FeedView {
+        title: scope.title,
+        description: scope.description,
+        language: &settings.language,
+        author: &settings.author,
+        home_url: urls.absolute(&scope.home_route),
+        feed_url: urls.absolute(route),
+        updated: rfc3339(updated),
+        updated_rfc2822: rfc2822(updated),
+        entries,
+    }
+}
+
+fn entry<'a>(digest: &'a Digest, i: usize, cx: FeedContext<'_>) -> FeedEntry<'a> {
+    let a = &digest.articles[i];
+    let urls = cx.urls;
+    let route = urls::article_route(&a.slug);
+    let url = urls.absolute(&route);
+    let content = || {
+        if cx.bodies {
+            Content::Html(absolute_links(&views::body_html(&a.body), urls, &route))
+        } else {
+            Content::Revision(a.revision)
+        }
+    };
+    FeedEntry {
+        id: url.clone(),
+        url,
+        title: &a.title,
+        summary: &a.lede,
+        summary_html: crate::html::escape(&a.lede),
+        content_html: (cx.settings.feeds.content == FeedContent::Full).then(content),
+        published: rfc3339(a.published),
+        published_rfc2822: rfc2822(a.published),
+        author: a.author.as_deref(),
+        tags: digest.tags_of[i]
+            .iter()
+            .map(|&t| digest.tags[t].name.as_str())
+            .collect(),
+    }
+}
+
+/// `html` with every `href` and `src` made absolute, resolved from the
+/// article page at `route`: feed readers show entries away from the site,
+/// where a relative link would break. The HTML is our own serialisation
+/// (attributes double-quoted, quotes in text escaped), so an attribute
+/// cannot be confused with text.
+pub fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
+    const ATTRIBUTES: [&str; 2] = [" href=\"", " src=\""];
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    loop {
+        let next = ATTRIBUTES
+            .iter()
+            .filter_map(|a| rest.find(a).map(|at| at + a.len()))
+            .min();
+        let Some(start) = next else { break };
+        let Some(len) = rest[start..].find('"') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let link = crate::html::unescape(&rest[start..start + len]);
+        crate::html::escape_into(&mut out, &urls.resolve(route, &link));
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether XML 1.0 allows `c` in a document: not the C0 controls other
+/// than tab, newline and carriage return, nor U+FFFE and U+FFFF.
+pub fn is_xml_char(c: char) -> bool {
+    !matches!(
+        c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
+    )
+}
+
+/// `text` without the characters XML 1.0 does not allow.
+pub fn xml_chars_only(text: String) -> String {
+    if text.chars().all(is_xml_char) {
+        text
+    } else {
+        text.chars().filter(|&c| is_xml_char(c)).collect()
+    }
+}
+
+/// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
+pub fn rfc3339(instant: Timestamp) -> String {
+    instant.to_string()
+}
+
+/// `instant` as RFC 2822 in UTC, e.g. `Sat, 12 Jul 2025 06:00:00 +0000`.
+pub fn rfc2822(instant: Timestamp) -> String {
+    let zoned = instant.to_zoned_datetime(TimeZone::UTC);
+    // Only years outside 0..=9999 cannot be printed; jiff timestamps of
+    // real articles never are, but fall back to RFC 9110's form anyway.
+    jiff::fmt::rfc2822::to_string(&zoned).unwrap_or_else(|_| instant.to_string())
+}
+
+/// The name the JSON Feed is rendered under: not a template, the
+/// [`JsonFeed`] document serialised.
+pub const JSON_FEED: &str = "feed.json";
+
+/// The JSON Feed 1.1 document of `feed`, as text.
+pub fn json_feed(feed: &FeedView<'_>) -> Result<String, serde_json::Error> {
+    to_json(&JsonFeed::of(feed))
+}
+
+/// `value` as pretty-printed JSON ending with a newline.
+pub fn to_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}
+
+impl<'a> JsonFeed<'a> {
+    /// The JSON Feed 1.1 document of `feed`.
+    pub fn of(feed: &'a FeedView<'a>) -> JsonFeed<'a> {
+        JsonFeed {
+            version: "https://jsonfeed.org/version/1.1",
+            title: &feed.title,
+            home_page_url: &feed.home_url,
+            feed_url: &feed.feed_url,
+            description: &feed.description,
+            language: feed.language,
+            authors: vec![JsonAuthor { name: feed.author }],
+            items: feed
+                .entries
+                .iter()
+                .map(|e| JsonItem {
+                    id: &e.id,
+                    url: &e.url,
+                    title: e.title,
+                    content_html: e.content_html.as_ref(),
+                    content_text: e.content_html.is_none().then_some(e.summary),
+                    summary: e.summary,
+                    date_published: &e.published,
+                    authors: e.author.map(|name| vec![JsonAuthor { name }]),
+                    tags: e.tags.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A JSON Feed 1.1 document.
+#[derive(Debug, Serialize)]
+pub struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    home_page_url: &'a str,
+    feed_url: &'a str,
+    description: &'a str,
+    language: &'a str,
+    authors: Vec<JsonAuthor<'a>>,
+    items: Vec<JsonItem<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonAuthor<'a> {
+    name: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonItem<'a> {
+    id: &'a str,
+    url: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_html: Option<&'a Content>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_text: Option<&'a str>,
+    summary: &'a str,
+    date_published: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    authors: Option<Vec<JsonAuthor<'a>>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<&'a str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_use_each_format_in_utc() {
+        let t = Timestamp::from_second(1_752_300_000).unwrap();
+        assert_eq!(rfc3339(t), "2025-07-12T06:00:00Z");
+        assert_eq!(rfc2822(t), "Sat, 12 Jul 2025 06:00:00 +0000");
+    }
+
+    #[test]
+    fn feed_content_links_become_absolute() {
+        let urls = Urls::new("https://u.github.io/r/");
+        let html = "<p><a href=\"../y/#a\">y</a> <img src=\"p.png\" alt=\"src=&quot;x&quot;\"> \
+                    <a href=\"https://e.org/?a=1&amp;b=2\">e</a> said href=&quot;z&quot;</p>";
+        assert_eq!(
+            absolute_links(html, &urls, "articles/x/"),
+            "<p><a href=\"https://u.github.io/r/articles/y/#a\">y</a> \
+             <img src=\"https://u.github.io/r/articles/x/p.png\" alt=\"src=&quot;x&quot;\"> \
+             <a href=\"https://e.org/?a=1&amp;b=2\">e</a> said href=&quot;z&quot;</p>"
+        );
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_dropped() {
+        assert_eq!(
+            xml_chars_only("a\u{1}b\u{c}c\td\ne\u{ffff}".to_string()),
+            "abc\td\ne"
+        );
+        assert_eq!(xml_chars_only("“ok” – 北京".to_string()), "“ok” – 北京");
+    }
+
+    #[test]
+    fn settings_fill_in_what_feeds_require() {
+        let config = crate::config::parse(
+            "title = \"Daily\"\nbase_url = \"https://x.org/\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let settings = FeedSettings::new(&config);
+        assert_eq!(settings.author, "Daily");
+        assert_eq!(settings.description, "The latest stories from Daily.");
+    }
+
+    #[test]
+    fn an_empty_feed_is_valid_json_dated_at_the_epoch() {
+        let config = crate::config::parse(
+            "title = \"Daily\"\nbase_url = \"https://x.org/r/\"\n",
+            std::path::Path::new("site.toml"),
+        )
+        .unwrap();
+        let settings = FeedSettings::new(&config);
+        let digest = Digest::default();
+        let urls = Urls::new("https://x.org/r/");
+        let cx = FeedContext {
+            settings: &settings,
+            urls: &urls,
+            bodies: true,
+        };
+        let view = feed(&digest, cx, "feed.json");
+        assert_eq!(view.updated, "1970-01-01T00:00:00Z");
+        let text = json_feed(&view).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["feed_url"], "https://x.org/r/feed.json");
+        assert_eq!(value["items"].as_array().map(Vec::len), Some(0));
+    }
+}

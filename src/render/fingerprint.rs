@@ -1,0 +1,245 @@
+//! Page fingerprints: a cheap hash of everything a page shows.
+//!
+//! An incremental rebuild compares each page's fingerprint with the one from
+//! the previous build and re-renders only the pages whose inputs changed.
+//! A fingerprint hashes the page's view model exactly as templates would see
+//! it, except that listed stories appear as their card's signature and an
+//! article body as its source revision, so fingerprinting every page of a
+//! large site costs a fraction of rendering one.
+//!
+//! [`fingerprint_all`] also remembers, in a [`Memo`], the card signatures
+//! and article-page fingerprints by the identity of their inputs: the shared
+//! `Arc<Article>` values (an article reloaded from disk is a new one) plus
+//! the digest-level facts the view adds (final slug, tags, neighbours,
+//! edition). A page whose inputs are the very same objects as last time
+//! reuses its fingerprint without building its view. Anything a view takes
+//! from the digest must therefore be part of its key below.
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::io::Write;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use xxhash_rust::xxh3::{Xxh3, Xxh3DefaultBuilder};
+
+use super::{Job, PageSpec, PageVisitor, Renderer, views};
+use crate::digest::Digest;
+use crate::enrich::Article;
+
+/// The signature of every story's card, indexed like `Digest::articles`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardSigs(Vec<u64>);
+
+/// Fingerprints remembered from the previous build, by input identity.
+#[derive(Default)]
+pub struct Memo {
+    cards: HashMap<u64, u64, Xxh3DefaultBuilder>,
+    pages: HashMap<u64, u64, Xxh3DefaultBuilder>,
+    /// Keeps the articles the keys name alive, so no new article can take
+    /// one's address while its key is remembered.
+    _pinned: Vec<Arc<Article>>,
+}
+
+/// Every page's output path, job and fingerprint, in job order, and the
+/// memo for the next build.
+pub fn fingerprint_all(
+    renderer: &Renderer,
+    digest: &Digest,
+    previous: &Memo,
+) -> (Vec<(String, Job, u64)>, Memo) {
+    let card_keys: Vec<u64> = (0..digest.articles.len())
+        .into_par_iter()
+        .map(|i| card_key(digest, i))
+        .collect();
+    let sigs = CardSigs(
+        card_keys
+            .par_iter()
+            .enumerate()
+            .map(|(i, key)| match previous.cards.get(key) {
+                Some(sig) => *sig,
+                None => hash_of(&views::card(digest, i, renderer.urls())),
+            })
+            .collect(),
+    );
+    let all: Vec<(String, Job, u64, Option<u64>)> = Renderer::jobs(digest)
+        .into_par_iter()
+        .map(|job| {
+            let path = super::urls::output_path(&Renderer::route(digest, job));
+            let key = match job {
+                Job::Article(i) => Some(page_key(digest, i, &card_keys)),
+                _ => None,
+            };
+            let fp = match key.and_then(|k| previous.pages.get(&k)) {
+                Some(fp) => *fp,
+                None => renderer.fingerprint(digest, job, &sigs),
+            };
+            (path, job, fp, key)
+        })
+        .collect();
+    let memo = Memo {
+        cards: card_keys
+            .iter()
+            .copied()
+            .zip(sigs.0.iter().copied())
+            .collect(),
+        pages: all
+            .iter()
+            .filter_map(|(_, _, fp, key)| key.map(|k| (k, *fp)))
+            .collect(),
+        _pinned: digest.articles.clone(),
+    };
+    let pages = all
+        .into_iter()
+        .map(|(path, job, fp, _)| (path, job, fp))
+        .collect();
+    (pages, memo)
+}
+
+/// What a story's card is made of: the article itself (immutable behind its
+/// `Arc`), its final slug, its tags' names and slugs, and its top entities
+/// (which the corpus pass decides, so they can change while the article
+/// does not).
+fn card_key(digest: &Digest, i: usize) -> u64 {
+    let mut h = Xxh3::new();
+    let article = &digest.articles[i];
+    h.write_usize(Arc::as_ptr(article) as usize);
+    h.update(article.slug.as_bytes());
+    for &t in &digest.tags_of[i] {
+        let tag = &digest.tags[t];
+        h.update(&[0xff]);
+        h.update(tag.name.as_bytes());
+        h.update(&[0xfe]);
+        h.update(tag.slug.as_bytes());
+    }
+    let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
+    for r in refs.iter().take(super::briefing::CARD_ENTITIES) {
+        write_entity(&mut h, digest, Some(r.entity));
+    }
+    h.digest()
+}
+
+/// An entity's kind, name and slug (or a marker for none).
+fn write_entity(h: &mut Xxh3, digest: &Digest, entity: Option<usize>) {
+    match entity.and_then(|e| digest.entities.get(e)) {
+        Some(e) => {
+            h.update(&[0xfd, e.kind as u8]);
+            h.update(e.name.as_bytes());
+            h.update(&[0xfc]);
+            h.update(e.slug.as_bytes());
+        }
+        None => h.update(&[0xfb]),
+    }
+}
+
+/// What an article's briefing box and related stories are made of beyond
+/// the article: its entities, its quotes' speakers and the related stories
+/// (each article and its slug), all decided by the corpus pass.
+fn write_briefing(h: &mut Xxh3, digest: &Digest, i: usize) {
+    for r in digest.entities_of.get(i).into_iter().flatten() {
+        write_entity(h, digest, Some(r.entity));
+    }
+    h.update(&[0xfa]);
+    for speaker in digest.speakers.get(i).into_iter().flatten() {
+        write_entity(h, digest, *speaker);
+    }
+    h.update(&[0xf9]);
+    for &j in digest.related.get(i).into_iter().flatten() {
+        let a = &digest.articles[j];
+        h.write_usize(Arc::as_ptr(a) as usize);
+        h.update(a.slug.as_bytes());
+    }
+}
+
+/// What an article page is made of beyond its card: its neighbours (title
+/// and slug), its briefing box and related stories, and its edition.
+fn page_key(digest: &Digest, i: usize, card_keys: &[u64]) -> u64 {
+    let mut h = Xxh3::new();
+    h.write_u64(card_keys[i]);
+    for neighbour in [i.checked_sub(1), Some(i + 1)] {
+        match neighbour.and_then(|n| digest.articles.get(n)) {
+            Some(a) => {
+                h.write_usize(Arc::as_ptr(a) as usize);
+                h.update(a.slug.as_bytes());
+            }
+            None => h.write_u8(0),
+        }
+    }
+    write_briefing(&mut h, digest, i);
+    let date = digest.editions[digest.edition_of[i]].date;
+    h.write_i16(date.year());
+    h.write_i8(date.month());
+    h.write_i8(date.day());
+    h.digest()
+}
+
+/// The hash of a value's JSON serialisation.
+fn hash_of<T: Serialize>(value: &T) -> u64 {
+    let mut writer = HashWriter(Xxh3::new());
+    // Writing into a hasher cannot fail; a view that fails to serialise
+    // fails to render too, so the hash of what was written is good enough.
+    let _ = serde_json::to_writer(&mut writer, value);
+    writer.0.digest()
+}
+
+struct HashWriter(Xxh3);
+
+impl Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+struct FingerprintVisitor<'a> {
+    digest: &'a Digest,
+    sigs: &'a CardSigs,
+}
+
+#[derive(Serialize)]
+struct Envelope<'a, T> {
+    template: &'static str,
+    title: &'a str,
+    route: &'a str,
+    has_code: bool,
+    body_revision: Option<u64>,
+    page: T,
+}
+
+impl PageVisitor for FingerprintVisitor<'_> {
+    type Card = u64;
+    type Output = u64;
+
+    fn card(&self, i: usize) -> u64 {
+        self.sigs.0.get(i).copied().unwrap_or_default()
+    }
+
+    fn needs_bodies(&self) -> bool {
+        false
+    }
+
+    fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> u64 {
+        hash_of(&Envelope {
+            template: spec.template,
+            title: spec.title,
+            route: spec.route,
+            has_code: spec.has_code,
+            body_revision: spec.body_of.map(|i| self.digest.articles[i].revision),
+            page,
+        })
+    }
+}
+
+impl Renderer {
+    /// The fingerprint of a job's page: equal fingerprints (with the same
+    /// templates and settings) mean byte-identical pages.
+    pub fn fingerprint(&self, digest: &Digest, job: Job, sigs: &CardSigs) -> u64 {
+        let route = Self::route(digest, job);
+        self.visit(digest, job, &route, &FingerprintVisitor { digest, sigs })
+    }
+}

@@ -1,0 +1,253 @@
+//! Incremental rebuilds give the same bytes as a clean build of the same
+//! files, after every kind of edit.
+
+use std::path::{Path, PathBuf};
+
+use briefing::pipeline::{self, BuildOptions};
+use briefing::session::Session;
+use briefing::watch::ChangeSet;
+use jiff::Timestamp;
+
+use crate::support::{Site, tree};
+
+fn options(root: &Path, output: &Path) -> BuildOptions {
+    BuildOptions {
+        output: Some(output.to_path_buf()),
+        ..BuildOptions::new(root, Timestamp::from_second(1_752_300_000).unwrap())
+    }
+}
+
+/// Applies a change and checks the live output against a clean build.
+struct Harness {
+    site: Site,
+    root: PathBuf,
+    session: Session,
+    clean: PathBuf,
+}
+
+impl Harness {
+    fn new(site: Site) -> Harness {
+        let root = std::fs::canonicalize(site.root()).unwrap();
+        let (session, report) = Session::start(options(&root, &root.join("live"))).unwrap();
+        assert!(!report.has_errors(), "{:?}", report.diagnostics);
+        let clean = root.join("clean");
+        Harness {
+            site,
+            root,
+            session,
+            clean,
+        }
+    }
+
+    fn content(&self, files: &[&str]) -> ChangeSet {
+        ChangeSet {
+            content: files.iter().map(|f| self.root.join(f)).collect(),
+            ..ChangeSet::default()
+        }
+    }
+
+    /// Applies `changes` and asserts the result equals a clean build.
+    fn check(&mut self, step: &str, changes: &ChangeSet) -> briefing::session::Rebuild {
+        let rebuild = self.session.apply(changes).unwrap();
+        pipeline::build(&options(&self.root, &self.clean)).unwrap();
+        let live = tree(&self.root.join("live"));
+        let clean = tree(&self.clean);
+        let live_paths: Vec<_> = live.keys().collect();
+        let clean_paths: Vec<_> = clean.keys().collect();
+        assert_eq!(live_paths, clean_paths, "after {step}: different files");
+        for (path, bytes) in &clean {
+            assert!(
+                live[path] == *bytes,
+                "after {step}: {path} differs from a clean build"
+            );
+        }
+        rebuild
+    }
+}
+
+fn site() -> Site {
+    let site = Site::new();
+    site.write(
+        "seeds/2025-07-10_000_a.txt",
+        "Alpha lede about the harbour.\nAlpha body one.\nAlpha body two.",
+    );
+    site.write(
+        "seeds/2025-07-10_001_b.txt",
+        "Bravo lede about the railway.\nBravo body.",
+    );
+    site.write("seeds/2025-07-10_001_b.toml", "tags = [\"Transport\"]\n");
+    site.write("seeds/2025-07-11_000_c.md", "+++\ntitle = \"Charlie\"\ntags = [\"Transport\", \"Money\"]\n+++\nCharlie lede.\n\nCharlie body.\n");
+    site.write(
+        "seeds/2025-07-09_000_d.md",
+        "+++\ntitle = \"Delta\"\n+++\nDelta lede.\n",
+    );
+    site
+}
+
+#[test]
+fn every_kind_of_edit_matches_a_clean_build() {
+    let mut h = Harness::new(site());
+
+    h.site.write(
+        "seeds/2025-07-10_000_a.txt",
+        "Alpha lede about the harbour.\nAlpha body uno.\nAlpha body two.",
+    );
+    let body_only = h.check("a body edit", &h.content(&["seeds/2025-07-10_000_a.txt"]));
+    assert_eq!(body_only.reparsed, 1);
+    // The article page and the feeds, which carry whole articles; not the
+    // sitemap, the front page or the edition, which show no body text.
+    assert_eq!(
+        body_only.written,
+        vec![
+            "articles/alpha-lede-about-the-harbour/index.html",
+            "atom.xml",
+            "feed.json",
+            "rss.xml"
+        ]
+    );
+
+    h.site.write(
+        "seeds/2025-07-10_001_b.txt",
+        "Bravo new lede about trains.\nBravo body.",
+    );
+    let lede = h.check("a lede edit", &h.content(&["seeds/2025-07-10_001_b.txt"]));
+    assert!(
+        lede.written.contains(&"index.html".to_string()),
+        "{:?}",
+        lede.written
+    );
+    assert!(
+        lede.written
+            .contains(&"tags/transport/index.html".to_string())
+    );
+    assert!(!lede.written.contains(&"tags/money/index.html".to_string()));
+
+    h.site.write(
+        "seeds/2025-07-10_001_b.toml",
+        "title = \"Bravo retitled\"\ntags = [\"Money\"]\n",
+    );
+    h.check(
+        "a sidecar edit changing title, slug and tags",
+        &h.content(&["seeds/2025-07-10_001_b.toml"]),
+    );
+
+    h.site.write(
+        "seeds/2025-07-12_000_e.md",
+        "+++\ntitle = \"Echo\"\ntags = [\"Weather\"]\n+++\nEcho lede.\n",
+    );
+    h.check(
+        "a new article in a new edition",
+        &h.content(&["seeds/2025-07-12_000_e.md"]),
+    );
+
+    std::fs::remove_file(h.root.join("seeds/2025-07-09_000_d.md")).unwrap();
+    let removed = h.check(
+        "a deleted article",
+        &h.content(&["seeds/2025-07-09_000_d.md"]),
+    );
+    assert!(
+        removed
+            .removed
+            .contains(&"articles/delta/index.html".to_string())
+    );
+    assert!(
+        removed
+            .removed
+            .contains(&"editions/2025-07-09/index.html".to_string())
+    );
+
+    std::fs::rename(
+        h.root.join("seeds/2025-07-11_000_c.md"),
+        h.root.join("seeds/2025-07-10_002_c.md"),
+    )
+    .unwrap();
+    h.check(
+        "a renamed article moving edition",
+        &h.content(&["seeds/2025-07-11_000_c.md", "seeds/2025-07-10_002_c.md"]),
+    );
+
+    h.site.write("templates/article.html", "{% extends \"base.html\" %}{% block main %}<h1>{{ page.card.title }}</h1>{{ body_html | safe }}<p>custom</p>{% endblock main %}");
+    let templates = h.check(
+        "a template edit",
+        &ChangeSet {
+            templates: true,
+            ..ChangeSet::default()
+        },
+    );
+    assert_eq!(templates.reparsed, 0);
+
+    h.site.write("static/style.css", "body { color: red; }");
+    let css = h.check(
+        "a stylesheet edit",
+        &ChangeSet {
+            static_files: [h.root.join("static/style.css")].into(),
+            ..ChangeSet::default()
+        },
+    );
+    assert!(css.css_only);
+
+    h.site.write(
+        "site.toml",
+        "title = \"Renamed Briefing\"\nbase_url = \"https://example.org/sub/\"\n",
+    );
+    h.check(
+        "a config edit",
+        &ChangeSet {
+            config: true,
+            ..ChangeSet::default()
+        },
+    );
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_article_until_fixed() {
+    let mut h = Harness::new(site());
+    let before = std::fs::read(h.root.join("live/articles/delta/index.html")).unwrap();
+    h.site.write(
+        "seeds/2025-07-09_000_d.md",
+        "+++\ntitle = \"Delta\"\nbogus = 1\n+++\nDelta broken.\n",
+    );
+    let broken = h
+        .session
+        .apply(&h.content(&["seeds/2025-07-09_000_d.md"]))
+        .unwrap();
+    assert!(broken.has_errors());
+    assert!(
+        broken
+            .diagnostics
+            .iter()
+            .any(|d| d.to_string().starts_with("seeds/2025-07-09_000_d.md:3:1"))
+    );
+    assert_eq!(
+        std::fs::read(h.root.join("live/articles/delta/index.html")).unwrap(),
+        before
+    );
+
+    h.site.write(
+        "seeds/2025-07-09_000_d.md",
+        "+++\ntitle = \"Delta\"\n+++\nDelta fixed.\n",
+    );
+    let fixed = h.check("the fix", &h.content(&["seeds/2025-07-09_000_d.md"]));
+    assert!(!fixed.has_errors());
+}
+
+#[test]
+fn a_broken_template_keeps_the_last_good_templates() {
+    let mut h = Harness::new(site());
+    let before = tree(&h.root.join("live"));
+    h.site.write("templates/404.html", "{% if %}");
+    let error = h.session.apply(&ChangeSet {
+        templates: true,
+        ..ChangeSet::default()
+    });
+    assert!(error.is_err());
+    assert_eq!(tree(&h.root.join("live")), before);
+    std::fs::remove_file(h.root.join("templates/404.html")).unwrap();
+    h.check(
+        "removing the broken template",
+        &ChangeSet {
+            templates: true,
+            ..ChangeSet::default()
+        },
+    );
+}

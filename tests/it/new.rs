@@ -1,0 +1,123 @@
+//! `briefing new DIR`: a scaffold that builds, passes `check`, and ships a
+//! GitHub Pages workflow with the triggers and steps publishing needs.
+
+use std::collections::BTreeMap;
+
+use crate::support::{Site, repo_root};
+
+#[test]
+fn a_new_site_builds_and_passes_check() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("daily-news");
+    let runner = Site::new();
+    let run = runner.run(&["new", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for file in [
+        "site.toml",
+        "seeds/000_welcome.md",
+        ".github/workflows/pages.yml",
+    ] {
+        assert!(dir.join(file).is_file(), "{file} missing");
+    }
+    let config = std::fs::read_to_string(dir.join("site.toml")).unwrap();
+    assert!(config.contains("base_url = \"https://USER.github.io/daily-news/\""));
+    assert!(config.contains("\n# "), "site.toml explains itself");
+
+    let root = dir.to_str().unwrap();
+    let build = runner.run(&["build", "--root", root]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(build.stderr.is_empty(), "warnings: {}", build.stderr);
+    let index = std::fs::read_to_string(dir.join("public/index.html")).unwrap();
+    assert!(
+        index.contains("Your briefing is ready to publish"),
+        "{index}"
+    );
+    assert!(index.contains("href=\"/daily-news/style.css\""), "{index}");
+
+    let check = runner.run(&["check", "--root", root]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}
+
+#[test]
+fn a_folder_with_files_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+    let run = Site::new().run(&["new", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("not empty"), "{}", run.stderr);
+    assert!(!dir.path().join("site.toml").exists());
+}
+
+/// A GitHub Actions step.
+#[derive(serde::Deserialize)]
+struct Step {
+    uses: Option<String>,
+    run: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Job {
+    steps: Vec<Step>,
+}
+
+#[derive(serde::Deserialize)]
+struct Workflow {
+    on: BTreeMap<String, serde_json::Value>,
+    permissions: BTreeMap<String, String>,
+    jobs: BTreeMap<String, Job>,
+}
+
+#[test]
+fn the_workflow_parses_and_builds_on_push_schedule_and_dispatch() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("site");
+    assert_eq!(Site::new().run(&["new", dir.to_str().unwrap()]).code, 0);
+    let text = std::fs::read_to_string(dir.join(".github/workflows/pages.yml")).unwrap();
+    let shipped = std::fs::read_to_string(repo_root().join(".github/workflows/pages.yml")).unwrap();
+    assert_eq!(
+        text, shipped,
+        "the scaffold ships this repository's workflow"
+    );
+
+    let workflow: Workflow = serde_saphyr::from_str(&text).unwrap();
+    for trigger in ["push", "schedule", "workflow_dispatch"] {
+        assert!(workflow.on.contains_key(trigger), "no {trigger} trigger");
+    }
+    let cron = workflow.on["schedule"][0]["cron"].as_str().unwrap();
+    let fields: Vec<&str> = cron.split_whitespace().collect();
+    assert_eq!(fields.len(), 5, "{cron}");
+    assert_eq!(&fields[2..], ["*", "*", "*"], "daily: {cron}");
+    assert_eq!(workflow.on["push"]["branches"][0], "main");
+    assert_eq!(workflow.permissions["pages"], "write");
+    assert_eq!(workflow.permissions["id-token"], "write");
+
+    let steps: Vec<&Step> = workflow.jobs.values().flat_map(|j| &j.steps).collect();
+    let uses = |action: &str| {
+        steps
+            .iter()
+            .any(|s| s.uses.as_deref().is_some_and(|u| u.starts_with(action)))
+    };
+    for action in [
+        "actions/checkout@",
+        "actions/configure-pages@",
+        "actions/cache@",
+        "actions/upload-pages-artifact@",
+        "actions/deploy-pages@",
+    ] {
+        assert!(uses(action), "no {action} step");
+    }
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s.run.as_deref()).collect();
+    assert!(
+        runs.iter()
+            .any(|r| r.contains("SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)")),
+        "{runs:?}"
+    );
+    assert!(
+        runs.iter().any(|r| r.contains("briefing build")),
+        "{runs:?}"
+    );
+    assert!(
+        runs.iter().any(|r| r.contains("briefing check")),
+        "{runs:?}"
+    );
+}
