@@ -272,3 +272,95 @@ fn quoted_markup_is_escaped_in_the_briefing_box() {
     assert!(!page.contains("<script>alert"), "{page}");
     assert!(element(&page, "aside").contains("&lt;script&gt;alert(1)"));
 }
+
+/// Applies `changes` to a preview session and checks its output against a
+/// clean build of the same files.
+fn matches_clean_build(
+    session: &mut briefing::session::Session,
+    root: &std::path::Path,
+    changes: &briefing::watch::ChangeSet,
+    step: &str,
+) {
+    session.apply(changes).unwrap();
+    let clean = root.join("clean");
+    briefing::pipeline::build(&build_options(root, &clean)).unwrap();
+    let live = crate::support::tree(&root.join("live"));
+    let fresh = crate::support::tree(&clean);
+    assert_eq!(
+        live.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "after {step}: different files"
+    );
+    for (path, bytes) in &fresh {
+        assert!(live[path] == *bytes, "after {step}: {path} is stale");
+    }
+}
+
+fn build_options(
+    root: &std::path::Path,
+    output: &std::path::Path,
+) -> briefing::pipeline::BuildOptions {
+    briefing::pipeline::BuildOptions {
+        output: Some(output.to_path_buf()),
+        ..briefing::pipeline::BuildOptions::new(
+            root,
+            jiff::Timestamp::from_second(1_752_300_000).unwrap(),
+        )
+    }
+}
+
+#[test]
+fn incremental_rebuilds_keep_entities_and_related_stories_current() {
+    let site = linked_site();
+    let root = std::fs::canonicalize(site.root()).unwrap();
+    let (mut session, _) =
+        briefing::session::Session::start(build_options(&root, &root.join("live"))).unwrap();
+    let content = |files: &[&str]| briefing::watch::ChangeSet {
+        content: files.iter().map(|f| root.join(f)).collect(),
+        ..briefing::watch::ChangeSet::default()
+    };
+    // A new story names Lavrov alone and Wonsan: entity pages, the unchanged
+    // stories' related lists and their briefing boxes must follow.
+    site.write(
+        "seeds/2025-07-12_000_lavrov.txt",
+        "Lavrov returned to Wonsan on Sunday.\nHe praised the hosts.",
+    );
+    matches_clean_build(
+        &mut session,
+        &root,
+        &content(&["seeds/2025-07-12_000_lavrov.txt"]),
+        "a new story",
+    );
+    let live: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("live/digest.json")).unwrap())
+            .unwrap();
+    let new = article(&live, "seeds/2025-07-12_000_lavrov.txt");
+    assert_eq!(
+        names(&new["people"]),
+        ["Sergei Lavrov"],
+        "Lavrov folds across stories"
+    );
+    // Editing a story so it no longer names anyone changes others' pages.
+    site.write(
+        "seeds/2025-07-10_000_talks.txt",
+        "The talks were postponed.\nNo date was set.",
+    );
+    matches_clean_build(
+        &mut session,
+        &root,
+        &content(&["seeds/2025-07-10_000_talks.txt"]),
+        "an edit removing names",
+    );
+    // entities.toml is configuration: the whole site follows it.
+    site.write("entities.toml", "ignore = [\"Wonsan\"]\n");
+    matches_clean_build(
+        &mut session,
+        &root,
+        &briefing::watch::ChangeSet {
+            config: true,
+            ..briefing::watch::ChangeSet::default()
+        },
+        "an entities.toml edit",
+    );
+    assert!(!root.join("live/places/wonsan/index.html").exists());
+}
