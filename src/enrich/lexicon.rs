@@ -113,6 +113,10 @@ pub fn word_lists(word: &str) -> u32 {
     if lists != 0 {
         return lists;
     }
+    // '’' starts with the byte 0xE2: most words have neither apostrophe.
+    if !word.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return 0;
+    }
     let apostrophe = word.find('\'').or_else(|| word.find('’'));
     match apostrophe {
         Some(at) => BUILTIN.lists.get(&word[..at]).copied().unwrap_or(0) & List::Stop.bit(),

@@ -25,8 +25,12 @@ pub fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
         .filter_map(|r| r.defines.clone().map(|a| (a, r.name.clone())))
         .collect();
     let targets: Vec<Target<'_>> = raws.iter().map(Target::new).collect();
+    // Only names of two words or more can take an alias.
+    let longer: Vec<usize> = (0..raws.len())
+        .filter(|&j| targets[j].words.len() > 1 && targets[j].kind != Some(EntityKind::Place))
+        .collect();
     let folded: Vec<Option<String>> = (0..raws.len())
-        .map(|i| fold_target(&raws, &targets, i, &acronyms))
+        .map(|i| fold_target(&raws, &targets, &longer, i, &acronyms))
         .collect();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut groups: Vec<Group> = Vec::new();
@@ -84,6 +88,7 @@ impl<'a> Target<'a> {
 fn fold_target(
     raws: &[Raw],
     targets: &[Target<'_>],
+    longer: &[usize],
     i: usize,
     acronyms: &BTreeMap<String, String>,
 ) -> Option<String> {
@@ -97,9 +102,17 @@ fn fold_target(
         return Some(expansion.clone());
     }
     let short = &targets[i].words;
-    let before = (0..i).rev().find(|&j| targets[j].takes(short));
-    let after = || (i + 1..raws.len()).find(|&j| targets[j].takes(short));
-    before.or_else(after).map(|j| raws[j].name.clone())
+    let split = longer.partition_point(|&j| j < i);
+    let before = longer[..split]
+        .iter()
+        .rev()
+        .find(|&&j| targets[j].takes(short));
+    let after = || {
+        longer[split..]
+            .iter()
+            .find(|&&j| j != i && targets[j].takes(short))
+    };
+    before.or_else(after).map(|&j| raws[j].name.clone())
 }
 
 /// Whether `full` ends with `tail`, ignoring the case of the tail's first
