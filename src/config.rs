@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::corrections::EntityCorrections;
 use crate::error::{Diagnostic, Error, Location};
 
 /// The name of the configuration file at the site root.
@@ -139,6 +140,8 @@ pub struct Config {
     pub site: SiteConfig,
     /// The site root folder (the one holding `site.toml`).
     pub root: PathBuf,
+    /// Entity corrections from `entities.toml` (none when it is absent).
+    pub entities: EntityCorrections,
 }
 
 impl Config {
@@ -163,7 +166,8 @@ impl Config {
     }
 }
 
-/// Reads and validates `ROOT/site.toml`.
+/// Reads and validates `ROOT/site.toml` and, when there is one,
+/// `ROOT/entities.toml`.
 pub fn load(root: &Path) -> Result<Config, Error> {
     let path = root.join(CONFIG_FILE);
     if !crate::fs::exists(&path) {
@@ -180,6 +184,7 @@ pub fn load(root: &Path) -> Result<Config, Error> {
     Ok(Config {
         site,
         root: root.to_path_buf(),
+        entities: crate::corrections::load(root)?,
     })
 }
 

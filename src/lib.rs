@@ -14,6 +14,7 @@ pub mod article;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod corrections;
 pub mod digest;
 pub mod discover;
 pub mod enrich;

@@ -19,6 +19,7 @@ use crate::article::{self, ParseOptions, highlight};
 use crate::config::{self, Config};
 use crate::digest::{self, Digest};
 use crate::discover::{self, SourceFile};
+use crate::enrich::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
@@ -211,7 +212,8 @@ pub fn make_renderer(config: &Config, templates: Templates, options: &BuildOptio
     Renderer::new(&config.site, templates, render_options)
 }
 
-/// Loads, parses and enriches `files` in parallel, keeping their order.
+/// Loads, parses and enriches `files` in parallel, keeping their order;
+/// entities are read with the site's `entities.toml` corrections.
 pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>) -> Vec<Loaded> {
     let parse_options = ParseOptions {
         unsafe_html: config.site.markdown.unsafe_html,
@@ -220,11 +222,12 @@ pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>)
         now: options.now,
         words_per_minute: config.site.digest.words_per_minute,
     };
+    let lexicon = Lexicon::new(&config.entities);
     files
         .into_par_iter()
         .map(|file| {
             let result = article::load(&file, parse_options)
-                .map(|parsed| Arc::new(enrich::enrich(parsed, &context)));
+                .map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
             Loaded { file, result }
         })
         .collect()

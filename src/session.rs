@@ -144,8 +144,17 @@ impl Session {
         }
         if !changes.static_files.is_empty() {
             self.recopy_assets(&mut rebuild)?;
-            rebuild.css_only =
-                rebuild.written.iter().all(|p| p.ends_with(".css")) && rebuild.removed.is_empty();
+            // Judged by what changed: every asset is copied again, and the
+            // built-in ones include a script (search.js).
+            let stylesheets = changes
+                .static_files
+                .iter()
+                .all(|p| p.extension().is_some_and(|e| e == "css"));
+            let pages = rebuild
+                .written
+                .iter()
+                .any(|p| p.ends_with(".html") || p.ends_with('/'));
+            rebuild.css_only = stylesheets && !pages && rebuild.removed.is_empty();
         }
         rebuild.diagnostics = self.diagnostics();
         rebuild.elapsed = started.elapsed();

@@ -16,6 +16,7 @@ use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::config::CONFIG_FILE;
+use crate::corrections::ENTITIES_FILE;
 use crate::discover::is_ignored;
 use crate::error::Error;
 use crate::session::{Rebuild, Session};
@@ -27,7 +28,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(10);
 /// What changed, by kind of input.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChangeSet {
-    /// `site.toml` changed: everything is rebuilt.
+    /// `site.toml` or `entities.toml` changed: everything is rebuilt.
     pub config: bool,
     /// A template changed: every page is re-rendered, nothing re-parsed.
     pub templates: bool,
@@ -85,7 +86,7 @@ fn classify_path(root: &Path, output: &Path, path: &Path, changes: &mut ChangeSe
         return;
     }
     match names.as_slice() {
-        [CONFIG_FILE] => changes.config = true,
+        [CONFIG_FILE | ENTITIES_FILE] => changes.config = true,
         ["seeds", ..] => {
             changes.content.insert(path.to_path_buf());
         }
@@ -247,6 +248,7 @@ mod tests {
         assert!(!c.templates && !c.config);
         assert!(classify_one(modify, &["/site/templates/base.html"]).templates);
         assert!(classify_one(modify, &["/site/site.toml"]).config);
+        assert!(classify_one(modify, &["/site/entities.toml"]).config);
         let s = classify_one(modify, &["/site/static/style.css"]);
         assert_eq!(s.static_files.len(), 1);
     }

@@ -15,6 +15,7 @@ use jiff::tz::Offset;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
+use crate::corrections::EntityCorrections;
 use crate::error::{Diagnostic, Location};
 
 /// The keys an author may set on an article.
@@ -45,6 +46,10 @@ pub struct FrontMatter {
     /// Position within its edition: lower comes first, before the file
     /// name's ordinal.
     pub weight: Option<i64>,
+    /// Entities to add to or correct in this article (the shape of
+    /// `entities.toml`).
+    #[serde(default)]
+    pub entities: EntityCorrections,
 }
 
 /// A date as written in front matter: `2025-07-12`, or an RFC 3339

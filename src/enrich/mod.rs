@@ -3,10 +3,17 @@
 //! Pure and infallible: everything an author left out is derived from the
 //! text, the file name and the build clock (passed in, never read here).
 //! Slugs are made unique later, in `digest`, where all articles are known.
+//! The briefing layer (entities, quotes, key figures) is [`briefing`]'s.
 
+pub mod briefing;
+pub mod entities;
+pub mod figures;
 pub mod filename;
+pub mod lexicon;
+pub mod quotes;
 pub mod sentences;
 pub mod title;
+pub mod tokens;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -17,6 +24,8 @@ use jiff::tz::TimeZone;
 
 use crate::article::{Body, ParsedArticle};
 use crate::slug::{MAX_SLUG_LEN, slugify};
+use briefing::Briefing;
+use lexicon::Lexicon;
 
 /// What the build knows that the articles do not.
 #[derive(Debug, Clone, Copy)]
@@ -89,10 +98,19 @@ pub struct Article {
     pub body: Arc<Body>,
     /// Hash of the source text and sidecar (see `ParsedArticle::revision`).
     pub revision: u64,
+    /// Entities, quotes and key figures found in the text, shared like the
+    /// body.
+    pub briefing: Arc<Briefing>,
 }
 
-/// Derives every field of an article.
+/// Derives every field of an article, with the built-in gazetteers only.
 pub fn enrich(parsed: ParsedArticle, ctx: &EnrichContext) -> Article {
+    enrich_with(parsed, ctx, Lexicon::builtin())
+}
+
+/// Derives every field of an article, reading entities with `lexicon` (the
+/// gazetteers plus the site's `entities.toml`).
+pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon) -> Article {
     let ParsedArticle {
         source,
         front,
@@ -128,6 +146,11 @@ pub fn enrich(parsed: ParsedArticle, ctx: &EnrichContext) -> Article {
         (None, None) => (ctx.today(), ctx.now, DateSource::Edition),
     };
     let word_count = body.word_count();
+    let briefing = if front.entities.is_empty() {
+        briefing::extract(body.paragraphs(), lexicon)
+    } else {
+        briefing::extract(body.paragraphs(), &lexicon.for_article(&front.entities))
+    };
     Article {
         source_path: source.rel_path,
         title,
@@ -154,6 +177,7 @@ pub fn enrich(parsed: ParsedArticle, ctx: &EnrichContext) -> Article {
         draft: front.draft,
         body: Arc::new(body),
         revision,
+        briefing: Arc::new(briefing),
     }
 }
 

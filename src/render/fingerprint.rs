@@ -107,7 +107,9 @@ pub fn fingerprint_all(
 }
 
 /// What a story's card is made of: the article itself (immutable behind its
-/// `Arc`), its final slug, and its tags' names and slugs.
+/// `Arc`), its final slug, its tags' names and slugs, and its top entities
+/// (which the corpus pass decides, so they can change while the article
+/// does not).
 fn card_key(digest: &Digest, i: usize) -> u64 {
     let mut h = Xxh3::new();
     let article = &digest.articles[i];
@@ -120,11 +122,47 @@ fn card_key(digest: &Digest, i: usize) -> u64 {
         h.update(&[0xfe]);
         h.update(tag.slug.as_bytes());
     }
+    let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
+    for r in refs.iter().take(super::briefing::CARD_ENTITIES) {
+        write_entity(&mut h, digest, Some(r.entity));
+    }
     h.digest()
 }
 
+/// An entity's kind, name and slug (or a marker for none).
+fn write_entity(h: &mut Xxh3, digest: &Digest, entity: Option<usize>) {
+    match entity.and_then(|e| digest.entities.get(e)) {
+        Some(e) => {
+            h.update(&[0xfd, e.kind as u8]);
+            h.update(e.name.as_bytes());
+            h.update(&[0xfc]);
+            h.update(e.slug.as_bytes());
+        }
+        None => h.update(&[0xfb]),
+    }
+}
+
+/// What an article's briefing box and related stories are made of beyond
+/// the article: its entities, its quotes' speakers and the related stories
+/// (each article and its slug), all decided by the corpus pass.
+fn write_briefing(h: &mut Xxh3, digest: &Digest, i: usize) {
+    for r in digest.entities_of.get(i).into_iter().flatten() {
+        write_entity(h, digest, Some(r.entity));
+    }
+    h.update(&[0xfa]);
+    for speaker in digest.speakers.get(i).into_iter().flatten() {
+        write_entity(h, digest, *speaker);
+    }
+    h.update(&[0xf9]);
+    for &j in digest.related.get(i).into_iter().flatten() {
+        let a = &digest.articles[j];
+        h.write_usize(Arc::as_ptr(a) as usize);
+        h.update(a.slug.as_bytes());
+    }
+}
+
 /// What an article page is made of beyond its card: its neighbours (title
-/// and slug) and its edition.
+/// and slug), its briefing box and related stories, and its edition.
 fn page_key(digest: &Digest, i: usize, card_keys: &[u64]) -> u64 {
     let mut h = Xxh3::new();
     h.write_u64(card_keys[i]);
@@ -137,6 +175,7 @@ fn page_key(digest: &Digest, i: usize, card_keys: &[u64]) -> u64 {
             None => h.write_u8(0),
         }
     }
+    write_briefing(&mut h, digest, i);
     let date = digest.editions[digest.edition_of[i]].date;
     h.write_i16(date.year());
     h.write_i8(date.month());

@@ -4,6 +4,8 @@
 //! renders one. Jobs are independent, so the pipeline renders them in
 //! parallel and writes each page as soon as it is done.
 
+pub mod briefing;
+pub mod data;
 pub mod feeds;
 pub mod fingerprint;
 pub mod seo;
@@ -50,6 +52,16 @@ pub enum Job {
     Sitemap,
     /// Tag `t`'s Atom feed.
     TagFeed(usize),
+    /// Entity `e` of the digest (a person, place or organisation).
+    Entity(usize),
+    /// The index of people, places and organisations.
+    Entities,
+    /// The search page.
+    Search,
+    /// `digest.json`.
+    DigestJson,
+    /// `search-index.json`.
+    SearchIndex,
 }
 
 /// A rendered page and where it goes.
@@ -164,6 +176,13 @@ impl Renderer {
         jobs.extend((0..digest.editions.len()).map(Job::Edition));
         jobs.extend((0..digest.tags.len()).map(Job::Tag));
         jobs.extend((0..digest.tags.len()).map(Job::TagFeed));
+        jobs.extend([
+            Job::Entities,
+            Job::Search,
+            Job::DigestJson,
+            Job::SearchIndex,
+        ]);
+        jobs.extend((0..digest.entities.len()).map(Job::Entity));
         jobs
     }
 
@@ -182,6 +201,14 @@ impl Renderer {
             Job::JsonFeed => urls::JSON_FEED_ROUTE.to_string(),
             Job::Sitemap => urls::SITEMAP_ROUTE.to_string(),
             Job::TagFeed(t) => urls::tag_feed_route(&digest.tags[t].slug),
+            Job::Entity(e) => {
+                let entity = &digest.entities[e];
+                urls::entity_route(entity.kind, &entity.slug)
+            }
+            Job::Entities => urls::ENTITIES_ROUTE.to_string(),
+            Job::Search => urls::SEARCH_ROUTE.to_string(),
+            Job::DigestJson => urls::DIGEST_JSON_ROUTE.to_string(),
+            Job::SearchIndex => urls::SEARCH_INDEX_ROUTE.to_string(),
         }
     }
 
@@ -270,6 +297,57 @@ impl Renderer {
             Job::AtomFeed | Job::RssFeed | Job::JsonFeed | Job::Sitemap | Job::TagFeed(_) => {
                 self.visit_data(digest, job, route, visitor)
             }
+            Job::Entity(_) | Job::Entities | Job::Search | Job::DigestJson | Job::SearchIndex => {
+                self.visit_briefing(digest, job, route, visitor)
+            }
+        }
+    }
+
+    /// Builds the view of a briefing-layer page (an entity page, the
+    /// entities index, the search page) or data file (`digest.json`,
+    /// `search-index.json`) and hands it to `visitor`.
+    fn visit_briefing<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        job: Job,
+        route: &str,
+        visitor: &V,
+    ) -> V::Output {
+        let urls = &self.urls;
+        let spec = |template, title| PageSpec {
+            template,
+            title,
+            route,
+            has_code: false,
+            body_of: None,
+            job,
+        };
+        match job {
+            Job::Entity(e) => {
+                let view = briefing::entity_page(digest, e, urls);
+                let title = view.name.to_string();
+                visitor.page(spec("entity.html", &title), view)
+            }
+            Job::Entities => {
+                let view = briefing::entities_index(digest, urls);
+                visitor.page(
+                    spec("entities.html", "People, places and organisations"),
+                    view,
+                )
+            }
+            Job::DigestJson => {
+                let view = data::digest_json(digest, &self.site_title, urls);
+                visitor.page(spec(data::DIGEST_JSON, &self.site_title), view)
+            }
+            Job::SearchIndex => {
+                let view = data::search_index(digest, urls);
+                visitor.page(spec(data::SEARCH_INDEX, &self.site_title), view)
+            }
+            // `Job::Search`; `visit` sends no other job here.
+            _ => visitor.page(
+                spec("search.html", "Search"),
+                briefing::search_page(digest, urls),
+            ),
         }
     }
 
@@ -353,6 +431,9 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
                 location: Location::file(spec.route),
                 message: e.to_string(),
             });
+        }
+        if data::is_data(spec.template) {
+            return data::to_json(&page, spec.route);
         }
         let context = PageContext {
             template: spec.template,

@@ -248,6 +248,8 @@ pub fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
         Job::Article(i) => newest(&mut std::iter::once(i)),
         Job::Edition(e) => newest(&mut digest.editions.get(e)?.articles.clone()),
         Job::Tag(t) => newest(&mut digest.tags.get(t)?.articles.iter().copied()),
+        Job::Entities | Job::Search => newest(&mut (0..digest.articles.len())),
+        Job::Entity(e) => newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article)),
         _ => None,
     }
 }

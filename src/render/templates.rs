@@ -29,11 +29,24 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("atom.xml", include_str!("../../templates/atom.xml")),
     ("rss.xml", include_str!("../../templates/rss.xml")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    (
+        "briefing.html",
+        include_str!("../../templates/briefing.html"),
+    ),
+    ("related.html", include_str!("../../templates/related.html")),
+    ("entity.html", include_str!("../../templates/entity.html")),
+    (
+        "entities.html",
+        include_str!("../../templates/entities.html"),
+    ),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// The default static files, by path in the output.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../../static/style.css"))];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../static/style.css")),
+    ("search.js", include_bytes!("../../static/search.js")),
+];
 
 /// A template file a site brings.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,8 @@
 
 use jiff::civil::Date;
 
+use crate::enrich::briefing::EntityKind;
+
 /// Builds routes, links and output paths for one `base_url`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Urls {
@@ -116,6 +118,9 @@ fn remove_dot_segments(path: &str) -> String {
     format!("/{}", parts.join("/"))
 }
 
+/// The folder of every article page.
+pub const ARTICLES_ROUTE: &str = "articles/";
+
 /// The route of an article page.
 pub fn article_route(slug: &str) -> String {
     format!("articles/{slug}/")
@@ -141,6 +146,27 @@ pub fn tag_feed_route(slug: &str) -> String {
 
 /// The route of the tag list.
 pub const TAGS_ROUTE: &str = "tags/";
+
+/// The route of an entity page: `people/SLUG/`, `places/SLUG/` or
+/// `organizations/SLUG/`.
+pub fn entity_route(kind: EntityKind, slug: &str) -> String {
+    format!("{}/{slug}/", kind.plural())
+}
+
+/// The route of the index of people, places and organisations.
+pub const ENTITIES_ROUTE: &str = "entities/";
+
+/// The route of the search page.
+pub const SEARCH_ROUTE: &str = "search/";
+
+/// The route of the machine-readable digest.
+pub const DIGEST_JSON_ROUTE: &str = "digest.json";
+
+/// The search page's script, a built-in static file.
+pub const SEARCH_SCRIPT: &str = "search.js";
+
+/// The route of the search index the search page loads.
+pub const SEARCH_INDEX_ROUTE: &str = "search-index.json";
 
 /// The route of the not-found page (GitHub Pages serves `404.html`).
 pub const NOT_FOUND_ROUTE: &str = "404.html";
@@ -211,6 +237,19 @@ mod tests {
         assert_eq!(urls.root(), "/");
         assert_eq!(urls.link(TAGS_ROUTE), "/tags/");
         assert_eq!(urls.base(), "http://127.0.0.1:1111/");
+    }
+
+    #[test]
+    fn entity_routes_use_the_plural_folder() {
+        assert_eq!(
+            entity_route(EntityKind::Person, "kim-jong-un"),
+            "people/kim-jong-un/"
+        );
+        assert_eq!(
+            output_path(&entity_route(EntityKind::Organization, "kcna")),
+            "organizations/kcna/index.html"
+        );
+        assert_eq!(output_path(DIGEST_JSON_ROUTE), "digest.json");
     }
 
     #[test]

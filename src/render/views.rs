@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::briefing::{self, BriefingView};
 use super::urls::{self, Urls};
 use crate::article::Body;
 use crate::config::SiteConfig;
@@ -35,6 +36,10 @@ pub struct SiteView {
     pub editions_url: String,
     /// Link to the tag list.
     pub tags_url: String,
+    /// Link to the index of people, places and organisations.
+    pub entities_url: String,
+    /// Link to the search page.
+    pub search_url: String,
     /// Link to the main stylesheet.
     pub stylesheet_url: String,
     /// Link to the code-highlighting stylesheet.
@@ -61,6 +66,8 @@ impl SiteView {
             home_url: urls.link(""),
             editions_url: urls.link(urls::EDITIONS_ROUTE),
             tags_url: urls.link(urls::TAGS_ROUTE),
+            entities_url: urls.link(urls::ENTITIES_ROUTE),
+            search_url: urls.link(urls::SEARCH_ROUTE),
             stylesheet_url: urls.link("style.css"),
             highlight_url: urls.link(HIGHLIGHT_CSS),
             extra: config.extra.clone(),
@@ -100,6 +107,8 @@ pub struct Card<'a> {
     pub reading_minutes: u32,
     /// Its tags as links.
     pub tags: Vec<Link>,
+    /// Its most mentioned people, places and organisations as links.
+    pub entities: Vec<Link>,
 }
 
 /// Everything an article page shows but its body, which templates get as
@@ -124,6 +133,10 @@ pub struct ArticleView<'a, C> {
     pub next: Option<Link>,
     /// Its edition.
     pub edition: Link,
+    /// The briefing box: lede, entities, quotes, key figures.
+    pub briefing: BriefingView<'a>,
+    /// Stories sharing its most specific entities and tags.
+    pub related: Vec<Link>,
 }
 
 /// An edition: one day's stories.
@@ -225,6 +238,7 @@ pub fn card<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> Card<'a> {
                 url: urls.link(&urls::tag_route(&digest.tags[t].slug)),
             })
             .collect(),
+        entities: briefing::card_entities(digest, i, urls),
     }
 }
 
@@ -261,6 +275,8 @@ pub fn article<'a, C>(
         previous: digest.previous(i).map(|p| article_link(p, urls)),
         next: digest.next(i).map(|n| article_link(n, urls)),
         edition: edition_link(edition, urls),
+        briefing: briefing::briefing_box(digest, i, urls),
+        related: briefing::related(digest, i, urls),
     }
 }
 

@@ -255,8 +255,13 @@ fn sitemap_is_valid_against_the_sitemaps_org_schema() {
 
     let text = site.read("sitemap.xml");
     let urls = text.matches("<url>").count();
-    // Front page, editions, tags, 3 articles, 2 editions, 2 tags.
-    assert_eq!(urls, 10, "{text}");
+    // Front page, editions, tags, 3 articles, 2 editions, 2 tags; the
+    // entities index, the search page and one page per entity.
+    let entity_pages: usize = ["people", "places", "organizations"]
+        .iter()
+        .map(|kind| std::fs::read_dir(site.public().join(kind)).map_or(0, Iterator::count))
+        .sum();
+    assert_eq!(urls, 10 + 2 + entity_pages, "{text}");
     assert_eq!(text.matches("<lastmod>").count(), urls, "{text}");
     assert!(text.contains(&format!("<loc>{SAMPLE_URL}</loc>")));
     assert!(!text.contains("404"), "{text}");

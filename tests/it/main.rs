@@ -2,13 +2,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod briefing;
+mod browser;
 mod build;
 mod check;
+mod entities;
 mod feeds;
 mod incremental;
 mod new;
 mod preview;
 mod publish;
+mod search;
 mod summary;
 mod support;
 mod validate;

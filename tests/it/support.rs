@@ -191,3 +191,15 @@ pub fn element<'a>(html: &'a str, tag: &str) -> &'a str {
     let end = start + html[start..].find(&format!("</{tag}>")).unwrap();
     &html[start..end]
 }
+
+/// Reports that a test's external tool is missing: the test is skipped
+/// with a loud message, or fails when `BRIEFING_REQUIRE_TOOLS=1` (as
+/// `.ci/run` sets, after installing every such tool).
+pub fn require_tool(what: &str) {
+    let required = std::env::var("BRIEFING_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
+    assert!(
+        !required,
+        "{what} is required (BRIEFING_REQUIRE_TOOLS=1); run .ci/run to install it"
+    );
+    eprintln!("SKIPPED: {what} not installed; run .ci/run to install it");
+}

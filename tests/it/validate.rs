@@ -18,12 +18,7 @@ fn vnu_jar() -> Option<PathBuf> {
 }
 
 fn tool_missing(what: &str) {
-    let required = std::env::var("BRIEFING_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
-    assert!(
-        !required,
-        "{what} is required (BRIEFING_REQUIRE_TOOLS=1); run .ci/run to install it"
-    );
-    eprintln!("SKIPPED: {what} not installed; run .ci/run to install it");
+    crate::support::require_tool(what);
 }
 
 #[test]

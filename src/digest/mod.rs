@@ -2,8 +2,14 @@
 //!
 //! Pure. Orders the stories (newest edition first; within an edition by
 //! weight, then the file name's rank, then path), groups them into editions,
-//! makes slugs unique and collects tags. Every list that reaches the output
-//! has a total order with a tie-breaker, so builds are byte-identical.
+//! makes slugs unique and collects tags. The briefing layer's corpus pass
+//! ([`entities`]) decides each article's people, places and organisations
+//! and [`related`] links stories that share them. Every list that reaches
+//! the output has a total order with a tie-breaker, so builds are
+//! byte-identical.
+
+pub mod entities;
+pub mod related;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -14,8 +20,10 @@ use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 use jiff::civil::Date;
 
 use crate::enrich::Article;
+use crate::enrich::briefing::EntityKind;
 use crate::error::{Diagnostic, Location};
 use crate::slug::{MAX_SLUG_LEN, slugify, unique};
+use entities::{Entity, EntityRef};
 
 /// The whole site's content, ordered and linked.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +39,14 @@ pub struct Digest {
     pub edition_of: Vec<usize>,
     /// For each article, its tags as indices into `tags`, in written order.
     pub tags_of: Vec<Vec<usize>>,
+    /// People, places and organisations, sorted by kind then slug.
+    pub entities: Vec<Entity>,
+    /// For each article, its entities, most mentioned first.
+    pub entities_of: Vec<Vec<EntityRef>>,
+    /// For each article, the entity (if known) that said each of its quotes.
+    pub speakers: Vec<Vec<Option<usize>>>,
+    /// For each article, related articles (never itself), best first.
+    pub related: Vec<Vec<usize>>,
 }
 
 /// One day's stories.
@@ -73,6 +89,13 @@ impl Digest {
             .ok()
             .and_then(|i| self.tags.get(i))
     }
+
+    /// The index of the entity of `kind` with slug `slug`.
+    pub fn entity(&self, kind: EntityKind, slug: &str) -> Option<usize> {
+        self.entities
+            .binary_search_by(|e| (e.kind, e.slug.as_str()).cmp(&(kind, slug)))
+            .ok()
+    }
 }
 
 /// Orders, groups and links `articles`. Returns warnings for slug clashes
@@ -89,12 +112,18 @@ pub fn build(mut articles: Vec<Arc<Article>>) -> (Digest, Vec<Diagnostic>) {
     let (editions, edition_of) = group_editions(&articles);
     let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
     diagnostics.extend(tag_diagnostics);
+    let resolved = entities::resolve(&articles);
+    let related = related::related(&resolved.entities_of, &tags_of);
     let digest = Digest {
         articles,
         editions,
         tags,
         edition_of,
         tags_of,
+        entities: resolved.entities,
+        entities_of: resolved.entities_of,
+        speakers: resolved.speakers,
+        related,
     };
     (digest, diagnostics)
 }
@@ -283,6 +312,7 @@ mod tests {
                 paragraphs: vec!["x".into()],
             }),
             revision: 0,
+            briefing: Default::default(),
         }
     }
 

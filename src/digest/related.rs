@@ -1,0 +1,193 @@
+//! Related stories: for each article, the others that share the most
+//! specific entities and tags.
+//!
+//! Each shared entity or tag adds its inverse document frequency,
+//! `ln((N + 1) / df)`, so a person named in three stories links them more
+//! strongly than a country named in half the corpus; tags count half as
+//! much as entities. Candidates come from the articles sharing an entity or
+//! tag that is not everywhere (at most `MAX_POSTING` articles or a tenth
+//! of the corpus), which keeps the pass close to linear; their scores then
+//! count every shared entity and tag. An article is never related to itself.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::entities::EntityRef;
+use crate::enrich::lexicon::FnvBuild;
+
+/// How many related stories an article lists.
+pub const MAX_RELATED: usize = 5;
+
+/// Entities or tags in more articles than this (or than a tenth of the
+/// corpus, but never fewer than [`MIN_POSTING`]) do not propose
+/// candidates, only add to their scores.
+const MAX_POSTING: usize = 100;
+
+/// The smallest posting limit, so small sites relate on every feature.
+const MIN_POSTING: usize = 20;
+
+/// How many candidates are rescored on every shared feature.
+const SHORTLIST: usize = 25;
+
+/// How much a shared tag weighs against a shared entity.
+const TAG_WEIGHT: f64 = 0.5;
+
+/// An article's features as sorted (feature, weight) pairs; entities and
+/// tags are numbered apart.
+type Features = Vec<(u32, f64)>;
+
+/// For each article, up to [`MAX_RELATED`] related articles, best first
+/// (ties in reading order).
+pub fn related(entities_of: &[Vec<EntityRef>], tags_of: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = entities_of.len();
+    let entity_count = entities_of
+        .iter()
+        .flatten()
+        .map(|r| r.entity + 1)
+        .max()
+        .unwrap_or(0);
+    let feature_lists: Vec<Vec<u32>> = (0..n)
+        .map(|i| {
+            let mut f: Vec<u32> = entities_of[i]
+                .iter()
+                .map(|r| to_u32(r.entity))
+                .chain(
+                    tags_of
+                        .get(i)
+                        .into_iter()
+                        .flatten()
+                        .map(|t| to_u32(entity_count + t)),
+                )
+                .collect();
+            f.sort_unstable();
+            f.dedup();
+            f
+        })
+        .collect();
+    let mut postings: Vec<Vec<u32>> =
+        vec![Vec::new(); entity_count + tags_of.iter().flatten().map(|t| t + 1).max().unwrap_or(0)];
+    for (i, features) in feature_lists.iter().enumerate() {
+        for &f in features {
+            postings[f as usize].push(to_u32(i));
+        }
+    }
+    let weights: Vec<f64> = postings
+        .iter()
+        .enumerate()
+        .map(|(f, p)| {
+            let idf = ((n as f64 + 1.0) / p.len().max(1) as f64).ln();
+            if f < entity_count {
+                idf
+            } else {
+                idf * TAG_WEIGHT
+            }
+        })
+        .collect();
+    let features: Vec<Features> = feature_lists
+        .iter()
+        .map(|list| list.iter().map(|&f| (f, weights[f as usize])).collect())
+        .collect();
+    let index = Index {
+        features: &features,
+        postings: &postings,
+        cap: MAX_POSTING.min(n / 10).max(MIN_POSTING),
+    };
+    (0..n).into_par_iter().map(|i| index.best_for(i)).collect()
+}
+
+/// The articles' features and each feature's articles.
+struct Index<'a> {
+    features: &'a [Features],
+    postings: &'a [Vec<u32>],
+    cap: usize,
+}
+
+impl Index<'_> {
+    /// Scores the articles sharing a specific feature with article `i` by
+    /// those features, then rescores the best of them on every shared
+    /// feature and keeps [`MAX_RELATED`].
+    fn best_for(&self, i: usize) -> Vec<usize> {
+        let mut partial: HashMap<u32, f64, FnvBuild> = HashMap::default();
+        let own = &self.features[i];
+        let specific = own
+            .iter()
+            .filter(|(f, _)| self.postings[*f as usize].len() <= self.cap);
+        for (f, weight) in specific {
+            for &j in &self.postings[*f as usize] {
+                if j as usize != i {
+                    *partial.entry(j).or_default() += weight;
+                }
+            }
+        }
+        let mut shortlist: Vec<(f64, u32)> = partial.into_iter().map(|(j, s)| (s, j)).collect();
+        shortlist.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        shortlist.truncate(SHORTLIST);
+        let mut scored: Vec<(f64, usize)> = shortlist
+            .into_iter()
+            .map(|(_, j)| (shared(own, &self.features[j as usize]), j as usize))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
+            .into_iter()
+            .take(MAX_RELATED)
+            .map(|(_, j)| j)
+            .collect()
+    }
+}
+
+/// The summed weight of the features two sorted lists share.
+fn shared(a: &Features, b: &Features) -> f64 {
+    let (mut x, mut y, mut sum) = (0, 0, 0.0);
+    while x < a.len() && y < b.len() {
+        match a[x].0.cmp(&b[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[x].1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(entities: &[usize]) -> Vec<EntityRef> {
+        entities
+            .iter()
+            .map(|&entity| EntityRef {
+                entity,
+                mentions: 1,
+                aliases: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rare_shared_entities_outweigh_common_ones_and_self_is_never_related() {
+        // Entity 0 ("Russia") is in every article; entity 1 only in 0 and 2.
+        let entities_of = vec![refs(&[0, 1]), refs(&[0]), refs(&[0, 1]), refs(&[0])];
+        let related = related(&entities_of, &[]);
+        assert_eq!(related[0], [2, 1, 3]);
+        assert_eq!(related[2], [0, 1, 3]);
+        for (i, list) in related.iter().enumerate() {
+            assert!(!list.contains(&i), "{i} lists itself");
+        }
+    }
+
+    #[test]
+    fn tags_count_and_nothing_shared_means_nothing_related() {
+        let entities_of = vec![refs(&[]), refs(&[]), refs(&[5])];
+        let related = related(&entities_of, &[vec![0], vec![0], vec![]]);
+        assert_eq!(related, [vec![1], vec![0], vec![]]);
+    }
+}
