@@ -9,10 +9,13 @@ Starts `briefing serve --port 0` on the site, then, for each of N articles,
 rewrites one of its body paragraphs with a unique marker and polls that
 article's page over HTTP until the marker is served: the latency is from the
 moment the file write returns to the first response containing the marker.
-It does the same for N edits to the article template (each adds a marker
-comment; the clock stops when one article page shows it). Prints the median,
-minimum and maximum of each, and, as a baseline measured in the same run, the
-median of three clean `briefing build` runs of the same site.
+Before the next edit it waits for the server to report the whole rebuild
+done ("rebuilt: ... in N ms"), and records that N too: the time until every
+page (front page, entity pages, digest.json, ...) is up to date. It does the
+same for N edits to the article template (each adds a marker comment; the
+clock stops when one article page shows it). Prints the median, minimum and
+maximum of each, and, as a baseline measured in the same run, the median of
+three clean `briefing build` runs of the same site.
 Python 3 standard library only.
 """
 import argparse
@@ -22,7 +25,10 @@ import shutil
 import statistics
 import subprocess
 import sys
+import queue
+import re
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -64,6 +70,20 @@ def article_pages(preview, files):
     return found
 
 
+def rebuilt_ms(lines, timeout=120.0):
+    """Waits for the server's next "rebuilt:" line and returns its time."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            line = lines.get(timeout=max(0.0, deadline - time.perf_counter()))
+        except queue.Empty:
+            break
+        found = re.search(r"rebuilt: .* in (\d+) ms", line)
+        if found:
+            return int(found.group(1)) / 1000
+    raise SystemExit("the server never reported a finished rebuild")
+
+
 def summary(name, samples):
     ms = [s * 1000 for s in samples]
     print(f"{name}: median {statistics.median(ms):.1f} ms, min {min(ms):.1f}, max {max(ms):.1f} (n={len(ms)})")
@@ -95,14 +115,17 @@ def main():
     server = subprocess.Popen(
         [args.binary, "serve", "--port", "0", "--root", site, "--output", preview],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    reports = queue.Queue()
     try:
         line = server.stdout.readline()
         base = "http://" + line.split("http://")[1].split("/")[0]
+        threading.Thread(target=lambda: [reports.put(l) for l in server.stdout], daemon=True).start()
         txt = sorted(glob.glob(os.path.join(site, "seeds", "*.txt")))
         step = max(1, len(txt) // args.edits)
         chosen = txt[::step][: args.edits]
         pages = article_pages(preview, chosen)
         edits = []
+        full = []
         for n, path in enumerate(chosen):
             with open(path, encoding="utf-8") as f:
                 lines = f.read().split("\n")
@@ -112,7 +135,7 @@ def main():
                 f.write("\n".join(lines))
             written = time.perf_counter()
             edits.append(wait_for(base + pages[path], marker) - written)
-            time.sleep(0.2)
+            full.append(rebuilt_ms(reports))
         probe = base + pages[chosen[0]]
         template_edits = []
         for n in range(args.edits):
@@ -123,7 +146,7 @@ def main():
                 f.write(text.replace("{% endblock main %}", f"<!-- {marker} -->\n{{% endblock main %}}", 1))
             written = time.perf_counter()
             template_edits.append(wait_for(probe, marker) - written)
-            time.sleep(0.5)
+            rebuilt_ms(reports)
     finally:
         server.terminate()
         server.wait()
@@ -134,6 +157,7 @@ def main():
     print(f"site: {site} ({articles} articles)")
     base_ms = summary("clean build (baseline)", builds)
     edit_ms = summary("single-article edit -> page served", edits)
+    summary("single-article edit -> whole site rebuilt (server's own timing)", full)
     tpl_ms = summary("template edit -> page served", template_edits)
     print(f"ratios to a clean build: article edit {edit_ms / base_ms:.3f}, template edit {tpl_ms / base_ms:.3f}")
 

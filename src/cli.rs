@@ -19,7 +19,7 @@ use crate::pipeline::{self, BuildOptions, BuildReport};
 use crate::serve::{self, ServeEvent, ServeOptions};
 use crate::session::{Rebuild, Session};
 use crate::summary::BuildSummary;
-use crate::watch::{self, Watcher};
+use crate::watch::{self, Outcome, Watcher};
 
 /// briefing: a static site generator for news briefing digests.
 ///
@@ -350,8 +350,9 @@ fn watch(args: &WatchArgs) -> ExitCode {
         &mut watcher,
         &messages,
         &mut |outcome| match outcome {
-            Ok(rebuild) => print_rebuild(rebuild),
-            Err(e) => print_failure(e),
+            Outcome::Preview(_) => {}
+            Outcome::Rebuilt(rebuild) => print_rebuild(rebuild),
+            Outcome::Failed(e) => print_failure(e),
         },
     );
     ExitCode::SUCCESS
@@ -359,9 +360,13 @@ fn watch(args: &WatchArgs) -> ExitCode {
 
 fn print_rebuild(rebuild: &Rebuild) {
     print_list(&rebuild.diagnostics);
+    let preview = match rebuild.preview_elapsed {
+        Some(at) => format!(" (edited pages shown after {} ms)", at.as_millis()),
+        None => String::new(),
+    };
     println!(
-        "rebuilt: {} written, {} removed, {} re-parsed in {} ms",
-        rebuild.written.len(),
+        "rebuilt: {} written, {} removed, {} re-parsed in {} ms{preview}",
+        rebuild.all_written().len(),
         rebuild.removed.len(),
         rebuild.reparsed,
         rebuild.elapsed.as_millis()

@@ -23,9 +23,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+use xxhash_rust::xxh3::{Xxh3DefaultBuilder, xxh3_64};
 
 use crate::discover;
+use crate::enrich::Article;
 use crate::error::{Diagnostic, Error};
 use crate::output::{LiveOutput, OutputSink};
 use crate::pipeline::{self, BuildOptions, BuildReport, Built, Loaded};
@@ -48,19 +49,63 @@ pub struct Rebuild {
     pub diagnostics: Vec<Diagnostic>,
     /// How long the rebuild took.
     pub elapsed: Duration,
+    /// Pages written ahead of the full rebuild (see [`Session::apply_with_preview`]).
+    pub previewed: Vec<String>,
+    /// How long after the start the previewed pages were written.
+    pub preview_elapsed: Option<Duration>,
+    /// A template or `site.toml` error still unfixed (the last good
+    /// templates and settings are in use meanwhile).
+    pub fatal: Option<String>,
 }
 
 impl Rebuild {
+    /// Every output path written, by the preview or the full rebuild, sorted.
+    pub fn all_written(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .previewed
+            .iter()
+            .chain(&self.written)
+            .cloned()
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }
 
+/// Work taken in by `update` and left for `finish`.
+struct Pending {
+    started: Instant,
+    /// The digest must be rebuilt and pages re-rendered.
+    rerender: bool,
+    /// Every page must be rendered again (templates changed).
+    all: bool,
+    /// Whether every static change was to a stylesheet (`None`: none).
+    stylesheets_only: Option<bool>,
+    rebuild: Rebuild,
+}
+
+impl Pending {
+    fn new(started: Instant) -> Pending {
+        Pending {
+            started,
+            rerender: false,
+            all: false,
+            stylesheets_only: None,
+            rebuild: Rebuild::default(),
+        }
+    }
+}
+
 /// An article source and its last good article.
 struct Source {
     file: discover::SourceFile,
-    good: Option<Arc<crate::enrich::Article>>,
+    good: Option<Arc<Article>>,
     error: Option<Diagnostic>,
 }
 
@@ -74,6 +119,14 @@ pub struct Session {
     pages: HashMap<String, u64, Xxh3DefaultBuilder>,
     /// Fingerprints by input identity, from the last build.
     memo: Memo,
+    /// Articles re-read by the last reload of known files: (before, after).
+    replaced: Vec<(Arc<Article>, Arc<Article>)>,
+    /// Hashes of the pages the preview wrote since the last `finish`.
+    previewed: HashMap<String, u64, Xxh3DefaultBuilder>,
+    /// Changes taken in by `update` and not yet finished.
+    pending: Option<Pending>,
+    /// The unfixed template or configuration error, if any.
+    fatal: Option<String>,
     /// The latest problems found while walking `seeds/`.
     discovery_diagnostics: Vec<Diagnostic>,
     /// The latest problems found while assembling the digest.
@@ -104,6 +157,10 @@ impl Session {
             live,
             pages,
             memo,
+            replaced: Vec::new(),
+            previewed: HashMap::default(),
+            pending: None,
+            fatal: None,
             discovery_diagnostics: other,
             digest_diagnostics: Vec::new(),
             asset_diagnostics: Vec::new(),
@@ -124,40 +181,107 @@ impl Session {
     /// Applies a set of changes. On a fatal error (bad `site.toml`, broken
     /// template) nothing is written and the previous output stays as it was.
     pub fn apply(&mut self, changes: &ChangeSet) -> Result<Rebuild, Error> {
+        self.update(changes)?;
+        self.finish()
+    }
+
+    /// Takes in a set of changes and writes at once what can be written at
+    /// once: when only known articles were edited in place (same file, URL,
+    /// date, rank and tags), their pages, rendered against the previous
+    /// digest. Returns those pages' output paths. Everything else (the new
+    /// digest, the pages that show the edits, whole-site files) is left for
+    /// [`Session::finish`], so a burst of changes is taken in before the
+    /// costly part runs once. A previewed page may briefly show the
+    /// previous build's cross-article data (entities resolved across the
+    /// site, related stories); `finish` rewrites it if that changed.
+    pub fn update(&mut self, changes: &ChangeSet) -> Result<Vec<String>, Error> {
         let started = Instant::now();
-        if changes.config {
-            return self.restart(started);
+        self.replaced.clear();
+        let mut pending = self.pending.take().unwrap_or_else(|| Pending::new(started));
+        let result = self.take_in(changes, &mut pending);
+        self.pending = Some(pending);
+        if let Err(e) = &result
+            && (changes.config || changes.templates)
+        {
+            self.fatal = Some(crate::error::chain(e));
         }
-        let mut rebuild = Rebuild::default();
-        let mut rerender_all = false;
+        result
+    }
+
+    fn take_in(
+        &mut self,
+        changes: &ChangeSet,
+        pending: &mut Pending,
+    ) -> Result<Vec<String>, Error> {
+        if changes.config {
+            let restarted = self.restart(pending.started)?;
+            *pending = Pending::new(pending.started);
+            pending.rebuild = restarted;
+            return Ok(Vec::new());
+        }
         if changes.templates {
             let templates = pipeline::load_templates(&self.built.config)?;
             self.built.renderer =
                 pipeline::make_renderer(&self.built.config, templates, &self.options);
-            rerender_all = true;
+            self.fatal = None;
+            pending.rerender = true;
+            pending.all = true;
         }
+        let mut previewed = Vec::new();
         if !changes.content.is_empty() {
-            rebuild.reparsed = self.reload_sources(&changes.content)?;
-        }
-        if !changes.content.is_empty() || rerender_all {
-            self.rerender(rerender_all, &mut rebuild)?;
+            pending.rebuild.reparsed += self.reload_sources(&changes.content)?;
+            pending.rerender = true;
+            if !pending.all {
+                previewed = self.preview()?;
+                if !previewed.is_empty() && pending.rebuild.preview_elapsed.is_none() {
+                    pending.rebuild.preview_elapsed = Some(pending.started.elapsed());
+                }
+                pending.rebuild.previewed.extend(previewed.iter().cloned());
+            }
         }
         if !changes.static_files.is_empty() {
-            self.recopy_assets(&mut rebuild)?;
+            self.recopy_assets(&mut pending.rebuild)?;
             // Judged by what changed: every asset is copied again, and the
             // built-in ones include a script (search.js).
             let stylesheets = changes
                 .static_files
                 .iter()
                 .all(|p| p.extension().is_some_and(|e| e == "css"));
-            let pages = rebuild
-                .written
-                .iter()
-                .any(|p| p.ends_with(".html") || p.ends_with('/'));
-            rebuild.css_only = stylesheets && !pages && rebuild.removed.is_empty();
+            pending.stylesheets_only = pending
+                .stylesheets_only
+                .map_or(Some(stylesheets), |s| Some(s && stylesheets));
         }
+        Ok(previewed)
+    }
+
+    /// Whether [`Session::finish`] has work to do.
+    pub fn has_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Does the rest of the changes taken in by [`Session::update`]: builds
+    /// the new digest and writes every page whose fingerprint changed.
+    pub fn finish(&mut self) -> Result<Rebuild, Error> {
+        let Some(mut pending) = self.pending.take() else {
+            return Ok(Rebuild {
+                diagnostics: self.diagnostics(),
+                ..Rebuild::default()
+            });
+        };
+        if pending.rerender
+            && let Err(e) = self.rerender(pending.all, &mut pending.rebuild)
+        {
+            self.pending = Some(pending);
+            return Err(e);
+        }
+        let mut rebuild = pending.rebuild;
+        let pages = rebuild.all_written().iter().any(|p| p.ends_with(".html"));
+        rebuild.css_only =
+            pending.stylesheets_only == Some(true) && !pages && rebuild.removed.is_empty();
         rebuild.diagnostics = self.diagnostics();
-        rebuild.elapsed = started.elapsed();
+        rebuild.fatal = self.fatal.clone();
+        rebuild.elapsed = pending.started.elapsed();
+        self.previewed.clear();
         Ok(rebuild)
     }
 
@@ -211,11 +335,23 @@ impl Session {
         let mut owners: Vec<PathBuf> = by_path.into_values().collect();
         owners.sort();
         owners.dedup();
+        let before: Vec<Option<Arc<Article>>> = owners
+            .iter()
+            .map(|key| self.sources.get(key).and_then(|s| s.good.clone()))
+            .collect();
         let files = owners
             .iter()
             .filter_map(|key| self.sources.get(key).map(|s| s.file.clone()))
             .collect();
         self.load(files);
+        for (key, before) in owners.iter().zip(before) {
+            let after = self.sources.get(key).and_then(|s| s.good.clone());
+            if let (Some(before), Some(after)) = (before, after)
+                && !Arc::ptr_eq(&before, &after)
+            {
+                self.replaced.push((before, after));
+            }
+        }
         Ok(owners.len())
     }
 
@@ -271,6 +407,39 @@ impl Session {
         }
     }
 
+    /// Renders the pages of articles edited in place against the previous
+    /// digest and writes them; returns their output paths.
+    fn preview(&mut self) -> Result<Vec<String>, Error> {
+        let mut jobs = Vec::new();
+        for (before, after) in &self.replaced {
+            let stays = before.slug == after.slug
+                && before.date == after.date
+                && before.weight == after.weight
+                && before.rank == after.rank
+                && before.tags == after.tags
+                && before.draft == after.draft;
+            let position = self
+                .built
+                .digest
+                .articles
+                .iter()
+                .position(|a| Arc::ptr_eq(a, before));
+            if let (true, Some(i)) = (stays, position) {
+                self.built.digest.articles[i] = Arc::clone(after);
+                jobs.push(Job::Article(i));
+            }
+        }
+        let mut written = Vec::new();
+        for job in jobs {
+            let RenderedPage { path, bytes } =
+                self.built.renderer.render(&self.built.digest, job)?;
+            self.live.write(&path, &bytes)?;
+            self.previewed.insert(path.clone(), xxh3_64(&bytes));
+            written.push(path);
+        }
+        Ok(written)
+    }
+
     /// Rebuilds the digest and writes every page whose fingerprint changed
     /// (all pages when `all`), removing pages that are gone.
     fn rerender(&mut self, all: bool, rebuild: &mut Rebuild) -> Result<(), Error> {
@@ -290,11 +459,20 @@ impl Session {
             .collect();
         dirty.sort_by(|a, b| a.0.cmp(b.0));
         let live = &self.live;
-        dirty.par_iter().try_for_each(|(_, job)| {
-            let RenderedPage { path, bytes } = renderer.render(&digest, *job)?;
-            live.write(&path, &bytes)
-        })?;
-        rebuild.written = dirty.iter().map(|(p, _)| (*p).clone()).collect();
+        let previewed = &self.previewed;
+        let written: Vec<Option<String>> = dirty
+            .par_iter()
+            .map(|(_, job)| {
+                let RenderedPage { path, bytes } = renderer.render(&digest, *job)?;
+                // The preview may already have written exactly this.
+                if previewed.get(&path) == Some(&xxh3_64(&bytes)) {
+                    return Ok(None);
+                }
+                live.write(&path, &bytes)?;
+                Ok(Some(path))
+            })
+            .collect::<Result<_, Error>>()?;
+        rebuild.written = written.into_iter().flatten().collect();
         let fresh_paths: HashSet<&String, Xxh3DefaultBuilder> =
             fresh.iter().map(|(p, _, _)| p).collect();
         let mut gone: Vec<&String> = self

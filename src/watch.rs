@@ -155,42 +155,79 @@ fn watch_error(path: &Path, e: notify_debouncer_full::notify::Error) -> Error {
     Error::io("watch", path, std::io::Error::other(e.to_string()))
 }
 
+/// What the rebuild loop reports.
+pub enum Outcome<'a> {
+    /// Edited articles' pages were written ahead of the full rebuild.
+    Preview(&'a [String]),
+    /// A rebuild finished (possibly with article errors).
+    Rebuilt(&'a Rebuild),
+    /// A rebuild failed; the previous output is untouched.
+    Failed(&'a Error),
+}
+
 /// The rebuild loop: waits for changes, applies them to `session` and hands
 /// each outcome to `report`, until a [`Message::Quit`] arrives or the
-/// channel closes.
+/// channel closes. Edited pages are written and reported first
+/// ([`Session::update`]); the rest of the rebuild ([`Session::finish`]) runs
+/// only once no further change is waiting, so a burst of saves is one
+/// rebuild and an edit never waits behind a rebuild it makes obsolete.
 pub fn run(
     session: &mut Session,
     watcher: &mut Watcher,
     messages: &Receiver<Message>,
-    report: &mut dyn FnMut(Result<&Rebuild, &Error>),
+    report: &mut dyn FnMut(Outcome<'_>),
 ) {
+    let mut waiting: Option<Message> = None;
     loop {
-        let Ok(first) = messages.recv() else { return };
+        let first = match waiting.take() {
+            Some(message) => message,
+            None => match messages.recv() {
+                Ok(message) => message,
+                Err(_) => return,
+            },
+        };
         let mut changes = ChangeSet::default();
-        let mut quit = !absorb(session, first, &mut changes);
-        // Take whatever else is already queued, so a burst is one rebuild.
-        loop {
-            match messages.recv_timeout(Duration::ZERO) {
-                Ok(message) => quit |= !absorb(session, message, &mut changes),
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => {
-                    quit = true;
-                    break;
-                }
-            }
-        }
-        if quit {
+        if !absorb(session, first, &mut changes) || !drain(session, messages, &mut changes) {
             return;
         }
-        if changes.is_empty() {
-            continue;
+        if !changes.is_empty() {
+            if let Err(e) = watcher.watch_inputs() {
+                report(Outcome::Failed(&e));
+            }
+            match session.update(&changes) {
+                Ok(pages) if !pages.is_empty() => report(Outcome::Preview(&pages)),
+                Ok(_) => {}
+                Err(e) => report(Outcome::Failed(&e)),
+            }
         }
-        if let Err(e) = watcher.watch_inputs() {
-            report(Err(&e));
+        match messages.recv_timeout(Duration::ZERO) {
+            Ok(message) => {
+                waiting = Some(message);
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => {}
         }
-        match session.apply(&changes) {
-            Ok(rebuild) => report(Ok(&rebuild)),
-            Err(e) => report(Err(&e)),
+        if session.has_pending() {
+            match session.finish() {
+                Ok(rebuild) => report(Outcome::Rebuilt(&rebuild)),
+                Err(e) => report(Outcome::Failed(&e)),
+            }
+        }
+    }
+}
+
+/// Adds every message already queued; false when one is Quit.
+fn drain(session: &Session, messages: &Receiver<Message>, changes: &mut ChangeSet) -> bool {
+    loop {
+        match messages.recv_timeout(Duration::ZERO) {
+            Ok(message) => {
+                if !absorb(session, message, changes) {
+                    return false;
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => return true,
+            Err(RecvTimeoutError::Disconnected) => return false,
         }
     }
 }

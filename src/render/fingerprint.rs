@@ -63,26 +63,41 @@ pub fn fingerprint_all(
             })
             .collect(),
     );
-    // The sitemap lists every page with its date: everything it shows is
-    // named by the cards (slugs, tags, the articles themselves).
-    let all_cards = {
+    let page_keys: Vec<u64> = (0..digest.articles.len())
+        .into_par_iter()
+        .map(|i| page_key(digest, i, &card_keys))
+        .collect();
+    // The sitemap, digest.json and the search index each cover every story
+    // (and every page derived from them): their inputs are named by all the
+    // article page keys together.
+    let all_pages = {
         let mut h = Xxh3::new();
-        card_keys.iter().for_each(|k| h.write_u64(*k));
+        page_keys.iter().for_each(|k| h.write_u64(*k));
         h.digest()
+    };
+    let keys = Keys {
+        digest,
+        card_keys: &card_keys,
+        page_keys: &page_keys,
+        all_pages,
     };
     let all: Vec<(String, Job, u64, Option<u64>)> = Renderer::jobs(digest)
         .into_par_iter()
         .map(|job| {
-            let key = match job {
-                Job::Article(i) => Some(page_key(digest, i, &card_keys)),
-                Job::Sitemap => Some(all_cards),
-                _ => None,
-            };
+            let key = keys.of(job);
             match key.and_then(|k| previous.pages.get(&k)) {
                 Some((path, fp)) => (path.clone(), job, *fp, key),
                 None => {
                     let path = super::urls::output_path(&Renderer::route(digest, job));
-                    (path, job, renderer.fingerprint(digest, job, &sigs), key)
+                    let fp = match (job, key) {
+                        // These files hold every story: when their key
+                        // changes they change, and hashing tens of
+                        // megabytes to confirm it would cost more than
+                        // writing them. Their key stands in as fingerprint.
+                        (Job::Sitemap | Job::DigestJson | Job::SearchIndex, Some(key)) => key,
+                        _ => renderer.fingerprint(digest, job, &sigs),
+                    };
+                    (path, job, fp, key)
                 }
             }
         })
@@ -104,6 +119,56 @@ pub fn fingerprint_all(
         .map(|(path, job, fp, _)| (path, job, fp))
         .collect();
     (pages, memo)
+}
+
+/// The memo keys of one build.
+struct Keys<'a> {
+    digest: &'a Digest,
+    card_keys: &'a [u64],
+    page_keys: &'a [u64],
+    all_pages: u64,
+}
+
+impl Keys<'_> {
+    /// A key naming everything the job's page shows, for the pages worth
+    /// memoising: one per story, and the large pages listing many stories.
+    fn of(&self, job: Job) -> Option<u64> {
+        let digest = self.digest;
+        let mut h = Xxh3::new();
+        match job {
+            Job::Article(i) => return self.page_keys.get(i).copied(),
+            Job::Sitemap | Job::DigestJson | Job::SearchIndex => {
+                h.write_u64(self.all_pages);
+                h.update(Renderer::route(digest, job).as_bytes());
+            }
+            Job::Search => {
+                h.update(b"search");
+                self.card_keys.iter().for_each(|k| h.write_u64(*k));
+            }
+            Job::Entities => {
+                h.update(b"entities");
+                for (e, entity) in digest.entities.iter().enumerate() {
+                    write_entity(&mut h, digest, Some(e));
+                    h.write_usize(entity.articles.len());
+                }
+            }
+            Job::Entity(e) => {
+                let entity = digest.entities.get(e)?;
+                write_entity(&mut h, digest, Some(e));
+                entity.aliases.iter().for_each(|a| {
+                    h.update(&[0xf8]);
+                    h.update(a.as_bytes());
+                });
+                h.write_u32(entity.mentions);
+                for ea in &entity.articles {
+                    h.write_u64(self.card_keys.get(ea.article).copied().unwrap_or_default());
+                    h.write_u32(ea.mentions);
+                }
+            }
+            _ => return None,
+        }
+        Some(h.digest())
+    }
 }
 
 /// What a story's card is made of: the article itself (immutable behind its

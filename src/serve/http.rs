@@ -40,14 +40,15 @@ const LIVE_RELOAD_JS: &str = include_str!("live-reload.js");
 /// What open tabs are told after a rebuild.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// Pages changed: reload.
-    Reload,
+    /// These pages changed (URL paths; `*` for any): tabs showing one of
+    /// them reload.
+    Reload(Vec<String>),
     /// Only stylesheets changed: restyle in place.
     Css,
     /// The last change failed to build: show this message.
     BuildError(String),
     /// Pages changed but some input has an error: reload, then show it.
-    ReloadWithError(String),
+    ReloadWithError(Vec<String>, String),
     /// The site builds cleanly again: hide any error.
     Ok,
 }
@@ -124,10 +125,10 @@ impl Server {
     pub fn notify(&self, notice: Notice) {
         if let Ok(mut error) = self.shared.error.lock() {
             match &notice {
-                Notice::BuildError(message) | Notice::ReloadWithError(message) => {
+                Notice::BuildError(message) | Notice::ReloadWithError(_, message) => {
                     *error = Some(message.clone());
                 }
-                Notice::Ok | Notice::Reload | Notice::Css => *error = None,
+                Notice::Ok | Notice::Reload(_) | Notice::Css => *error = None,
             }
         }
         let _ = self.shared.notices.send(notice);
@@ -196,8 +197,8 @@ async fn events(
 
 fn sse_event(notice: &Notice) -> SseEvent {
     match notice {
-        Notice::Reload | Notice::ReloadWithError(_) => {
-            SseEvent::default().event("reload").data("reload")
+        Notice::Reload(pages) | Notice::ReloadWithError(pages, _) => {
+            SseEvent::default().event("reload").data(pages.join("\n"))
         }
         Notice::Css => SseEvent::default().event("css").data("css"),
         Notice::Ok => SseEvent::default().event("ok").data("ok"),

@@ -33,8 +33,18 @@
     }
   }
 
+  // The server names the pages that changed (URL paths, one per line; "*"
+  // for anything else): only tabs showing one of them reload.
+  function shows(pages) {
+    var here = location.pathname.replace(/index\.html$/, "");
+    var list = pages.split("\n");
+    return list.indexOf("*") >= 0 || list.indexOf(here) >= 0 || list.indexOf(decodeURI(here)) >= 0;
+  }
+
   var events = new EventSource("/__briefing/events");
-  events.addEventListener("reload", function () { location.reload(); });
+  events.addEventListener("reload", function (e) {
+    if (shows(e.data)) location.reload();
+  });
   events.addEventListener("css", restyle);
   events.addEventListener("build-error", function (e) { showError(e.data); });
   events.addEventListener("ok", hideError);

@@ -17,7 +17,7 @@ use jiff::Timestamp;
 use crate::error::{Error, chain};
 use crate::pipeline::{BuildOptions, BuildReport};
 use crate::session::{Rebuild, Session};
-use crate::watch::{self, Watcher};
+use crate::watch::{self, Outcome, Watcher};
 use http::{LIVE_RELOAD_PATH, Notice, Server};
 
 /// What `briefing serve` is asked to do.
@@ -88,13 +88,14 @@ pub fn run(options: &ServeOptions, report: &mut dyn FnMut(ServeEvent<'_>)) -> Re
         &mut watcher,
         &messages,
         &mut |outcome| match outcome {
-            Ok(rebuild) => {
+            Outcome::Preview(pages) => server.notify(Notice::Reload(page_urls(pages))),
+            Outcome::Rebuilt(rebuild) => {
                 report(ServeEvent::Rebuilt(rebuild));
                 if let Some(notice) = notice_for(rebuild, server.has_error()) {
                     server.notify(notice);
                 }
             }
-            Err(e) => {
+            Outcome::Failed(e) => {
                 report(ServeEvent::Failed(e));
                 server.notify(Notice::BuildError(chain(e)));
             }
@@ -107,19 +108,50 @@ pub fn run(options: &ServeOptions, report: &mut dyn FnMut(ServeEvent<'_>)) -> Re
 /// What to tell the tabs after a rebuild, if anything.
 fn notice_for(rebuild: &Rebuild, showing_error: bool) -> Option<Notice> {
     let errors: Vec<String> = rebuild
-        .diagnostics
+        .fatal
         .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
+        .cloned()
+        .chain(
+            rebuild
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(ToString::to_string),
+        )
         .collect();
-    let changed = !rebuild.written.is_empty() || !rebuild.removed.is_empty();
-    match (changed, errors.is_empty()) {
-        (true, false) => Some(Notice::ReloadWithError(errors.join("\n"))),
-        (true, true) if rebuild.css_only => Some(Notice::Css),
-        (true, true) => Some(Notice::Reload),
-        (false, false) => Some(Notice::BuildError(errors.join("\n"))),
-        (false, true) => showing_error.then_some(Notice::Ok),
+    let changed: Vec<String> = rebuild
+        .written
+        .iter()
+        .chain(&rebuild.removed)
+        .cloned()
+        .collect();
+    match (changed.is_empty(), errors.is_empty()) {
+        (false, false) => Some(Notice::ReloadWithError(
+            page_urls(&changed),
+            errors.join("\n"),
+        )),
+        (false, true) if rebuild.css_only => Some(Notice::Css),
+        (false, true) => Some(Notice::Reload(page_urls(&changed))),
+        (true, false) => Some(Notice::BuildError(errors.join("\n"))),
+        (true, true) => showing_error.then_some(Notice::Ok),
     }
+}
+
+/// The URL paths of output files: `articles/x/index.html` → `/articles/x/`.
+/// A change to anything but a page (a stylesheet, a script) is `*`: every
+/// tab reloads.
+fn page_urls(paths: &[String]) -> Vec<String> {
+    let mut urls: Vec<String> = paths
+        .iter()
+        .map(|p| match p.strip_suffix("index.html") {
+            Some(folder) => format!("/{folder}"),
+            None if p.ends_with(".html") => format!("/{p}"),
+            None => "*".to_string(),
+        })
+        .collect();
+    urls.sort();
+    urls.dedup();
+    urls
 }
 
 /// The preview folder: the one asked for, or a temporary one removed when
@@ -154,5 +186,53 @@ impl Drop for PreviewDir {
         if self.temporary {
             let _ = crate::fs::remove_dir_all(&self.path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_become_the_urls_tabs_show() {
+        let paths = [
+            "articles/x/index.html".to_string(),
+            "index.html".to_string(),
+            "404.html".to_string(),
+            "style.css".to_string(),
+            "digest.json".to_string(),
+        ];
+        assert_eq!(
+            page_urls(&paths),
+            vec!["*", "/", "/404.html", "/articles/x/"]
+        );
+    }
+
+    #[test]
+    fn notices_follow_what_the_rebuild_did() {
+        let mut rebuild = Rebuild {
+            written: vec!["articles/x/index.html".into()],
+            ..Rebuild::default()
+        };
+        assert_eq!(
+            notice_for(&rebuild, false),
+            Some(Notice::Reload(vec!["/articles/x/".into()]))
+        );
+        rebuild.css_only = true;
+        assert_eq!(notice_for(&rebuild, false), Some(Notice::Css));
+        let quiet = Rebuild::default();
+        assert_eq!(notice_for(&quiet, false), None);
+        assert_eq!(notice_for(&quiet, true), Some(Notice::Ok));
+        let broken = Rebuild {
+            diagnostics: vec![crate::error::Diagnostic::error(
+                crate::error::Location::at("seeds/a.md", 2, 1),
+                "bad",
+            )],
+            ..Rebuild::default()
+        };
+        assert_eq!(
+            notice_for(&broken, false),
+            Some(Notice::BuildError("seeds/a.md:2:1: error: bad".into()))
+        );
     }
 }

@@ -94,15 +94,25 @@ fn every_kind_of_edit_matches_a_clean_build() {
     );
     let body_only = h.check("a body edit", &h.content(&["seeds/2025-07-10_000_a.txt"]));
     assert_eq!(body_only.reparsed, 1);
-    // The article page and the feeds, which carry whole articles; not the
-    // sitemap, the front page or the edition, which show no body text.
+    // The edited page is written first, ahead of the full rebuild.
     assert_eq!(
-        body_only.written,
+        body_only.previewed,
+        vec!["articles/alpha-lede-about-the-harbour/index.html"]
+    );
+    // The article page, the feeds (which carry whole articles) and the
+    // whole-site data files (rewritten whenever any story is re-read, as
+    // hashing them costs more than writing them); not the front page, the
+    // edition or the tag pages, which show no body text.
+    assert_eq!(
+        body_only.all_written(),
         vec![
             "articles/alpha-lede-about-the-harbour/index.html",
             "atom.xml",
+            "digest.json",
             "feed.json",
-            "rss.xml"
+            "rss.xml",
+            "search-index.json",
+            "sitemap.xml"
         ]
     );
 
@@ -112,7 +122,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
     );
     let lede = h.check("a lede edit", &h.content(&["seeds/2025-07-10_001_b.txt"]));
     assert!(
-        lede.written.contains(&"index.html".to_string()),
+        lede.all_written().contains(&"index.html".to_string()),
         "{:?}",
         lede.written
     );
@@ -120,7 +130,11 @@ fn every_kind_of_edit_matches_a_clean_build() {
         lede.written
             .contains(&"tags/transport/index.html".to_string())
     );
-    assert!(!lede.written.contains(&"tags/money/index.html".to_string()));
+    assert!(
+        !lede
+            .all_written()
+            .contains(&"tags/money/index.html".to_string())
+    );
 
     h.site.write(
         "seeds/2025-07-10_001_b.toml",
