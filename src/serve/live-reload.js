@@ -42,6 +42,10 @@
   }
 
   var events = new EventSource("/__briefing/events");
+  // Marks the page while it listens, for whoever wonders whether it does.
+  events.addEventListener("open", function () {
+    document.documentElement.setAttribute("data-briefing-live", "on");
+  });
   events.addEventListener("reload", function (e) {
     if (shows(e.data)) location.reload();
   });

@@ -9,6 +9,7 @@ mod check;
 mod entities;
 mod feeds;
 mod incremental;
+mod live_reload;
 mod new;
 mod preview;
 mod publish;
