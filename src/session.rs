@@ -49,7 +49,7 @@ pub struct Rebuild {
     pub diagnostics: Vec<Diagnostic>,
     /// How long the rebuild took.
     pub elapsed: Duration,
-    /// Pages written ahead of the full rebuild (see [`Session::apply_with_preview`]).
+    /// Pages written ahead of the full rebuild (see [`Session::update`]).
     pub previewed: Vec<String>,
     /// How long after the start the previewed pages were written.
     pub preview_elapsed: Option<Duration>,
