@@ -109,6 +109,20 @@ pub struct PageSpec<'a> {
     pub job: Job,
 }
 
+impl<'a> PageSpec<'a> {
+    /// A page rendered by `template`, showing no article body or code.
+    pub fn new(template: &'static str, title: &'a str, route: &'a str, job: Job) -> PageSpec<'a> {
+        PageSpec {
+            template,
+            title,
+            route,
+            has_code: false,
+            body_of: None,
+            job,
+        }
+    }
+}
+
 /// Something done with every page's view model: rendering it to HTML, or
 /// fingerprinting it. Views list other stories as `Self::Card`, so a
 /// fingerprint can stand a story's precomputed signature in for its card.
@@ -252,14 +266,7 @@ impl Renderer {
         visitor: &V,
     ) -> V::Output {
         let urls = &self.urls;
-        let spec = |template, title| PageSpec {
-            template,
-            title,
-            route,
-            has_code: false,
-            body_of: None,
-            job,
-        };
+        let spec = |template, title| PageSpec::new(template, title, route, job);
         let card = |i| visitor.card(i);
         match job {
             Job::Index => {
@@ -314,14 +321,7 @@ impl Renderer {
         visitor: &V,
     ) -> V::Output {
         let urls = &self.urls;
-        let spec = |template, title| PageSpec {
-            template,
-            title,
-            route,
-            has_code: false,
-            body_of: None,
-            job,
-        };
+        let spec = |template, title| PageSpec::new(template, title, route, job);
         match job {
             Job::Entity(e) => {
                 let view = briefing::entity_page(digest, e, urls);
@@ -362,14 +362,7 @@ impl Renderer {
         visitor: &V,
     ) -> V::Output {
         let urls = &self.urls;
-        let spec = |template| PageSpec {
-            template,
-            title: &self.site_title,
-            route,
-            has_code: false,
-            body_of: None,
-            job,
-        };
+        let spec = |template| PageSpec::new(template, &self.site_title, route, job);
         let cx = feeds::FeedContext {
             settings: &self.feed_settings,
             urls,

@@ -1,0 +1,102 @@
+//! `build`, `check` and `new`: the commands that publish a site.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use super::{BuildArgs, CheckArgs, NewArgs, build_instant, fail, print_diagnostics};
+use crate::pipeline::{self, BuildOptions};
+use crate::summary::BuildSummary;
+
+pub(super) fn build(args: &BuildArgs) -> ExitCode {
+    let started = Instant::now();
+    let elapsed_ms = || u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let result = build_instant().and_then(|now| {
+        pipeline::build(&BuildOptions {
+            output: args.output.clone(),
+            base_url: args.base_url.clone(),
+            drafts: args.site.drafts,
+            ..BuildOptions::new(args.site.root.clone(), now)
+        })
+    });
+    if args.json {
+        let summary = match &result {
+            Ok(report) => BuildSummary::of_report(report, elapsed_ms()),
+            Err(e) => BuildSummary::of_error(e, elapsed_ms()),
+        };
+        println!("{}", summary.to_json());
+    }
+    match result {
+        Ok(report) => {
+            print_diagnostics(&report);
+            if !args.quiet && !args.json {
+                println!(
+                    "built {} articles, {} pages into {} in {} ms",
+                    report.articles,
+                    report.pages,
+                    report.output.display(),
+                    started.elapsed().as_millis()
+                );
+            }
+            if report.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+pub(super) fn check(args: &CheckArgs) -> ExitCode {
+    let result = build_instant().and_then(|now| {
+        crate::verify::check(&BuildOptions {
+            base_url: args.base_url.clone(),
+            drafts: args.site.drafts,
+            ..BuildOptions::new(args.site.root.clone(), now)
+        })
+    });
+    let report = match result {
+        Ok(report) => report,
+        Err(e) => return fail(&e),
+    };
+    print_diagnostics(&report.build);
+    let files = report.build.paths.len();
+    let mut err = std::io::stderr().lock();
+    for problem in &report.problems {
+        let _ = writeln!(err, "{}: error: {}", problem.page, problem.message);
+    }
+    if report.passed() {
+        println!(
+            "checked {files} files of {} articles for {}: no problems",
+            report.build.articles, report.build.base_url
+        );
+        return ExitCode::SUCCESS;
+    }
+    let count = report.problems.len();
+    if count > 0 {
+        let _ = writeln!(
+            err,
+            "check failed: {count} problem{} in {files} files",
+            if count == 1 { "" } else { "s" }
+        );
+    }
+    ExitCode::from(1)
+}
+
+pub(super) fn new(args: &NewArgs) -> ExitCode {
+    match crate::scaffold::scaffold(&args.dir) {
+        Ok(files) => {
+            println!("created a new site in {}:", args.dir.display());
+            for file in files {
+                println!("  {}", file.display());
+            }
+            println!(
+                "next: cd {} && briefing build, then push to GitHub (see .github/workflows/pages.yml)",
+                args.dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
