@@ -81,18 +81,26 @@ pub struct SiteArgs {
     pub drafts: bool,
 }
 
-/// Options of `briefing build`.
+/// Where a build writes and the URL it publishes under.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
-    /// The site and its drafts.
-    #[command(flatten)]
-    pub site: SiteArgs,
+pub struct TargetArgs {
     /// Where to write the site [default: output_dir in site.toml, i.e. public/].
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Publish under this URL instead of base_url from site.toml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+}
+
+/// Options of `briefing build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site and its drafts.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where the output goes and the URL it is for.
+    #[command(flatten)]
+    pub target: TargetArgs,
     /// Print only warnings and errors.
     #[arg(long, short)]
     pub quiet: bool,
@@ -148,12 +156,9 @@ pub struct WatchArgs {
     /// The site and its drafts.
     #[command(flatten)]
     pub site: SiteArgs,
-    /// Where to write the site [default: output_dir in site.toml, i.e. public/].
-    #[arg(long, value_name = "DIR")]
-    pub output: Option<PathBuf>,
-    /// Publish under this URL instead of base_url from site.toml.
-    #[arg(long, value_name = "URL")]
-    pub base_url: Option<String>,
+    /// Where the output goes and the URL it is for.
+    #[command(flatten)]
+    pub target: TargetArgs,
 }
 
 /// Runs a parsed command line and returns the process exit code.

@@ -60,8 +60,8 @@ pub(super) fn watch(args: &WatchArgs) -> ExitCode {
         Err(e) => return fail(&e),
     };
     let options = BuildOptions {
-        output: args.output.clone(),
-        base_url: args.base_url.clone(),
+        output: args.target.output.clone(),
+        base_url: args.target.base_url.clone(),
         drafts: args.site.drafts,
         ..BuildOptions::new(root.clone(), now)
     };

@@ -13,8 +13,8 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
     let elapsed_ms = || u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let result = build_instant().and_then(|now| {
         pipeline::build(&BuildOptions {
-            output: args.output.clone(),
-            base_url: args.base_url.clone(),
+            output: args.target.output.clone(),
+            base_url: args.target.base_url.clone(),
             drafts: args.site.drafts,
             ..BuildOptions::new(args.site.root.clone(), now)
         })

@@ -349,16 +349,18 @@ mod tests {
             article("new", 3, None, "same"),
             article("old", 1, None, "same"),
         ]);
-        let slug_of = |p: &str| {
-            digest
-                .articles
-                .iter()
-                .find(|a| a.source_path == Path::new(p))
-                .map(|a| a.slug.clone())
-        };
+        let slug_of = |p: &str| slug_of(&digest, p);
         assert_eq!(slug_of("old").as_deref(), Some("same"));
         assert_eq!(slug_of("new").as_deref(), Some("same-2"));
         assert!(diagnostics.is_empty());
+    }
+
+    fn slug_of(digest: &Digest, path: &str) -> Option<String> {
+        digest
+            .articles
+            .iter()
+            .find(|a| a.source_path == Path::new(path))
+            .map(|a| a.slug.clone())
     }
 
     #[test]
@@ -368,13 +370,7 @@ mod tests {
         let mut given2 = article("given2", 4, None, "same");
         given2.slug_given = true;
         let (digest, diagnostics) = build(vec![article("old", 1, None, "same"), given, given2]);
-        let slug_of = |p: &str| {
-            digest
-                .articles
-                .iter()
-                .find(|a| a.source_path == Path::new(p))
-                .map(|a| a.slug.clone())
-        };
+        let slug_of = |p: &str| slug_of(&digest, p);
         assert_eq!(slug_of("given").as_deref(), Some("same"));
         assert_eq!(slug_of("given2").as_deref(), Some("same-2"));
         assert_eq!(slug_of("old").as_deref(), Some("same-3"));

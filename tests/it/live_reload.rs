@@ -3,23 +3,10 @@
 //! each change without the test navigating it.
 
 use crate::browser::Browser;
-use crate::preview::{PATIENCE, Preview};
-use crate::support::{Site, require_tool};
+use crate::preview::{PATIENCE, Preview, sample_site};
+use crate::support::require_tool;
 
 const PAGE: &str = "/articles/the-harbour-reopened-on-monday-after-repairs/";
-
-fn site() -> Site {
-    let site = Site::new();
-    site.write(
-        "seeds/2025-07-10_000_harbour.txt",
-        "The harbour reopened on Monday after repairs.\nShips queued overnight.",
-    );
-    site.write(
-        "seeds/2025-07-10_001_rail.md",
-        "+++\ntitle = \"Rail strike ends\"\n+++\nTrains run again.\n",
-    );
-    site
-}
 
 /// True once the live-reload script's event stream is open.
 const LISTENING: &str = "document.documentElement.getAttribute('data-briefing-live') === 'on'";
@@ -33,7 +20,7 @@ fn an_open_tab_shows_an_edit_without_being_navigated() {
     let Some(mut browser) = Browser::launch() else {
         return require_tool("chromium");
     };
-    let site = site();
+    let site = sample_site();
     let preview = Preview::start(&site, &[]);
     browser.open(&format!("http://{}{PAGE}", preview.addr));
     assert!(browser.wait_until(&shows("Ships queued overnight."), PATIENCE));
@@ -63,7 +50,7 @@ fn a_broken_edit_shows_an_overlay_over_the_last_good_page_until_fixed() {
     let Some(mut browser) = Browser::launch() else {
         return require_tool("chromium");
     };
-    let site = site();
+    let site = sample_site();
     let preview = Preview::start(&site, &[]);
     let page = "/articles/rail-strike-ends/";
     browser.open(&format!("http://{}{page}", preview.addr));

@@ -185,7 +185,8 @@ impl EventStream {
     }
 }
 
-fn sample_site() -> Site {
+/// Two stories, and a secret file outside the output folder.
+pub fn sample_site() -> Site {
     let site = Site::new();
     site.write(
         "seeds/2025-07-10_000_harbour.txt",
