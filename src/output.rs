@@ -30,11 +30,6 @@ impl Staging {
         })
     }
 
-    /// The staging folder itself.
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// Writes a file at `rel` (a `/`-separated path inside the output).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         crate::fs::write(&inside(&self.dir, rel)?, bytes)
