@@ -8,6 +8,7 @@ mod build;
 mod check;
 mod entities;
 mod feeds;
+mod hostile;
 mod incremental;
 mod live_reload;
 mod new;

@@ -22,7 +22,8 @@ fn write(path: &Path, text: &str) {
 
 /// `seeds/big-line.txt`: one 5 MB line of words, no sentence end.
 pub fn big_line(root: &Path) -> PathBuf {
-    let words = "the port authority said on monday that repairs to the northern berths were finished";
+    let words =
+        "the port authority said on monday that repairs to the northern berths were finished";
     let mut line = String::with_capacity(BIG_LINE_BYTES + 100);
     while line.len() < BIG_LINE_BYTES {
         for word in words.split(' ') {
@@ -69,8 +70,9 @@ pub fn deep_markdown(root: &Path) {
             "> ".repeat(100)
         ),
     );
-    let mut lists =
-        String::from("+++\ntitle = \"Nested lists\"\n+++\nLists nested deep nested-list-marker-ok.\n\n");
+    let mut lists = String::from(
+        "+++\ntitle = \"Nested lists\"\n+++\nLists nested deep nested-list-marker-ok.\n\n",
+    );
     for n in 0..100 {
         lists.push_str(&"  ".repeat(n));
         lists.push_str("- item\n");
@@ -91,8 +93,9 @@ pub fn deep_markdown(root: &Path) {
 
 /// Where each kind of symlink was put, relative to the site root.
 pub struct Links {
-    /// Links that leave the site: (link, what it points at).
-    pub outward: Vec<(String, PathBuf)>,
+    /// Links that leave the site: (link, the name of the file or folder it
+    /// points at, which a diagnostic should show).
+    pub outward: Vec<(String, String)>,
     /// `seeds/inside-link.txt` → `../notes/inside.txt`, inside the site.
     pub inside: String,
 }
@@ -105,15 +108,18 @@ pub struct Links {
 #[cfg(unix)]
 pub fn symlinks(root: &Path, outside: &Path) -> Links {
     use std::os::unix::fs::symlink;
-    let secret = outside.join("secret.txt");
-    let secret_dir = outside.join("dir");
-    write(&secret, &format!("This file is outside the site {CANARY}.\n"));
+    let secret = outside.join("outside-secret.txt");
+    let secret_dir = outside.join("outside-folder");
+    write(
+        &secret,
+        &format!("This file is outside the site {CANARY}.\n"),
+    );
     write(
         &secret_dir.join("secret.txt"),
         &format!("This folder is outside the site {CANARY}.\n"),
     );
     write(
-        &outside.join("404.html"),
+        &outside.join("outside-404.html"),
         &format!("{{% extends \"base.html\" %}}{{% block main %}}{CANARY}{{% endblock main %}}\n"),
     );
     write(
@@ -145,7 +151,7 @@ pub fn symlinks(root: &Path, outside: &Path) -> Links {
         ("seeds/out-rel-dir", relative(&secret_dir, "seeds")),
         ("static/leak.txt", secret.clone()),
         ("static/leak-dir", secret_dir.clone()),
-        ("templates/404.html", outside.join("404.html")),
+        ("templates/404.html", outside.join("outside-404.html")),
     ];
     for (link, target) in &outward {
         let at = root.join(link);
@@ -155,7 +161,10 @@ pub fn symlinks(root: &Path, outside: &Path) -> Links {
     Links {
         outward: outward
             .into_iter()
-            .map(|(link, target)| (link.to_string(), target))
+            .map(|(link, target)| {
+                let name = target.file_name().unwrap().to_string_lossy().into_owned();
+                (link.to_string(), name)
+            })
             .collect(),
         inside: "seeds/inside-link.txt".to_string(),
     }

@@ -20,9 +20,10 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::support::tree;
 
-/// Elements that load or run something from an author's URL.
-const ACTIVE_ELEMENTS: [&str; 8] = [
-    "iframe", "object", "embed", "form", "base", "frame", "frameset", "applet",
+/// Elements that load or run something from an author's URL. (A `<form>`
+/// is ours: the search box; its `action` is checked like any URL.)
+const ACTIVE_ELEMENTS: [&str; 7] = [
+    "iframe", "object", "embed", "base", "frame", "frameset", "applet",
 ];
 
 /// Attributes whose value is a URL a browser may navigate to or load.
@@ -70,7 +71,8 @@ fn is_our_script(tag: &Tag) -> bool {
     }
     attr("src").is_some_and(|src| {
         let file = src.rsplit('/').next().unwrap_or_default();
-        (file.starts_with("search") && file.ends_with(".js")) || src.ends_with("/__briefing/live.js")
+        (file.starts_with("search") && file.ends_with(".js"))
+            || src.ends_with("/__briefing/live.js")
     })
 }
 
@@ -116,19 +118,32 @@ impl LiveSink {
             let key = &*attr.name.local;
             let value = &*attr.value;
             let refresh = name == "meta"
-                && key == "http-equiv"
-                && value.trim().eq_ignore_ascii_case("refresh");
-            if key.to_ascii_lowercase().starts_with("on") {
-                found.push(format!("line {line}: <{name} {key}={value:?}>"));
-            } else if URL_ATTRIBUTES.contains(&key) && is_dangerous_url(value) {
+                && key == "content"
+                && is_refresh(tag)
+                && value
+                    .split_once(['=', ','])
+                    .or_else(|| value.split_once(';'))
+                    .is_some_and(|(_, url)| is_dangerous_url(url.trim_start_matches(['\'', '"'])));
+            let handler = key.to_ascii_lowercase().starts_with("on");
+            if handler || (URL_ATTRIBUTES.contains(&key) && is_dangerous_url(value)) {
                 found.push(format!("line {line}: <{name} {key}={value:?}>"));
             } else if key == "style" && value.to_ascii_lowercase().contains("javascript:") {
                 found.push(format!("line {line}: <{name} style={value:?}>"));
             } else if refresh {
-                found.push(format!("line {line}: <meta http-equiv=refresh>"));
+                found.push(format!(
+                    "line {line}: <meta http-equiv=refresh content={value:?}>"
+                ));
             }
         }
     }
+}
+
+/// Whether a `<meta>` is a refresh (a redirect page is fine; a refresh to a
+/// script URL is not).
+fn is_refresh(tag: &Tag) -> bool {
+    tag.attrs
+        .iter()
+        .any(|a| &*a.name.local == "http-equiv" && a.value.trim().eq_ignore_ascii_case("refresh"))
 }
 
 fn attrs(tag: &Tag) -> Vec<String> {
@@ -318,7 +333,10 @@ fn the_scanner_tells_live_script_from_escaped_text() {
         1
     );
     assert_eq!(live_in_html("<h2 id=x onclick=alert(1)>x</h2>").len(), 1);
-    assert_eq!(live_in_html("<iframe src=\"https://x.example/\"></iframe>").len(), 1);
+    assert_eq!(
+        live_in_html("<iframe src=\"https://x.example/\"></iframe>").len(),
+        1
+    );
     assert!(
         live_in_xml(
             "<feed><entry><content type=\"html\">&lt;p&gt;&amp;lt;script&amp;gt;&lt;/p&gt;</content></entry></feed>"
