@@ -15,7 +15,8 @@ for a while, it builds the final state cleanly into a second folder with
 the same SOURCE_DATE_EPOCH and compares the two trees (`diff -r`). Reports
 the rebuilds the watcher made, how long it took to settle, the differing
 files, and leftover temporary files. Exits 1 if the trees differ.
-Python 3 standard library plus `diff`.
+With --churn, every 20th write creates a new article or deletes one it
+created. Python 3 standard library plus `diff`.
 """
 import argparse
 import os
@@ -43,6 +44,8 @@ def main():
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--quiet-for", type=float, default=5.0, help="seconds without output that count as settled")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--churn", action="store_true",
+                        help="make every 20th write create a new article or delete one made earlier")
     args = parser.parse_args()
     binary = os.path.abspath(args.binary)
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
@@ -75,7 +78,17 @@ def main():
                 texts[path] = f.read().split("\n")
         interval = args.seconds / args.writes
         started = time.perf_counter()
+        created = []
         for n in range(args.writes):
+            if args.churn and n % 20 == 19:
+                if created and n % 40 == 39:
+                    os.remove(created.pop(rng.randrange(len(created))))
+                else:
+                    new = os.path.join(site, "seeds", f"2025-01-{n % 28 + 1:02d}_{n:03d}_storm{n:06d}.txt")
+                    with open(new, "w", encoding="utf-8") as f:
+                        f.write(f"A story made during the storm, number {n}, says the harbour reopened.\nIt has a second paragraph.")
+                    created.append(new)
+                continue
             path = chosen[n % len(chosen)]
             paragraphs = texts[path]
             k = rng.randrange(1, len(paragraphs))

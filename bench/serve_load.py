@@ -148,10 +148,17 @@ def whole_page(body):
     return {"main", "/main", "/body", "/html"} <= checker.tags
 
 
-def start_server(binary, site):
+def start_server(binary, site, nofile=None):
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+
+    def limit():
+        if nofile:
+            hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+            resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, hard))
+
     server = subprocess.Popen([binary, "serve", "--port", "0", "--root", site],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+                              preexec_fn=limit)
     line = server.stdout.readline()
     match = re.search(r"http://([0-9.]+):(\d+)/", line)
     if not match:
@@ -296,8 +303,8 @@ def attacks(host, port, report):
 
 
 def slowloris(host, port, clients, seconds):
-    """Opens `clients` connections that each send a header byte every few
-    seconds and never finish. Returns (opened, still open at the end)."""
+    """Opens `clients` connections that each send a header line every two
+    seconds and never finish. Returns (opened, [(second, still open)])."""
     socks = []
     for _ in range(clients):
         try:
@@ -307,8 +314,9 @@ def slowloris(host, port, clients, seconds):
         except OSError:
             break
     opened = len(socks)
-    deadline = time.time() + seconds
-    while time.time() < deadline:
+    started = time.time()
+    alive_over_time = []
+    while time.time() < started + seconds:
         alive = []
         for s in socks:
             try:
@@ -317,11 +325,11 @@ def slowloris(host, port, clients, seconds):
             except OSError:
                 s.close()
         socks = alive
+        alive_over_time.append((round(time.time() - started), len(socks)))
         time.sleep(2)
-    still = len(socks)
     for s in socks:
         s.close()
-    return opened, still
+    return opened, alive_over_time
 
 
 def main():
@@ -331,6 +339,8 @@ def main():
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--slow-clients", type=int, default=1000)
+    parser.add_argument("--slow-seconds", type=int, default=60)
+    parser.add_argument("--server-nofile", type=int, help="the server's open-file limit (default: inherited)")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
@@ -344,7 +354,7 @@ def main():
         site = os.path.join(work, "site")
         subprocess.run([sys.executable, os.path.join(REPO, "bench", "gencorpus.py"), "--n", str(args.n),
                         "--out", site], check=True)
-        server, host, port, log = start_server(os.path.abspath(args.binary), site)
+        server, host, port, log = start_server(os.path.abspath(args.binary), site, args.server_nofile)
         status, body, _ = get(host, port, "/digest.json")
         digest = json.loads(body)
         articles = digest["articles"]
@@ -355,6 +365,14 @@ def main():
         edited_pages = [to_path(a["url"]) for a in edited_articles]
         paths = ["/", "/atom.xml", "/feed.json", "/editions/"] + [to_path(a["url"]) for a in articles[:200]]
         rss_before = rss_mb(server.pid)
+        rss_samples = []
+        sampling = threading.Event()
+
+        def sample_rss():
+            while not sampling.wait(5):
+                rss_samples.append(round(rss_mb(server.pid)))
+
+        threading.Thread(target=sample_rss, daemon=True).start()
         print(f"site: {args.n} articles; serving at http://{host}:{port}/; server RSS {rss_before:.0f} MB")
 
         stop = threading.Event()
@@ -372,6 +390,7 @@ def main():
             for t in threads:
                 t.join()
         time.sleep(3)
+        sampling.set()
         rss_after = rss_mb(server.pid)
         rebuilds = sum(1 for l in log if l.startswith("rebuilt:"))
         print(f"\n== load: wrk -t2 -c{args.connections} -d{args.seconds}s over {len(paths)} paths, "
@@ -381,7 +400,7 @@ def main():
         print(f"edited-page checker: {result['fetches']} fetches, {result['half']} half-written, "
               f"{result['not_200']} not 200 {result.get('statuses', '')}"
               + (f"; first half page: {result['example']}" if result["example"] else ""))
-        print(f"server RSS: before {rss_before:.0f} MB, after {rss_after:.0f} MB")
+        print(f"server RSS: before {rss_before:.0f} MB, after {rss_after:.0f} MB; every 5 s during the load: {rss_samples}")
         failed |= load["non_2xx_3xx"] > 0 or any(load["socket_errors"].values()) or result["half"] > 0
 
         print("\n== attacks (a probe fetches / every 50 ms throughout)")
@@ -390,8 +409,10 @@ def main():
         for line in report:
             print("  " + line)
         print(f"  probe during the attacks: {probe_summary}")
-        (opened, still), probe_summary = with_probe(host, port, lambda: slowloris(host, port, args.slow_clients, 30))
-        print(f"  slowloris: {opened} slow connections opened, {still} still held open by the server after 30 s")
+        (opened, alive), probe_summary = with_probe(
+            host, port, lambda: slowloris(host, port, args.slow_clients, args.slow_seconds))
+        print(f"  slowloris: {opened} slow connections opened; still open (second, count): "
+              f"{alive[:1] + alive[len(alive) // 2:len(alive) // 2 + 1] + alive[-1:]}")
         print(f"  probe during slowloris: {probe_summary}")
         print(f"  server RSS at the end: {rss_mb(server.pid):.0f} MB")
         errors = [l.strip() for l in log if "error" in l.lower() or "panic" in l.lower()]
