@@ -1128,8 +1128,9 @@ fn is_valid_datetime(value: &str) -> bool {
         && digits(fraction)
 }
 
-/// The serve command's temporary folder, under a TMPDIR of the test's own.
-fn start_serve(site: &Site, tmp: &Path) -> Child {
+/// Starts `briefing serve --port 0` with `TMPDIR` set to `tmp` (so its
+/// temporary folder is easy to find) and returns it with its `host:port`.
+fn start_serve(site: &Site, tmp: &Path) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
         .args(["serve", "--port", "0"])
         .current_dir(site.root())
@@ -1149,26 +1150,29 @@ fn start_serve(site: &Site, tmp: &Path) -> Child {
         }
     });
     let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    let addr = loop {
         let left = deadline.saturating_duration_since(Instant::now());
         match lines.recv_timeout(left) {
-            Ok(line) if line.contains("http://") => break,
+            Ok(line) if line.contains("http://") => {
+                let rest = &line[line.find("http://").unwrap() + 7..];
+                break rest[..rest.find('/').unwrap()].to_string();
+            }
             Ok(_) => {}
             Err(_) => {
                 let _ = child.kill();
                 panic!("serve did not start");
             }
         }
-    }
+    };
     std::thread::spawn(move || for _ in lines {});
-    child
+    (child, addr)
 }
 
 /// `serve` removes its temporary folder when stopped by `signal`.
 fn serve_cleans_up_on(signal: &str) {
     let site = hostile(&[]);
     let tmp = tempfile::tempdir().unwrap();
-    let mut child = start_serve(&site, tmp.path());
+    let (mut child, _) = start_serve(&site, tmp.path());
     let entries = || std::fs::read_dir(tmp.path()).unwrap().count();
     assert!(entries() > 0, "serve made no temporary folder under TMPDIR");
     let killed = Command::new("kill")
@@ -1207,4 +1211,56 @@ fn serve_cleans_up_its_temporary_folder_on_sigterm() {
 #[test]
 fn serve_cleans_up_its_temporary_folder_on_sighup() {
     serve_cleans_up_on("HUP");
+}
+
+/// The status code `serve` at `addr` answers a GET of `/` with `host` as
+/// the `Host` header (none when `None`).
+fn status_with_host(addr: &str, host: Option<&str>) -> u16 {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+    write!(stream, "GET / HTTP/1.1\r\n{host}Connection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {response:?}"))
+}
+
+/// The preview answers only requests addressed to it: a foreign `Host`
+/// (DNS rebinding) or none at all is refused; the served address,
+/// `localhost` and `[::1]` with the port are answered.
+#[test]
+fn serve_refuses_requests_for_other_hosts() {
+    let site = hostile(&[]);
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut child, addr) = start_serve(&site, tmp.path());
+    let port = addr.rsplit(':').next().unwrap().to_string();
+    let other_port = (port.parse::<u32>().unwrap() + 1).to_string();
+    let mut wrong = Vec::new();
+    for (host, answered) in [
+        (Some(addr.clone()), true),
+        (Some(format!("localhost:{port}")), true),
+        (Some(format!("[::1]:{port}")), true),
+        (Some("evil.example".to_string()), false),
+        (Some(format!("evil.example:{port}")), false),
+        (Some(format!("127.0.0.1:{other_port}")), false),
+        (Some("localhost".to_string()), false),
+        (None, false),
+    ] {
+        let status = status_with_host(&addr, host.as_deref());
+        if (status == 200) != answered {
+            wrong.push(format!("Host {host:?}: {status}"));
+        }
+    }
+    let _ = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    assert!(wrong.is_empty(), "{wrong:#?}");
 }
