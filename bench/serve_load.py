@@ -340,6 +340,7 @@ def main():
     parser.add_argument("--connections", type=int, default=100)
     parser.add_argument("--slow-clients", type=int, default=1000)
     parser.add_argument("--slow-seconds", type=int, default=60)
+    parser.add_argument("--attack-seconds", type=int, default=10)
     parser.add_argument("--server-nofile", type=int, help="the server's open-file limit (default: inherited)")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -405,9 +406,21 @@ def main():
 
         print("\n== attacks (a probe fetches / every 50 ms throughout)")
         report = []
-        _, probe_summary = with_probe(host, port, lambda: attacks(host, port, report))
+
+        def attack_rounds():
+            # One round takes milliseconds: repeat it so that the probe
+            # sees the server while it is under attack.
+            rounds = 0
+            deadline = time.time() + args.attack_seconds
+            while rounds == 0 or time.time() < deadline:
+                attacks(host, port, report if rounds == 0 else [])
+                rounds += 1
+            return rounds
+
+        rounds, probe_summary = with_probe(host, port, attack_rounds)
         for line in report:
             print("  " + line)
+        print(f"  ({rounds} rounds of these in {args.attack_seconds} s)")
         print(f"  probe during the attacks: {probe_summary}")
         (opened, alive), probe_summary = with_probe(
             host, port, lambda: slowloris(host, port, args.slow_clients, args.slow_seconds))
