@@ -13,8 +13,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use briefing::incremental::Session;
 use briefing::pipeline::{self, BuildOptions};
-use briefing::session::Session;
 use briefing::watch::ChangeSet;
 use jiff::Timestamp;
 

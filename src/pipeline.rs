@@ -24,9 +24,9 @@ use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
-use crate::render::urls::Urls;
 use crate::render::views::HIGHLIGHT_CSS;
 use crate::render::{RenderOptions, RenderedPage, Renderer};
+use crate::urls::Urls;
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]

@@ -16,10 +16,10 @@ use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::config::CONFIG_FILE;
-use crate::corrections::ENTITIES_FILE;
+use crate::config::corrections::ENTITIES_FILE;
 use crate::discover::is_ignored;
 use crate::error::Error;
-use crate::session::{Rebuild, Session};
+use crate::incremental::{Rebuild, Session};
 
 /// How long the file system must be quiet before a rebuild starts. Short,
 /// because editors save in a burst of a few events within milliseconds.

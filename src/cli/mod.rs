@@ -5,8 +5,11 @@
 //! own exit code). Output is plain text: no colours, no spinners, so CI logs
 //! read the same as a terminal.
 
+mod check;
 mod preview;
 mod publish;
+mod report;
+mod scaffold;
 
 use std::io::Write;
 use std::net::IpAddr;

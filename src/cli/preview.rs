@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use super::{ServeArgs, WatchArgs, build_instant, fail, print_diagnostics, print_list};
 use crate::error::{Error, chain};
+use crate::incremental::{Rebuild, Session};
 use crate::pipeline::BuildOptions;
 use crate::serve::{self, ServeEvent, ServeOptions};
-use crate::session::{Rebuild, Session};
 use crate::watch::{self, Outcome, Watcher};
 
 pub(super) fn serve(args: &ServeArgs) -> ExitCode {

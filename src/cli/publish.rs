@@ -4,9 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use super::report::BuildSummary;
 use super::{BuildArgs, CheckArgs, NewArgs, build_instant, fail, print_diagnostics};
 use crate::pipeline::{self, BuildOptions};
-use crate::summary::BuildSummary;
 
 pub(super) fn build(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
@@ -50,7 +50,7 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
 
 pub(super) fn check(args: &CheckArgs) -> ExitCode {
     let result = build_instant().and_then(|now| {
-        crate::verify::check(&BuildOptions {
+        super::check::build_and_check(&BuildOptions {
             base_url: args.base_url.clone(),
             drafts: args.site.drafts,
             ..BuildOptions::new(args.site.root.clone(), now)
@@ -85,7 +85,7 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
 }
 
 pub(super) fn new(args: &NewArgs) -> ExitCode {
-    match crate::scaffold::scaffold(&args.dir) {
+    match super::scaffold::scaffold(&args.dir) {
         Ok(files) => {
             println!("created a new site in {}:", args.dir.display());
             for file in files {

@@ -14,7 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::briefing::EntityKind;
-use crate::corrections::EntityCorrections;
+use crate::config::corrections::EntityCorrections;
 
 /// A 64-bit FNV-1a hash: fast on short words and the same in every run.
 #[derive(Default)]

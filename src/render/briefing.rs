@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use super::urls::{self, Urls};
 use super::views::{Link, display_date};
 use crate::digest::Digest;
 use crate::enrich::briefing::EntityKind;
+use crate::urls::{self, Urls};
 
 /// How many entities a story card shows.
 pub const CARD_ENTITIES: usize = 4;

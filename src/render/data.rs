@@ -6,11 +6,11 @@
 
 use serde::Serialize;
 
-use super::urls::{self, Urls};
 use crate::digest::Digest;
 use crate::digest::entities::Entity;
 use crate::enrich::briefing::EntityKind;
 use crate::error::{Error, Location};
+use crate::urls::{self, Urls};
 
 /// The version of both formats.
 pub const FORMAT_VERSION: u32 = 1;

@@ -12,10 +12,10 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::urls::{self, Urls};
 use super::views;
 use crate::config::{FeedContent, FeedsConfig, SiteConfig};
 use crate::digest::Digest;
+use crate::urls::{self, Urls};
 
 /// Root-relative links to the feeds, for `<link rel="alternate">`.
 #[derive(Debug, Clone, Serialize)]

@@ -10,7 +10,6 @@ pub mod feeds;
 pub mod fingerprint;
 pub mod seo;
 pub mod templates;
-pub mod urls;
 pub mod views;
 
 use serde::Serialize;
@@ -19,10 +18,10 @@ use tera::Context;
 use crate::config::SiteConfig;
 use crate::digest::Digest;
 use crate::error::{Error, Location};
+use crate::urls::{self, Urls};
 use feeds::FeedSettings;
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
-use urls::Urls;
 use views::SiteView;
 
 /// One page to render.

@@ -10,11 +10,11 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::feeds::rfc3339;
-use super::urls::{self, Urls};
 use super::{Job, RenderedPage};
 use crate::article::Body;
 use crate::config::SiteConfig;
 use crate::digest::Digest;
+use crate::urls::{self, Urls};
 
 /// The longest description a page's meta tags carry, in characters.
 pub const DESCRIPTION_CHARS: usize = 200;

@@ -11,11 +11,11 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::briefing::{self, BriefingView};
-use super::urls::{self, Urls};
 use crate::article::Body;
 use crate::config::SiteConfig;
 use crate::digest::{Digest, Edition};
 use crate::enrich::Article;
+use crate::urls::{self, Urls};
 
 /// The site-wide values every template can use as `site`.
 #[derive(Debug, Clone, Serialize)]

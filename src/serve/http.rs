@@ -27,7 +27,7 @@ use tokio::sync::broadcast;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::error::Error;
-use crate::render::urls::percent_decode;
+use crate::urls::percent_decode;
 use crate::watch::Message;
 
 /// Where the live-reload script is served.

@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 
 use crate::error::{Error, chain};
+use crate::incremental::{Rebuild, Session};
 use crate::pipeline::{BuildOptions, BuildReport};
-use crate::session::{Rebuild, Session};
 use crate::watch::{self, Outcome, Watcher};
 use http::{LIVE_RELOAD_PATH, Notice, Server};
 

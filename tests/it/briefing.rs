@@ -276,7 +276,7 @@ fn quoted_markup_is_escaped_in_the_briefing_box() {
 /// Applies `changes` to a preview session and checks its output against a
 /// clean build of the same files.
 fn matches_clean_build(
-    session: &mut briefing::session::Session,
+    session: &mut briefing::incremental::Session,
     root: &std::path::Path,
     changes: &briefing::watch::ChangeSet,
     step: &str,
@@ -314,7 +314,7 @@ fn incremental_rebuilds_keep_entities_and_related_stories_current() {
     let site = linked_site();
     let root = std::fs::canonicalize(site.root()).unwrap();
     let (mut session, _) =
-        briefing::session::Session::start(build_options(&root, &root.join("live"))).unwrap();
+        briefing::incremental::Session::start(build_options(&root, &root.join("live"))).unwrap();
     let content = |files: &[&str]| briefing::watch::ChangeSet {
         content: files.iter().map(|f| root.join(f)).collect(),
         ..briefing::watch::ChangeSet::default()

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use briefing::incremental::Session;
 use briefing::pipeline::{self, BuildOptions};
-use briefing::session::Session;
 use briefing::watch::ChangeSet;
 use jiff::Timestamp;
 
@@ -47,7 +47,7 @@ impl Harness {
     }
 
     /// Applies `changes` and asserts the result equals a clean build.
-    fn check(&mut self, step: &str, changes: &ChangeSet) -> briefing::session::Rebuild {
+    fn check(&mut self, step: &str, changes: &ChangeSet) -> briefing::incremental::Rebuild {
         let rebuild = self.session.apply(changes).unwrap();
         pipeline::build(&options(&self.root, &self.clean)).unwrap();
         let live = tree(&self.root.join("live"));

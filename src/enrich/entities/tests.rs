@@ -136,7 +136,7 @@ fn a_lone_unknown_word_is_left_to_the_corpus() {
 
 #[test]
 fn corrections_add_rename_and_ignore() {
-    use crate::corrections::EntityCorrections;
+    use crate::config::corrections::EntityCorrections;
     let site = Lexicon::new(&EntityCorrections {
         ignore: vec!["Wonsan".into()],
         organizations: [("Viazul".to_string(), vec!["the bus line".to_string()])].into(),

@@ -15,16 +15,16 @@ const REPO_MARKER: &str = "__REPO__";
 
 /// The files of a new site: path inside the site, then contents.
 pub const FILES: &[(&str, &str)] = &[
-    ("site.toml", include_str!("../scaffold/site.toml")),
+    ("site.toml", include_str!("../../scaffold/site.toml")),
     (
         "seeds/000_welcome.md",
-        include_str!("../scaffold/seeds/000_welcome.md"),
+        include_str!("../../scaffold/seeds/000_welcome.md"),
     ),
     (
         ".github/workflows/pages.yml",
-        include_str!("../.github/workflows/pages.yml"),
+        include_str!("../../.github/workflows/pages.yml"),
     ),
-    (".gitignore", include_str!("../scaffold/gitignore")),
+    (".gitignore", include_str!("../../scaffold/gitignore")),
 ];
 
 /// Writes a new site into `dir` (created when missing) and returns the

@@ -3,13 +3,16 @@
 //! [`parse`] is pure (text in, config or located error out); [`load`] adds
 //! the disk. Every table denies unknown keys so a typo is an error naming the
 //! key and its line; `[extra]` is the one free-form table, for templates.
+//! [`corrections`] reads the site's `entities.toml` the same way.
+
+pub mod corrections;
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::corrections::EntityCorrections;
 use crate::error::{Diagnostic, Error, Location};
+use corrections::EntityCorrections;
 
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "site.toml";
@@ -184,7 +187,7 @@ pub fn load(root: &Path) -> Result<Config, Error> {
     Ok(Config {
         site,
         root: root.to_path_buf(),
-        entities: crate::corrections::load(root)?,
+        entities: corrections::load(root)?,
     })
 }
 

@@ -7,7 +7,7 @@
 use crate::check::{self, Problem};
 use crate::error::Error;
 use crate::pipeline::{self, BuildOptions, BuildReport};
-use crate::render::urls::Urls;
+use crate::urls::Urls;
 
 /// What `briefing check` found.
 #[derive(Debug, Clone)]
@@ -27,7 +27,7 @@ impl CheckReport {
 
 /// Builds the site of `options` into a temporary folder (its `output` is
 /// ignored) and checks everything in it.
-pub fn check(options: &BuildOptions) -> Result<CheckReport, Error> {
+pub fn build_and_check(options: &BuildOptions) -> Result<CheckReport, Error> {
     let temp = crate::fs::TempDir::new("briefing-check")?;
     let options = BuildOptions {
         output: Some(temp.path().join("site")),

@@ -23,7 +23,7 @@ use html5ever::tokenizer::{
 use rayon::prelude::*;
 
 use crate::error::Error;
-use crate::render::urls::{Urls, percent_decode};
+use crate::urls::{Urls, percent_decode};
 
 /// One broken reference.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
