@@ -19,7 +19,7 @@ use crate::article::{self, ParseOptions, highlight};
 use crate::config::{self, Config};
 use crate::digest::{self, Digest};
 use crate::discover::{self, SourceFile};
-use crate::enrich::lexicon::Lexicon;
+use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
@@ -178,7 +178,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
 
 /// Reads `site.toml`, applying a `--base-url` override.
 pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
-    let mut config = config::load(&options.root)?;
+    let mut config = config::load(&options.root, &highlight::theme_names())?;
     if let Some(url) = &options.base_url {
         config.site.base_url = config::normalize_base_url(url).map_err(|why| {
             Error::Config(Diagnostic::error(

@@ -7,7 +7,7 @@
 
 use jiff::civil::Date;
 
-use crate::enrich::briefing::EntityKind;
+use crate::enrich::extract::candidate::EntityKind;
 
 /// Builds routes, links and output paths for one `base_url`.
 #[derive(Debug, Clone, PartialEq, Eq)]

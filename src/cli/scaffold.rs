@@ -70,7 +70,12 @@ mod tests {
     fn the_scaffold_config_parses_with_the_folder_as_repository() {
         let (_, text) = FILES[0];
         let text = text.replace(REPO_MARKER, &repo_name(Path::new("/x/My Daily")));
-        let site = crate::config::parse(&text, Path::new("site.toml")).unwrap();
+        let site = crate::config::parse(
+            &text,
+            Path::new("site.toml"),
+            &crate::article::highlight::theme_names(),
+        )
+        .unwrap();
         assert_eq!(site.base_url, "https://USER.github.io/my-daily/");
     }
 

@@ -170,8 +170,9 @@ impl Config {
 }
 
 /// Reads and validates `ROOT/site.toml` and, when there is one,
-/// `ROOT/entities.toml`.
-pub fn load(root: &Path) -> Result<Config, Error> {
+/// `ROOT/entities.toml`. `themes` are the code-highlighting themes that
+/// exist: the highlighter knows them, so its caller passes them in.
+pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
     let path = root.join(CONFIG_FILE);
     if !crate::fs::exists(&path) {
         return Err(Error::Config(
@@ -183,7 +184,7 @@ pub fn load(root: &Path) -> Result<Config, Error> {
         ));
     }
     let text = crate::fs::read_to_string(&path)?;
-    let site = parse(&text, Path::new(CONFIG_FILE))?;
+    let site = parse(&text, Path::new(CONFIG_FILE), themes)?;
     Ok(Config {
         site,
         root: root.to_path_buf(),
@@ -191,8 +192,9 @@ pub fn load(root: &Path) -> Result<Config, Error> {
     })
 }
 
-/// Parses and validates the text of a `site.toml`; `path` names it in errors.
-pub fn parse(text: &str, path: &Path) -> Result<SiteConfig, Error> {
+/// Parses and validates the text of a `site.toml`; `path` names it in
+/// errors, and `markdown.highlight_theme` must be one of `themes`.
+pub fn parse(text: &str, path: &Path, themes: &[&str]) -> Result<SiteConfig, Error> {
     let mut site: SiteConfig = toml::from_str(text).map_err(|e| {
         let location = match e.span() {
             Some(span) => Location::from_offset(path, text, span.start, 0),
@@ -221,8 +223,8 @@ pub fn parse(text: &str, path: &Path) -> Result<SiteConfig, Error> {
         *cname =
             normalize_cname(cname).map_err(|why| invalid("cname", format!("`cname` {why}")))?;
     }
-    if !crate::article::highlight::theme_exists(&site.markdown.highlight_theme) {
-        let known = crate::article::highlight::theme_names().join(", ");
+    if !themes.contains(&site.markdown.highlight_theme.as_str()) {
+        let known = themes.join(", ");
         return Err(Error::Config(
             Diagnostic::error(
                 key_location(text, "highlight_theme", path),
@@ -301,7 +303,11 @@ mod tests {
     use super::*;
 
     fn parse_str(text: &str) -> Result<SiteConfig, Error> {
-        parse(text, Path::new("site.toml"))
+        parse(
+            text,
+            Path::new("site.toml"),
+            &crate::article::highlight::theme_names(),
+        )
     }
 
     fn config_error(text: &str) -> Diagnostic {

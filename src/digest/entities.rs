@@ -19,8 +19,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::enrich::Article;
-use crate::enrich::briefing::{Candidate, Certainty, EntityKind, Evidence};
-use crate::enrich::lexicon::{FnvBuild, word_hash};
+use crate::enrich::extract::candidate::{Candidate, Certainty, EntityKind, Evidence};
+use crate::enrich::extract::hash::{FnvBuild, word_hash};
 use crate::slug::{MAX_SLUG_LEN, slugify, unique};
 
 /// A person, place or organisation across the whole digest.
@@ -137,7 +137,7 @@ pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
     let corpus: Vec<Vec<Named<'_>>> = articles
         .iter()
         .map(|a| {
-            a.briefing
+            a.extracted
                 .entities
                 .iter()
                 .map(|c| Named {
@@ -210,7 +210,7 @@ fn decide(name: &str, s: &NameStats, lower: &HashSet<u64, FnvBuild>) -> Option<E
 fn lowercase_seen(articles: &[Arc<Article>]) -> HashSet<u64, FnvBuild> {
     let names: HashSet<&str, FnvBuild> = articles
         .iter()
-        .flat_map(|a| &a.briefing.entities)
+        .flat_map(|a| &a.extracted.entities)
         .filter(|c| c.known.is_none())
         .map(|c| c.name.as_str())
         .collect();
@@ -222,7 +222,7 @@ fn lowercase_seen(articles: &[Arc<Article>]) -> HashSet<u64, FnvBuild> {
     articles
         .par_iter()
         .map(|a| {
-            a.briefing
+            a.extracted
                 .lowercase_words
                 .iter()
                 .filter(|h| wanted.contains(h))
@@ -334,7 +334,7 @@ fn build(
         .zip(corpus)
         .map(|(a, named)| {
             let candidate_of = |name: &str| named.iter().find(|n| n.c.name == name);
-            a.briefing
+            a.extracted
                 .quotes
                 .iter()
                 .map(|q| find(decisions.key_of(candidate_of(q.speaker.as_deref()?)?.id)?))

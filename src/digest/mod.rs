@@ -20,7 +20,7 @@ use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 use jiff::civil::Date;
 
 use crate::enrich::Article;
-use crate::enrich::briefing::EntityKind;
+use crate::enrich::extract::candidate::EntityKind;
 use crate::error::{Diagnostic, Location};
 use crate::slug::{MAX_SLUG_LEN, slugify, unique};
 use entities::{Entity, EntityRef};
@@ -312,7 +312,7 @@ mod tests {
                 paragraphs: vec!["x".into()],
             }),
             revision: 0,
-            briefing: Default::default(),
+            extracted: Default::default(),
         }
     }
 

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::entities::EntityRef;
-use crate::enrich::lexicon::FnvBuild;
+use crate::enrich::extract::hash::FnvBuild;
 
 /// How many related stories an article lists.
 pub const MAX_RELATED: usize = 5;

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::views::{Link, display_date};
 use crate::digest::Digest;
-use crate::enrich::briefing::EntityKind;
+use crate::enrich::extract::candidate::EntityKind;
 use crate::urls::{self, Urls};
 
 /// How many entities a story card shows.
@@ -156,7 +156,7 @@ pub fn briefing_box<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> BriefingVi
     };
     let speakers = digest.speakers.get(i).map_or(&[][..], Vec::as_slice);
     let quotes = article
-        .briefing
+        .extracted
         .quotes
         .iter()
         .enumerate()
@@ -180,7 +180,7 @@ pub fn briefing_box<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> BriefingVi
         organizations: of_kind(EntityKind::Organization),
         quotes,
         figures: article
-            .briefing
+            .extracted
             .figures
             .iter()
             .take(BOX_FIGURES)

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::digest::Digest;
 use crate::digest::entities::Entity;
-use crate::enrich::briefing::EntityKind;
+use crate::enrich::extract::candidate::EntityKind;
 use crate::error::{Error, Location};
 use crate::urls::{self, Urls};
 
@@ -166,7 +166,7 @@ fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a
         organizations: of_kind(EntityKind::Organization),
         quotes: quotes_json(digest, i, speakers, urls),
         figures: a
-            .briefing
+            .extracted
             .figures
             .iter()
             .map(|f| FigureJson {
@@ -194,7 +194,7 @@ fn quotes_json<'a>(
     urls: &Urls,
 ) -> Vec<QuoteJson<'a>> {
     digest.articles[i]
-        .briefing
+        .extracted
         .quotes
         .iter()
         .enumerate()

@@ -434,6 +434,7 @@ mod tests {
         let config = crate::config::parse(
             "title = \"Daily\"\nbase_url = \"https://x.org/\"\n",
             std::path::Path::new("site.toml"),
+            &["InspiredGitHub"],
         )
         .unwrap();
         let settings = FeedSettings::new(&config);
@@ -446,6 +447,7 @@ mod tests {
         let config = crate::config::parse(
             "title = \"Daily\"\nbase_url = \"https://x.org/r/\"\n",
             std::path::Path::new("site.toml"),
+            &["InspiredGitHub"],
         )
         .unwrap();
         let settings = FeedSettings::new(&config);

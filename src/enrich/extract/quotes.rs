@@ -12,9 +12,18 @@
 //! * a pronoun or a role ("he said", "the Polish player said") goes to the
 //!   person named last before the quote.
 
-use super::briefing::{Candidate, EntityKind, Quote};
+use super::candidate::{Candidate, EntityKind};
 use super::entities::Mention;
-use super::sentences::sentence_ends;
+use crate::enrich::sentences::sentence_ends;
+
+/// A quoted passage and who said it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The words inside the quotation marks.
+    pub text: String,
+    /// The speaker, as a candidate's name, when the text names one.
+    pub speaker: Option<String>,
+}
 
 /// The fewest words a quoted statement has.
 const MIN_WORDS: usize = 3;
@@ -257,13 +266,15 @@ mod tests {
 
     fn quotes_of(text: &str) -> Vec<(String, Option<String>)> {
         let paragraphs: Vec<String> = text.lines().map(str::to_string).collect();
-        let paras: Vec<crate::enrich::entities::Para<'_>> = paragraphs
+        let paras: Vec<crate::enrich::extract::entities::Para<'_>> = paragraphs
             .iter()
             .enumerate()
-            .map(|(i, p)| crate::enrich::entities::Para::new(i, p))
+            .map(|(i, p)| crate::enrich::extract::entities::Para::new(i, p))
             .collect();
-        let found =
-            crate::enrich::entities::extract(&paras, crate::enrich::lexicon::Lexicon::builtin());
+        let found = crate::enrich::extract::entities::extract(
+            &paras,
+            crate::enrich::extract::lexicon::Lexicon::builtin(),
+        );
         extract(&paragraphs, &found.candidates, &found.mentions)
             .into_iter()
             .map(|q| (q.text, q.speaker))

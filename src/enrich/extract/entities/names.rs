@@ -3,12 +3,11 @@
 //! likely a person, "VinFast" a brand), with `context` adding what the
 //! words around it say. Gazetteer names are recorded as known.
 
-use super::Reader;
-use super::context;
-use super::rules::strip_leading;
-use super::{Para, Raw};
-use crate::enrich::briefing::{EntityKind, Evidence};
-use crate::enrich::lexicon::{Known, Lexicon, List};
+use super::context::{self, Reader};
+use super::mention::Raw;
+use super::para::Para;
+use crate::enrich::extract::candidate::{EntityKind, Evidence};
+use crate::enrich::extract::lexicon::{Known, Lexicon, List};
 use crate::enrich::tokens::Shape;
 
 /// Points for a cue word inside the name ("Agency", "River").
@@ -184,6 +183,22 @@ fn is_camel(word: &str) -> bool {
             && chars[i - 1].is_lowercase()
             && !PREFIXES.contains(&chars[..i].iter().collect::<String>().as_str())
     })
+}
+
+/// The first token of the run from `first` once days, months and (at a
+/// sentence start) function words are dropped; a capitalised function word
+/// inside a sentence belongs to the name ("the All England Club").
+pub fn strip_leading(p: &Para<'_>, mut first: usize, last: usize) -> usize {
+    while first <= last {
+        let t = &p.tokens[first];
+        let opening = t.sentence_start || first == last;
+        let function_word = p.is(first, List::Stop) || p.is(first, List::TitleModifier);
+        if !((function_word && opening) || p.is(first, List::Time)) {
+            break;
+        }
+        first += 1;
+    }
+    first
 }
 
 #[cfg(test)]

@@ -7,9 +7,19 @@
 //! it ("over", "more than"). Years, dates, times, scores and ordinals are
 //! not figures, and neither is a bare number that counts nothing.
 
-use super::briefing::Figure;
 use super::entities::Para;
-use super::tokens::{Shape, Token};
+use crate::enrich::tokens::{Shape, Token};
+
+/// A number and what it counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// The figure as a reader would quote it: "over 10,000 troops".
+    pub text: String,
+    /// The amount as written: "10,000", "$11 billion", "31 per cent".
+    pub amount: String,
+    /// What is counted ("troops"), when the text says.
+    pub counts: Option<String>,
+}
 
 /// Words before a number that qualify it, longest first.
 const QUALIFIERS: &[&str] = &[

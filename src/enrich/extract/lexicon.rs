@@ -1,5 +1,5 @@
 //! What the extractors know before reading a word: small gazetteers and word
-//! lists compiled into the binary (`src/enrich/data/`), plus a site's own
+//! lists compiled into the binary (`src/enrich/extract/data/`), plus a site's own
 //! corrections.
 //!
 //! The data files are plain text so they are easy to review and extend:
@@ -10,44 +10,11 @@
 //! use. Lookups borrow the text being read and never allocate.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::briefing::EntityKind;
+use super::candidate::EntityKind;
+use super::hash::FnvBuild;
 use crate::config::corrections::EntityCorrections;
-
-/// A 64-bit FNV-1a hash: fast on short words and the same in every run.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            hash ^= u64::from(*b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// Hash maps and sets keyed with [`Fnv`].
-pub type FnvBuild = BuildHasherDefault<Fnv>;
-
-/// The FNV-1a hash of a word.
-pub fn word_hash(word: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(word.as_bytes());
-    h.finish()
-}
 
 /// What a gazetteer knows about a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,6 +324,7 @@ fn kinds(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::enrich::extract::hash::word_hash;
 
     #[test]
     fn every_data_line_is_well_formed() {

@@ -2,11 +2,26 @@
 //! Wonsan" (a place), "Gavi, the vaccine alliance" (an organisation),
 //! "Russia’s Kursk region" (a place), "Barcelona coach Hansi Flick" (an
 //! organisation before a role), "Kim was quoted as saying" (a speaker).
+//! [`Reader`] carries one paragraph's reading state through the readers.
 
-use super::Para;
-use crate::enrich::briefing::{EntityKind, Evidence};
-use crate::enrich::lexicon::{Lexicon, List};
+use super::mention::{AFFILIATION, Raw, TITLE};
+use super::para::Para;
+use crate::enrich::extract::candidate::{EntityKind, Evidence};
+use crate::enrich::extract::lexicon::{Known, Lexicon, List};
 use crate::enrich::tokens::Shape;
+
+/// Reading one paragraph: its tokens, what is known, the previous name
+/// (for coordination) and where mentions go.
+pub struct Reader<'r, 'a> {
+    /// The paragraph.
+    pub p: &'r Para<'a>,
+    /// Gazetteers, word lists and corrections.
+    pub lex: &'r Lexicon,
+    /// The previous name read.
+    pub memory: Memory,
+    /// The mentions found so far.
+    pub out: &'r mut Vec<Raw>,
+}
 
 /// What the context of one name says.
 #[derive(Debug, Clone, Copy, Default)]
@@ -101,7 +116,7 @@ fn before(
             found.add(EntityKind::Place, 2);
         }
     } else if p.tokens[first - 1].shape == Shape::Lower && (lex.is(List::Role, w1) || role_two) {
-        found.add(EntityKind::Person, super::rules::TITLE);
+        found.add(EntityKind::Person, TITLE);
     } else if lex.is(List::Locative, w1) && !acronym {
         found.add(EntityKind::Place, 2);
     } else if lex.is(List::OrgNoun, w1) {
@@ -206,7 +221,7 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
     } else if let Some(end) = role_end {
         let named = end + 1 < p.tokens.len() && p.spaced(end) && p.tokens[end + 1].is_capitalised();
         if named {
-            found.add(EntityKind::Organization, super::rules::AFFILIATION);
+            found.add(EntityKind::Organization, AFFILIATION);
         }
     } else if next.text == "shares" {
         found.add(EntityKind::Organization, 3);
@@ -248,7 +263,7 @@ fn is_known_place(p: &Para<'_>, i: usize, lex: &Lexicon) -> bool {
             && !p.spaced(end)
             && matches!(
                 lex.known(p.slice(i, end)),
-                Some(crate::enrich::lexicon::Known::Entity(EntityKind::Place, _))
+                Some(Known::Entity(EntityKind::Place, _))
             )
     })
 }

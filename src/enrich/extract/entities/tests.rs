@@ -1,9 +1,9 @@
 //! Entity extraction on whole paragraphs.
 
 use super::*;
-use crate::enrich::briefing::Certainty;
+use crate::enrich::extract::candidate::Certainty;
 
-const SAMPLE: &str = include_str!("../../../seeds/000_f596f713c00f6b16.txt");
+const SAMPLE: &str = include_str!("../../../../seeds/000_f596f713c00f6b16.txt");
 
 fn paras(text: &str) -> Vec<Para<'_>> {
     text.lines()

@@ -8,8 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Mention, Raw};
-use crate::enrich::briefing::{Candidate, Certainty, EntityKind, Evidence};
+use super::mention::{Mention, Raw};
+use crate::enrich::extract::candidate::{Candidate, Certainty, EntityKind, Evidence};
 
 /// Groups `raws` into candidates (in order of first mention) and returns
 /// every mention with its candidate.

@@ -5,8 +5,8 @@
 //! expansion as one run even across other small words ("Board of Control
 //! for Cricket in India (BCCI)").
 
-use super::Para;
-use crate::enrich::lexicon::{Lexicon, List};
+use super::para::Para;
+use crate::enrich::extract::lexicon::{Lexicon, List};
 use crate::enrich::tokens::Shape;
 
 /// A run of tokens that may be a name, `first..=last`.

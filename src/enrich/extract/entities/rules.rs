@@ -3,22 +3,17 @@
 //! Jedlinski", "NASA Administrator Bill Nelson"). Each name is then weighed
 //! by `names` (its own words) and `context` (the words around it).
 
-use super::Reader;
-use super::names::{emit_known, name};
+use super::context::Reader;
+use super::mention::{AFFILIATION, Raw, TITLE};
+use super::names::{emit_known, name, strip_leading};
+use super::para::Para;
 use super::runs::Run;
-use super::{Para, Raw};
-use crate::enrich::briefing::{EntityKind, Evidence};
-use crate::enrich::lexicon::{Known, Lexicon, List};
+use crate::enrich::extract::candidate::{EntityKind, Evidence};
+use crate::enrich::extract::lexicon::{Known, Lexicon, List};
 use crate::enrich::tokens::Shape;
 
-/// Points for a kind a gazetteer or correction gives.
-pub const KNOWN: i32 = 10;
-/// Points for a title or role before the name.
-pub const TITLE: i32 = 4;
 /// Points for an acronym's expansion being an organisation.
 const EXPANSION: i32 = 3;
-/// Points for an organisation before a title ("NASA Administrator").
-pub const AFFILIATION: i32 = 2;
 
 /// Titles whose "of" names a place ("Mayor of Koszalin").
 const PLACE_TITLES: &[&str] = &[
@@ -62,22 +57,6 @@ pub fn analyse(r: &mut Reader<'_, '_>, run: Run) {
 
 /// Evidence for the body a title belongs to.
 const AFFILIATION_ORG: (EntityKind, i32) = (EntityKind::Organization, AFFILIATION);
-
-/// The first token of the run from `first` once days, months and (at a
-/// sentence start) function words are dropped; a capitalised function word
-/// inside a sentence belongs to the name ("the All England Club").
-pub fn strip_leading(p: &Para<'_>, mut first: usize, last: usize) -> usize {
-    while first <= last {
-        let t = &p.tokens[first];
-        let opening = t.sentence_start || first == last;
-        let function_word = p.is(first, List::Stop) || p.is(first, List::TitleModifier);
-        if !((function_word && opening) || p.is(first, List::Time)) {
-            break;
-        }
-        first += 1;
-    }
-    first
-}
 
 /// Drops a common word that is capitalised only because it opens the
 /// sentence before a name: a role ("Actor Brendan Fraser") or a verb form

@@ -1,20 +1,13 @@
-//! The briefing layer of one article: who and where it is about, what was
-//! said, and the numbers that matter.
+//! An entity as one article names it, before the corpus pass decides:
+//! its kind, the evidence for each kind and how sure the article alone is.
 //!
-//! [`extract`] runs the per-article extractors over the paragraphs:
-//! entities (people, places, organisations with their aliases), quotes with
-//! their speakers and key figures. What needs the whole corpus (a word seen
-//! in lower case elsewhere is not a name; the same name classed alike
-//! everywhere; "Lavrov" alone folded to the "Sergei Lavrov" of another
-//! story) is decided later, in `digest`, from the evidence kept here.
+//! A leaf: the entity extractor produces [`Candidate`]s, the quote reader
+//! and the corpus pass in `digest` read them, and [`EntityKind`] names the
+//! kinds everywhere after that (URLs, pages, `digest.json`).
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
-
-use super::entities::{self, Extraction, Para};
-use super::lexicon::Lexicon;
-use super::{figures, quotes};
 
 /// What kind of thing an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -143,62 +136,6 @@ pub struct Candidate {
     /// first word may be capitalised only for that ("Immunologist Kristian
     /// Andersen").
     pub opens_sentence: bool,
-}
-
-/// A quoted passage and who said it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
-    /// The words inside the quotation marks.
-    pub text: String,
-    /// The speaker, as a candidate's name, when the text names one.
-    pub speaker: Option<String>,
-}
-
-/// A number and what it counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Figure {
-    /// The figure as a reader would quote it: "over 10,000 troops".
-    pub text: String,
-    /// The amount as written: "10,000", "$11 billion", "31 per cent".
-    pub amount: String,
-    /// What is counted ("troops"), when the text says.
-    pub counts: Option<String>,
-}
-
-/// Everything the briefing layer derives from one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Briefing {
-    /// Named entities, in order of first mention.
-    pub entities: Vec<Candidate>,
-    /// Quoted passages, in reading order.
-    pub quotes: Vec<Quote>,
-    /// Key figures, in reading order.
-    pub figures: Vec<Figure>,
-    /// Hashes of the words the article writes in lower case, sorted: the
-    /// corpus pass uses them to tell names from ordinary words.
-    pub lowercase_words: Vec<u64>,
-}
-
-/// Runs the extractors over an article's paragraphs.
-pub fn extract(paragraphs: &[String], lexicon: &Lexicon) -> Briefing {
-    let paras: Vec<Para<'_>> = paragraphs
-        .iter()
-        .enumerate()
-        .map(|(i, text)| Para::new(i, text))
-        .collect();
-    let Extraction {
-        candidates,
-        mentions,
-        lowercase_words,
-    } = entities::extract(&paras, lexicon);
-    let quotes = quotes::extract(paragraphs, &candidates, &mentions);
-    let figures = figures::extract(&paras);
-    Briefing {
-        entities: candidates,
-        quotes,
-        figures,
-        lowercase_words,
-    }
 }
 
 #[cfg(test)]
