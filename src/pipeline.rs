@@ -24,9 +24,8 @@ use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
-use crate::render::views::HIGHLIGHT_CSS;
 use crate::render::{RenderOptions, RenderedPage, Renderer};
-use crate::urls::Urls;
+use crate::urls::{HIGHLIGHT_CSS, Urls};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]

@@ -165,6 +165,9 @@ pub const DIGEST_JSON_ROUTE: &str = "digest.json";
 /// The search page's script, a built-in static file.
 pub const SEARCH_SCRIPT: &str = "search.js";
 
+/// Where the code stylesheet is written in the output.
+pub const HIGHLIGHT_CSS: &str = "highlight.css";
+
 /// The route of the search index the search page loads.
 pub const SEARCH_INDEX_ROUTE: &str = "search-index.json";
 

@@ -13,7 +13,7 @@ use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 
 use super::{DocLink, DocRefs, scan_html};
-use crate::render::feeds::is_xml_char;
+use crate::html::is_xml_char;
 
 /// One open element and what its text will be used for.
 #[derive(Debug, Default)]

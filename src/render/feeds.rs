@@ -9,10 +9,9 @@
 //! "updated" when its newest entry was published.
 
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::views;
+use super::format::{body_html, rfc2822, rfc3339};
 use crate::config::{FeedContent, FeedsConfig, SiteConfig};
 use crate::digest::Digest;
 use crate::urls::{self, Urls};
@@ -220,7 +219,7 @@ fn entry<'a>(digest: &'a Digest, i: usize, cx: FeedContext<'_>) -> FeedEntry<'a>
     let url = urls.absolute(&route);
     let content = || {
         if cx.bodies {
-            Content::Html(absolute_links(&views::body_html(&a.body), urls, &route))
+            Content::Html(absolute_links(&body_html(&a.body), urls, &route))
         } else {
             Content::Revision(a.revision)
         }
@@ -267,52 +266,6 @@ pub fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// Whether XML 1.0 allows `c` in a document: not the C0 controls other
-/// than tab, newline and carriage return, nor U+FFFE and U+FFFF.
-pub fn is_xml_char(c: char) -> bool {
-    !matches!(
-        c,
-        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
-    )
-}
-
-/// `text` without the characters XML 1.0 does not allow.
-pub fn xml_chars_only(text: String) -> String {
-    if text.chars().all(is_xml_char) {
-        text
-    } else {
-        text.chars().filter(|&c| is_xml_char(c)).collect()
-    }
-}
-
-/// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
-pub fn rfc3339(instant: Timestamp) -> String {
-    // Sitemaps format one date per page, and most pages share the few
-    // hundred midnights of their editions: remember recent results.
-    thread_local! {
-        static FORMATTED: std::cell::RefCell<std::collections::HashMap<Timestamp, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
-    }
-    FORMATTED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.len() > 100_000 {
-            cache.clear();
-        }
-        cache
-            .entry(instant)
-            .or_insert_with(|| instant.to_string())
-            .clone()
-    })
-}
-
-/// `instant` as RFC 2822 in UTC, e.g. `Sat, 12 Jul 2025 06:00:00 +0000`.
-pub fn rfc2822(instant: Timestamp) -> String {
-    let zoned = instant.to_zoned_datetime(TimeZone::UTC);
-    // Only years outside 0..=9999 cannot be printed; jiff timestamps of
-    // real articles never are, but fall back to RFC 9110's form anyway.
-    jiff::fmt::rfc2822::to_string(&zoned).unwrap_or_else(|_| instant.to_string())
 }
 
 /// The name the JSON Feed is rendered under: not a template, the
@@ -401,13 +354,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_use_each_format_in_utc() {
-        let t = Timestamp::from_second(1_752_300_000).unwrap();
-        assert_eq!(rfc3339(t), "2025-07-12T06:00:00Z");
-        assert_eq!(rfc2822(t), "Sat, 12 Jul 2025 06:00:00 +0000");
-    }
-
-    #[test]
     fn feed_content_links_become_absolute() {
         let urls = Urls::new("https://u.github.io/r/");
         let html = "<p><a href=\"../y/#a\">y</a> <img src=\"p.png\" alt=\"src=&quot;x&quot;\"> \
@@ -418,15 +364,6 @@ mod tests {
              <img src=\"https://u.github.io/r/articles/x/p.png\" alt=\"src=&quot;x&quot;\"> \
              <a href=\"https://e.org/?a=1&amp;b=2\">e</a> said href=&quot;z&quot;</p>"
         );
-    }
-
-    #[test]
-    fn characters_xml_forbids_are_dropped() {
-        assert_eq!(
-            xml_chars_only("a\u{1}b\u{c}c\td\ne\u{ffff}".to_string()),
-            "abc\td\ne"
-        );
-        assert_eq!(xml_chars_only("“ok” – 北京".to_string()), "“ok” – 北京");
     }
 
     #[test]

@@ -188,7 +188,7 @@ fn card_key(digest: &Digest, i: usize) -> u64 {
         h.update(tag.slug.as_bytes());
     }
     let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
-    for r in refs.iter().take(super::briefing::CARD_ENTITIES) {
+    for r in refs.iter().take(super::entities::CARD_ENTITIES) {
         write_entity(&mut h, digest, Some(r.entity));
     }
     h.digest()

@@ -4,10 +4,14 @@
 //! renders one. Jobs are independent, so the pipeline renders them in
 //! parallel and writes each page as soon as it is done.
 
-pub mod briefing;
+pub mod briefing_box;
 pub mod data;
+pub mod entities;
 pub mod feeds;
 pub mod fingerprint;
+pub mod format;
+pub mod job;
+pub mod search;
 pub mod seo;
 pub mod templates;
 pub mod views;
@@ -20,57 +24,10 @@ use crate::digest::Digest;
 use crate::error::{Error, Location};
 use crate::urls::{self, Urls};
 use feeds::FeedSettings;
+pub use job::{Job, RenderedPage};
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
 use views::SiteView;
-
-/// One page to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Job {
-    /// The front page.
-    Index,
-    /// Article `i` of the digest.
-    Article(usize),
-    /// Edition `e` of the digest.
-    Edition(usize),
-    /// The editions archive.
-    Editions,
-    /// Tag `t` of the digest.
-    Tag(usize),
-    /// The tag list.
-    Tags,
-    /// The not-found page.
-    NotFound,
-    /// `atom.xml`.
-    AtomFeed,
-    /// `rss.xml`.
-    RssFeed,
-    /// `feed.json`.
-    JsonFeed,
-    /// `sitemap.xml`.
-    Sitemap,
-    /// Tag `t`'s Atom feed.
-    TagFeed(usize),
-    /// Entity `e` of the digest (a person, place or organisation).
-    Entity(usize),
-    /// The index of people, places and organisations.
-    Entities,
-    /// The search page.
-    Search,
-    /// `digest.json`.
-    DigestJson,
-    /// `search-index.json`.
-    SearchIndex,
-}
-
-/// A rendered page and where it goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedPage {
-    /// Path relative to the output folder, `/`-separated.
-    pub path: String,
-    /// The page's bytes.
-    pub bytes: Vec<u8>,
-}
 
 /// What a page template receives besides `site`.
 #[derive(Serialize)]
@@ -246,7 +203,7 @@ impl Renderer {
         // Article text may hold control characters that XML 1.0 forbids;
         // one would make a whole feed unreadable.
         let text = if route.ends_with(".xml") {
-            feeds::xml_chars_only(html)
+            crate::html::xml_chars_only(html)
         } else {
             html
         };
@@ -323,12 +280,12 @@ impl Renderer {
         let spec = |template, title| PageSpec::new(template, title, route, job);
         match job {
             Job::Entity(e) => {
-                let view = briefing::entity_page(digest, e, urls);
+                let view = entities::entity_page(digest, e, urls);
                 let title = view.name.to_string();
                 visitor.page(spec("entity.html", &title), view)
             }
             Job::Entities => {
-                let view = briefing::entities_index(digest, urls);
+                let view = entities::entities_index(digest, urls);
                 visitor.page(
                     spec("entities.html", "People, places and organisations"),
                     view,
@@ -345,7 +302,7 @@ impl Renderer {
             // `Job::Search`; `visit` sends no other job here.
             _ => visitor.page(
                 spec("search.html", "Search"),
-                briefing::search_page(digest, urls),
+                search::search_page(digest, urls),
             ),
         }
     }
@@ -434,7 +391,7 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
             has_code: spec.has_code,
             body_html: spec
                 .body_of
-                .map(|i| views::body_html(&self.digest.articles[i].body)),
+                .map(|i| format::body_html(&self.digest.articles[i].body)),
             meta: renderer.meta(self.digest, spec.job),
             page,
         };

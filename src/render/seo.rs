@@ -9,8 +9,8 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::feeds::rfc3339;
-use super::{Job, RenderedPage};
+use super::format::{Link, rfc3339};
+use super::job::{Job, RenderedPage};
 use crate::article::Body;
 use crate::config::SiteConfig;
 use crate::digest::Digest;
@@ -63,7 +63,7 @@ pub struct PageMeta {
     /// Keep the page out of search results (the not-found page).
     pub noindex: bool,
     /// A feed of this page's own stories (a tag's), besides the site's.
-    pub feed: Option<super::views::Link>,
+    pub feed: Option<Link>,
 }
 
 impl PageMeta {
@@ -171,9 +171,9 @@ impl<'a> Party<'a> {
 }
 
 /// The link to tag `t`'s Atom feed, for its page's head.
-pub fn tag_feed_link(digest: &Digest, t: usize, urls: &Urls) -> super::views::Link {
+pub fn tag_feed_link(digest: &Digest, t: usize, urls: &Urls) -> Link {
     let tag = &digest.tags[t];
-    super::views::Link {
+    Link {
         label: format!("Stories tagged “{}” (Atom)", tag.name),
         url: urls.link(&urls::tag_feed_route(&tag.slug)),
     }

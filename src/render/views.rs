@@ -1,21 +1,19 @@
 //! What templates see: display-ready view models built from the digest.
 //!
-//! Dates are formatted, links built and bodies turned into HTML here, so
+//! Dates are formatted and links built here (with [`super::format`]), so
 //! templates only loop and branch. Each page's context holds that page's
 //! data and links to its neighbours, never the whole site.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-use jiff::civil::Date;
 use serde::Serialize;
 
-use super::briefing::{self, BriefingView};
-use crate::article::Body;
+use super::briefing_box::{BriefingBox, briefing_box};
+use super::entities::card_entities;
+use super::feeds::FeedLinks;
+use super::format::{Link, display_date};
 use crate::config::SiteConfig;
 use crate::digest::{Digest, Edition};
 use crate::enrich::Article;
-use crate::urls::{self, Urls};
+use crate::urls::{self, HIGHLIGHT_CSS, Urls};
 
 /// The site-wide values every template can use as `site`.
 #[derive(Debug, Clone, Serialize)]
@@ -49,7 +47,7 @@ pub struct SiteView {
     /// Name and version of the generator, for `<meta name="generator">`.
     pub generator: String,
     /// Links to the Atom, RSS and JSON feeds.
-    pub feeds: super::feeds::FeedLinks,
+    pub feeds: FeedLinks,
     /// The live-reload script, in `serve` mode only.
     pub live_reload: Option<String>,
 }
@@ -72,22 +70,10 @@ impl SiteView {
             highlight_url: urls.link(HIGHLIGHT_CSS),
             extra: config.extra.clone(),
             generator: format!("briefing {}", env!("CARGO_PKG_VERSION")),
-            feeds: super::feeds::FeedLinks::new(urls),
+            feeds: FeedLinks::new(urls),
             live_reload: None,
         }
     }
-}
-
-/// Where the code stylesheet is written in the output.
-pub const HIGHLIGHT_CSS: &str = "highlight.css";
-
-/// A labelled link.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Link {
-    /// The text to show.
-    pub label: String,
-    /// Where it goes.
-    pub url: String,
 }
 
 /// A story as listed on the front page, an edition or a tag page.
@@ -134,7 +120,7 @@ pub struct ArticleView<'a, C> {
     /// Its edition.
     pub edition: Link,
     /// The briefing box: lede, entities, quotes, key figures.
-    pub briefing: BriefingView<'a>,
+    pub briefing: BriefingBox<'a>,
     /// Stories sharing its most specific entities and tags.
     pub related: Vec<Link>,
 }
@@ -205,22 +191,6 @@ pub struct TagSummary<'a> {
     pub count: usize,
 }
 
-/// Formats a date for readers: "12 July 2025".
-pub fn display_date(date: Date) -> String {
-    // Thousands of stories share a few hundred dates; formatting is the
-    // costly part of building a card, so remember each date's text.
-    thread_local! {
-        static FORMATTED: RefCell<HashMap<Date, String>> = RefCell::new(HashMap::new());
-    }
-    FORMATTED.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(date)
-            .or_insert_with(|| date.strftime("%-d %B %Y").to_string())
-            .clone()
-    })
-}
-
 /// The card of article `i`.
 pub fn card<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> Card<'a> {
     let a = &digest.articles[i];
@@ -238,7 +208,7 @@ pub fn card<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> Card<'a> {
                 url: urls.link(&urls::tag_route(&digest.tags[t].slug)),
             })
             .collect(),
-        entities: briefing::card_entities(digest, i, urls),
+        entities: card_entities(digest, i, urls),
     }
 }
 
@@ -275,26 +245,26 @@ pub fn article<'a, C>(
         previous: digest.previous(i).map(|p| article_link(p, urls)),
         next: digest.next(i).map(|n| article_link(n, urls)),
         edition: edition_link(edition, urls),
-        briefing: briefing::briefing_box(digest, i, urls),
-        related: briefing::related(digest, i, urls),
+        briefing: briefing_box(digest, i, urls),
+        related: related(digest, i, urls),
     }
 }
 
-/// The body of an article as safe HTML: escaped paragraphs for plain text,
-/// the (sanitised) rendering for Markdown.
-pub fn body_html(body: &Body) -> String {
-    match body {
-        Body::Text { paragraphs } => {
-            let mut html = String::with_capacity(paragraphs.iter().map(|p| p.len() + 8).sum());
-            for p in paragraphs {
-                html.push_str("<p>");
-                crate::html::escape_into(&mut html, p);
-                html.push_str("</p>\n");
+/// The related stories of article `i`, as links.
+pub fn related(digest: &Digest, i: usize, urls: &Urls) -> Vec<Link> {
+    digest
+        .related
+        .get(i)
+        .into_iter()
+        .flatten()
+        .map(|&j| {
+            let a = &digest.articles[j];
+            Link {
+                label: a.title.clone(),
+                url: urls.link(&urls::article_route(&a.slug)),
             }
-            html
-        }
-        Body::Markdown { html, .. } => html.clone(),
-    }
+        })
+        .collect()
 }
 
 /// Edition `e` in full, each story's card made by `card`.
@@ -381,25 +351,4 @@ pub fn tags<'a>(digest: &'a Digest, urls: &Urls) -> Vec<TagSummary<'a>> {
             count: t.articles.len(),
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_display_without_padding() {
-        assert_eq!(display_date(jiff::civil::date(2025, 7, 5)), "5 July 2025");
-    }
-
-    #[test]
-    fn plain_text_bodies_are_escaped_paragraphs() {
-        let body = Body::Text {
-            paragraphs: vec!["<script>alert(1)</script>".into(), "“Two” & three".into()],
-        };
-        assert_eq!(
-            body_html(&body),
-            "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>“Two” &amp; three</p>\n"
-        );
-    }
 }

@@ -1,47 +1,15 @@
-//! View models of the briefing layer: the briefing box and related stories
-//! on article pages, top entities on cards, entity pages, the entities
-//! index and the search page.
+//! The pages of people, places and organisations: each entity's page, the
+//! entities index, and the entity links on story cards.
 
 use serde::Serialize;
 
-use super::views::{Link, display_date};
+use super::format::{Link, display_date};
 use crate::digest::Digest;
 use crate::enrich::extract::candidate::EntityKind;
 use crate::urls::{self, Urls};
 
 /// How many entities a story card shows.
 pub const CARD_ENTITIES: usize = 4;
-
-/// How many key figures the briefing box shows.
-const BOX_FIGURES: usize = 8;
-
-/// The briefing box of an article page.
-#[derive(Debug, Clone, Serialize)]
-pub struct BriefingView<'a> {
-    /// The lede.
-    pub lede: &'a str,
-    /// People, most mentioned first.
-    pub people: Vec<Link>,
-    /// Places, most mentioned first.
-    pub places: Vec<Link>,
-    /// Organisations, most mentioned first.
-    pub organizations: Vec<Link>,
-    /// Quoted statements with their speakers.
-    pub quotes: Vec<QuoteView<'a>>,
-    /// Key figures as written.
-    pub figures: Vec<&'a str>,
-}
-
-/// A quoted statement.
-#[derive(Debug, Clone, Serialize)]
-pub struct QuoteView<'a> {
-    /// The words quoted.
-    pub text: &'a str,
-    /// Who said it, when the text says.
-    pub speaker: Option<String>,
-    /// The speaker's entity page, when there is one.
-    pub speaker_url: Option<String>,
-}
 
 /// One story on an entity page.
 #[derive(Debug, Clone, Serialize)]
@@ -101,28 +69,6 @@ pub struct EntitySection<'a> {
     pub entities: Vec<EntitySummary<'a>>,
 }
 
-/// A story as listed on the search page without JavaScript.
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchStory<'a> {
-    /// Headline.
-    pub title: &'a str,
-    /// Link to the article.
-    pub url: String,
-    /// Date for display.
-    pub date: String,
-}
-
-/// The search page.
-#[derive(Debug, Clone, Serialize)]
-pub struct SearchView<'a> {
-    /// The search script.
-    pub script_url: String,
-    /// Where the script loads the index from.
-    pub index_url: String,
-    /// Every story, in reading order: the page without JavaScript.
-    pub articles: Vec<SearchStory<'a>>,
-}
-
 /// A link to entity `e`'s page.
 pub fn entity_link(digest: &Digest, e: usize, urls: &Urls) -> Link {
     let entity = &digest.entities[e];
@@ -141,68 +87,6 @@ pub fn card_entities(digest: &Digest, i: usize, urls: &Urls) -> Vec<Link> {
         .flatten()
         .take(CARD_ENTITIES)
         .map(|r| entity_link(digest, r.entity, urls))
-        .collect()
-}
-
-/// The briefing box of article `i`.
-pub fn briefing_box<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> BriefingView<'a> {
-    let article = &digest.articles[i];
-    let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
-    let of_kind = |kind: EntityKind| {
-        refs.iter()
-            .filter(|r| digest.entities[r.entity].kind == kind)
-            .map(|r| entity_link(digest, r.entity, urls))
-            .collect()
-    };
-    let speakers = digest.speakers.get(i).map_or(&[][..], Vec::as_slice);
-    let quotes = article
-        .extracted
-        .quotes
-        .iter()
-        .enumerate()
-        .map(|(q, quote)| {
-            let entity = speakers.get(q).copied().flatten();
-            let link = entity.map(|e| entity_link(digest, e, urls));
-            QuoteView {
-                text: &quote.text,
-                speaker: link
-                    .as_ref()
-                    .map(|l| l.label.clone())
-                    .or_else(|| quote.speaker.clone()),
-                speaker_url: link.map(|l| l.url),
-            }
-        })
-        .collect();
-    BriefingView {
-        lede: &article.lede,
-        people: of_kind(EntityKind::Person),
-        places: of_kind(EntityKind::Place),
-        organizations: of_kind(EntityKind::Organization),
-        quotes,
-        figures: article
-            .extracted
-            .figures
-            .iter()
-            .take(BOX_FIGURES)
-            .map(|f| f.text.as_str())
-            .collect(),
-    }
-}
-
-/// The related stories of article `i`, as links.
-pub fn related(digest: &Digest, i: usize, urls: &Urls) -> Vec<Link> {
-    digest
-        .related
-        .get(i)
-        .into_iter()
-        .flatten()
-        .map(|&j| {
-            let a = &digest.articles[j];
-            Link {
-                label: a.title.clone(),
-                url: urls.link(&urls::article_route(&a.slug)),
-            }
-        })
         .collect()
 }
 
@@ -270,21 +154,4 @@ pub fn entities_index<'a>(digest: &'a Digest, urls: &Urls) -> Vec<EntitySection<
             }
         })
         .collect()
-}
-
-/// The search page.
-pub fn search_page<'a>(digest: &'a Digest, urls: &Urls) -> SearchView<'a> {
-    SearchView {
-        script_url: urls.link(urls::SEARCH_SCRIPT),
-        index_url: urls.link(urls::SEARCH_INDEX_ROUTE),
-        articles: digest
-            .articles
-            .iter()
-            .map(|a| SearchStory {
-                title: &a.title,
-                url: urls.link(&urls::article_route(&a.slug)),
-                date: display_date(a.date),
-            })
-            .collect(),
-    }
 }
