@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::{DocLink, DocRefs, scan_html};
+use super::html::scan_html;
+use super::refs::{DocLink, DocRefs};
 
 /// What a JSON Feed's `version` starts with.
 const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/";

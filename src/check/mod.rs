@@ -1,28 +1,28 @@
 //! Verifying a built site: every internal link, anchor and asset reference
 //! resolves, feeds and sitemap are well-formed, ids are unique.
 //!
-//! [`scan_html`] is pure (one page's text in, its ids and links out, read
+//! [`html::scan_html`] is pure (one page's text in, its ids and links out, read
 //! with html5ever's tokenizer rather than by pattern matching), and so are
 //! [`xml::scan_xml`] (feeds, sitemap) and [`json::scan_json`] (JSON Feed);
 //! [`check_site`] reads a whole output folder and reports each problem with
 //! the file it was found in.
 
+pub mod html;
 pub mod json;
+pub mod refs;
 pub mod xml;
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
 
-use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
-};
 use rayon::prelude::*;
 
 use crate::error::Error;
+use html::scan_html;
+
+use refs::{DocLink, DocRefs};
+
 use crate::urls::{Urls, percent_decode};
 
 /// One broken reference.
@@ -38,115 +38,6 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.page, self.message)
     }
-}
-
-/// The ids a page defines and the URLs it references.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageRefs {
-    /// Every `id` (and `<a name>`) on the page.
-    pub ids: BTreeSet<String>,
-    /// Every `href`, `src` and `srcset` URL, and the page's own Open Graph
-    /// URLs, in document order.
-    pub links: Vec<String>,
-    /// Ids defined more than once, in document order.
-    pub duplicate_ids: Vec<String>,
-}
-
-/// The URLs a feed, sitemap or other data file references, and what is
-/// wrong with it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocRefs {
-    /// The URLs, in document order.
-    pub links: Vec<DocLink>,
-    /// Problems found while reading it (malformed, duplicate ids…).
-    pub problems: Vec<String>,
-}
-
-/// A URL found in a data file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocLink {
-    /// The URL as written.
-    pub url: String,
-    /// The URL it is relative to (a feed entry's page), when not the file
-    /// itself.
-    pub base: Option<String>,
-}
-
-struct RefCollector {
-    refs: RefCell<PageRefs>,
-}
-
-impl TokenSink for RefCollector {
-    type Handle = ();
-
-    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let Token::TagToken(tag) = token else {
-            return TokenSinkResult::Continue;
-        };
-        if tag.kind != TagKind::StartTag {
-            return TokenSinkResult::Continue;
-        }
-        self.collect(&tag);
-        match &*tag.name {
-            "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-            "style" | "noscript" | "xmp" | "iframe" | "noembed" | "noframes" => {
-                TokenSinkResult::RawData(RawKind::Rawtext)
-            }
-            "title" | "textarea" => TokenSinkResult::RawData(RawKind::Rcdata),
-            _ => TokenSinkResult::Continue,
-        }
-    }
-}
-
-impl RefCollector {
-    fn collect(&self, tag: &Tag) {
-        let mut refs = self.refs.borrow_mut();
-        let mut meta_url = false;
-        let mut content = None;
-        for attr in &tag.attrs {
-            let name = &*attr.name.local;
-            let value = attr.value.to_string();
-            match name {
-                "id" => {
-                    let first = refs.ids.insert(value.clone());
-                    if !first {
-                        refs.duplicate_ids.push(value);
-                    }
-                }
-                "name" if &*tag.name == "a" => {
-                    refs.ids.insert(value);
-                }
-                "href" | "src" => refs.links.push(value),
-                "srcset" => refs.links.extend(
-                    value
-                        .split(',')
-                        .filter_map(|candidate| candidate.split_whitespace().next())
-                        .map(str::to_string),
-                ),
-                "property" | "name" if &*tag.name == "meta" => {
-                    meta_url = matches!(value.as_str(), "og:url" | "og:image" | "twitter:image");
-                }
-                "content" if &*tag.name == "meta" => content = Some(value),
-                _ => {}
-            }
-        }
-        if meta_url && let Some(url) = content {
-            refs.links.push(url);
-        }
-    }
-}
-
-/// Reads the ids and links of one HTML page.
-pub fn scan_html(html: &str) -> PageRefs {
-    let sink = RefCollector {
-        refs: RefCell::new(PageRefs::default()),
-    };
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
-    tokenizer.sink.refs.into_inner()
 }
 
 /// Where an internal link points: a file in the output and maybe an anchor.
@@ -373,18 +264,6 @@ mod tests {
             file: file.to_string(),
             fragment: fragment.map(str::to_string),
         }))
-    }
-
-    #[test]
-    fn scan_finds_ids_and_links_but_not_inside_scripts() {
-        let refs = scan_html(
-            "<a href=\"/x/\" id=a>x</a><img src='i.png'><script>let s = '<a href=\"/nope\">';</script><h2 id=\"b\">",
-        );
-        assert_eq!(refs.links, vec!["/x/", "i.png"]);
-        assert_eq!(
-            refs.ids.iter().map(String::as_str).collect::<Vec<_>>(),
-            vec!["a", "b"]
-        );
     }
 
     #[test]

@@ -12,7 +12,8 @@ use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{DocLink, DocRefs, scan_html};
+use super::html::scan_html;
+use super::refs::{DocLink, DocRefs};
 use crate::html::is_xml_char;
 
 /// One open element and what its text will be used for.
