@@ -1,8 +1,9 @@
 //! Incremental rebuilds for `serve` and `watch`.
 //!
-//! A [`Session`] keeps what the last build produced: every article (its last
-//! good version), the digest, the renderer and a fingerprint of every page.
-//! [`Session::apply`] takes a [`ChangeSet`] and does only the work it needs:
+//! A [`LiveBuild`] keeps what the last build produced: every article (its
+//! last good version), the digest, the renderer and a fingerprint of every
+//! page. [`LiveBuild::apply`] takes a [`ChangeSet`] and does only the work it
+//! needs:
 //!
 //! - changed articles are re-read, re-parsed and re-enriched, nothing else;
 //! - the digest is rebuilt from the cached articles (cheap: bodies are
@@ -15,10 +16,11 @@
 //! The result is byte-identical to a clean build of the same files. An
 //! article that stops parsing keeps its last good version on the site and
 //! its error is reported, so a preview survives a half-typed edit; a broken
-//! template keeps the last good templates.
+//! template keeps the last good templates. [`rebuild_loop`] is the loop
+//! that feeds a live build the changes a watcher reports.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -31,9 +33,11 @@ use crate::output::{LiveOutput, OutputSink};
 use crate::pipeline::{self, BuildOptions, BuildReport, Built};
 use crate::render::fingerprint::{Memo, fingerprint_all};
 use crate::render::{Job, RenderedPage};
-use crate::watch::ChangeSet;
-use sources::{Source, sources_from};
+use changes::ChangeSet;
+use sources::Sources;
 
+pub mod changes;
+pub mod rebuild_loop;
 mod sources;
 
 /// What one incremental rebuild did.
@@ -51,7 +55,7 @@ pub struct Rebuild {
     pub diagnostics: Vec<Diagnostic>,
     /// How long the rebuild took.
     pub elapsed: Duration,
-    /// Pages written ahead of the full rebuild (see [`Session::update`]).
+    /// Pages written ahead of the full rebuild (see [`LiveBuild::update`]).
     pub previewed: Vec<String>,
     /// How long after the start the previewed pages were written.
     pub preview_elapsed: Option<Duration>,
@@ -104,11 +108,12 @@ impl Pending {
     }
 }
 
-/// The state kept between rebuilds.
-pub struct Session {
+/// A build kept alive between rebuilds: its state and the output folder it
+/// keeps up to date.
+pub struct LiveBuild {
     options: BuildOptions,
     built: Built,
-    sources: HashMap<PathBuf, Source>,
+    sources: Sources,
     live: LiveOutput,
     /// Output path → fingerprint of every page in the output.
     pages: HashMap<String, u64, Xxh3DefaultBuilder>,
@@ -130,22 +135,22 @@ pub struct Session {
     asset_diagnostics: Vec<Diagnostic>,
 }
 
-impl Session {
+impl LiveBuild {
     /// Runs a full build and keeps its state.
-    pub fn start(options: BuildOptions) -> Result<(Session, BuildReport), Error> {
+    pub fn start(options: BuildOptions) -> Result<(LiveBuild, BuildReport), Error> {
         let (mut built, report) = pipeline::build_full(&options)?;
         let (fresh, memo) = fingerprint_all(&built.renderer, &built.digest, &Memo::default());
         let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
-        let sources = sources_from(std::mem::take(&mut built.loaded));
+        let sources = Sources::from_loaded(std::mem::take(&mut built.loaded));
         let live = LiveOutput::new(&built.output);
         // The first build's article errors live in `sources`; keep the rest.
         let other = report
             .diagnostics
             .iter()
-            .filter(|d| !sources.values().any(|s| s.error.as_ref() == Some(*d)))
+            .filter(|d| !sources.errors().any(|e| e == *d))
             .cloned()
             .collect();
-        let session = Session {
+        let live_build = LiveBuild {
             options,
             built,
             sources,
@@ -160,7 +165,7 @@ impl Session {
             digest_diagnostics: Vec::new(),
             asset_diagnostics: Vec::new(),
         };
-        Ok((session, report))
+        Ok((live_build, report))
     }
 
     /// The site root being watched.
@@ -185,7 +190,7 @@ impl Session {
     /// date, rank and tags), their pages, rendered against the previous
     /// digest. Returns those pages' output paths. Everything else (the new
     /// digest, the pages that show the edits, whole-site files) is left for
-    /// [`Session::finish`], so a burst of changes is taken in before the
+    /// [`LiveBuild::finish`], so a burst of changes is taken in before the
     /// costly part runs once. A previewed page may briefly show the
     /// previous build's cross-article data (entities resolved across the
     /// site, related stories); `finish` rewrites it if that changed.
@@ -224,7 +229,14 @@ impl Session {
         }
         let mut previewed = Vec::new();
         if !changes.content.is_empty() {
-            pending.rebuild.reparsed += self.reload_sources(&changes.content)?;
+            let reload =
+                self.sources
+                    .reload(&self.built.config, &self.options, &changes.content)?;
+            pending.rebuild.reparsed += reload.count;
+            self.replaced.extend(reload.replaced);
+            if let Some(diagnostics) = reload.discovery {
+                self.discovery_diagnostics = diagnostics;
+            }
             pending.rerender = true;
             if !pending.all {
                 previewed = self.preview()?;
@@ -249,12 +261,12 @@ impl Session {
         Ok(previewed)
     }
 
-    /// Whether [`Session::finish`] has work to do.
+    /// Whether [`LiveBuild::finish`] has work to do.
     pub fn has_pending(&self) -> bool {
         self.pending.is_some()
     }
 
-    /// Does the rest of the changes taken in by [`Session::update`]: builds
+    /// Does the rest of the changes taken in by [`LiveBuild::update`]: builds
     /// the new digest and writes every page whose fingerprint changed.
     pub fn finish(&mut self) -> Result<Rebuild, Error> {
         let Some(mut pending) = self.pending.take() else {
@@ -280,10 +292,10 @@ impl Session {
         Ok(rebuild)
     }
 
-    /// A full rebuild (after `site.toml` changed), replacing the session.
+    /// A full rebuild (after `site.toml` changed), replacing the whole live build.
     fn restart(&mut self, started: Instant) -> Result<Rebuild, Error> {
-        let (session, report) = Session::start(self.options.clone())?;
-        *self = session;
+        let (restarted, report) = LiveBuild::start(self.options.clone())?;
+        *self = restarted;
         let mut written: Vec<String> = self.pages.keys().cloned().collect();
         written.sort();
         Ok(Rebuild {
@@ -330,11 +342,7 @@ impl Session {
     /// Rebuilds the digest and writes every page whose fingerprint changed
     /// (all pages when `all`), removing pages that are gone.
     fn rerender(&mut self, all: bool, rebuild: &mut Rebuild) -> Result<(), Error> {
-        let articles: Vec<_> = self
-            .sources
-            .values()
-            .filter_map(|s| s.good.clone())
-            .collect();
+        let articles: Vec<_> = self.sources.good().cloned().collect();
         let (digest, digest_diagnostics) = pipeline::assemble(articles, &self.options);
         self.digest_diagnostics = digest_diagnostics;
         let renderer = &self.built.renderer;
@@ -405,8 +413,8 @@ impl Session {
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut all: Vec<Diagnostic> = self
             .sources
-            .values()
-            .filter_map(|s| s.error.clone())
+            .errors()
+            .cloned()
             .chain(self.discovery_diagnostics.iter().cloned())
             .chain(self.digest_diagnostics.iter().cloned())
             .chain(self.asset_diagnostics.iter().cloned())

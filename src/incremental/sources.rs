@@ -1,117 +1,178 @@
-//! The session's article sources: reading changed files again, walking
-//! `seeds/` when files come and go, and keeping each article's last good
-//! version when an edit breaks it.
+//! The article sources a live build keeps: reading changed files again,
+//! walking `seeds/` when files come and go, and keeping each article's last
+//! good version when an edit breaks it.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::Session;
-use crate::discover;
+use crate::config::Config;
+use crate::discover::{self, SourceFile};
 use crate::enrich::Article;
 use crate::error::{Diagnostic, Error};
-use crate::pipeline::{self, Loaded};
+use crate::pipeline::{self, BuildOptions, Loaded};
 
 /// An article source and its last good article.
-pub(super) struct Source {
-    pub(super) file: discover::SourceFile,
-    pub(super) good: Option<Arc<Article>>,
-    pub(super) error: Option<Diagnostic>,
+struct Source {
+    file: SourceFile,
+    good: Option<Arc<Article>>,
+    error: Option<Diagnostic>,
 }
 
-impl Session {
-    /// Reloads changed articles and returns how many were re-parsed. When
-    /// every changed path is a known article or sidecar that still exists,
-    /// only those are read; otherwise `seeds/` is walked again to pick up
-    /// new, deleted and renamed files.
-    pub(super) fn reload_sources(&mut self, changed: &BTreeSet<PathBuf>) -> Result<usize, Error> {
-        let config = &self.built.config;
-        let root = config.root.clone();
-        let mut by_path: HashMap<PathBuf, PathBuf> = HashMap::new();
-        let mut known = true;
+/// Every article source by its path relative to the site root.
+pub(super) struct Sources {
+    by_path: HashMap<PathBuf, Source>,
+}
+
+/// What reloading changed sources did.
+#[derive(Default)]
+pub(super) struct Reload {
+    /// Articles re-parsed.
+    pub(super) count: usize,
+    /// Known articles read again in place: (before, after).
+    pub(super) replaced: Vec<(Arc<Article>, Arc<Article>)>,
+    /// The problems found walking `seeds/`, when it was walked again.
+    pub(super) discovery: Option<Vec<Diagnostic>>,
+}
+
+impl Sources {
+    /// The sources of a full build's loaded files.
+    pub(super) fn from_loaded(loaded: Vec<Loaded>) -> Sources {
+        let by_path = loaded
+            .into_iter()
+            .map(|l| {
+                let (good, error) = match l.result {
+                    Ok(article) => (Some(article), None),
+                    Err(e) => (None, Some(e)),
+                };
+                let source = Source {
+                    file: l.file,
+                    good,
+                    error,
+                };
+                (source.file.rel_path.clone(), source)
+            })
+            .collect();
+        Sources { by_path }
+    }
+
+    /// Every source's last good article.
+    pub(super) fn good(&self) -> impl Iterator<Item = &Arc<Article>> {
+        self.by_path.values().filter_map(|s| s.good.as_ref())
+    }
+
+    /// Every source's current error.
+    pub(super) fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.by_path.values().filter_map(|s| s.error.as_ref())
+    }
+
+    /// Reloads changed articles. When every changed path is a known article
+    /// or sidecar that still exists, only those are read; otherwise
+    /// `seeds/` is walked again to pick up new, deleted and renamed files.
+    pub(super) fn reload(
+        &mut self,
+        config: &Config,
+        options: &BuildOptions,
+        changed: &BTreeSet<PathBuf>,
+    ) -> Result<Reload, Error> {
+        let Some(owners) = self.owners(&config.root, changed) else {
+            return self.rediscover(config, options, changed);
+        };
+        let before: Vec<Option<Arc<Article>>> = owners
+            .iter()
+            .map(|key| self.by_path.get(key).and_then(|s| s.good.clone()))
+            .collect();
+        let files = owners
+            .iter()
+            .filter_map(|key| self.by_path.get(key).map(|s| s.file.clone()))
+            .collect();
+        self.load(config, options, files);
+        let mut reload = Reload {
+            count: owners.len(),
+            ..Reload::default()
+        };
+        for (key, before) in owners.iter().zip(before) {
+            let after = self.by_path.get(key).and_then(|s| s.good.clone());
+            if let (Some(before), Some(after)) = (before, after)
+                && !Arc::ptr_eq(&before, &after)
+            {
+                reload.replaced.push((before, after));
+            }
+        }
+        Ok(reload)
+    }
+
+    /// The known articles the `changed` paths belong to, sorted, or `None`
+    /// when one of them is new, gone or not an article of ours.
+    fn owners(&self, root: &Path, changed: &BTreeSet<PathBuf>) -> Option<Vec<PathBuf>> {
+        let mut owners = Vec::new();
         for path in changed {
             let key = path
-                .strip_prefix(&root)
+                .strip_prefix(root)
                 .map(Path::to_path_buf)
                 .unwrap_or_default();
-            let owner = if self.sources.contains_key(&key) {
+            let owner = if self.by_path.contains_key(&key) {
                 Some(key)
             } else {
                 let article = key.with_extension("txt");
-                self.sources
+                self.by_path
                     .get(&article)
                     .filter(|s| s.file.sidecar.as_deref() == Some(path.as_path()))
                     .map(|_| article)
             };
             match owner {
-                Some(owner) if path.is_file() => {
-                    by_path.insert(path.clone(), owner);
-                }
-                _ => known = false,
+                Some(owner) if path.is_file() => owners.push(owner),
+                _ => return None,
             }
         }
-        if !known {
-            return self.rediscover(changed);
-        }
-        let mut owners: Vec<PathBuf> = by_path.into_values().collect();
         owners.sort();
         owners.dedup();
-        let before: Vec<Option<Arc<Article>>> = owners
-            .iter()
-            .map(|key| self.sources.get(key).and_then(|s| s.good.clone()))
-            .collect();
-        let files = owners
-            .iter()
-            .filter_map(|key| self.sources.get(key).map(|s| s.file.clone()))
-            .collect();
-        self.load(files);
-        for (key, before) in owners.iter().zip(before) {
-            let after = self.sources.get(key).and_then(|s| s.good.clone());
-            if let (Some(before), Some(after)) = (before, after)
-                && !Arc::ptr_eq(&before, &after)
-            {
-                self.replaced.push((before, after));
-            }
-        }
-        Ok(owners.len())
+        Some(owners)
     }
 
     /// Walks `seeds/` again, reloading changed and new articles and
     /// forgetting deleted ones.
-    fn rediscover(&mut self, changed: &BTreeSet<PathBuf>) -> Result<usize, Error> {
-        let config = &self.built.config;
+    fn rediscover(
+        &mut self,
+        config: &Config,
+        options: &BuildOptions,
+        changed: &BTreeSet<PathBuf>,
+    ) -> Result<Reload, Error> {
         let discovery = discover::discover(&config.root, &config.seeds_dir())?;
         let root = &config.root;
-        let touched = |file: &discover::SourceFile| {
+        let touched = |file: &SourceFile| {
             changed.contains(&root.join(&file.rel_path))
                 || file.sidecar.as_ref().is_some_and(|s| changed.contains(s))
         };
-        let mut previous = std::mem::take(&mut self.sources);
+        let mut previous = std::mem::take(&mut self.by_path);
         let mut reload = Vec::new();
         for file in discovery.files {
             match previous.remove(&file.rel_path) {
                 Some(source) if !touched(&file) && source.file == file => {
-                    self.sources.insert(file.rel_path.clone(), source);
+                    self.by_path.insert(file.rel_path.clone(), source);
                 }
                 Some(source) => {
                     reload.push(file);
-                    self.sources.insert(source.file.rel_path.clone(), source);
+                    self.by_path.insert(source.file.rel_path.clone(), source);
                 }
                 None => reload.push(file),
             }
         }
-        self.discovery_diagnostics = discovery.diagnostics;
         let count = reload.len();
-        self.load(reload);
-        Ok(count)
+        self.load(config, options, reload);
+        Ok(Reload {
+            count,
+            replaced: Vec::new(),
+            discovery: Some(discovery.diagnostics),
+        })
     }
 
     /// Loads `files`, keeping each one's last good article when it fails.
-    fn load(&mut self, files: Vec<discover::SourceFile>) {
-        let loaded = pipeline::load_all(&self.built.config, &self.options, files);
+    fn load(&mut self, config: &Config, options: &BuildOptions, files: Vec<SourceFile>) {
+        let loaded = pipeline::load_all(config, options, files);
         for item in loaded {
             let key = item.file.rel_path.clone();
-            let previous = self.sources.remove(&key).and_then(|s| s.good);
+            let previous = self.by_path.remove(&key).and_then(|s| s.good);
             let source = match item.result {
                 Ok(article) => Source {
                     file: item.file,
@@ -124,25 +185,7 @@ impl Session {
                     error: Some(error),
                 },
             };
-            self.sources.insert(key, source);
+            self.by_path.insert(key, source);
         }
     }
-}
-
-pub(super) fn sources_from(loaded: Vec<Loaded>) -> HashMap<PathBuf, Source> {
-    loaded
-        .into_iter()
-        .map(|l| {
-            let (good, error) = match l.result {
-                Ok(article) => (Some(article), None),
-                Err(e) => (None, Some(e)),
-            };
-            let source = Source {
-                file: l.file,
-                good,
-                error,
-            };
-            (source.file.rel_path.clone(), source)
-        })
-        .collect()
 }

@@ -273,15 +273,15 @@ fn quoted_markup_is_escaped_in_the_briefing_box() {
     assert!(element(&page, "aside").contains("&lt;script&gt;alert(1)"));
 }
 
-/// Applies `changes` to a preview session and checks its output against a
+/// Applies `changes` to a live build and checks its output against a
 /// clean build of the same files.
 fn matches_clean_build(
-    session: &mut briefing::incremental::Session,
+    live_build: &mut briefing::incremental::LiveBuild,
     root: &std::path::Path,
-    changes: &briefing::watch::ChangeSet,
+    changes: &briefing::incremental::changes::ChangeSet,
     step: &str,
 ) {
-    session.apply(changes).unwrap();
+    live_build.apply(changes).unwrap();
     let clean = root.join("clean");
     briefing::pipeline::build(&build_options(root, &clean)).unwrap();
     let live = crate::support::tree(&root.join("live"));
@@ -313,11 +313,11 @@ fn build_options(
 fn incremental_rebuilds_keep_entities_and_related_stories_current() {
     let site = linked_site();
     let root = std::fs::canonicalize(site.root()).unwrap();
-    let (mut session, _) =
-        briefing::incremental::Session::start(build_options(&root, &root.join("live"))).unwrap();
-    let content = |files: &[&str]| briefing::watch::ChangeSet {
+    let (mut live_build, _) =
+        briefing::incremental::LiveBuild::start(build_options(&root, &root.join("live"))).unwrap();
+    let content = |files: &[&str]| briefing::incremental::changes::ChangeSet {
         content: files.iter().map(|f| root.join(f)).collect(),
-        ..briefing::watch::ChangeSet::default()
+        ..briefing::incremental::changes::ChangeSet::default()
     };
     // A new story names Lavrov alone and Wonsan: entity pages, the unchanged
     // stories' related lists and their briefing boxes must follow.
@@ -326,7 +326,7 @@ fn incremental_rebuilds_keep_entities_and_related_stories_current() {
         "Lavrov returned to Wonsan on Sunday.\nHe praised the hosts.",
     );
     matches_clean_build(
-        &mut session,
+        &mut live_build,
         &root,
         &content(&["seeds/2025-07-12_000_lavrov.txt"]),
         "a new story",
@@ -346,7 +346,7 @@ fn incremental_rebuilds_keep_entities_and_related_stories_current() {
         "The talks were postponed.\nNo date was set.",
     );
     matches_clean_build(
-        &mut session,
+        &mut live_build,
         &root,
         &content(&["seeds/2025-07-10_000_talks.txt"]),
         "an edit removing names",
@@ -354,11 +354,11 @@ fn incremental_rebuilds_keep_entities_and_related_stories_current() {
     // entities.toml is configuration: the whole site follows it.
     site.write("entities.toml", "ignore = [\"Wonsan\"]\n");
     matches_clean_build(
-        &mut session,
+        &mut live_build,
         &root,
-        &briefing::watch::ChangeSet {
+        &briefing::incremental::changes::ChangeSet {
             config: true,
-            ..briefing::watch::ChangeSet::default()
+            ..briefing::incremental::changes::ChangeSet::default()
         },
         "an entities.toml edit",
     );
