@@ -4,7 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use super::{ServeArgs, WatchArgs, build_instant, fail, print_diagnostics, print_list};
+use super::args::{ServeArgs, WatchArgs, build_instant};
+use super::print::{fail, print_diagnostics, print_list};
 use crate::error::{Error, chain};
 use crate::incremental::rebuild_loop::{self, Message, Outcome};
 use crate::incremental::{LiveBuild, Rebuild};

@@ -4,8 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::report::BuildSummary;
-use super::{BuildArgs, CheckArgs, NewArgs, build_instant, fail, print_diagnostics};
+use super::args::{BuildArgs, CheckArgs, NewArgs, build_instant};
+use super::json_report::JsonReport;
+use super::print::{fail, print_diagnostics};
 use crate::pipeline::{self, BuildOptions};
 
 pub(super) fn build(args: &BuildArgs) -> ExitCode {
@@ -20,11 +21,11 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
         })
     });
     if args.json {
-        let summary = match &result {
-            Ok(report) => BuildSummary::of_report(report, elapsed_ms()),
-            Err(e) => BuildSummary::of_error(e, elapsed_ms()),
+        let json = match &result {
+            Ok(report) => JsonReport::of_report(report, elapsed_ms()),
+            Err(e) => JsonReport::of_error(e, elapsed_ms()),
         };
-        println!("{}", summary.to_json());
+        println!("{}", json.to_json());
     }
     match result {
         Ok(report) => {

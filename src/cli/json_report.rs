@@ -1,4 +1,4 @@
-//! The one-object build summary `briefing build --json` prints for CI.
+//! The one JSON object `briefing build --json` prints for CI.
 //!
 //! Pure: a build report (or the fatal error that stopped the build) and the
 //! elapsed time in, a JSON document out. Field names are part of the
@@ -11,7 +11,7 @@ use crate::pipeline::BuildReport;
 
 /// What a build did, for machines.
 #[derive(Debug, Clone, Serialize)]
-pub struct BuildSummary {
+pub struct JsonReport {
     /// Whether the build succeeded without errors (exit status 0).
     pub ok: bool,
     /// The output folder, when the build got that far.
@@ -21,16 +21,16 @@ pub struct BuildSummary {
     /// Articles published.
     pub articles: usize,
     /// Problems that did not fail the build.
-    pub warnings: Vec<Problem>,
+    pub warnings: Vec<JsonDiagnostic>,
     /// Problems that did: skipped articles, or the fatal error.
-    pub errors: Vec<Problem>,
+    pub errors: Vec<JsonDiagnostic>,
     /// Wall time of the build in milliseconds.
     pub elapsed_ms: u64,
 }
 
 /// One warning or error with where it happened.
 #[derive(Debug, Clone, Serialize)]
-pub struct Problem {
+pub struct JsonDiagnostic {
     /// The file, relative to the site root where possible.
     pub file: String,
     /// 1-based line, when known.
@@ -43,45 +43,51 @@ pub struct Problem {
     pub help: Option<String>,
 }
 
-impl BuildSummary {
-    /// The summary of a finished build.
-    pub fn of_report(report: &BuildReport, elapsed_ms: u64) -> BuildSummary {
+impl JsonReport {
+    /// The report of a finished build.
+    pub fn of_report(report: &BuildReport, elapsed_ms: u64) -> JsonReport {
         let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
             report.diagnostics.iter().partition(|d| d.is_error());
-        BuildSummary {
+        JsonReport {
             ok: errors.is_empty(),
             output: Some(report.output.display().to_string()),
             pages: report.pages,
             articles: report.articles,
-            warnings: warnings.into_iter().map(Problem::of_diagnostic).collect(),
-            errors: errors.into_iter().map(Problem::of_diagnostic).collect(),
+            warnings: warnings
+                .into_iter()
+                .map(JsonDiagnostic::of_diagnostic)
+                .collect(),
+            errors: errors
+                .into_iter()
+                .map(JsonDiagnostic::of_diagnostic)
+                .collect(),
             elapsed_ms,
         }
     }
 
-    /// The summary of a build stopped by `error`.
-    pub fn of_error(error: &Error, elapsed_ms: u64) -> BuildSummary {
-        BuildSummary {
+    /// The report of a build stopped by `error`.
+    pub fn of_error(error: &Error, elapsed_ms: u64) -> JsonReport {
+        JsonReport {
             ok: false,
             output: None,
             pages: 0,
             articles: 0,
             warnings: Vec::new(),
-            errors: vec![Problem::of_error(error)],
+            errors: vec![JsonDiagnostic::of_error(error)],
             elapsed_ms,
         }
     }
 
-    /// The summary as one line of JSON.
+    /// The report as one line of JSON.
     pub fn to_json(&self) -> String {
         // Serialising plain strings and numbers cannot fail.
         serde_json::to_string(self).unwrap_or_else(|_| "{\"ok\":false}".to_string())
     }
 }
 
-impl Problem {
-    fn at(location: &Location, message: String, help: Option<String>) -> Problem {
-        Problem {
+impl JsonDiagnostic {
+    fn at(location: &Location, message: String, help: Option<String>) -> JsonDiagnostic {
+        JsonDiagnostic {
             file: location.path.display().to_string(),
             line: location.line,
             column: location.column,
@@ -90,11 +96,11 @@ impl Problem {
         }
     }
 
-    fn of_diagnostic(d: &Diagnostic) -> Problem {
-        Problem::at(&d.location, d.message.clone(), d.help.clone())
+    fn of_diagnostic(d: &Diagnostic) -> JsonDiagnostic {
+        JsonDiagnostic::at(&d.location, d.message.clone(), d.help.clone())
     }
 
-    fn of_error(e: &Error) -> Problem {
+    fn of_error(e: &Error) -> JsonDiagnostic {
         let mut message = e.to_string();
         let mut source = std::error::Error::source(e);
         while let Some(cause) = source {
@@ -102,13 +108,15 @@ impl Problem {
             source = cause.source();
         }
         match e {
-            Error::Config(d) => Problem::at(&d.location, d.message.clone(), d.help.clone()),
-            Error::Template { location, message } => Problem::at(location, message.clone(), None),
+            Error::Config(d) => JsonDiagnostic::at(&d.location, d.message.clone(), d.help.clone()),
+            Error::Template { location, message } => {
+                JsonDiagnostic::at(location, message.clone(), None)
+            }
             Error::Io { path, .. } | Error::UnsafeOutput { path, .. } | Error::NotEmpty(path) => {
-                Problem::at(&Location::file(path), message, None)
+                JsonDiagnostic::at(&Location::file(path), message, None)
             }
             Error::SourceDateEpoch(_) => {
-                Problem::at(&Location::file("SOURCE_DATE_EPOCH"), message, None)
+                JsonDiagnostic::at(&Location::file("SOURCE_DATE_EPOCH"), message, None)
             }
         }
     }
@@ -133,7 +141,7 @@ mod tests {
             ],
         };
         let json: serde_json::Value =
-            serde_json::from_str(&BuildSummary::of_report(&report, 42).to_json()).unwrap();
+            serde_json::from_str(&JsonReport::of_report(&report, 42).to_json()).unwrap();
         assert_eq!(json["ok"], false);
         assert_eq!(json["pages"], 9);
         assert_eq!(json["articles"], 3);
@@ -148,7 +156,7 @@ mod tests {
     fn a_fatal_error_is_the_only_error() {
         let e = Error::Config(Diagnostic::error(Location::at("site.toml", 2, 1), "bad"));
         let json: serde_json::Value =
-            serde_json::from_str(&BuildSummary::of_error(&e, 1).to_json()).unwrap();
+            serde_json::from_str(&JsonReport::of_error(&e, 1).to_json()).unwrap();
         assert_eq!(json["ok"], false);
         assert_eq!(json["errors"].as_array().map(Vec::len), Some(1));
         assert_eq!(json["errors"][0]["file"], "site.toml");
