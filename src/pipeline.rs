@@ -24,7 +24,7 @@ use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
-use crate::render::{RenderOptions, RenderedPage, Renderer};
+use crate::render::{Job, RenderOptions, RenderedPage, Renderer};
 use crate::urls::{HIGHLIGHT_CSS, Urls};
 
 /// What a build is asked to do.
@@ -136,7 +136,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     let renderer = make_renderer(&config, templates, options);
 
     let staging = Staging::begin(&output)?;
-    let jobs = Renderer::jobs(&digest);
+    let jobs = Job::all(&digest);
     let mut paths = jobs
         .par_iter()
         .map(|&job| {

@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::ids::{ArticleId, EntityId, Id, Table};
 use crate::enrich::Article;
 use crate::enrich::extract::candidate::{Candidate, Certainty, EntityKind, Evidence};
 use crate::enrich::extract::hash::{FnvBuild, word_hash};
@@ -43,8 +44,8 @@ pub struct Entity {
 /// One article naming an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntityArticle {
-    /// The article, as an index into `Digest::articles`.
-    pub article: usize,
+    /// The article.
+    pub article: ArticleId,
     /// How many times it names the entity.
     pub mentions: u32,
 }
@@ -52,8 +53,8 @@ pub struct EntityArticle {
 /// An entity as one article names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityRef {
-    /// The entity, as an index into `Digest::entities`.
-    pub entity: usize,
+    /// The entity.
+    pub entity: EntityId,
     /// How many times the article names it.
     pub mentions: u32,
     /// The other names this article uses for it, sorted.
@@ -64,12 +65,12 @@ pub struct EntityRef {
 #[derive(Debug, Clone, Default)]
 pub struct Resolved {
     /// Entities sorted by kind, then slug.
-    pub entities: Vec<Entity>,
+    pub entities: Table<EntityId, Entity>,
     /// For each article, its entities: most mentioned first, then in order
     /// of first mention.
-    pub entities_of: Vec<Vec<EntityRef>>,
+    pub entities_of: Table<ArticleId, Vec<EntityRef>>,
     /// For each article, the entity that said each of its quotes.
-    pub speakers: Vec<Vec<Option<usize>>>,
+    pub speakers: Table<ArticleId, Vec<Option<EntityId>>>,
 }
 
 /// Points taken off a person for a name made of ordinary words.
@@ -285,7 +286,7 @@ fn corpus_folds(
 
 /// The entity table while it is built: for each kind and canonical name,
 /// every other name used and the articles naming it.
-type Table<'a> = BTreeMap<(EntityKind, &'a str), (BTreeSet<String>, Vec<EntityArticle>)>;
+type Drafted<'a> = BTreeMap<(EntityKind, &'a str), (BTreeSet<String>, Vec<EntityArticle>)>;
 
 /// One article's reference to an entity while the table is built.
 #[derive(Debug)]
@@ -307,20 +308,19 @@ fn build(
         .iter()
         .map(|named| article_refs(named, names, decisions))
         .collect();
-    let mut table: Table<'_> = BTreeMap::new();
+    let mut table: Drafted<'_> = BTreeMap::new();
     for (i, refs) in drafts.iter().enumerate() {
         for d in refs {
             let slot = table.entry((d.key.0, names.get(d.key.1))).or_default();
             slot.0.extend(d.aliases.iter().cloned());
             slot.1.push(EntityArticle {
-                article: i,
+                article: ArticleId::new(i),
                 mentions: d.mentions,
             });
         }
     }
     let entities = entity_table(table);
-    let index: HashMap<(EntityKind, &str), usize, FnvBuild> = entities
-        .iter()
+    let index: HashMap<(EntityKind, &str), EntityId, FnvBuild> = entities
         .enumerate()
         .map(|(i, e)| ((e.kind, e.name.as_str()), i))
         .collect();
@@ -382,7 +382,7 @@ fn article_refs(named: &[Named<'_>], names: &Names<'_>, decisions: &Decisions) -
 fn ordered_refs(
     refs: Vec<Draft>,
     names: &Names<'_>,
-    find: &dyn Fn((EntityKind, u32)) -> Option<usize>,
+    find: &dyn Fn((EntityKind, u32)) -> Option<EntityId>,
 ) -> Vec<EntityRef> {
     let mut refs: Vec<((u32, u32), EntityRef)> = refs
         .into_iter()
@@ -405,7 +405,7 @@ fn ordered_refs(
 
 /// The entities sorted by kind and slug, slugs made unique per kind in
 /// name order.
-fn entity_table(table: Table<'_>) -> Vec<Entity> {
+fn entity_table(table: Drafted<'_>) -> Table<EntityId, Entity> {
     let mut taken: BTreeMap<EntityKind, HashSet<String>> = BTreeMap::new();
     let mut entities: Vec<Entity> = table
         .into_iter()
@@ -430,5 +430,5 @@ fn entity_table(table: Table<'_>) -> Vec<Entity> {
         })
         .collect();
     entities.sort_by(|a, b| (a.kind, &a.slug).cmp(&(b.kind, &b.slug)));
-    entities
+    entities.into()
 }

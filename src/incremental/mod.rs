@@ -32,7 +32,7 @@ use crate::error::{Diagnostic, Error};
 use crate::output::{LiveOutput, OutputSink};
 use crate::pipeline::{self, BuildOptions, BuildReport, Built};
 use crate::render::fingerprint::{Memo, fingerprint_all};
-use crate::render::{Job, RenderedPage};
+use crate::render::{Job, Page, RenderedPage};
 use changes::ChangeSet;
 use sources::Sources;
 
@@ -317,15 +317,14 @@ impl LiveBuild {
                 && before.rank == after.rank
                 && before.tags == after.tags
                 && before.draft == after.draft;
-            let position = self
-                .built
-                .digest
-                .articles
-                .iter()
-                .position(|a| Arc::ptr_eq(a, before));
+            let articles = &self.built.digest.articles;
+            let position = articles
+                .enumerate()
+                .find(|(_, a)| Arc::ptr_eq(a, before))
+                .map(|(i, _)| i);
             if let (true, Some(i)) = (stays, position) {
                 self.built.digest.articles[i] = Arc::clone(after);
-                jobs.push(Job::Article(i));
+                jobs.push(Job::Page(Page::Article(i)));
             }
         }
         let mut written = Vec::new();

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::entities::entity_link;
 use super::format::Link;
 use crate::digest::Digest;
+use crate::digest::ids::ArticleId;
 use crate::enrich::extract::candidate::EntityKind;
 use crate::urls::Urls;
 
@@ -41,7 +42,7 @@ pub struct QuoteView<'a> {
 }
 
 /// The briefing box of article `i`.
-pub fn briefing_box<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> BriefingBox<'a> {
+pub fn briefing_box<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> BriefingBox<'a> {
     let article = &digest.articles[i];
     let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
     let of_kind = |kind: EntityKind| {

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::digest::Digest;
 use crate::digest::entities::Entity;
+use crate::digest::ids::{ArticleId, EntityId, Id};
 use crate::enrich::extract::candidate::EntityKind;
 use crate::error::{Error, Location};
 use crate::urls::{self, Urls};
@@ -98,7 +99,9 @@ struct EntityJson {
 /// The view of `digest.json`.
 pub fn digest_json<'a>(digest: &'a Digest, site_title: &'a str, urls: &'a Urls) -> DigestJson<'a> {
     let entity_url = |e: &Entity| urls.absolute(&urls::entity_route(e.kind, &e.slug));
-    let articles = (0..digest.articles.len())
+    let articles = digest
+        .articles
+        .ids()
         .map(|i| article_json(digest, i, urls))
         .collect();
     let entities_of = |kind: EntityKind| {
@@ -112,7 +115,7 @@ pub fn digest_json<'a>(digest: &'a Digest, site_title: &'a str, urls: &'a Urls) 
                 url: entity_url(e),
                 aliases: e.aliases.clone(),
                 mentions: e.mentions,
-                articles: e.articles.iter().map(|a| a.article).collect(),
+                articles: e.articles.iter().map(|a| a.article.index()).collect(),
             })
             .collect()
     };
@@ -132,7 +135,7 @@ pub fn digest_json<'a>(digest: &'a Digest, site_title: &'a str, urls: &'a Urls) 
     }
 }
 
-fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a> {
+fn article_json<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> ArticleJson<'a> {
     let a = &digest.articles[i];
     let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
     let of_kind = |kind: EntityKind| {
@@ -189,8 +192,8 @@ fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a
 /// Article `i`'s quotes with their speakers' canonical names and pages.
 fn quotes_json<'a>(
     digest: &'a Digest,
-    i: usize,
-    speakers: &[Option<usize>],
+    i: ArticleId,
+    speakers: &[Option<EntityId>],
     urls: &Urls,
 ) -> Vec<QuoteJson<'a>> {
     digest.articles[i]
@@ -288,7 +291,6 @@ pub fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> 
         .collect();
     let articles = digest
         .articles
-        .iter()
         .enumerate()
         .map(|(i, a)| SearchArticleJson {
             t: &a.title,
@@ -297,9 +299,9 @@ pub fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> 
             e: digest.entities_of[i]
                 .iter()
                 .take(SEARCH_ENTITIES)
-                .map(|r| r.entity)
+                .map(|r| r.entity.index())
                 .collect(),
-            g: digest.tags_of[i].clone(),
+            g: digest.tags_of[i].iter().map(|t| t.index()).collect(),
         })
         .collect();
     SearchIndexJson {

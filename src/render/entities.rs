@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::format::{Link, display_date};
 use crate::digest::Digest;
+use crate::digest::ids::{ArticleId, EntityId};
 use crate::enrich::extract::candidate::EntityKind;
 use crate::urls::{self, Urls};
 
@@ -70,7 +71,7 @@ pub struct EntitySection<'a> {
 }
 
 /// A link to entity `e`'s page.
-pub fn entity_link(digest: &Digest, e: usize, urls: &Urls) -> Link {
+pub fn entity_link(digest: &Digest, e: EntityId, urls: &Urls) -> Link {
     let entity = &digest.entities[e];
     Link {
         label: entity.name.clone(),
@@ -79,7 +80,7 @@ pub fn entity_link(digest: &Digest, e: usize, urls: &Urls) -> Link {
 }
 
 /// The most mentioned entities of article `i`, for its card.
-pub fn card_entities(digest: &Digest, i: usize, urls: &Urls) -> Vec<Link> {
+pub fn card_entities(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
     digest
         .entities_of
         .get(i)
@@ -91,7 +92,7 @@ pub fn card_entities(digest: &Digest, i: usize, urls: &Urls) -> Vec<Link> {
 }
 
 /// Entity `e`'s page.
-pub fn entity_page<'a>(digest: &'a Digest, e: usize, urls: &Urls) -> EntityView<'a> {
+pub fn entity_page<'a>(digest: &'a Digest, e: EntityId, urls: &Urls) -> EntityView<'a> {
     let entity = &digest.entities[e];
     EntityView {
         name: &entity.name,

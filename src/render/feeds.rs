@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::format::{body_html, rfc2822, rfc3339};
 use crate::config::{FeedContent, FeedsConfig, SiteConfig};
 use crate::digest::Digest;
+use crate::digest::ids::{ArticleId, TagId};
 use crate::urls::{self, Urls};
 
 /// Root-relative links to the feeds, for `<link rel="alternate">`.
@@ -152,7 +153,7 @@ pub struct FeedContext<'a> {
 /// `settings.feeds.limit` articles of the digest, in reading order.
 pub fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedView<'a> {
     let scope = Scope {
-        articles: (0..digest.articles.len()).collect(),
+        articles: digest.articles.ids().collect(),
         title: cx.settings.title.clone(),
         description: cx.settings.description.clone(),
         home_route: String::new(),
@@ -163,7 +164,7 @@ pub fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedVie
 /// Tag `t`'s feed published at `route`: its newest articles.
 pub fn tag_feed<'a>(
     digest: &'a Digest,
-    t: usize,
+    t: TagId,
     cx: FeedContext<'a>,
     route: &str,
 ) -> FeedView<'a> {
@@ -180,8 +181,8 @@ pub fn tag_feed<'a>(
 
 /// Which articles a feed follows and what it calls itself.
 struct Scope {
-    /// Indices into the digest's articles, in reading order.
-    articles: Vec<usize>,
+    /// The articles, in reading order.
+    articles: Vec<ArticleId>,
     title: String,
     description: String,
     /// The route of the page the feed follows.
@@ -212,7 +213,7 @@ fn feed_of<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str, scope: Scop
     }
 }
 
-fn entry<'a>(digest: &'a Digest, i: usize, cx: FeedContext<'_>) -> FeedEntry<'a> {
+fn entry<'a>(digest: &'a Digest, i: ArticleId, cx: FeedContext<'_>) -> FeedEntry<'a> {
     let a = &digest.articles[i];
     let urls = cx.urls;
     let route = urls::article_route(&a.slug);

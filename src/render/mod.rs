@@ -1,6 +1,6 @@
 //! Turning the digest into pages: the only user of `tera`.
 //!
-//! [`Renderer::jobs`] lists every page the digest needs; [`Renderer::render`]
+//! [`Job::all`] lists every page the digest needs; [`Renderer::render`]
 //! renders one. Jobs are independent, so the pipeline renders them in
 //! parallel and writes each page as soon as it is done.
 
@@ -21,10 +21,11 @@ use tera::Context;
 
 use crate::config::SiteConfig;
 use crate::digest::Digest;
+use crate::digest::ids::ArticleId;
 use crate::error::{Error, Location};
 use crate::urls::{self, Urls};
 use feeds::FeedSettings;
-pub use job::{Job, RenderedPage};
+pub use job::{Feed, Job, Lookup, Page, RenderedPage};
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
 use views::SiteView;
@@ -60,7 +61,7 @@ pub struct PageSpec<'a> {
     /// Whether it needs the code stylesheet.
     pub has_code: bool,
     /// The article whose body it shows, if any.
-    pub body_of: Option<usize>,
+    pub body_of: Option<ArticleId>,
     /// The job it renders (its page meta is derived from it).
     pub job: Job,
 }
@@ -88,7 +89,7 @@ pub trait PageVisitor {
     /// What visiting a page yields.
     type Output;
     /// The representation of story `i`.
-    fn card(&self, i: usize) -> Self::Card;
+    fn card(&self, i: ArticleId) -> Self::Card;
     /// Visits one page's view.
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, view: T) -> Self::Output;
     /// Whether views must carry article bodies as HTML, or may stand in
@@ -138,50 +139,6 @@ impl Renderer {
         &self.urls
     }
 
-    /// Every page the digest needs, in a fixed order.
-    pub fn jobs(digest: &Digest) -> Vec<Job> {
-        let mut jobs = vec![Job::Index, Job::Editions, Job::Tags, Job::NotFound];
-        jobs.extend([Job::AtomFeed, Job::RssFeed, Job::JsonFeed, Job::Sitemap]);
-        jobs.extend((0..digest.articles.len()).map(Job::Article));
-        jobs.extend((0..digest.editions.len()).map(Job::Edition));
-        jobs.extend((0..digest.tags.len()).map(Job::Tag));
-        jobs.extend((0..digest.tags.len()).map(Job::TagFeed));
-        jobs.extend([
-            Job::Entities,
-            Job::Search,
-            Job::DigestJson,
-            Job::SearchIndex,
-        ]);
-        jobs.extend((0..digest.entities.len()).map(Job::Entity));
-        jobs
-    }
-
-    /// The route of a job's page.
-    pub fn route(digest: &Digest, job: Job) -> String {
-        match job {
-            Job::Index => String::new(),
-            Job::Article(i) => urls::article_route(&digest.articles[i].slug),
-            Job::Edition(e) => urls::edition_route(digest.editions[e].date),
-            Job::Editions => urls::EDITIONS_ROUTE.to_string(),
-            Job::Tag(t) => urls::tag_route(&digest.tags[t].slug),
-            Job::Tags => urls::TAGS_ROUTE.to_string(),
-            Job::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
-            Job::AtomFeed => urls::ATOM_ROUTE.to_string(),
-            Job::RssFeed => urls::RSS_ROUTE.to_string(),
-            Job::JsonFeed => urls::JSON_FEED_ROUTE.to_string(),
-            Job::Sitemap => urls::SITEMAP_ROUTE.to_string(),
-            Job::TagFeed(t) => urls::tag_feed_route(&digest.tags[t].slug),
-            Job::Entity(e) => {
-                let entity = &digest.entities[e];
-                urls::entity_route(entity.kind, &entity.slug)
-            }
-            Job::Entities => urls::ENTITIES_ROUTE.to_string(),
-            Job::Search => urls::SEARCH_ROUTE.to_string(),
-            Job::DigestJson => urls::DIGEST_JSON_ROUTE.to_string(),
-            Job::SearchIndex => urls::SEARCH_INDEX_ROUTE.to_string(),
-        }
-    }
-
     /// The files that depend only on the configuration (`.nojekyll`,
     /// `CNAME`, `robots.txt`), written once per build beside the pages.
     pub fn site_files(&self) -> Vec<RenderedPage> {
@@ -190,7 +147,7 @@ impl Renderer {
 
     /// Renders one page.
     pub fn render(&self, digest: &Digest, job: Job) -> Result<RenderedPage, Error> {
-        let route = Self::route(digest, job);
+        let route = job.route(digest);
         let html = self.visit(
             digest,
             job,
@@ -221,15 +178,31 @@ impl Renderer {
         route: &str,
         visitor: &V,
     ) -> V::Output {
-        let urls = &self.urls;
-        let spec = |template, title| PageSpec::new(template, title, route, job);
-        let card = |i| visitor.card(i);
+        let at = At { job, route };
         match job {
-            Job::Index => {
+            Job::Page(page) => self.visit_page(digest, page, at, visitor),
+            Job::Feed(feed) => self.visit_feed(digest, feed, at, visitor),
+            Job::Lookup(lookup) => self.visit_lookup(digest, lookup, at, visitor),
+        }
+    }
+
+    /// Builds the view of a page of the stories and hands it to `visitor`.
+    fn visit_page<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        page: Page,
+        at: At<'_>,
+        visitor: &V,
+    ) -> V::Output {
+        let urls = &self.urls;
+        let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
+        let card = |i| visitor.card(i);
+        match page {
+            Page::Index => {
                 let view = views::index(digest, self.index_editions, urls, card);
                 visitor.page(spec("index.html", &self.site_title), view)
             }
-            Job::Article(i) => {
+            Page::Article(i) => {
                 let a = &digest.articles[i];
                 let view = views::article(digest, i, urls, card);
                 let page = PageSpec {
@@ -239,68 +212,63 @@ impl Renderer {
                 };
                 visitor.page(page, view)
             }
-            Job::Edition(e) => {
+            Page::Edition(e) => {
                 let view = views::edition(digest, e, urls, card);
                 let title = format!("Edition of {}", view.date);
                 visitor.page(spec("edition.html", &title), view)
             }
-            Job::Editions => {
-                let view: Vec<_> = (0..digest.editions.len())
+            Page::Editions => {
+                let view: Vec<_> = digest
+                    .editions
+                    .ids()
                     .map(|e| views::edition_summary(digest, e, urls, false))
                     .collect();
                 visitor.page(spec("editions.html", "All editions"), view)
             }
-            Job::Tag(t) => {
+            Page::Tag(t) => {
                 let title = format!("Stories tagged “{}”", digest.tags[t].name);
                 let view = views::tag(digest, t, card);
                 visitor.page(spec("tag.html", &title), view)
             }
-            Job::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
-            Job::NotFound => visitor.page(spec("404.html", "Page not found"), ()),
-            Job::AtomFeed | Job::RssFeed | Job::JsonFeed | Job::Sitemap | Job::TagFeed(_) => {
-                self.visit_data(digest, job, route, visitor)
-            }
-            Job::Entity(_) | Job::Entities | Job::Search | Job::DigestJson | Job::SearchIndex => {
-                self.visit_briefing(digest, job, route, visitor)
-            }
+            Page::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
+            Page::NotFound => visitor.page(spec("404.html", "Page not found"), ()),
         }
     }
 
     /// Builds the view of a briefing-layer page (an entity page, the
     /// entities index, the search page) or data file (`digest.json`,
     /// `search-index.json`) and hands it to `visitor`.
-    fn visit_briefing<V: PageVisitor>(
+    fn visit_lookup<V: PageVisitor>(
         &self,
         digest: &Digest,
-        job: Job,
-        route: &str,
+        lookup: Lookup,
+        at: At<'_>,
         visitor: &V,
     ) -> V::Output {
         let urls = &self.urls;
-        let spec = |template, title| PageSpec::new(template, title, route, job);
-        match job {
-            Job::Entity(e) => {
+        let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
+        match lookup {
+            Lookup::Entity(e) => {
                 let view = entities::entity_page(digest, e, urls);
                 let title = view.name.to_string();
                 visitor.page(spec("entity.html", &title), view)
             }
-            Job::Entities => {
+            Lookup::Entities => {
                 let view = entities::entities_index(digest, urls);
                 visitor.page(
                     spec("entities.html", "People, places and organisations"),
                     view,
                 )
             }
-            Job::DigestJson => {
+            Lookup::DigestJson => {
                 let view = data::digest_json(digest, &self.site_title, urls);
                 visitor.page(spec(data::DIGEST_JSON, &self.site_title), view)
             }
-            Job::SearchIndex => {
+            Lookup::SearchIndex => {
                 let view = data::search_index(digest, urls);
                 visitor.page(spec(data::SEARCH_INDEX, &self.site_title), view)
             }
-            // `Job::Search`; `visit` sends no other job here.
-            _ => visitor.page(
+            Lookup::Search => visitor.page(
                 spec("search.html", "Search"),
                 search::search_page(digest, urls),
             ),
@@ -310,38 +278,35 @@ impl Renderer {
     /// Builds the view of a feed or the sitemap and hands it to `visitor`.
     /// The view holds everything the file shows, so its fingerprint changes
     /// whenever one of its articles does.
-    fn visit_data<V: PageVisitor>(
+    fn visit_feed<V: PageVisitor>(
         &self,
         digest: &Digest,
-        job: Job,
-        route: &str,
+        feed: Feed,
+        at: At<'_>,
         visitor: &V,
     ) -> V::Output {
-        let urls = &self.urls;
-        let spec = |template| PageSpec::new(template, &self.site_title, route, job);
+        let (urls, route) = (&self.urls, at.route);
+        let spec = |template| PageSpec::new(template, &self.site_title, route, at.job);
         let cx = feeds::FeedContext {
             settings: &self.feed_settings,
             urls,
             bodies: visitor.needs_bodies(),
         };
-        match job {
-            Job::TagFeed(t) => {
-                visitor.page(spec("atom.xml"), feeds::tag_feed(digest, t, cx, route))
-            }
-            Job::RssFeed => visitor.page(spec("rss.xml"), feeds::feed(digest, cx, route)),
-            Job::JsonFeed => {
+        match feed {
+            Feed::Tag(t) => visitor.page(spec("atom.xml"), feeds::tag_feed(digest, t, cx, route)),
+            Feed::Atom => visitor.page(spec("atom.xml"), feeds::feed(digest, cx, route)),
+            Feed::Rss => visitor.page(spec("rss.xml"), feeds::feed(digest, cx, route)),
+            Feed::Json => {
                 let view = feeds::feed(digest, cx, route);
                 visitor.page(spec(feeds::JSON_FEED), feeds::JsonFeed::of(&view))
             }
-            Job::Sitemap => {
-                let pages: Vec<(Job, String)> = Self::jobs(digest)
+            Feed::Sitemap => {
+                let pages: Vec<(Job, String)> = Job::all(digest)
                     .into_iter()
-                    .map(|job| (job, Self::route(digest, job)))
+                    .map(|job| (job, job.route(digest)))
                     .collect();
                 visitor.page(spec("sitemap.xml"), seo::sitemap(digest, &pages, urls))
             }
-            // `Job::AtomFeed`; `visit` sends no other job here.
-            _ => visitor.page(spec("atom.xml"), feeds::feed(digest, cx, route)),
         }
     }
 
@@ -350,13 +315,26 @@ impl Renderer {
     fn meta(&self, digest: &Digest, job: Job) -> PageMeta {
         let mut meta = PageMeta::site(&self.seo);
         match job {
-            Job::Article(i) => meta = seo::article_meta(digest, i, &self.seo, &self.urls),
-            Job::Tag(t) => meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls)),
-            Job::NotFound => meta.noindex = true,
-            _ => {}
+            Job::Page(Page::Article(i)) => {
+                meta = seo::article_meta(digest, i, &self.seo, &self.urls);
+            }
+            Job::Page(Page::Tag(t)) => {
+                meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls));
+            }
+            Job::Page(Page::NotFound) => meta.noindex = true,
+            Job::Page(Page::Index | Page::Edition(_) | Page::Editions | Page::Tags)
+            | Job::Feed(_)
+            | Job::Lookup(_) => {}
         }
         meta
     }
+}
+
+/// The job being visited and its route.
+#[derive(Debug, Clone, Copy)]
+struct At<'a> {
+    job: Job,
+    route: &'a str,
 }
 
 /// Renders views to HTML through the templates.
@@ -369,7 +347,7 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
     type Card = views::Card<'r>;
     type Output = Result<String, Error>;
 
-    fn card(&self, i: usize) -> views::Card<'r> {
+    fn card(&self, i: ArticleId) -> views::Card<'r> {
         views::card(self.digest, i, &self.renderer.urls)
     }
 

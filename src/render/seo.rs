@@ -10,10 +10,11 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::format::{Link, rfc3339};
-use super::job::{Job, RenderedPage};
+use super::job::{Feed, Job, Lookup, Page, RenderedPage};
 use crate::article::Body;
 use crate::config::SiteConfig;
 use crate::digest::Digest;
+use crate::digest::ids::{ArticleId, TagId};
 use crate::urls::{self, Urls};
 
 /// The longest description a page's meta tags carry, in characters.
@@ -78,7 +79,12 @@ impl PageMeta {
 }
 
 /// The meta of article `i`'s page, with its JSON-LD `NewsArticle`.
-pub fn article_meta(digest: &Digest, i: usize, settings: &SeoSettings, urls: &Urls) -> PageMeta {
+pub fn article_meta(
+    digest: &Digest,
+    i: ArticleId,
+    settings: &SeoSettings,
+    urls: &Urls,
+) -> PageMeta {
     let a = &digest.articles[i];
     let route = urls::article_route(&a.slug);
     let url = urls.absolute(&route);
@@ -171,7 +177,7 @@ impl<'a> Party<'a> {
 }
 
 /// The link to tag `t`'s Atom feed, for its page's head.
-pub fn tag_feed_link(digest: &Digest, t: usize, urls: &Urls) -> Link {
+pub fn tag_feed_link(digest: &Digest, t: TagId, urls: &Urls) -> Link {
     let tag = &digest.tags[t];
     Link {
         label: format!("Stories tagged “{}” (Atom)", tag.name),
@@ -237,20 +243,25 @@ pub fn in_sitemap(route: &str) -> bool {
 /// When the page of `job` last changed: the newest publication among the
 /// articles it shows. `None` for pages this module does not know.
 pub fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
-    let newest = |indices: &mut dyn Iterator<Item = usize>| {
-        indices
-            .filter_map(|i| digest.articles.get(i))
+    let newest = |ids: &mut dyn Iterator<Item = ArticleId>| {
+        ids.filter_map(|i| digest.articles.get(i))
             .map(|a| a.published)
             .max()
     };
     match job {
-        Job::Index | Job::Editions | Job::Tags => newest(&mut (0..digest.articles.len())),
-        Job::Article(i) => newest(&mut std::iter::once(i)),
-        Job::Edition(e) => newest(&mut digest.editions.get(e)?.articles.clone()),
-        Job::Tag(t) => newest(&mut digest.tags.get(t)?.articles.iter().copied()),
-        Job::Entities | Job::Search => newest(&mut (0..digest.articles.len())),
-        Job::Entity(e) => newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article)),
-        _ => None,
+        Job::Page(Page::Index | Page::Editions | Page::Tags) => newest(&mut digest.articles.ids()),
+        Job::Page(Page::Article(i)) => newest(&mut std::iter::once(i)),
+        Job::Page(Page::Edition(e)) => {
+            newest(&mut digest.editions.get(e)?.articles.iter().copied())
+        }
+        Job::Page(Page::Tag(t)) => newest(&mut digest.tags.get(t)?.articles.iter().copied()),
+        Job::Lookup(Lookup::Entities | Lookup::Search) => newest(&mut digest.articles.ids()),
+        Job::Lookup(Lookup::Entity(e)) => {
+            newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article))
+        }
+        Job::Page(Page::NotFound)
+        | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
+        | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap) => None,
     }
 }
 

@@ -11,6 +11,7 @@ use super::entities::card_entities;
 use super::feeds::FeedLinks;
 use super::format::{Link, display_date};
 use crate::config::SiteConfig;
+use crate::digest::ids::{ArticleId, EditionId, Id, TagId};
 use crate::digest::{Digest, Edition};
 use crate::enrich::Article;
 use crate::urls::{self, HIGHLIGHT_CSS, Urls};
@@ -192,7 +193,7 @@ pub struct TagSummary<'a> {
 }
 
 /// The card of article `i`.
-pub fn card<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> Card<'a> {
+pub fn card<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> Card<'a> {
     let a = &digest.articles[i];
     Card {
         title: &a.title,
@@ -229,9 +230,9 @@ fn edition_link(edition: &Edition, urls: &Urls) -> Link {
 /// The article page of article `i`, its own card made by `card`.
 pub fn article<'a, C>(
     digest: &'a Digest,
-    i: usize,
+    i: ArticleId,
     urls: &Urls,
-    card: impl Fn(usize) -> C,
+    card: impl Fn(ArticleId) -> C,
 ) -> ArticleView<'a, C> {
     let a = &digest.articles[i];
     let edition = &digest.editions[digest.edition_of[i]];
@@ -251,7 +252,7 @@ pub fn article<'a, C>(
 }
 
 /// The related stories of article `i`, as links.
-pub fn related(digest: &Digest, i: usize, urls: &Urls) -> Vec<Link> {
+pub fn related(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
     digest
         .related
         .get(i)
@@ -270,28 +271,32 @@ pub fn related(digest: &Digest, i: usize, urls: &Urls) -> Vec<Link> {
 /// Edition `e` in full, each story's card made by `card`.
 pub fn edition<C>(
     digest: &Digest,
-    e: usize,
+    e: EditionId,
     urls: &Urls,
-    card: impl Fn(usize) -> C,
+    card: impl Fn(ArticleId) -> C,
 ) -> EditionView<C> {
     let edition = &digest.editions[e];
     EditionView {
         date: display_date(edition.date),
         date_iso: edition.date.to_string(),
         url: urls.link(&urls::edition_route(edition.date)),
-        articles: edition.articles.clone().map(card).collect(),
+        articles: edition.articles.iter().map(|&i| card(i)).collect(),
         newer: e
+            .index()
             .checked_sub(1)
-            .and_then(|n| digest.editions.get(n))
+            .and_then(|n| digest.editions.get(EditionId::new(n)))
             .map(|n| edition_link(n, urls)),
-        older: digest.editions.get(e + 1).map(|o| edition_link(o, urls)),
+        older: digest
+            .editions
+            .get(EditionId::new(e.index() + 1))
+            .map(|o| edition_link(o, urls)),
     }
 }
 
 /// Edition `e` as a list of headlines, or without them.
 pub fn edition_summary(
     digest: &Digest,
-    e: usize,
+    e: EditionId,
     urls: &Urls,
     with_headlines: bool,
 ) -> EditionSummary {
@@ -304,8 +309,8 @@ pub fn edition_summary(
         articles: if with_headlines {
             edition
                 .articles
-                .clone()
-                .map(|i| article_link(&digest.articles[i], urls))
+                .iter()
+                .map(|&i| article_link(&digest.articles[i], urls))
                 .collect()
         } else {
             Vec::new()
@@ -318,13 +323,14 @@ pub fn index<C>(
     digest: &Digest,
     earlier: usize,
     urls: &Urls,
-    card: impl Fn(usize) -> C,
+    card: impl Fn(ArticleId) -> C,
 ) -> IndexView<C> {
     let listed = digest.editions.len().saturating_sub(1).min(earlier);
     IndexView {
-        latest: (!digest.editions.is_empty()).then(|| edition(digest, 0, urls, card)),
+        latest: (!digest.editions.is_empty())
+            .then(|| edition(digest, EditionId::new(0), urls, card)),
         earlier: (1..=listed)
-            .map(|e| edition_summary(digest, e, urls, true))
+            .map(|e| edition_summary(digest, EditionId::new(e), urls, true))
             .collect(),
         more_editions: digest.editions.len() > listed + 1,
         article_count: digest.articles.len(),
@@ -332,7 +338,7 @@ pub fn index<C>(
 }
 
 /// Tag `t`'s page, each story's card made by `card`.
-pub fn tag<C>(digest: &Digest, t: usize, card: impl Fn(usize) -> C) -> TagView<'_, C> {
+pub fn tag<C>(digest: &Digest, t: TagId, card: impl Fn(ArticleId) -> C) -> TagView<'_, C> {
     let tag = &digest.tags[t];
     TagView {
         name: &tag.name,
