@@ -9,11 +9,11 @@
 
 pub mod html;
 pub mod json;
+pub mod problem;
 pub mod refs;
 pub mod xml;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -21,24 +21,10 @@ use rayon::prelude::*;
 use crate::error::Error;
 use html::scan_html;
 
+pub use problem::{Kind, Problem};
 use refs::{DocLink, DocRefs};
 
 use crate::urls::{Urls, percent_decode};
-
-/// One broken reference.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Problem {
-    /// The page it was found on, relative to the output folder.
-    pub page: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.page, self.message)
-    }
-}
 
 /// Where an internal link points: a file in the output and maybe an anchor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,7 +39,7 @@ pub struct Target {
 /// the site's URLs. `None` for links leaving the site (other hosts,
 /// `mailto:`…); `Err` for internal links that cannot exist, such as one
 /// outside the site's path prefix.
-pub fn resolve(link: &str, page: &str, urls: &Urls) -> Option<Result<Target, String>> {
+pub fn resolve(link: &str, page: &str, urls: &Urls) -> Option<Result<Target, Kind>> {
     let link = link.trim();
     let (without_fragment, fragment) = match link.split_once('#') {
         Some((path, fragment)) => (path, Some(percent_decode(fragment))),
@@ -67,10 +53,10 @@ pub fn resolve(link: &str, page: &str, urls: &Urls) -> Option<Result<Target, Str
     } else if let Some(rooted) = path.strip_prefix(urls.root()) {
         format!("/{rooted}")
     } else if path.starts_with('/') {
-        return Some(Err(format!(
-            "{link} is outside the site's path {}",
-            urls.root()
-        )));
+        return Some(Err(Kind::OutsidePath {
+            link: link.to_string(),
+            root: urls.root().to_string(),
+        }));
     } else if path.is_empty() {
         format!("/{page}")
     } else {
@@ -78,7 +64,9 @@ pub fn resolve(link: &str, page: &str, urls: &Urls) -> Option<Result<Target, Str
         format!("/{dir}/{path}")
     };
     let Some(file) = normalize(&percent_decode(&site_path)) else {
-        return Some(Err(format!("{link} climbs above the site root")));
+        return Some(Err(Kind::AboveRoot {
+            link: link.to_string(),
+        }));
     };
     Some(Ok(Target { file, fragment }))
 }
@@ -130,7 +118,7 @@ fn scan_file(name: &str, text: &str) -> Option<Scanned> {
                 problems: page
                     .duplicate_ids
                     .iter()
-                    .map(|id| format!("duplicate id {id:?}"))
+                    .map(|id| Kind::DuplicateId(id.clone()))
                     .collect(),
             };
             Some(Scanned {
@@ -174,12 +162,7 @@ pub fn check_site(output_dir: &Path, urls: &Urls) -> Result<Vec<Problem>, Error>
         .collect();
     let mut problems = Vec::new();
     for (page, scanned) in &scanned {
-        let mut report = |message: String| {
-            problems.push(Problem {
-                page: (*page).clone(),
-                message,
-            });
-        };
+        let mut report = |kind: Kind| problems.push(Problem::new(page, kind));
         scanned.refs.problems.iter().cloned().for_each(&mut report);
         for link in &scanned.refs.links {
             let from = match &link.base {
@@ -191,14 +174,20 @@ pub fn check_site(output_dir: &Path, urls: &Urls) -> Result<Vec<Problem>, Error>
                     _ => continue,
                 },
             };
-            if let Some(message) = check_link(&link.url, &from, urls, &files, &ids) {
-                report(message);
+            if let Some(kind) = check_link(&link.url, &from, urls, &files, &ids) {
+                report(kind);
             }
         }
     }
-    problems.sort();
-    problems.dedup();
-    Ok(problems)
+    // By file, then by what a reader sees; a fault reported twice (the
+    // same link twice on a page) is listed once.
+    let mut keyed: Vec<((String, String), Problem)> = problems
+        .into_iter()
+        .map(|p| ((p.file(), p.kind.to_string()), p))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    Ok(keyed.into_iter().map(|(_, p)| p).collect())
 }
 
 /// Output paths written more than once (two pages with the same slug, say):
@@ -209,10 +198,7 @@ pub fn duplicate_paths(paths: &[String]) -> Vec<Problem> {
     let mut problems: Vec<Problem> = sorted
         .windows(2)
         .filter(|pair| pair[0] == pair[1])
-        .map(|pair| Problem {
-            page: pair[0].clone(),
-            message: "written by more than one page (duplicate slug or route)".into(),
-        })
+        .map(|pair| Problem::new(pair[0], Kind::DuplicatePath))
         .collect();
     problems.dedup();
     problems
@@ -224,28 +210,30 @@ fn check_link(
     urls: &Urls,
     files: &BTreeSet<String>,
     ids: &BTreeMap<&str, &BTreeSet<String>>,
-) -> Option<String> {
+) -> Option<Kind> {
     let target = match resolve(link, page, urls)? {
         Ok(target) => target,
-        Err(message) => return Some(message),
+        Err(kind) => return Some(kind),
     };
     let file = if files.contains(&target.file) {
         target.file
     } else if files.contains(&format!("{}/index.html", target.file)) {
         format!("{}/index.html", target.file)
     } else {
-        return Some(format!(
-            "broken link {link}: no {} in the output",
-            target.file
-        ));
+        return Some(Kind::BrokenLink {
+            link: link.to_string(),
+            file: target.file,
+        });
     };
     match target.fragment.as_deref() {
         None | Some("") | Some("top") => None,
         Some(fragment) => match ids.get(file.as_str()) {
             Some(page_ids) if page_ids.contains(fragment) => None,
-            Some(_) => Some(format!(
-                "missing anchor {link}: {file} has no id {fragment:?}"
-            )),
+            Some(_) => Some(Kind::MissingAnchor {
+                link: link.to_string(),
+                file,
+                id: fragment.to_string(),
+            }),
             None => None,
         },
     }
@@ -259,7 +247,7 @@ mod tests {
         Urls::new("https://u.github.io/repo/")
     }
 
-    fn target(file: &str, fragment: Option<&str>) -> Option<Result<Target, String>> {
+    fn target(file: &str, fragment: Option<&str>) -> Option<Result<Target, Kind>> {
         Some(Ok(Target {
             file: file.to_string(),
             fragment: fragment.map(str::to_string),
@@ -287,10 +275,13 @@ mod tests {
         );
         assert_eq!(resolve("https://elsewhere.org/", "index.html", &u), None);
         assert_eq!(resolve("mailto:a@b.c", "index.html", &u), None);
-        assert!(matches!(resolve("/other/", "index.html", &u), Some(Err(_))));
+        assert!(matches!(
+            resolve("/other/", "index.html", &u),
+            Some(Err(Kind::OutsidePath { .. }))
+        ));
         assert!(matches!(
             resolve("../../..", "a/index.html", &u),
-            Some(Err(_))
+            Some(Err(Kind::AboveRoot { .. }))
         ));
     }
 
@@ -306,9 +297,21 @@ mod tests {
         )
         .unwrap();
         let problems = check_site(out, &urls()).unwrap();
-        let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
-        assert_eq!(problems.len(), 2, "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("missing anchor")));
-        assert!(messages.iter().any(|m| m.contains("no b/index.html")));
+        let kinds: Vec<&Kind> = problems.iter().map(|p| &p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &Kind::BrokenLink {
+                    link: "/repo/b/".into(),
+                    file: "b/index.html".into()
+                },
+                &Kind::MissingAnchor {
+                    link: "/repo/a/#gone".into(),
+                    file: "a/index.html".into(),
+                    id: "gone".into()
+                },
+            ]
+        );
+        assert!(problems.iter().all(|p| p.file() == "index.html"));
     }
 }

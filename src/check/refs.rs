@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use super::problem::Kind;
+
 /// The ids a page defines and the URLs it references.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageRefs {
@@ -23,7 +25,7 @@ pub struct DocRefs {
     /// The URLs, in document order.
     pub links: Vec<DocLink>,
     /// Problems found while reading it (malformed, duplicate ids…).
-    pub problems: Vec<String>,
+    pub problems: Vec<Kind>,
 }
 
 /// A URL found in a data file.

@@ -115,6 +115,7 @@ impl JsonDiagnostic {
             Error::Io { path, .. } | Error::UnsafeOutput { path, .. } | Error::NotEmpty(path) => {
                 JsonDiagnostic::at(&Location::file(path), message, None)
             }
+            Error::Json { route, .. } => JsonDiagnostic::at(&Location::file(route), message, None),
             Error::SourceDateEpoch(_) => {
                 JsonDiagnostic::at(&Location::file("SOURCE_DATE_EPOCH"), message, None)
             }

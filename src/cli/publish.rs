@@ -65,7 +65,7 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
     let files = report.build.paths.len();
     let mut err = std::io::stderr().lock();
     for problem in &report.problems {
-        let _ = writeln!(err, "{}: error: {}", problem.page, problem.message);
+        let _ = writeln!(err, "{}: error: {}", problem.file(), problem.kind);
     }
     if report.passed() {
         println!(

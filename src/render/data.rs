@@ -10,7 +10,7 @@ use crate::digest::Digest;
 use crate::digest::entities::Entity;
 use crate::digest::ids::{ArticleId, EntityId, Id};
 use crate::enrich::extract::candidate::EntityKind;
-use crate::error::{Error, Location};
+use crate::error::Error;
 use crate::urls::{self, Urls};
 
 /// The version of both formats.
@@ -326,9 +326,9 @@ pub fn is_data(template: &str) -> bool {
 
 /// A data file's text: compact JSON and a final newline.
 pub fn to_json<T: Serialize>(value: &T, route: &str) -> Result<String, Error> {
-    let mut text = serde_json::to_string(value).map_err(|e| Error::Template {
-        location: Location::file(route),
-        message: e.to_string(),
+    let mut text = serde_json::to_string(value).map_err(|source| Error::Json {
+        route: route.to_string(),
+        source,
     })?;
     text.push('\n');
     Ok(text)
@@ -337,6 +337,17 @@ pub fn to_json<T: Serialize>(value: &T, route: &str) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_json_cannot_hold_is_a_json_error_naming_the_file() {
+        let keys_not_strings: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let err = to_json(&keys_not_strings, "digest.json").unwrap_err();
+        assert!(
+            matches!(&err, Error::Json { route, .. } if route == "digest.json"),
+            "{err}"
+        );
+        assert_eq!(err.to_string(), "cannot write digest.json as JSON");
+    }
 
     #[test]
     fn amounts_have_numeric_values() {

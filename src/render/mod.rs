@@ -22,7 +22,7 @@ use tera::Context;
 use crate::config::SiteConfig;
 use crate::digest::Digest;
 use crate::digest::ids::ArticleId;
-use crate::error::{Error, Location};
+use crate::error::Error;
 use crate::urls::{self, Urls};
 use feeds::FeedSettings;
 pub use job::{Feed, Job, Lookup, Page, RenderedPage};
@@ -354,9 +354,9 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {
         let renderer = self.renderer;
         if spec.template == feeds::JSON_FEED {
-            return feeds::to_json(&page).map_err(|e| Error::Template {
-                location: Location::file(spec.route),
-                message: e.to_string(),
+            return feeds::to_json(&page).map_err(|source| Error::Json {
+                route: spec.route.to_string(),
+                source,
             });
         }
         if data::is_data(spec.template) {
