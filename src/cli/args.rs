@@ -152,7 +152,7 @@ pub struct WatchArgs {
 }
 
 /// The build instant: `SOURCE_DATE_EPOCH` when set, else the clock.
-pub fn build_instant() -> Result<Timestamp, Error> {
+pub(super) fn build_instant() -> Result<Timestamp, Error> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => value
             .trim()

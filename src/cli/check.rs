@@ -11,7 +11,7 @@ use crate::urls::Urls;
 
 /// What `briefing check` found.
 #[derive(Debug, Clone)]
-pub struct CheckReport {
+pub(super) struct CheckReport {
     /// The build that was checked (its output folder is gone by now).
     pub build: BuildReport,
     /// Broken links, missing anchors, malformed feeds, duplicates.
@@ -20,14 +20,14 @@ pub struct CheckReport {
 
 impl CheckReport {
     /// Whether the site passed: no problem and no article error.
-    pub fn passed(&self) -> bool {
+    pub(super) fn passed(&self) -> bool {
         self.problems.is_empty() && !self.build.has_errors()
     }
 }
 
 /// Builds the site of `options` into a temporary folder (its `output` is
 /// ignored) and checks everything in it.
-pub fn build_and_check(options: &BuildOptions) -> Result<CheckReport, Error> {
+pub(super) fn build_and_check(options: &BuildOptions) -> Result<CheckReport, Error> {
     let temp = crate::fs::TempDir::new("briefing-check")?;
     let options = BuildOptions {
         output: Some(temp.path().join("site")),

@@ -11,7 +11,7 @@ use crate::pipeline::BuildReport;
 
 /// What a build did, for machines.
 #[derive(Debug, Clone, Serialize)]
-pub struct JsonReport {
+pub(super) struct JsonReport {
     /// Whether the build succeeded without errors (exit status 0).
     pub ok: bool,
     /// The output folder, when the build got that far.
@@ -30,7 +30,7 @@ pub struct JsonReport {
 
 /// One warning or error with where it happened.
 #[derive(Debug, Clone, Serialize)]
-pub struct JsonDiagnostic {
+pub(super) struct JsonDiagnostic {
     /// The file, relative to the site root where possible.
     pub file: String,
     /// 1-based line, when known.
@@ -45,7 +45,7 @@ pub struct JsonDiagnostic {
 
 impl JsonReport {
     /// The report of a finished build.
-    pub fn of_report(report: &BuildReport, elapsed_ms: u64) -> JsonReport {
+    pub(super) fn of_report(report: &BuildReport, elapsed_ms: u64) -> JsonReport {
         let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
             report.diagnostics.iter().partition(|d| d.is_error());
         JsonReport {
@@ -66,7 +66,7 @@ impl JsonReport {
     }
 
     /// The report of a build stopped by `error`.
-    pub fn of_error(error: &Error, elapsed_ms: u64) -> JsonReport {
+    pub(super) fn of_error(error: &Error, elapsed_ms: u64) -> JsonReport {
         JsonReport {
             ok: false,
             output: None,
@@ -79,7 +79,7 @@ impl JsonReport {
     }
 
     /// The report as one line of JSON.
-    pub fn to_json(&self) -> String {
+    pub(super) fn to_json(&self) -> String {
         // Serialising plain strings and numbers cannot fail.
         serde_json::to_string(self).unwrap_or_else(|_| "{\"ok\":false}".to_string())
     }

@@ -14,7 +14,7 @@ use crate::error::Error;
 const REPO_MARKER: &str = "__REPO__";
 
 /// The files of a new site: path inside the site, then contents.
-pub const FILES: &[(&str, &str)] = &[
+pub(super) const FILES: &[(&str, &str)] = &[
     ("site.toml", include_str!("../../scaffold/site.toml")),
     (
         "seeds/000_welcome.md",
@@ -29,7 +29,7 @@ pub const FILES: &[(&str, &str)] = &[
 
 /// Writes a new site into `dir` (created when missing) and returns the
 /// files written, relative to it.
-pub fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+pub(super) fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     if !crate::fs::is_empty_dir(dir)? {
         return Err(Error::NotEmpty(dir.to_path_buf()));
     }

@@ -12,7 +12,7 @@ use crate::enrich::tokens::Shape;
 
 /// Reading one paragraph: its tokens, what is known, the previous name
 /// (for coordination) and where mentions go.
-pub struct Reader<'r, 'a> {
+pub(super) struct Reader<'r, 'a> {
     /// The paragraph.
     pub p: &'r Para<'a>,
     /// Gazetteers, word lists and corrections.
@@ -25,7 +25,7 @@ pub struct Reader<'r, 'a> {
 
 /// What the context of one name says.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Found {
+pub(super) struct Found {
     /// Points per kind.
     pub evidence: Evidence,
     /// The strongest single clue, in points.
@@ -46,14 +46,14 @@ impl Found {
 /// The previous name of the paragraph, for coordination ("Pará and Mato
 /// Grosso") and "from X to Y".
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Memory {
+pub(super) struct Memory {
     last_end: Option<usize>,
     last_evidence: Evidence,
 }
 
 impl Memory {
     /// Remembers a name ending at token `end` with `evidence` from context.
-    pub fn remember(&mut self, end: usize, evidence: Evidence) {
+    pub(super) fn remember(&mut self, end: usize, evidence: Evidence) {
         self.last_end = Some(end);
         self.last_evidence = evidence;
     }
@@ -62,7 +62,7 @@ impl Memory {
 /// Whether the demonym ending at token `end` names its country's side:
 /// followed (within three words) by a noun such as "leader", "government"
 /// or "state media".
-pub fn names_side(p: &Para<'_>, end: usize, lex: &Lexicon) -> bool {
+pub(super) fn names_side(p: &Para<'_>, end: usize, lex: &Lexicon) -> bool {
     let mut i = end;
     for _ in 0..3 {
         if !p.spaced(i) || i + 1 >= p.tokens.len() {
@@ -82,7 +82,12 @@ pub fn names_side(p: &Para<'_>, end: usize, lex: &Lexicon) -> bool {
 }
 
 /// Weighs the context of the name spanning `first..=last`.
-pub fn weigh(p: &Para<'_>, (first, last): (usize, usize), lex: &Lexicon, memory: &Memory) -> Found {
+pub(super) fn weigh(
+    p: &Para<'_>,
+    (first, last): (usize, usize),
+    lex: &Lexicon,
+    memory: &Memory,
+) -> Found {
     let mut found = Found::default();
     let acronym = first == last && p.tokens[first].shape == Shape::Upper;
     before(p, first, lex, memory, acronym, &mut found);

@@ -13,7 +13,7 @@ use crate::enrich::extract::candidate::{Candidate, Certainty, EntityKind, Eviden
 
 /// Groups `raws` into candidates (in order of first mention) and returns
 /// every mention with its candidate.
-pub fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
+pub(super) fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
     let order = |a: &Raw, b: &Raw| {
         (a.paragraph, a.start, b.end, &a.surface).cmp(&(b.paragraph, b.start, a.end, &b.surface))
     };

@@ -7,15 +7,15 @@ use crate::enrich::extract::candidate::{EntityKind, Evidence};
 use crate::enrich::tokens::Shape;
 
 /// Points for a kind a gazetteer or correction gives.
-pub const KNOWN: i32 = 10;
+pub(super) const KNOWN: i32 = 10;
 /// Points for a title or role before the name.
-pub const TITLE: i32 = 4;
+pub(super) const TITLE: i32 = 4;
 /// Points for an organisation before a title ("NASA Administrator").
-pub const AFFILIATION: i32 = 2;
+pub(super) const AFFILIATION: i32 = 2;
 
 /// One mention of a name, before grouping.
 #[derive(Debug, Clone, Default)]
-pub struct Raw {
+pub(super) struct Raw {
     /// The name it counts for (canonical when a gazetteer knows it).
     pub name: String,
     /// The words as written.
@@ -48,7 +48,7 @@ pub struct Raw {
 
 impl Raw {
     /// A mention of the words `first..=last` of `p`.
-    pub fn new(p: &Para<'_>, (first, last): (usize, usize)) -> Raw {
+    pub(super) fn new(p: &Para<'_>, (first, last): (usize, usize)) -> Raw {
         let surface = p.slice(first, last).to_string();
         Raw {
             name: surface.clone(),
@@ -64,7 +64,12 @@ impl Raw {
     }
 
     /// A mention of a name a gazetteer or correction knows.
-    pub fn known(p: &Para<'_>, span: (usize, usize), kind: EntityKind, canonical: &str) -> Raw {
+    pub(super) fn known(
+        p: &Para<'_>,
+        span: (usize, usize),
+        kind: EntityKind,
+        canonical: &str,
+    ) -> Raw {
         Raw {
             name: canonical.to_string(),
             known: Some(kind),

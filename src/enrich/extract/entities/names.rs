@@ -27,7 +27,7 @@ const PLACE_FIRST: &[&str] = &[
 /// Records a gazetteer or corrected name covering the whole span; returns
 /// whether the span was known (a demonym counts only where it names its
 /// country's side).
-pub fn emit_known(r: &mut Reader<'_, '_>, span: (usize, usize), extra: Evidence) -> bool {
+pub(super) fn emit_known(r: &mut Reader<'_, '_>, span: (usize, usize), extra: Evidence) -> bool {
     let (p, lex) = (r.p, r.lex);
     let text = p.slice(span.0, span.1);
     if lex.is_ignored(text) {
@@ -52,7 +52,7 @@ pub fn emit_known(r: &mut Reader<'_, '_>, span: (usize, usize), extra: Evidence)
 }
 
 /// Records the name `first..=last` with what its shape and context say.
-pub fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given: Evidence) {
+pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given: Evidence) {
     let (p, lex) = (r.p, r.lex);
     let first = strip_leading(p, first, last);
     if first > last || emit_known(r, (first, last), given) {
@@ -188,7 +188,7 @@ fn is_camel(word: &str) -> bool {
 /// The first token of the run from `first` once days, months and (at a
 /// sentence start) function words are dropped; a capitalised function word
 /// inside a sentence belongs to the name ("the All England Club").
-pub fn strip_leading(p: &Para<'_>, mut first: usize, last: usize) -> usize {
+pub(super) fn strip_leading(p: &Para<'_>, mut first: usize, last: usize) -> usize {
     while first <= last {
         let t = &p.tokens[first];
         let opening = t.sentence_start || first == last;

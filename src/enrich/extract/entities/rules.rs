@@ -26,7 +26,7 @@ const PLACE_TITLES: &[&str] = &[
 ];
 
 /// Reads one run and records the names in it.
-pub fn analyse(r: &mut Reader<'_, '_>, run: Run) {
+pub(super) fn analyse(r: &mut Reader<'_, '_>, run: Run) {
     let (p, lex) = (r.p, r.lex);
     if let Some(acronym) = run.acronym {
         let evidence = Evidence::of(EntityKind::Organization, EXPANSION);

@@ -11,7 +11,7 @@ use crate::enrich::tokens::Shape;
 
 /// A run of tokens that may be a name, `first..=last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Run {
+pub(super) struct Run {
     /// Index of its first token.
     pub first: usize,
     /// Index of its last token.
@@ -47,7 +47,7 @@ const ACRONYM_FILLERS: &[&str] = &[
 ];
 
 /// The name-shaped runs of a paragraph, in order.
-pub fn runs(p: &Para<'_>, lex: &Lexicon) -> Vec<Run> {
+pub(super) fn runs(p: &Para<'_>, lex: &Lexicon) -> Vec<Run> {
     let definitions = acronym_definitions(p);
     let mut runs = Vec::new();
     let mut next_definition = definitions.iter().peekable();
