@@ -432,3 +432,150 @@ fn entity_table(table: Drafted<'_>) -> Table<EntityId, Entity> {
     entities.sort_by(|a, b| (a.kind, &a.slug).cmp(&(b.kind, &b.slug)));
     entities.into()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lower(words: &[&str]) -> HashSet<u64, FnvBuild> {
+        words.iter().map(|w| word_hash(w)).collect()
+    }
+
+    fn stats(evidence: Evidence, certainty: Certainty) -> NameStats {
+        NameStats {
+            evidence,
+            known: None,
+            sure: certainty == Certainty::Sure,
+            mid_sentence: certainty != Certainty::SentenceInitial,
+        }
+    }
+
+    fn candidate(name: &str, kind: EntityKind, aliases: &[&str]) -> Candidate {
+        Candidate {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions: 1,
+            evidence: Evidence::of(kind, 2),
+            ..Candidate::default()
+        }
+    }
+
+    /// The folds the corpus pass finds for `articles` (each a list of
+    /// candidates), by name: `(alias, full name)`.
+    fn folds_of(articles: &[Vec<Candidate>]) -> Vec<(String, String)> {
+        let mut names = Names::default();
+        let corpus: Vec<Vec<Named<'_>>> = articles
+            .iter()
+            .map(|cs| {
+                cs.iter()
+                    .map(|c| Named {
+                        id: names.intern(&c.name),
+                        c,
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut kinds = vec![None; names.names.len()];
+        for n in corpus.iter().flatten() {
+            kinds[n.id as usize] = n.c.known.or(n.c.evidence.kind());
+        }
+        corpus_folds(&corpus, &names, &kinds)
+            .iter()
+            .enumerate()
+            .filter_map(|(id, to)| {
+                let from = names.get(u32::try_from(id).ok()?);
+                Some((from.to_string(), names.get((*to)?).to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_gazetteer_kind_is_kept_whatever_the_corpus_says() {
+        let mut s = stats(Evidence::of(EntityKind::Person, 5), Certainty::Unsure);
+        s.known = Some(EntityKind::Place);
+        let lowered = lower(&["jordan"]);
+        assert_eq!(decide("Jordan", &s, &lowered), Some(EntityKind::Place));
+    }
+
+    #[test]
+    fn a_single_word_the_corpus_writes_in_lower_case_is_no_name() {
+        let s = stats(Evidence::of(EntityKind::Organization, 3), Certainty::Sure);
+        assert_eq!(decide("Police", &s, &lower(&["police"])), None);
+        assert_eq!(
+            decide("Police", &s, &lower(&["said"])),
+            Some(EntityKind::Organization)
+        );
+    }
+
+    #[test]
+    fn an_unsure_word_must_appear_mid_sentence_somewhere() {
+        let person = Evidence::of(EntityKind::Person, 1);
+        let opening_only = stats(person, Certainty::SentenceInitial);
+        assert_eq!(decide("Beyond", &opening_only, &lower(&[])), None);
+        let mid_sentence = stats(person, Certainty::Unsure);
+        assert_eq!(
+            decide("Lavrov", &mid_sentence, &lower(&[])),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn a_name_of_ordinary_words_is_less_likely_a_person() {
+        let mut evidence = Evidence::of(EntityKind::Person, 2);
+        evidence.add(EntityKind::Organization, 1);
+        let s = stats(evidence, Certainty::Sure);
+        let ordinary = lower(&["white", "house"]);
+        assert_eq!(
+            decide("White House", &s, &ordinary),
+            Some(EntityKind::Organization)
+        );
+        assert_eq!(
+            decide("Aisha Bello", &s, &ordinary),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn a_lone_surname_folds_into_the_one_full_name_another_story_gave() {
+        let folds = folds_of(&[
+            vec![candidate("Sergei Lavrov", EntityKind::Person, &[])],
+            vec![candidate("Lavrov", EntityKind::Person, &[])],
+        ]);
+        assert_eq!(folds, [("Lavrov".into(), "Sergei Lavrov".into())]);
+    }
+
+    #[test]
+    fn an_alias_folds_into_the_name_it_was_defined_for() {
+        let agency = "Korean Central News Agency";
+        let folds = folds_of(&[
+            vec![candidate(agency, EntityKind::Organization, &["KCNA"])],
+            vec![candidate("KCNA", EntityKind::Organization, &[])],
+        ]);
+        assert_eq!(folds, [("KCNA".into(), agency.into())]);
+    }
+
+    #[test]
+    fn nothing_folds_when_two_names_fit_or_the_word_is_a_place_or_known() {
+        let two_smiths = folds_of(&[
+            vec![candidate("Ann Smith", EntityKind::Person, &[])],
+            vec![candidate("Bob Smith", EntityKind::Person, &[])],
+            vec![candidate("Smith", EntityKind::Person, &[])],
+        ]);
+        assert!(two_smiths.is_empty(), "{two_smiths:?}");
+        let place = folds_of(&[
+            vec![candidate("Michael Jordan", EntityKind::Person, &[])],
+            vec![candidate("Jordan", EntityKind::Place, &[])],
+        ]);
+        assert!(place.is_empty(), "{place:?}");
+        let leader = candidate("Kim Jong Un", EntityKind::Person, &["Kim"]);
+        let kim = candidate("Kim", EntityKind::Person, &[]);
+        let unknown = folds_of(&[vec![leader.clone()], vec![kim.clone()]]);
+        assert_eq!(unknown, [("Kim".into(), "Kim Jong Un".into())]);
+        let known = Candidate {
+            known: Some(EntityKind::Person),
+            ..kim
+        };
+        let gazetteer = folds_of(&[vec![leader], vec![known]]);
+        assert!(gazetteer.is_empty(), "{gazetteer:?}");
+    }
+}
