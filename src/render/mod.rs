@@ -382,3 +382,118 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
             .map_err(|e| renderer.templates.error(&e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use jiff::Timestamp;
+
+    use super::*;
+    use crate::article::{self, ParseOptions};
+    use crate::discover::{SourceFile, SourceKind};
+    use crate::enrich::{self, EnrichContext};
+
+    /// A digest of hand-written Markdown stories (file name, text).
+    fn digest(stories: &[(&str, &str)]) -> Digest {
+        let context = EnrichContext {
+            now: Timestamp::from_second(1_752_300_000).unwrap(),
+            words_per_minute: 200,
+        };
+        let articles = stories
+            .iter()
+            .map(|(name, text)| {
+                let rel = PathBuf::from("seeds").join(name);
+                let source = SourceFile {
+                    path: rel.clone(),
+                    rel_path: rel,
+                    kind: SourceKind::Markdown,
+                    sidecar: None,
+                };
+                let parsed = article::parse(&source, text, None, ParseOptions::default());
+                Arc::new(enrich::enrich(parsed.unwrap(), &context))
+            })
+            .collect();
+        crate::digest::build(articles).0
+    }
+
+    fn renderer() -> Renderer {
+        let text = "title = \"Daily\"\nbase_url = \"https://u.github.io/r/\"\n";
+        let themes = crate::article::highlight::theme_names();
+        let config = crate::config::parse(text, std::path::Path::new("site.toml"), &themes);
+        let templates = Templates::load(Vec::new()).unwrap();
+        let options = RenderOptions {
+            urls: Urls::new("https://u.github.io/r/"),
+            live_reload: None,
+        };
+        Renderer::new(&config.unwrap(), templates, options)
+    }
+
+    fn two_stories() -> Digest {
+        digest(&[
+            (
+                "2025-07-10-talks.md",
+                "+++\ntitle = \"Talks in Geneva\"\ntags = [\"Diplomacy\"]\n+++\nSergei Lavrov met officials in Geneva on Monday.\n",
+            ),
+            (
+                "2025-07-11-floods.md",
+                "+++\ntitle = \"Floods\"\ntags = [\"Weather\", \"Diplomacy\"]\n+++\nRivers rose \u{1}across the region.\n",
+            ),
+        ])
+    }
+
+    #[test]
+    fn every_job_renders_once_at_its_own_route() {
+        let digest = two_stories();
+        let renderer = renderer();
+        let jobs = Job::all(&digest);
+        let listed = 4 + 4 + 2 + 2 + 2 * 2 + 4 + digest.entities.len();
+        assert_eq!(jobs.len(), listed);
+        let mut paths = BTreeSet::new();
+        for job in jobs {
+            let page = renderer.render(&digest, job).unwrap();
+            assert_eq!(page.path, urls::output_path(&job.route(&digest)), "{job:?}");
+            assert!(!page.bytes.is_empty(), "{job:?}");
+            assert!(paths.insert(page.path), "{job:?} rendered to a taken path");
+        }
+        assert!(paths.contains("articles/talks-in-geneva/index.html"));
+        assert!(paths.contains("tags/diplomacy/atom.xml"));
+    }
+
+    #[test]
+    fn an_article_page_shows_its_story_and_the_not_found_page_is_not_indexed() {
+        let digest = two_stories();
+        let renderer = renderer();
+        let talks = digest
+            .articles
+            .enumerate()
+            .find(|(_, a)| a.title == "Talks in Geneva")
+            .map(|(i, _)| i)
+            .unwrap();
+        let page = renderer.render(&digest, Job::Page(Page::Article(talks)));
+        let html = String::from_utf8(page.unwrap().bytes).unwrap();
+        assert!(html.contains("<title>Talks in Geneva"), "{html}");
+        assert!(html.contains("met officials in Geneva"));
+        assert!(!html.contains("noindex"));
+        let missing = renderer.render(&digest, Job::Page(Page::NotFound));
+        let html = String::from_utf8(missing.unwrap().bytes).unwrap();
+        assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    }
+
+    #[test]
+    fn xml_files_drop_characters_xml_forbids_and_json_keeps_its_form() {
+        let digest = two_stories();
+        let renderer = renderer();
+        let atom = renderer.render(&digest, Job::Feed(Feed::Atom)).unwrap();
+        let text = String::from_utf8(atom.bytes).unwrap();
+        assert!(text.contains("Rivers rose across"), "{text}");
+        let json = renderer.render(&digest, Job::Feed(Feed::Json)).unwrap();
+        let feed: serde_json::Value = serde_json::from_slice(&json.bytes).unwrap();
+        assert_eq!(feed["items"].as_array().map(Vec::len), Some(2));
+        let data = renderer.render(&digest, Job::Lookup(Lookup::DigestJson));
+        let data: serde_json::Value = serde_json::from_slice(&data.unwrap().bytes).unwrap();
+        assert_eq!(data["articles"][0]["title"], "Floods");
+    }
+}
