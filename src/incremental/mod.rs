@@ -39,6 +39,8 @@ use sources::Sources;
 pub mod changes;
 pub mod rebuild_loop;
 mod sources;
+#[cfg(test)]
+mod tests;
 
 /// What one incremental rebuild did.
 #[derive(Debug, Clone, Default)]
