@@ -1,77 +1,16 @@
-//! The corpus pass over entities: decides what each article's candidates
-//! are, using every article at once, and builds the entity pages' data.
-//!
-//! * A single capitalised word that the corpus also writes in lower case is
-//!   not a name ("Police said" when "police" occurs elsewhere).
-//! * A word seen only opening sentences must also be capitalised
-//!   mid-sentence somewhere to count.
-//! * A name gets one kind everywhere: the evidence of all its mentions in
-//!   all articles is added up.
-//! * Two plain words that are both ordinary lower-case words elsewhere
-//!   ("White House") are less likely a person.
-//! * An alias left alone in one article folds into the full name another
-//!   article gave it ("Lavrov" → "Sergei Lavrov", "KCNA" → "Korean Central
-//!   News Agency") when only one full name fits.
+//! The corpus's decisions about names: interning every name the articles
+//! use, adding up the evidence of all its mentions, deciding each name's
+//! kind (or that it is no name at all) and which lone names fold into a
+//! full name another article gave.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::ids::{ArticleId, EntityId, Id, Table};
 use crate::enrich::Article;
-use crate::enrich::extract::candidate::{Candidate, Certainty, EntityKind, Evidence};
+use crate::enrich::extract::candidate::{Candidate, EntityKind, Evidence};
 use crate::enrich::extract::hash::{FnvBuild, word_hash};
-use crate::slug::{MAX_SLUG_LEN, slugify, unique};
-
-/// A person, place or organisation across the whole digest.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entity {
-    /// Person, place or organisation.
-    pub kind: EntityKind,
-    /// Its canonical name.
-    pub name: String,
-    /// Its URL slug, unique within its kind.
-    pub slug: String,
-    /// Every other name used for it anywhere, sorted.
-    pub aliases: Vec<String>,
-    /// Mentions across all articles.
-    pub mentions: u32,
-    /// The articles naming it, in reading order (newest edition first).
-    pub articles: Vec<EntityArticle>,
-}
-
-/// One article naming an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EntityArticle {
-    /// The article.
-    pub article: ArticleId,
-    /// How many times it names the entity.
-    pub mentions: u32,
-}
-
-/// An entity as one article names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityRef {
-    /// The entity.
-    pub entity: EntityId,
-    /// How many times the article names it.
-    pub mentions: u32,
-    /// The other names this article uses for it, sorted.
-    pub aliases: Vec<String>,
-}
-
-/// What the corpus pass produces.
-#[derive(Debug, Clone, Default)]
-pub struct Resolved {
-    /// Entities sorted by kind, then slug.
-    pub entities: Table<EntityId, Entity>,
-    /// For each article, its entities: most mentioned first, then in order
-    /// of first mention.
-    pub entities_of: Table<ArticleId, Vec<EntityRef>>,
-    /// For each article, the entity that said each of its quotes.
-    pub speakers: Table<ArticleId, Vec<Option<EntityId>>>,
-}
 
 /// Points taken off a person for a name made of ordinary words.
 const ORDINARY_WORDS: i32 = 2;
@@ -79,20 +18,20 @@ const ORDINARY_WORDS: i32 = 2;
 /// A candidate under the name it counts for in the corpus, as an id into
 /// the interned names.
 #[derive(Debug, Clone, Copy)]
-struct Named<'a> {
-    id: u32,
-    c: &'a Candidate,
+pub(super) struct Named<'a> {
+    pub(super) id: u32,
+    pub(super) c: &'a Candidate,
 }
 
 /// Every name the corpus uses, interned: ids index `names`.
 #[derive(Debug, Default)]
-struct Names<'a> {
-    names: Vec<&'a str>,
-    ids: HashMap<&'a str, u32, FnvBuild>,
+pub(super) struct Names<'a> {
+    pub(super) names: Vec<&'a str>,
+    pub(super) ids: HashMap<&'a str, u32, FnvBuild>,
 }
 
 impl<'a> Names<'a> {
-    fn intern(&mut self, name: &'a str) -> u32 {
+    pub(super) fn intern(&mut self, name: &'a str) -> u32 {
         if let Some(&id) = self.ids.get(name) {
             return id;
         }
@@ -102,73 +41,39 @@ impl<'a> Names<'a> {
         id
     }
 
-    fn get(&self, id: u32) -> &'a str {
+    pub(super) fn get(&self, id: u32) -> &'a str {
         self.names[id as usize]
     }
 }
 
 /// What the corpus knows about one name.
 #[derive(Debug, Clone, Default)]
-struct NameStats {
-    evidence: Evidence,
-    known: Option<EntityKind>,
-    sure: bool,
-    mid_sentence: bool,
+pub(super) struct NameStats {
+    pub(super) evidence: Evidence,
+    pub(super) known: Option<EntityKind>,
+    pub(super) sure: bool,
+    pub(super) mid_sentence: bool,
 }
 
 /// The corpus's decisions: each name's kind and the name it folds into.
-struct Decisions {
-    kinds: Vec<Option<EntityKind>>,
-    folds: Vec<Option<u32>>,
+pub(super) struct Decisions {
+    pub(super) kinds: Vec<Option<EntityKind>>,
+    pub(super) folds: Vec<Option<u32>>,
 }
 
 impl Decisions {
     /// The entity a candidate counts for: its kind and canonical name id.
-    fn key_of(&self, id: u32) -> Option<(EntityKind, u32)> {
+    pub(super) fn key_of(&self, id: u32) -> Option<(EntityKind, u32)> {
         let target = self.folds[id as usize].unwrap_or(id);
         let kind = self.kinds[target as usize].or(self.kinds[id as usize])?;
         Some((kind, target))
     }
 }
 
-/// Decides every article's entities against the whole corpus.
-pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
-    let lower = lowercase_seen(articles);
-    let mut names = Names::default();
-    let corpus: Vec<Vec<Named<'_>>> = articles
-        .iter()
-        .map(|a| {
-            a.extracted
-                .entities
-                .iter()
-                .map(|c| Named {
-                    id: names.intern(corpus_name(c, &lower)),
-                    c,
-                })
-                .collect()
-        })
-        .collect();
-    let mut stats = vec![NameStats::default(); names.names.len()];
-    for n in corpus.iter().flatten() {
-        let s = &mut stats[n.id as usize];
-        s.evidence.merge(n.c.evidence);
-        s.known = s.known.or(n.c.known);
-        s.sure |= n.c.certainty == Certainty::Sure;
-        s.mid_sentence |= n.c.certainty != Certainty::SentenceInitial;
-    }
-    let kinds: Vec<Option<EntityKind>> = stats
-        .iter()
-        .enumerate()
-        .map(|(id, s)| decide(names.names[id], s, &lower))
-        .collect();
-    let folds = corpus_folds(&corpus, &names, &kinds);
-    build(articles, &corpus, &names, &Decisions { kinds, folds })
-}
-
 /// The name a candidate counts under: without its first word when that
 /// word only ever opens a sentence and the corpus writes it in lower case
 /// ("Immunologist Kristian Andersen", "Longtime Imus").
-fn corpus_name<'a>(c: &'a Candidate, lower: &HashSet<u64, FnvBuild>) -> &'a str {
+pub(super) fn corpus_name<'a>(c: &'a Candidate, lower: &HashSet<u64, FnvBuild>) -> &'a str {
     if c.opens_sentence
         && c.known.is_none()
         && c.evidence.kind() == Some(EntityKind::Person)
@@ -182,7 +87,11 @@ fn corpus_name<'a>(c: &'a Candidate, lower: &HashSet<u64, FnvBuild>) -> &'a str 
 }
 
 /// The kind of `name`, or `None` when it is not an entity.
-fn decide(name: &str, s: &NameStats, lower: &HashSet<u64, FnvBuild>) -> Option<EntityKind> {
+pub(super) fn decide(
+    name: &str,
+    s: &NameStats,
+    lower: &HashSet<u64, FnvBuild>,
+) -> Option<EntityKind> {
     if let Some(kind) = s.known {
         return Some(kind);
     }
@@ -208,7 +117,7 @@ fn decide(name: &str, s: &NameStats, lower: &HashSet<u64, FnvBuild>) -> Option<E
 
 /// The lower-case forms of candidate words that the corpus writes in lower
 /// case somewhere.
-fn lowercase_seen(articles: &[Arc<Article>]) -> HashSet<u64, FnvBuild> {
+pub(super) fn lowercase_seen(articles: &[Arc<Article>]) -> HashSet<u64, FnvBuild> {
     let names: HashSet<&str, FnvBuild> = articles
         .iter()
         .flat_map(|a| &a.extracted.entities)
@@ -239,7 +148,7 @@ fn lowercase_seen(articles: &[Arc<Article>]) -> HashSet<u64, FnvBuild> {
 /// Names to fold into another name across articles: an alias other
 /// articles used for exactly one entity, or a lone surname that ends
 /// exactly one full name of a person.
-fn corpus_folds(
+pub(super) fn corpus_folds(
     corpus: &[Vec<Named<'_>>],
     names: &Names<'_>,
     kinds: &[Option<EntityKind>],
@@ -284,158 +193,10 @@ fn corpus_folds(
     folds
 }
 
-/// The entity table while it is built: for each kind and canonical name,
-/// every other name used and the articles naming it.
-type Drafted<'a> = BTreeMap<(EntityKind, &'a str), (BTreeSet<String>, Vec<EntityArticle>)>;
-
-/// One article's reference to an entity while the table is built.
-#[derive(Debug)]
-struct Draft {
-    key: (EntityKind, u32),
-    mentions: u32,
-    first: (u32, u32),
-    aliases: BTreeSet<String>,
-}
-
-/// Builds the entity table, each article's references and quote speakers.
-fn build(
-    articles: &[Arc<Article>],
-    corpus: &[Vec<Named<'_>>],
-    names: &Names<'_>,
-    decisions: &Decisions,
-) -> Resolved {
-    let drafts: Vec<Vec<Draft>> = corpus
-        .iter()
-        .map(|named| article_refs(named, names, decisions))
-        .collect();
-    let mut table: Drafted<'_> = BTreeMap::new();
-    for (i, refs) in drafts.iter().enumerate() {
-        for d in refs {
-            let slot = table.entry((d.key.0, names.get(d.key.1))).or_default();
-            slot.0.extend(d.aliases.iter().cloned());
-            slot.1.push(EntityArticle {
-                article: ArticleId::new(i),
-                mentions: d.mentions,
-            });
-        }
-    }
-    let entities = entity_table(table);
-    let index: HashMap<(EntityKind, &str), EntityId, FnvBuild> = entities
-        .enumerate()
-        .map(|(i, e)| ((e.kind, e.name.as_str()), i))
-        .collect();
-    let find = |(kind, id): (EntityKind, u32)| index.get(&(kind, names.get(id))).copied();
-    let entities_of = drafts
-        .into_iter()
-        .map(|refs| ordered_refs(refs, names, &find))
-        .collect();
-    let speakers = articles
-        .iter()
-        .zip(corpus)
-        .map(|(a, named)| {
-            let candidate_of = |name: &str| named.iter().find(|n| n.c.name == name);
-            a.extracted
-                .quotes
-                .iter()
-                .map(|q| find(decisions.key_of(candidate_of(q.speaker.as_deref()?)?.id)?))
-                .collect()
-        })
-        .collect();
-    Resolved {
-        entities,
-        entities_of,
-        speakers,
-    }
-}
-
-/// One article's candidates merged by the entity they count for.
-fn article_refs(named: &[Named<'_>], names: &Names<'_>, decisions: &Decisions) -> Vec<Draft> {
-    let mut refs: Vec<Draft> = Vec::with_capacity(named.len());
-    for n in named {
-        let Some(key) = decisions.key_of(n.id) else {
-            continue;
-        };
-        let at = match refs.iter().position(|d| d.key == key) {
-            Some(at) => at,
-            None => {
-                refs.push(Draft {
-                    key,
-                    mentions: 0,
-                    first: n.c.first,
-                    aliases: BTreeSet::new(),
-                });
-                refs.len() - 1
-            }
-        };
-        let draft = &mut refs[at];
-        draft.mentions += n.c.mentions;
-        draft.first = draft.first.min(n.c.first);
-        draft.aliases.extend(n.c.aliases.iter().cloned());
-        if n.id != key.1 {
-            draft.aliases.insert(names.get(n.id).to_string());
-        }
-    }
-    refs
-}
-
-/// An article's references, most mentioned first, then by first mention.
-fn ordered_refs(
-    refs: Vec<Draft>,
-    names: &Names<'_>,
-    find: &dyn Fn((EntityKind, u32)) -> Option<EntityId>,
-) -> Vec<EntityRef> {
-    let mut refs: Vec<((u32, u32), EntityRef)> = refs
-        .into_iter()
-        .filter_map(|mut d| {
-            d.aliases.remove(names.get(d.key.1));
-            let entity = find(d.key)?;
-            Some((
-                d.first,
-                EntityRef {
-                    entity,
-                    mentions: d.mentions,
-                    aliases: d.aliases.into_iter().collect(),
-                },
-            ))
-        })
-        .collect();
-    refs.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
-    refs.into_iter().map(|(_, r)| r).collect()
-}
-
-/// The entities sorted by kind and slug, slugs made unique per kind in
-/// name order.
-fn entity_table(table: Drafted<'_>) -> Table<EntityId, Entity> {
-    let mut taken: BTreeMap<EntityKind, HashSet<String>> = BTreeMap::new();
-    let mut entities: Vec<Entity> = table
-        .into_iter()
-        .map(|((kind, name), (mut aliases, articles))| {
-            aliases.remove(name);
-            let name = name.to_string();
-            let base = slugify(&name, MAX_SLUG_LEN);
-            let base = if base.is_empty() {
-                "entity".to_string()
-            } else {
-                base
-            };
-            let slug = unique(&base, taken.entry(kind).or_default());
-            Entity {
-                kind,
-                mentions: articles.iter().map(|a| a.mentions).sum(),
-                slug,
-                name,
-                aliases: aliases.into_iter().collect(),
-                articles,
-            }
-        })
-        .collect();
-    entities.sort_by(|a, b| (a.kind, &a.slug).cmp(&(b.kind, &b.slug)));
-    entities.into()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::enrich::extract::candidate::Certainty;
 
     fn lower(words: &[&str]) -> HashSet<u64, FnvBuild> {
         words.iter().map(|w| word_hash(w)).collect()
