@@ -227,7 +227,7 @@ fn write_entity(h: &mut Xxh3, digest: &Digest, entity: Option<EntityId>) {
 /// What an article's briefing box and related stories are made of beyond
 /// the article: its entities, its quotes' speakers and the related stories
 /// (each article and its slug), all decided by the corpus pass.
-fn write_briefing(h: &mut Xxh3, digest: &Digest, i: ArticleId) {
+fn write_briefing_box(h: &mut Xxh3, digest: &Digest, i: ArticleId) {
     for r in digest.entities_of.get(i).into_iter().flatten() {
         write_entity(h, digest, Some(r.entity));
     }
@@ -258,7 +258,7 @@ fn page_key(digest: &Digest, i: ArticleId, card_keys: &Table<ArticleId, u64>) ->
             None => h.write_u8(0),
         }
     }
-    write_briefing(&mut h, digest, i);
+    write_briefing_box(&mut h, digest, i);
     let date = digest.editions[digest.edition_of[i]].date;
     h.write_i16(date.year());
     h.write_i8(date.month());

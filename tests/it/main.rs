@@ -5,7 +5,7 @@
 // test modules, which is all `unreachable_pub` would flag here.
 #![allow(unreachable_pub)]
 
-mod briefing;
+mod briefing_layer;
 mod browser;
 mod build;
 mod check;
