@@ -76,7 +76,7 @@ impl RefCollector {
 }
 
 /// Reads the ids and links of one HTML page.
-pub fn scan_html(html: &str) -> PageRefs {
+pub(crate) fn scan_html(html: &str) -> PageRefs {
     let sink = RefCollector {
         refs: RefCell::new(PageRefs::default()),
     };

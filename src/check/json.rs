@@ -17,7 +17,7 @@ const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/";
 
 /// Checks that `text` is well-formed JSON; for a JSON Feed, reads its URLs
 /// and checks the fields every reader needs.
-pub fn scan_json(text: &str) -> DocRefs {
+pub(crate) fn scan_json(text: &str) -> DocRefs {
     let mut refs = DocRefs::default();
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,

@@ -1,17 +1,17 @@
 //! Verifying a built site: every internal link, anchor and asset reference
 //! resolves, feeds and sitemap are well-formed, ids are unique.
 //!
-//! [`html::scan_html`] is pure (one page's text in, its ids and links out, read
+//! `html::scan_html` is pure (one page's text in, its ids and links out, read
 //! with html5ever's tokenizer rather than by pattern matching), and so are
-//! [`xml::scan_xml`] (feeds, sitemap) and [`json::scan_json`] (JSON Feed);
+//! `xml::scan_xml` (feeds, sitemap) and `json::scan_json` (JSON Feed);
 //! [`check_site`] reads a whole output folder and reports each problem with
 //! the file it was found in.
 
-pub mod html;
-pub mod json;
-pub mod problem;
-pub mod refs;
-pub mod xml;
+mod html;
+mod json;
+mod problem;
+mod refs;
+mod xml;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

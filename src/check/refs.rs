@@ -8,7 +8,7 @@ use super::problem::Kind;
 
 /// The ids a page defines and the URLs it references.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PageRefs {
+pub(crate) struct PageRefs {
     /// Every `id` (and `<a name>`) on the page.
     pub ids: BTreeSet<String>,
     /// Every `href`, `src` and `srcset` URL, and the page's own Open Graph
@@ -21,7 +21,7 @@ pub struct PageRefs {
 /// The URLs a feed, sitemap or other data file references, and what is
 /// wrong with it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DocRefs {
+pub(crate) struct DocRefs {
     /// The URLs, in document order.
     pub links: Vec<DocLink>,
     /// Problems found while reading it (malformed, duplicate ids…).
@@ -30,7 +30,7 @@ pub struct DocRefs {
 
 /// A URL found in a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocLink {
+pub(crate) struct DocLink {
     /// The URL as written.
     pub url: String,
     /// The URL it is relative to (a feed entry's page), when not the file

@@ -50,7 +50,7 @@ struct Scanner {
 }
 
 /// Checks that `text` is well-formed XML and reads the URLs it references.
-pub fn scan_xml(text: &str) -> DocRefs {
+pub(crate) fn scan_xml(text: &str) -> DocRefs {
     if let Some((offset, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
         let (line, column) = crate::error::line_col(text, offset);
         let mut refs = DocRefs::default();

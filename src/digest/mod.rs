@@ -4,13 +4,13 @@
 //! weight, then the file name's rank, then path), groups them into editions,
 //! makes slugs unique and collects tags. The briefing layer's corpus pass
 //! ([`entities`]) decides each article's people, places and organisations
-//! and [`related`] links stories that share them. Every list that reaches
+//! and `related` links stories that share them. Every list that reaches
 //! the output has a total order with a tie-breaker, so builds are
 //! byte-identical.
 
 pub mod entities;
 pub mod ids;
-pub mod related;
+mod related;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;

@@ -18,7 +18,7 @@ use super::ids::{ArticleId, Id, Table, TagId};
 use crate::enrich::extract::hash::FnvBuild;
 
 /// How many related stories an article lists.
-pub const MAX_RELATED: usize = 5;
+pub(crate) const MAX_RELATED: usize = 5;
 
 /// Entities or tags in more articles than this (or than a tenth of the
 /// corpus, but never fewer than [`MIN_POSTING`]) do not propose
@@ -40,7 +40,7 @@ type Features = Vec<(u32, f64)>;
 
 /// For each article, up to [`MAX_RELATED`] related articles, best first
 /// (ties in reading order).
-pub fn related(
+pub(crate) fn related(
     entities_of: &Table<ArticleId, Vec<EntityRef>>,
     tags_of: &Table<ArticleId, Vec<TagId>>,
 ) -> Table<ArticleId, Vec<ArticleId>> {

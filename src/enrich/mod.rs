@@ -6,10 +6,10 @@
 //! The briefing layer (entities, quotes, key figures) is [`extract`]'s.
 
 pub mod extract;
-pub mod filename;
-pub mod sentences;
-pub mod title;
-pub mod tokens;
+mod filename;
+mod sentences;
+mod title;
+mod tokens;
 
 use std::path::PathBuf;
 use std::sync::Arc;

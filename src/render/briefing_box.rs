@@ -15,7 +15,7 @@ const BOX_FIGURES: usize = 8;
 
 /// The briefing box of an article page.
 #[derive(Debug, Clone, Serialize)]
-pub struct BriefingBox<'a> {
+pub(crate) struct BriefingBox<'a> {
     /// The lede.
     pub lede: &'a str,
     /// People, most mentioned first.
@@ -32,7 +32,7 @@ pub struct BriefingBox<'a> {
 
 /// A quoted statement.
 #[derive(Debug, Clone, Serialize)]
-pub struct QuoteView<'a> {
+pub(crate) struct QuoteView<'a> {
     /// The words quoted.
     pub text: &'a str,
     /// Who said it, when the text says.
@@ -42,7 +42,7 @@ pub struct QuoteView<'a> {
 }
 
 /// The briefing box of article `i`.
-pub fn briefing_box<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> BriefingBox<'a> {
+pub(crate) fn briefing_box<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> BriefingBox<'a> {
     let article = &digest.articles[i];
     let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
     let of_kind = |kind: EntityKind| {

@@ -14,14 +14,14 @@ use crate::error::Error;
 use crate::urls::{self, Urls};
 
 /// The version of both formats.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 /// How many entities of an article the search index keeps.
 const SEARCH_ENTITIES: usize = 10;
 
 /// The view of `digest.json`.
 #[derive(Serialize)]
-pub struct DigestJson<'a> {
+pub(crate) struct DigestJson<'a> {
     version: u32,
     generator: String,
     site: SiteJson<'a>,
@@ -97,7 +97,11 @@ struct EntityJson {
 }
 
 /// The view of `digest.json`.
-pub fn digest_json<'a>(digest: &'a Digest, site_title: &'a str, urls: &'a Urls) -> DigestJson<'a> {
+pub(crate) fn digest_json<'a>(
+    digest: &'a Digest,
+    site_title: &'a str,
+    urls: &'a Urls,
+) -> DigestJson<'a> {
     let entity_url = |e: &Entity| urls.absolute(&urls::entity_route(e.kind, &e.slug));
     let articles = digest
         .articles
@@ -218,7 +222,7 @@ fn quotes_json<'a>(
 
 /// The numeric value of an amount as written: "$11 billion" → 11e9,
 /// "10,000" → 1e4, "31 per cent" → 31.
-pub fn value_of(amount: &str) -> Option<f64> {
+pub(crate) fn value_of(amount: &str) -> Option<f64> {
     let mut words = amount.split_whitespace();
     let number: String = words
         .next()?
@@ -249,7 +253,7 @@ fn slash_path(path: &std::path::Path) -> String {
 
 /// The view of `search-index.json`.
 #[derive(Serialize)]
-pub struct SearchIndexJson<'a> {
+pub(crate) struct SearchIndexJson<'a> {
     version: u32,
     /// Prefix of every article URL; each article stores its slug.
     prefix: String,
@@ -276,7 +280,7 @@ struct SearchArticleJson<'a> {
 }
 
 /// The view of `search-index.json`.
-pub fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> {
+pub(crate) fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> {
     let entities = digest
         .entities
         .iter()
@@ -314,18 +318,18 @@ pub fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> 
 }
 
 /// The template name the renderer gives `digest.json`.
-pub const DIGEST_JSON: &str = "digest.json";
+pub(crate) const DIGEST_JSON: &str = "digest.json";
 
 /// The template name the renderer gives `search-index.json`.
-pub const SEARCH_INDEX: &str = "search-index.json";
+pub(crate) const SEARCH_INDEX: &str = "search-index.json";
 
 /// Whether `template` names one of this module's JSON files.
-pub fn is_data(template: &str) -> bool {
+pub(crate) fn is_data(template: &str) -> bool {
     template == DIGEST_JSON || template == SEARCH_INDEX
 }
 
 /// A data file's text: compact JSON and a final newline.
-pub fn to_json<T: Serialize>(value: &T, route: &str) -> Result<String, Error> {
+pub(crate) fn to_json<T: Serialize>(value: &T, route: &str) -> Result<String, Error> {
     let mut text = serde_json::to_string(value).map_err(|source| Error::Json {
         route: route.to_string(),
         source,

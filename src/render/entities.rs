@@ -10,11 +10,11 @@ use crate::enrich::extract::candidate::EntityKind;
 use crate::urls::{self, Urls};
 
 /// How many entities a story card shows.
-pub const CARD_ENTITIES: usize = 4;
+pub(crate) const CARD_ENTITIES: usize = 4;
 
 /// One story on an entity page.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityStory<'a> {
+pub(crate) struct EntityStory<'a> {
     /// Headline.
     pub title: &'a str,
     /// Link to the article.
@@ -31,7 +31,7 @@ pub struct EntityStory<'a> {
 
 /// An entity's page.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityView<'a> {
+pub(crate) struct EntityView<'a> {
     /// Its name.
     pub name: &'a str,
     /// "Person", "Place" or "Organisation".
@@ -50,7 +50,7 @@ pub struct EntityView<'a> {
 
 /// An entity as listed on the entities index.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntitySummary<'a> {
+pub(crate) struct EntitySummary<'a> {
     /// Its name.
     pub name: &'a str,
     /// Link to its page.
@@ -61,7 +61,7 @@ pub struct EntitySummary<'a> {
 
 /// One kind's section of the entities index.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntitySection<'a> {
+pub(crate) struct EntitySection<'a> {
     /// "People", "Places", "Organisations".
     pub heading: &'static str,
     /// The section's anchor: `people`, `places`, `organizations`.
@@ -71,7 +71,7 @@ pub struct EntitySection<'a> {
 }
 
 /// A link to entity `e`'s page.
-pub fn entity_link(digest: &Digest, e: EntityId, urls: &Urls) -> Link {
+pub(crate) fn entity_link(digest: &Digest, e: EntityId, urls: &Urls) -> Link {
     let entity = &digest.entities[e];
     Link {
         label: entity.name.clone(),
@@ -80,7 +80,7 @@ pub fn entity_link(digest: &Digest, e: EntityId, urls: &Urls) -> Link {
 }
 
 /// The most mentioned entities of article `i`, for its card.
-pub fn card_entities(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
+pub(crate) fn card_entities(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
     digest
         .entities_of
         .get(i)
@@ -92,7 +92,7 @@ pub fn card_entities(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
 }
 
 /// Entity `e`'s page.
-pub fn entity_page<'a>(digest: &'a Digest, e: EntityId, urls: &Urls) -> EntityView<'a> {
+pub(crate) fn entity_page<'a>(digest: &'a Digest, e: EntityId, urls: &Urls) -> EntityView<'a> {
     let entity = &digest.entities[e];
     EntityView {
         name: &entity.name,
@@ -128,7 +128,7 @@ pub fn entity_page<'a>(digest: &'a Digest, e: EntityId, urls: &Urls) -> EntityVi
 }
 
 /// The entities index: one section per kind, entities by name.
-pub fn entities_index<'a>(digest: &'a Digest, urls: &Urls) -> Vec<EntitySection<'a>> {
+pub(crate) fn entities_index<'a>(digest: &'a Digest, urls: &Urls) -> Vec<EntitySection<'a>> {
     EntityKind::ALL
         .iter()
         .map(|&kind| {

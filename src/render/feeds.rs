@@ -2,7 +2,7 @@
 //!
 //! One [`FeedView`] is built from the digest and rendered three ways: the
 //! `atom.xml` and `rss.xml` templates (tera escapes `.xml` templates, so
-//! article text cannot break the markup) and [`json_feed`], serialised with
+//! article text cannot break the markup) and [`JsonFeed`], serialised with
 //! serde. Dates are formatted here, RFC 3339 for Atom and JSON Feed and
 //! RFC 2822 for RSS; every entry's id is its permalink, so it stays the same
 //! from one build to the next. Nothing here reads the clock: a feed is
@@ -19,7 +19,7 @@ use crate::urls::{self, Urls};
 
 /// Root-relative links to the feeds, for `<link rel="alternate">`.
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedLinks {
+pub(crate) struct FeedLinks {
     /// The Atom feed.
     pub atom_url: String,
     /// The RSS feed.
@@ -30,7 +30,7 @@ pub struct FeedLinks {
 
 impl FeedLinks {
     /// The feed links of a site published under `urls`.
-    pub fn new(urls: &Urls) -> FeedLinks {
+    pub(crate) fn new(urls: &Urls) -> FeedLinks {
         FeedLinks {
             atom_url: urls.link(urls::ATOM_ROUTE),
             rss_url: urls.link(urls::RSS_ROUTE),
@@ -41,7 +41,7 @@ impl FeedLinks {
 
 /// Site-wide facts every feed repeats.
 #[derive(Debug, Clone)]
-pub struct FeedSettings {
+pub(crate) struct FeedSettings {
     /// The site's name.
     pub title: String,
     /// What the feed is about (the site description, or a sentence made
@@ -58,7 +58,7 @@ pub struct FeedSettings {
 
 impl FeedSettings {
     /// The feed settings of `config`.
-    pub fn new(config: &SiteConfig) -> FeedSettings {
+    pub(crate) fn new(config: &SiteConfig) -> FeedSettings {
         let description = if config.description.trim().is_empty() {
             format!("The latest stories from {}.", config.title)
         } else {
@@ -79,7 +79,7 @@ impl FeedSettings {
 
 /// A feed, ready for a template.
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedView<'a> {
+pub(crate) struct FeedView<'a> {
     /// The feed's title.
     pub title: String,
     /// What it is about.
@@ -102,7 +102,7 @@ pub struct FeedView<'a> {
 
 /// One article in a feed.
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedEntry<'a> {
+pub(crate) struct FeedEntry<'a> {
     /// A stable, unique id: the article's permalink.
     pub id: String,
     /// The article page, absolute.
@@ -129,7 +129,7 @@ pub struct FeedEntry<'a> {
 /// An article's content in a feed entry.
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
-pub enum Content {
+pub(crate) enum Content {
     /// Safe HTML with absolute links, for rendering.
     Html(String),
     /// The article's source revision, standing in for the HTML when a
@@ -139,7 +139,7 @@ pub enum Content {
 
 /// How feeds are built for one renderer.
 #[derive(Debug, Clone, Copy)]
-pub struct FeedContext<'a> {
+pub(crate) struct FeedContext<'a> {
     /// Site-wide feed facts.
     pub settings: &'a FeedSettings,
     /// Where the site is published.
@@ -151,7 +151,7 @@ pub struct FeedContext<'a> {
 
 /// The site's feed published at `route`: the newest
 /// `settings.feeds.limit` articles of the digest, in reading order.
-pub fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedView<'a> {
+pub(crate) fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedView<'a> {
     let scope = Scope {
         articles: digest.articles.ids().collect(),
         title: cx.settings.title.clone(),
@@ -162,7 +162,7 @@ pub fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedVie
 }
 
 /// Tag `t`'s feed published at `route`: its newest articles.
-pub fn tag_feed<'a>(
+pub(crate) fn tag_feed<'a>(
     digest: &'a Digest,
     t: TagId,
     cx: FeedContext<'a>,
@@ -247,7 +247,7 @@ fn entry<'a>(digest: &'a Digest, i: ArticleId, cx: FeedContext<'_>) -> FeedEntry
 /// where a relative link would break. The HTML is our own serialisation
 /// (attributes double-quoted, quotes in text escaped), so an attribute
 /// cannot be confused with text.
-pub fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
+pub(crate) fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
     const ATTRIBUTES: [&str; 2] = [" href=\"", " src=\""];
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut rest = html;
@@ -271,15 +271,10 @@ pub fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
 
 /// The name the JSON Feed is rendered under: not a template, the
 /// [`JsonFeed`] document serialised.
-pub const JSON_FEED: &str = "feed.json";
-
-/// The JSON Feed 1.1 document of `feed`, as text.
-pub fn json_feed(feed: &FeedView<'_>) -> Result<String, serde_json::Error> {
-    to_json(&JsonFeed::of(feed))
-}
+pub(crate) const JSON_FEED: &str = "feed.json";
 
 /// `value` as pretty-printed JSON ending with a newline.
-pub fn to_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
     let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
     Ok(text)
@@ -287,7 +282,7 @@ pub fn to_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
 
 impl<'a> JsonFeed<'a> {
     /// The JSON Feed 1.1 document of `feed`.
-    pub fn of(feed: &'a FeedView<'a>) -> JsonFeed<'a> {
+    pub(crate) fn of(feed: &'a FeedView<'a>) -> JsonFeed<'a> {
         JsonFeed {
             version: "https://jsonfeed.org/version/1.1",
             title: &feed.title,
@@ -317,7 +312,7 @@ impl<'a> JsonFeed<'a> {
 
 /// A JSON Feed 1.1 document.
 #[derive(Debug, Serialize)]
-pub struct JsonFeed<'a> {
+pub(crate) struct JsonFeed<'a> {
     version: &'static str,
     title: &'a str,
     home_page_url: &'a str,
@@ -398,7 +393,7 @@ mod tests {
         };
         let view = feed(&digest, cx, "feed.json");
         assert_eq!(view.updated, "1970-01-01T00:00:00Z");
-        let text = json_feed(&view).unwrap();
+        let text = to_json(&JsonFeed::of(&view)).unwrap();
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["feed_url"], "https://x.org/r/feed.json");
         assert_eq!(value["items"].as_array().map(Vec::len), Some(0));

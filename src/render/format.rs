@@ -15,7 +15,7 @@ use crate::article::Body;
 
 /// A labelled link.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Link {
+pub(crate) struct Link {
     /// The text to show.
     pub label: String,
     /// Where it goes.
@@ -23,7 +23,7 @@ pub struct Link {
 }
 
 /// Formats a date for readers: "12 July 2025".
-pub fn display_date(date: Date) -> String {
+pub(crate) fn display_date(date: Date) -> String {
     // Thousands of stories share a few hundred dates; formatting is the
     // costly part of building a card, so remember each date's text.
     thread_local! {
@@ -39,7 +39,7 @@ pub fn display_date(date: Date) -> String {
 }
 
 /// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
-pub fn rfc3339(instant: Timestamp) -> String {
+pub(crate) fn rfc3339(instant: Timestamp) -> String {
     // Sitemaps format one date per page, and most pages share the few
     // hundred midnights of their editions: remember recent results.
     thread_local! {
@@ -59,7 +59,7 @@ pub fn rfc3339(instant: Timestamp) -> String {
 }
 
 /// `instant` as RFC 2822 in UTC, e.g. `Sat, 12 Jul 2025 06:00:00 +0000`.
-pub fn rfc2822(instant: Timestamp) -> String {
+pub(crate) fn rfc2822(instant: Timestamp) -> String {
     let zoned = instant.to_zoned_datetime(TimeZone::UTC);
     // Only years outside 0..=9999 cannot be printed; jiff timestamps of
     // real articles never are, but fall back to RFC 9110's form anyway.
@@ -68,7 +68,7 @@ pub fn rfc2822(instant: Timestamp) -> String {
 
 /// The body of an article as safe HTML: escaped paragraphs for plain text,
 /// the (sanitised) rendering for Markdown.
-pub fn body_html(body: &Body) -> String {
+pub(crate) fn body_html(body: &Body) -> String {
     match body {
         Body::Text { paragraphs } => {
             let mut html = String::with_capacity(paragraphs.iter().map(|p| p.len() + 8).sum());

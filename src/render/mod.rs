@@ -4,17 +4,17 @@
 //! renders one. Jobs are independent, so the pipeline renders them in
 //! parallel and writes each page as soon as it is done.
 
-pub mod briefing_box;
-pub mod data;
-pub mod entities;
-pub mod feeds;
+mod briefing_box;
+mod data;
+mod entities;
+mod feeds;
 pub mod fingerprint;
-pub mod format;
-pub mod job;
-pub mod search;
-pub mod seo;
+mod format;
+mod job;
+mod search;
+mod seo;
 pub mod templates;
-pub mod views;
+mod views;
 
 use serde::Serialize;
 use tera::Context;

@@ -9,7 +9,7 @@ use crate::urls::{self, Urls};
 
 /// A story as listed on the search page without JavaScript.
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchStory<'a> {
+pub(crate) struct SearchStory<'a> {
     /// Headline.
     pub title: &'a str,
     /// Link to the article.
@@ -20,7 +20,7 @@ pub struct SearchStory<'a> {
 
 /// The search page.
 #[derive(Debug, Clone, Serialize)]
-pub struct SearchView<'a> {
+pub(crate) struct SearchView<'a> {
     /// The search script.
     pub script_url: String,
     /// Where the script loads the index from.
@@ -30,7 +30,7 @@ pub struct SearchView<'a> {
 }
 
 /// The search page.
-pub fn search_page<'a>(digest: &'a Digest, urls: &Urls) -> SearchView<'a> {
+pub(crate) fn search_page<'a>(digest: &'a Digest, urls: &Urls) -> SearchView<'a> {
     SearchView {
         script_url: urls.link(urls::SEARCH_SCRIPT),
         index_url: urls.link(urls::SEARCH_INDEX_ROUTE),

@@ -18,11 +18,11 @@ use crate::digest::ids::{ArticleId, TagId};
 use crate::urls::{self, Urls};
 
 /// The longest description a page's meta tags carry, in characters.
-pub const DESCRIPTION_CHARS: usize = 200;
+pub(crate) const DESCRIPTION_CHARS: usize = 200;
 
 /// Site-wide facts the meta tags repeat.
 #[derive(Debug, Clone)]
-pub struct SeoSettings {
+pub(crate) struct SeoSettings {
     /// The site's one-line description (may be empty).
     pub description: String,
     /// The newsroom, when configured.
@@ -37,7 +37,7 @@ pub struct SeoSettings {
 
 impl SeoSettings {
     /// The settings of `config`.
-    pub fn new(config: &SiteConfig) -> SeoSettings {
+    pub(crate) fn new(config: &SiteConfig) -> SeoSettings {
         SeoSettings {
             description: config.description.clone(),
             author: config.author.clone(),
@@ -50,7 +50,7 @@ impl SeoSettings {
 
 /// The meta tags of one page.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     /// For `og:description` (may be empty).
     pub description: String,
     /// `website` or `article`.
@@ -69,7 +69,7 @@ pub struct PageMeta {
 
 impl PageMeta {
     /// The meta of a page that is not an article.
-    pub fn site(settings: &SeoSettings) -> PageMeta {
+    pub(crate) fn site(settings: &SeoSettings) -> PageMeta {
         PageMeta {
             description: cut(&settings.description, DESCRIPTION_CHARS),
             og_type: "website",
@@ -79,7 +79,7 @@ impl PageMeta {
 }
 
 /// The meta of article `i`'s page, with its JSON-LD `NewsArticle`.
-pub fn article_meta(
+pub(crate) fn article_meta(
     digest: &Digest,
     i: ArticleId,
     settings: &SeoSettings,
@@ -177,7 +177,7 @@ impl<'a> Party<'a> {
 }
 
 /// The link to tag `t`'s Atom feed, for its page's head.
-pub fn tag_feed_link(digest: &Digest, t: TagId, urls: &Urls) -> Link {
+pub(crate) fn tag_feed_link(digest: &Digest, t: TagId, urls: &Urls) -> Link {
     let tag = &digest.tags[t];
     Link {
         label: format!("Stories tagged “{}” (Atom)", tag.name),
@@ -194,7 +194,7 @@ fn script_safe(json: &str) -> String {
 }
 
 /// `text` cut to at most `max` characters on a word boundary, with `…`.
-pub fn cut(text: &str, max: usize) -> String {
+pub(crate) fn cut(text: &str, max: usize) -> String {
     let text = text.trim();
     if text.chars().count() <= max {
         return text.to_string();
@@ -213,7 +213,7 @@ pub fn cut(text: &str, max: usize) -> String {
 }
 
 /// The `src` of the first image in a Markdown body, as written.
-pub fn first_image(body: &Body) -> Option<String> {
+pub(crate) fn first_image(body: &Body) -> Option<String> {
     let Body::Markdown { html, .. } = body else {
         return None;
     };
@@ -227,7 +227,7 @@ pub fn first_image(body: &Body) -> Option<String> {
 
 /// One `<url>` of the sitemap.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SitemapEntry {
+pub(crate) struct SitemapEntry {
     /// The page, absolute.
     pub loc: String,
     /// When it last changed, RFC 3339, when known.
@@ -236,13 +236,13 @@ pub struct SitemapEntry {
 
 /// Whether the page at `route` belongs in the sitemap: every HTML page but
 /// the not-found page.
-pub fn in_sitemap(route: &str) -> bool {
+pub(crate) fn in_sitemap(route: &str) -> bool {
     route != urls::NOT_FOUND_ROUTE && urls::output_path(route).ends_with(".html")
 }
 
 /// When the page of `job` last changed: the newest publication among the
 /// articles it shows. `None` for pages this module does not know.
-pub fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
+pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
     let newest = |ids: &mut dyn Iterator<Item = ArticleId>| {
         ids.filter_map(|i| digest.articles.get(i))
             .map(|a| a.published)
@@ -266,7 +266,7 @@ pub fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
 }
 
 /// The sitemap's entries for the pages `(job, route)`, in the given order.
-pub fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<SitemapEntry> {
+pub(crate) fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<SitemapEntry> {
     pages
         .iter()
         .filter(|(_, route)| in_sitemap(route))
@@ -281,7 +281,7 @@ pub fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<Sit
 /// not run Jekyll over the output), `CNAME` when a custom domain is set,
 /// and `robots.txt` pointing crawlers at the sitemap. They are not pages: a
 /// site's own `static/robots.txt` or `static/CNAME` replaces them.
-pub fn site_files(settings: &SeoSettings, urls: &Urls) -> Vec<RenderedPage> {
+pub(crate) fn site_files(settings: &SeoSettings, urls: &Urls) -> Vec<RenderedPage> {
     let mut files = vec![
         RenderedPage {
             path: ".nojekyll".to_string(),

@@ -18,7 +18,7 @@ use crate::urls::{self, HIGHLIGHT_CSS, Urls};
 
 /// The site-wide values every template can use as `site`.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     /// Site name.
     pub title: String,
     /// One-line description.
@@ -55,7 +55,7 @@ pub struct SiteView {
 
 impl SiteView {
     /// The site view for `config` published under `urls`.
-    pub fn new(config: &SiteConfig, urls: &Urls) -> SiteView {
+    pub(crate) fn new(config: &SiteConfig, urls: &Urls) -> SiteView {
         SiteView {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -79,7 +79,7 @@ impl SiteView {
 
 /// A story as listed on the front page, an edition or a tag page.
 #[derive(Debug, Clone, Serialize)]
-pub struct Card<'a> {
+pub(crate) struct Card<'a> {
     /// Headline.
     pub title: &'a str,
     /// Link to the article page.
@@ -101,7 +101,7 @@ pub struct Card<'a> {
 /// Everything an article page shows but its body, which templates get as
 /// `body_html` (kept apart so a page's fingerprint need not hash it).
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleView<'a, C> {
+pub(crate) struct ArticleView<'a, C> {
     /// The story's card (title, date, lede, tags…).
     pub card: C,
     /// Words of running text.
@@ -128,7 +128,7 @@ pub struct ArticleView<'a, C> {
 
 /// An edition: one day's stories.
 #[derive(Debug, Clone, Serialize)]
-pub struct EditionView<C> {
+pub(crate) struct EditionView<C> {
     /// The day for display.
     pub date: String,
     /// The day for `<time datetime>`.
@@ -146,7 +146,7 @@ pub struct EditionView<C> {
 /// An edition as listed in the archive or under the front page (only the
 /// front page lists its headlines; the archive leaves `articles` empty).
 #[derive(Debug, Clone, Serialize)]
-pub struct EditionSummary {
+pub(crate) struct EditionSummary {
     /// The day for display.
     pub date: String,
     /// The day for `<time datetime>`.
@@ -161,7 +161,7 @@ pub struct EditionSummary {
 
 /// The front page.
 #[derive(Debug, Clone, Serialize)]
-pub struct IndexView<C> {
+pub(crate) struct IndexView<C> {
     /// The newest edition in full, when there is any article.
     pub latest: Option<EditionView<C>>,
     /// The editions before it (up to the configured number).
@@ -174,7 +174,7 @@ pub struct IndexView<C> {
 
 /// A tag page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagView<'a, C> {
+pub(crate) struct TagView<'a, C> {
     /// The tag.
     pub name: &'a str,
     /// Its stories, newest first.
@@ -183,7 +183,7 @@ pub struct TagView<'a, C> {
 
 /// A tag as listed on the tag index.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagSummary<'a> {
+pub(crate) struct TagSummary<'a> {
     /// The tag.
     pub name: &'a str,
     /// Link to its page.
@@ -193,7 +193,7 @@ pub struct TagSummary<'a> {
 }
 
 /// The card of article `i`.
-pub fn card<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> Card<'a> {
+pub(crate) fn card<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> Card<'a> {
     let a = &digest.articles[i];
     Card {
         title: &a.title,
@@ -228,7 +228,7 @@ fn edition_link(edition: &Edition, urls: &Urls) -> Link {
 }
 
 /// The article page of article `i`, its own card made by `card`.
-pub fn article<'a, C>(
+pub(crate) fn article<'a, C>(
     digest: &'a Digest,
     i: ArticleId,
     urls: &Urls,
@@ -252,7 +252,7 @@ pub fn article<'a, C>(
 }
 
 /// The related stories of article `i`, as links.
-pub fn related(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
+pub(crate) fn related(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
     digest
         .related
         .get(i)
@@ -269,7 +269,7 @@ pub fn related(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
 }
 
 /// Edition `e` in full, each story's card made by `card`.
-pub fn edition<C>(
+pub(crate) fn edition<C>(
     digest: &Digest,
     e: EditionId,
     urls: &Urls,
@@ -294,7 +294,7 @@ pub fn edition<C>(
 }
 
 /// Edition `e` as a list of headlines, or without them.
-pub fn edition_summary(
+pub(crate) fn edition_summary(
     digest: &Digest,
     e: EditionId,
     urls: &Urls,
@@ -319,7 +319,7 @@ pub fn edition_summary(
 }
 
 /// The front page: the newest edition, then up to `earlier` older ones.
-pub fn index<C>(
+pub(crate) fn index<C>(
     digest: &Digest,
     earlier: usize,
     urls: &Urls,
@@ -338,7 +338,7 @@ pub fn index<C>(
 }
 
 /// Tag `t`'s page, each story's card made by `card`.
-pub fn tag<C>(digest: &Digest, t: TagId, card: impl Fn(ArticleId) -> C) -> TagView<'_, C> {
+pub(crate) fn tag<C>(digest: &Digest, t: TagId, card: impl Fn(ArticleId) -> C) -> TagView<'_, C> {
     let tag = &digest.tags[t];
     TagView {
         name: &tag.name,
@@ -347,7 +347,7 @@ pub fn tag<C>(digest: &Digest, t: TagId, card: impl Fn(ArticleId) -> C) -> TagVi
 }
 
 /// The tag list.
-pub fn tags<'a>(digest: &'a Digest, urls: &Urls) -> Vec<TagSummary<'a>> {
+pub(crate) fn tags<'a>(digest: &'a Digest, urls: &Urls) -> Vec<TagSummary<'a>> {
     digest
         .tags
         .iter()
