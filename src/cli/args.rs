@@ -151,7 +151,9 @@ pub struct WatchArgs {
     pub target: TargetArgs,
 }
 
-/// The build instant: `SOURCE_DATE_EPOCH` when set, else the clock.
+/// The build instant: `SOURCE_DATE_EPOCH` when set, else the clock cut to
+/// whole seconds (pages, feeds and sitemaps print it, and HTML's
+/// `<time datetime>` allows at most three fractional digits).
 pub(super) fn build_instant() -> Result<Timestamp, Error> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => value
@@ -160,6 +162,9 @@ pub(super) fn build_instant() -> Result<Timestamp, Error> {
             .ok()
             .and_then(|s| Timestamp::from_second(s).ok())
             .ok_or(Error::SourceDateEpoch(value)),
-        Err(_) => Ok(Timestamp::now()),
+        Err(_) => {
+            let now = Timestamp::now();
+            Ok(Timestamp::from_second(now.as_second()).unwrap_or(now))
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use super::format::rfc3339;
 use crate::digest::Digest;
 use crate::digest::entities::Entity;
 use crate::digest::ids::{ArticleId, EntityId, Id};
@@ -163,7 +164,7 @@ fn article_json<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> ArticleJso
         slug: &a.slug,
         title: &a.title,
         date: a.date.to_string(),
-        published: a.published.to_string(),
+        published: rfc3339(a.published),
         lede: &a.lede,
         word_count: a.word_count,
         reading_minutes: a.reading_minutes,
