@@ -10,6 +10,7 @@ pub mod highlight;
 mod markdown;
 mod plain;
 mod sanitize;
+mod text;
 
 use std::path::Path;
 
@@ -93,11 +94,13 @@ pub fn parse(
     options: ParseOptions,
 ) -> Result<ParsedArticle, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &*text::clean(text, &source.rel_path)?;
     let (front, headline, body) = match source.kind {
         SourceKind::Text => {
             let front = match (sidecar, &source.sidecar) {
                 (Some(sidecar), Some(path)) => {
-                    parse_sidecar(sidecar, &relative_sidecar(source, path))?
+                    let path = relative_sidecar(source, path);
+                    parse_sidecar(&text::clean(sidecar, &path)?, &path)?
                 }
                 _ => FrontMatter::default(),
             };
@@ -147,9 +150,9 @@ pub fn parse(
 
 /// Reads an article (and its sidecar) from disk and parses it.
 pub fn load(source: &SourceFile, options: ParseOptions) -> Result<ParsedArticle, Diagnostic> {
-    let text = read_utf8(&source.path, &source.rel_path)?;
+    let text = read_text(&source.path, &source.rel_path)?;
     let sidecar = match &source.sidecar {
-        Some(path) => Some(read_utf8(path, &relative_sidecar(source, path))?),
+        Some(path) => Some(read_text(path, &relative_sidecar(source, path))?),
         None => None,
     };
     parse(source, &text, sidecar.as_deref(), options)
@@ -184,22 +187,14 @@ fn relative_sidecar(source: &SourceFile, sidecar: &Path) -> std::path::PathBuf {
     }
 }
 
-/// Reads a file that must be UTF-8; a decoding error names the line.
-fn read_utf8(path: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
+/// Reads a text file: UTF-8, or UTF-16 with a byte order mark; a decoding
+/// error names the line.
+fn read_text(path: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
     let bytes = crate::fs::read(path).map_err(|e| {
         let why = std::error::Error::source(&e).map_or_else(|| e.to_string(), ToString::to_string);
         Diagnostic::error(Location::file(rel_path), format!("cannot read: {why}"))
     })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
-        Diagnostic::error(
-            Location::at(rel_path, u32::try_from(line).unwrap_or(u32::MAX), 1),
-            format!("not valid UTF-8 (byte {valid})"),
-        )
-        .with_help("save the file as UTF-8")
-    })
+    text::decode(bytes, rel_path)
 }
 
 #[cfg(test)]
