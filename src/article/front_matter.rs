@@ -34,7 +34,10 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     /// The outlet the story came from.
     pub source: Option<String>,
-    /// Where the original story is.
+    /// Where the original story is: an `http` or `https` URL (anything
+    /// else, such as a `javascript:` or `data:` URL, is an error at its
+    /// line).
+    #[serde(default, deserialize_with = "http_url")]
     pub source_url: Option<String>,
     /// The byline.
     pub author: Option<String>,
@@ -110,6 +113,20 @@ impl<'de> Visitor<'de> for FrontDateVisitor {
         };
         let text: String = map.next_value()?;
         FrontDate::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// Reads an optional URL that must be `http` or `https` (or empty).
+fn http_url<'de, D: de::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let url = String::deserialize(deserializer)?;
+    let trimmed = url.trim();
+    let scheme = crate::html::url_scheme(trimmed);
+    if trimmed.is_empty() || matches!(scheme.as_deref(), Some("http" | "https")) {
+        Ok(Some(url))
+    } else {
+        Err(de::Error::custom(format!(
+            "source_url must be an http:// or https:// URL, not {trimmed:?}"
+        )))
     }
 }
 
@@ -302,5 +319,18 @@ mod tests {
             1_752_280_200
         );
         assert!(FrontDate::parse("2025-02-30").is_err());
+    }
+
+    #[test]
+    fn source_url_must_be_http() {
+        let ok = front("+++\nsource_url = \"https://example.org/story\"\n+++\n").unwrap();
+        assert_eq!(ok.source_url.as_deref(), Some("https://example.org/story"));
+        for bad in ["javascript:alert(1)", " data:text/html,x", "/relative", "ftp://x"] {
+            let d = front(&format!("+++\ntitle = \"t\"\nsource_url = {bad:?}\n+++\n")).unwrap_err();
+            assert!(d.message.contains("source_url"), "{bad}: {d}");
+            assert_eq!(d.location.line, Some(3), "{bad}: {d}");
+        }
+        let yaml = front("---\nsource_url: 'javascript:x'\n---\n").unwrap_err();
+        assert!(yaml.message.contains("source_url"), "{yaml}");
     }
 }
