@@ -72,6 +72,11 @@ impl FrontDate {
             || format!("invalid date {text:?}: expected YYYY-MM-DD or an RFC 3339 date-time");
         let pieces = Pieces::parse(text.trim()).map_err(|_| invalid())?;
         let date = pieces.date();
+        if !(1..=9999).contains(&date.year()) {
+            return Err(format!(
+                "invalid date {text:?}: the year must be between 1 and 9999"
+            ));
+        }
         let instant = match pieces.time() {
             None => None,
             Some(time) => {
@@ -226,12 +231,37 @@ pub fn parse(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
     }
 }
 
-/// serde-saphyr renders a source snippet under its message; we print our own
-/// location, so keep only the first line.
+/// serde-saphyr renders a source snippet under its message and puts its
+/// own, block-relative position in it; we print the file's position, so
+/// keep only the first line without that second position.
 fn yaml_message(e: &serde_saphyr::Error) -> String {
     let text = e.to_string();
     let first = text.lines().next().unwrap_or_default().trim();
-    first.trim_start_matches("error:").trim().to_string()
+    let first = first.trim_start_matches("error:").trim();
+    without_position(first).to_string()
+}
+
+/// `message` without a leading `line N column M: ` or a trailing
+/// ` at line N, column M`.
+fn without_position(message: &str) -> &str {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut message = message;
+    if let Some(rest) = message.strip_prefix("line ")
+        && let Some((line, rest)) = rest.split_once(" column ")
+        && let Some((column, rest)) = rest.split_once(": ")
+        && digits(line)
+        && digits(column)
+    {
+        message = rest;
+    }
+    if let Some((head, tail)) = message.rsplit_once(" at line ")
+        && let Some((line, column)) = tail.split_once(", column ")
+        && digits(line)
+        && digits(column)
+    {
+        message = head;
+    }
+    message
 }
 
 fn clamp(n: u64) -> u32 {
@@ -319,6 +349,9 @@ mod tests {
             1_752_280_200
         );
         assert!(FrontDate::parse("2025-02-30").is_err());
+        assert!(FrontDate::parse("-009999-01-01").is_err());
+        assert!(FrontDate::parse("0000-01-01").is_err());
+        assert!(FrontDate::parse("9999-12-31").is_ok());
     }
 
     #[test]
@@ -332,5 +365,15 @@ mod tests {
         }
         let yaml = front("---\nsource_url: 'javascript:x'\n---\n").unwrap_err();
         assert!(yaml.message.contains("source_url"), "{yaml}");
+    }
+
+    #[test]
+    fn yaml_errors_carry_one_position() {
+        let d = front("---\ntitle: x\ndate: 2025-13-01\n---\n").unwrap_err();
+        assert_eq!(d.location.to_string(), "seeds/a.md:3:7");
+        assert!(!d.message.contains("line"), "{d}");
+        assert_eq!(without_position("line 3 column 7: bad ':'"), "bad ':'");
+        assert_eq!(without_position("bad at line 2, column 4"), "bad");
+        assert_eq!(without_position("line up: fine"), "line up: fine");
     }
 }

@@ -93,6 +93,7 @@ pub fn parse(
     sidecar: Option<&str>,
     options: ParseOptions,
 ) -> Result<ParsedArticle, Diagnostic> {
+    check_file_name_date(source)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = &*text::clean(text, &source.rel_path)?;
     let (front, headline, body) = match source.kind {
@@ -146,6 +147,27 @@ pub fn parse(
         body,
         revision: revision(text, sidecar),
     })
+}
+
+/// A file name starting with what looks like a date (`DDDD-DD-DD`) dates
+/// the article; one that is not a real date is an error rather than
+/// silently ignored.
+fn check_file_name_date(source: &SourceFile) -> Result<(), Diagnostic> {
+    let stem = source.stem().as_bytes();
+    let looks_like_date = stem.len() >= 10
+        && stem[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    let prefix = source.stem().get(..10).unwrap_or_default();
+    if looks_like_date && prefix.parse::<jiff::civil::Date>().is_err() {
+        return Err(Diagnostic::error(
+            Location::file(&source.rel_path),
+            format!("the file name starts with {prefix}, which is not a date"),
+        )
+        .with_help("rename the file with a real YYYY-MM-DD date, or without one"));
+    }
+    Ok(())
 }
 
 /// Reads an article (and its sidecar) from disk and parses it.
@@ -268,5 +290,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(parsed.front.title.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn an_impossible_date_in_the_file_name_is_an_error() {
+        let bad = source("2025-02-30_story.txt", SourceKind::Text, false);
+        let err = parse(&bad, "Text.", None, ParseOptions::default()).unwrap_err();
+        assert!(err.message.contains("2025-02-30"), "{err}");
+        for fine in ["2025-02-28_story.txt", "1234-story.txt", "story.txt"] {
+            let src = source(fine, SourceKind::Text, false);
+            assert!(parse(&src, "Text.", None, ParseOptions::default()).is_ok(), "{fine}");
+        }
     }
 }
