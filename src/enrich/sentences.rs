@@ -22,6 +22,19 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
+        if matches!(c, '。' | '！' | '？') {
+            // Full-width stops end a sentence whatever follows: CJK text
+            // puts no space between sentences.
+            let mut j = i + 1;
+            while j < chars.len() && is_closer(chars[j].1) {
+                j += 1;
+            }
+            if j < chars.len() {
+                ends.push(chars[j].0);
+            }
+            i = j;
+            continue;
+        }
         if matches!(c, '.' | '!' | '?') {
             let mut j = i + 1;
             while j < chars.len() && is_closer(chars[j].1) {
@@ -53,7 +66,7 @@ pub(crate) fn first_sentence(text: &str) -> &str {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '」' | '』' | '）')
 }
 
 fn starts_sentence(next: Option<char>) -> bool {
@@ -125,5 +138,17 @@ mod tests {
             vec!["It rose 5 p.c. on the day."]
         );
         assert_eq!(first_sentence("  A b. C d."), "A b.");
+    }
+
+    #[test]
+    fn full_width_stops_end_sentences_without_a_space() {
+        let text = "港口重新开放。主任说「安全」。最后";
+        let ends = sentence_ends(text);
+        let parts: Vec<&str> = std::iter::once(0)
+            .chain(ends.iter().copied())
+            .zip(ends.iter().copied())
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(parts, vec!["港口重新开放。", "主任说「安全」。", "最后"]);
     }
 }
