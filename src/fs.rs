@@ -73,6 +73,27 @@ pub fn canonicalize(path: &Path) -> Result<std::path::PathBuf, Error> {
     std::fs::canonicalize(path).map_err(|e| Error::io("resolve", path, e))
 }
 
+/// Where a symlink points, as written in the link; `None` when `path` is
+/// not a symlink.
+pub fn read_link(path: &Path) -> Option<std::path::PathBuf> {
+    std::fs::read_link(path).ok()
+}
+
+/// Whether `path` itself is a symlink (not following it).
+pub fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Where `path` really is when that is outside the folder `root` (which
+/// must be canonical): a symlink on the way leads out. `None` when it stays
+/// inside, or cannot be resolved at all (missing, a loop), which reading it
+/// reports.
+pub fn outside_of(root: &Path, path: &Path) -> Option<std::path::PathBuf> {
+    std::fs::canonicalize(path)
+        .ok()
+        .filter(|real| !real.starts_with(root))
+}
+
 /// Whether the folder `path` has no entries; a missing folder counts as
 /// empty.
 pub fn is_empty_dir(path: &Path) -> Result<bool, Error> {

@@ -96,6 +96,8 @@ pub struct Built {
     pub digest: Digest,
     /// The renderer used.
     pub renderer: Renderer,
+    /// Problems with the site's own templates (a symlink out of the site).
+    pub template_diagnostics: Vec<Diagnostic>,
     /// Output paths of the static assets written.
     pub assets: Vec<String>,
 }
@@ -118,10 +120,11 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     let config = load_config(options)?;
     let output = output_dir(&config, options);
     output::check_location(&config.root, &output)?;
-    let templates = load_templates(&config)?;
+    let (templates, template_diagnostics) = load_templates(&config)?;
 
     let discovery = discover::discover(&config.root, &config.seeds_dir())?;
     let mut diagnostics = discovery.diagnostics;
+    diagnostics.extend(template_diagnostics.iter().cloned());
     let loaded = load_all(&config, options, discovery.files);
     let good = loaded
         .iter()
@@ -170,6 +173,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         loaded,
         digest,
         renderer,
+        template_diagnostics,
         assets,
     };
     Ok((built, report))
@@ -197,9 +201,11 @@ pub fn output_dir(config: &Config, options: &BuildOptions) -> PathBuf {
         .unwrap_or_else(|| config.output_dir())
 }
 
-/// The built-in templates with the site's own overriding them.
-pub fn load_templates(config: &Config) -> Result<Templates, Error> {
-    Templates::load(template_overrides(config)?)
+/// The built-in templates with the site's own overriding them, and the
+/// problems met reading the site's (a symlink out of the site is skipped).
+pub fn load_templates(config: &Config) -> Result<(Templates, Vec<Diagnostic>), Error> {
+    let (overrides, diagnostics) = template_overrides(config)?;
+    Ok((Templates::load(overrides)?, diagnostics))
 }
 
 /// A renderer for this site and build.
@@ -245,10 +251,11 @@ pub fn assemble(
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.
-fn template_overrides(config: &Config) -> Result<Vec<TemplateSource>, Error> {
+fn template_overrides(config: &Config) -> Result<(Vec<TemplateSource>, Vec<Diagnostic>), Error> {
     let dir = config.templates_dir();
     let mut sources = Vec::new();
-    for rel in discover::files_under(&dir)? {
+    let (files, diagnostics) = discover::site_files(&config.root, &dir)?;
+    for rel in files {
         let Some(name) = slash_path(&rel) else {
             continue;
         };
@@ -258,7 +265,7 @@ fn template_overrides(config: &Config) -> Result<Vec<TemplateSource>, Error> {
             name,
         });
     }
-    Ok(sources)
+    Ok((sources, diagnostics))
 }
 
 /// Writes the built-in static files, the site's `static/` (which overrides
@@ -271,9 +278,8 @@ pub fn write_assets(
     is_page: &dyn Fn(&str) -> bool,
 ) -> Result<(Vec<String>, Vec<Diagnostic>), Error> {
     let mut written = Vec::new();
-    let mut diagnostics = Vec::new();
     let static_dir = config.static_dir();
-    let site_files = discover::files_under(&static_dir)?;
+    let (site_files, mut diagnostics) = discover::site_files(&config.root, &static_dir)?;
     let site_names: Vec<Option<String>> = site_files.iter().map(|rel| slash_path(rel)).collect();
     for (name, bytes) in BUILTIN_STATIC {
         if !site_names.iter().any(|n| n.as_deref() == Some(*name)) {

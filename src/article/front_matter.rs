@@ -358,7 +358,12 @@ mod tests {
     fn source_url_must_be_http() {
         let ok = front("+++\nsource_url = \"https://example.org/story\"\n+++\n").unwrap();
         assert_eq!(ok.source_url.as_deref(), Some("https://example.org/story"));
-        for bad in ["javascript:alert(1)", " data:text/html,x", "/relative", "ftp://x"] {
+        for bad in [
+            "javascript:alert(1)",
+            " data:text/html,x",
+            "/relative",
+            "ftp://x",
+        ] {
             let d = front(&format!("+++\ntitle = \"t\"\nsource_url = {bad:?}\n+++\n")).unwrap_err();
             assert!(d.message.contains("source_url"), "{bad}: {d}");
             assert_eq!(d.location.line, Some(3), "{bad}: {d}");

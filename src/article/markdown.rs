@@ -284,7 +284,8 @@ mod tests {
     fn heading_attributes_keep_only_id_and_classes() {
         let body = render("Intro.\n\n## Title {#safe .note onclick=alert(1) style=x}\n");
         assert!(
-            body.html.contains("<h2 id=\"safe\" class=\"note\">Title</h2>"),
+            body.html
+                .contains("<h2 id=\"safe\" class=\"note\">Title</h2>"),
             "{}",
             body.html
         );

@@ -155,10 +155,13 @@ pub fn parse(
 fn check_file_name_date(source: &SourceFile) -> Result<(), Diagnostic> {
     let stem = source.stem().as_bytes();
     let looks_like_date = stem.len() >= 10
-        && stem[..10]
-            .iter()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+        && stem[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     let prefix = source.stem().get(..10).unwrap_or_default();
     if looks_like_date && prefix.parse::<jiff::civil::Date>().is_err() {
         return Err(Diagnostic::error(
@@ -299,7 +302,10 @@ mod tests {
         assert!(err.message.contains("2025-02-30"), "{err}");
         for fine in ["2025-02-28_story.txt", "1234-story.txt", "story.txt"] {
             let src = source(fine, SourceKind::Text, false);
-            assert!(parse(&src, "Text.", None, ParseOptions::default()).is_ok(), "{fine}");
+            assert!(
+                parse(&src, "Text.", None, ParseOptions::default()).is_ok(),
+                "{fine}"
+            );
         }
     }
 }

@@ -84,10 +84,8 @@ const SENTENCE_ENDS: [char; 14] = [
 /// A block whose every line ends a sentence is one paragraph per line (the
 /// seed style under a headline); otherwise it is one hard-wrapped paragraph.
 fn block_paragraphs(block: &[&str]) -> Vec<String> {
-    let each_line_ends_a_sentence = block.len() > 1
-        && block
-            .iter()
-            .all(|l| l.trim_end().ends_with(SENTENCE_ENDS));
+    let each_line_ends_a_sentence =
+        block.len() > 1 && block.iter().all(|l| l.trim_end().ends_with(SENTENCE_ENDS));
     if each_line_ends_a_sentence {
         block.iter().filter_map(|l| collapse(l)).collect()
     } else {

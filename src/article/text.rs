@@ -27,7 +27,11 @@ pub(crate) fn decode(bytes: Vec<u8>, rel_path: &Path) -> Result<String, Diagnost
 fn utf8(bytes: Vec<u8>, rel_path: &Path) -> Result<String, Diagnostic> {
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = e.as_bytes()[..valid]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
         Diagnostic::error(
             Location::at(rel_path, to_u32(line), 1),
             format!("not valid UTF-8 (byte {valid})"),
@@ -156,14 +160,20 @@ mod tests {
     #[test]
     fn line_endings_become_line_feeds() {
         assert_eq!(clean("a\r\nb\rc\n", path()).unwrap(), "a\nb\nc\n");
-        assert!(matches!(clean("plain\ttext\n", path()), Ok(Cow::Borrowed(_))));
+        assert!(matches!(
+            clean("plain\ttext\n", path()),
+            Ok(Cow::Borrowed(_))
+        ));
     }
 
     #[test]
     fn control_characters_are_dropped() {
         assert_eq!(
-            clean("bell\u{7} esc\u{1b}[31mred\u{1b}[0m v\u{b}f\u{c}x\u{7f}\u{85}\u{9b}.", path())
-                .unwrap(),
+            clean(
+                "bell\u{7} esc\u{1b}[31mred\u{1b}[0m v\u{b}f\u{c}x\u{7f}\u{85}\u{9b}.",
+                path()
+            )
+            .unwrap(),
             "bell escred v f x."
         );
     }

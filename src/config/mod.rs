@@ -183,6 +183,9 @@ pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
                 )),
         ));
     }
+    refuse_outside(root, &path, CONFIG_FILE)?;
+    let entities = corrections::ENTITIES_FILE;
+    refuse_outside(root, &root.join(entities), entities)?;
     let text = crate::fs::read_to_string(&path)?;
     let site = parse(&text, Path::new(CONFIG_FILE), themes)?;
     Ok(Config {
@@ -190,6 +193,25 @@ pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
         root: root.to_path_buf(),
         entities: corrections::load(root)?,
     })
+}
+
+/// Fails when `path` (the file `name` in the site at `root`) is a symlink
+/// leading out of the site: nothing outside the site folder is read.
+fn refuse_outside(root: &Path, path: &Path, name: &str) -> Result<(), Error> {
+    let canonical_root = crate::fs::canonicalize(root)?;
+    match crate::fs::outside_of(&canonical_root, path) {
+        None => Ok(()),
+        Some(real) => Err(Error::Config(
+            Diagnostic::error(
+                Location::file(name),
+                format!(
+                    "symlink leads out of the site, to {}: not read",
+                    real.display()
+                ),
+            )
+            .with_help("copy the file into the site folder instead of linking to it"),
+        )),
+    }
 }
 
 /// Parses and validates the text of a `site.toml`; `path` names it in

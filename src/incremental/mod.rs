@@ -222,7 +222,8 @@ impl LiveBuild {
             return Ok(Vec::new());
         }
         if changes.templates {
-            let templates = pipeline::load_templates(&self.built.config)?;
+            let (templates, diagnostics) = pipeline::load_templates(&self.built.config)?;
+            self.built.template_diagnostics = diagnostics;
             self.built.renderer =
                 pipeline::make_renderer(&self.built.config, templates, &self.options);
             self.fatal = None;
@@ -419,6 +420,7 @@ impl LiveBuild {
             .chain(self.discovery_diagnostics.iter().cloned())
             .chain(self.digest_diagnostics.iter().cloned())
             .chain(self.asset_diagnostics.iter().cloned())
+            .chain(self.built.template_diagnostics.iter().cloned())
             .collect();
         all.sort();
         all.dedup();
