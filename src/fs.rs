@@ -48,6 +48,51 @@ pub fn rename(from: &Path, to: &Path) -> Result<(), Error> {
     std::fs::rename(from, to).map_err(|e| Error::io("rename", from, e))
 }
 
+/// Swaps `a` and `b` (two existing paths on one file system) in one step,
+/// so that no moment exists when either is missing. Returns `Ok(false)`
+/// where the system or file system cannot do that; the caller then falls
+/// back to two renames.
+pub fn exchange(a: &Path, b: &Path) -> Result<bool, Error> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        use rustix::io::Errno;
+        match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+            Ok(()) => Ok(true),
+            Err(Errno::INVAL | Errno::NOSYS | Errno::NOTSUP) => Ok(false),
+            Err(e) => Err(Error::io("swap", a, e.into())),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Ok(false)
+    }
+}
+
+/// Whether `path` is a folder whose permissions forbid writing (no write
+/// bit set), whoever runs the build.
+pub fn is_read_only_dir(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_dir() && m.permissions().readonly())
+}
+
+/// Whether something (a file, a folder, a link, even a dangling one) is at
+/// `path`.
+pub fn is_present(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// The first `limit` bytes of a file (fewer if it is shorter); empty if it
+/// cannot be read.
+pub fn read_prefix(path: &Path, limit: u64) -> Vec<u8> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if let Ok(file) = std::fs::File::open(path) {
+        let _ = file.take(limit).read_to_end(&mut bytes);
+    }
+    bytes
+}
+
 /// Copies one file, creating missing parent folders of the destination.
 pub fn copy(from: &Path, to: &Path) -> Result<(), Error> {
     if let Some(parent) = to.parent() {

@@ -43,6 +43,9 @@ pub struct BuildOptions {
     pub now: Timestamp,
     /// The live-reload script's URL (`serve` only).
     pub live_reload: Option<String>,
+    /// Write into an output folder that holds files briefing did not
+    /// write, replacing them (`--force`).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -55,6 +58,7 @@ impl BuildOptions {
             drafts: false,
             now,
             live_reload: None,
+            force: false,
         }
     }
 }
@@ -119,7 +123,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
 pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error> {
     let config = load_config(options)?;
     let output = output_dir(&config, options);
-    output::check_location(&config.root, &output)?;
+    output::check_location(&config.root, &output, options.force)?;
     let (templates, template_diagnostics) = load_templates(&config)?;
 
     let discovery = discover::discover(&config.root, &config.seeds_dir())?;

@@ -80,6 +80,10 @@ pub struct TargetArgs {
     /// Publish under this URL instead of base_url from site.toml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+    /// Write into the output folder even if it holds files briefing did not
+    /// write: they are deleted. Without it such a folder is refused.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `briefing build`.
@@ -138,6 +142,10 @@ pub struct ServeArgs {
     /// Write the preview here instead of a temporary folder.
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Write the preview into --output even if it holds files briefing did
+    /// not write: they are deleted.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Options of `briefing watch`.

@@ -29,6 +29,7 @@ pub(super) fn serve(args: &ServeArgs) -> ExitCode {
         bind: args.bind,
         port: args.port,
         output: args.output.clone(),
+        force: args.force,
         drafts: args.site.drafts,
         now,
     };
@@ -75,6 +76,7 @@ pub(super) fn watch(args: &WatchArgs) -> ExitCode {
         output: args.target.output.clone(),
         base_url: args.target.base_url.clone(),
         drafts: args.site.drafts,
+        force: args.target.force,
         ..BuildOptions::new(root, now)
     };
     let (mut live, report) = match LiveBuild::start(options) {

@@ -17,6 +17,7 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
             output: args.target.output.clone(),
             base_url: args.target.base_url.clone(),
             drafts: args.site.drafts,
+            force: args.target.force,
             ..BuildOptions::new(args.site.root.clone(), now)
         })
     });

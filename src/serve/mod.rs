@@ -33,6 +33,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Where to write the preview; a temporary folder when `None`.
     pub output: Option<PathBuf>,
+    /// Write into an `output` that holds files briefing did not write.
+    pub force: bool,
     /// Include drafts.
     pub drafts: bool,
     /// The build instant.
@@ -77,6 +79,7 @@ impl Preview {
             drafts: options.drafts,
             now: options.now,
             live_reload: Some(LIVE_RELOAD_PATH.to_string()),
+            force: options.force,
         };
         let (live, first) = LiveBuild::start(build)?;
         let server = Server::start(listener, live.output(), on_ctrl_c)?;

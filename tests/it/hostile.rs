@@ -11,6 +11,7 @@
 
 mod defects;
 mod encoding;
+mod faults;
 mod generate;
 mod injection;
 mod links;
