@@ -70,6 +70,24 @@ pub fn exchange(a: &Path, b: &Path) -> Result<bool, Error> {
     }
 }
 
+/// Raises this process's soft limit on open files to its hard limit, so
+/// that a server holding many idle connections does not run out. Where the
+/// system does not allow it, nothing changes.
+pub fn raise_open_files_limit() {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{Resource, getrlimit, setrlimit};
+        let mut limit = getrlimit(Resource::Nofile);
+        // No hard limit means "unlimited", which the kernel refuses for open
+        // files: ask for a generous number instead.
+        let wanted = limit.maximum.unwrap_or(65_536);
+        if limit.current.is_some_and(|current| current < wanted) {
+            limit.current = Some(wanted);
+            let _ = setrlimit(Resource::Nofile, limit);
+        }
+    }
+}
+
 /// Whether `path` is a folder whose permissions forbid writing (no write
 /// bit set), whoever runs the build.
 pub fn is_read_only_dir(path: &Path) -> bool {
@@ -157,16 +175,23 @@ pub struct TempDir {
 }
 
 impl TempDir {
-    /// Creates `TMP/PREFIX-PID-N`, a name no other process and no other
-    /// `TempDir` of this process uses.
+    /// Creates `TMP/PREFIX-RANDOM`, readable by this user only. The name
+    /// cannot be guessed, and the folder is made new (never one that was
+    /// already there), so another user of the machine can neither plant it
+    /// nor write into it.
     pub fn new(prefix: &str) -> Result<TempDir, Error> {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("{prefix}-{}-{n}", std::process::id()));
-        remove_dir_all(&path)?;
-        create_dir_all(&path)?;
-        Ok(TempDir { path })
+        let tmp = std::env::temp_dir();
+        let mut last = None;
+        for attempt in 0..16u32 {
+            let path = tmp.join(format!("{prefix}-{:016x}", unguessable(attempt)));
+            match create_private_dir(&path) {
+                Ok(()) => return Ok(TempDir { path }),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+                Err(e) => return Err(Error::io("create directory", &path, e)),
+            }
+        }
+        let e = last.unwrap_or_else(|| std::io::Error::other("no free name"));
+        Err(Error::io("create directory", &tmp, e))
     }
 
     /// The folder.
@@ -175,8 +200,57 @@ impl TempDir {
     }
 }
 
+/// 64 bits no other process can predict: the clock's nanoseconds, the
+/// process id, a counter and an address, hashed.
+fn unguessable(attempt: u32) -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let local = 0u8;
+    let mut bytes = Vec::with_capacity(48);
+    bytes.extend_from_slice(&nanos.to_le_bytes());
+    bytes.extend_from_slice(&std::process::id().to_le_bytes());
+    bytes.extend_from_slice(&NEXT.fetch_add(1, Ordering::Relaxed).to_le_bytes());
+    bytes.extend_from_slice(&attempt.to_le_bytes());
+    bytes.extend_from_slice(&(std::ptr::addr_of!(local) as usize).to_le_bytes());
+    xxhash_rust::xxh3::xxh3_64(&bytes)
+}
+
+/// Creates one new folder (failing if anything is there), mode 0700 where
+/// the system has modes.
+fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(path)
+}
+
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = remove_dir_all(&self.path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_folders_are_new_private_and_removed() {
+        let a = TempDir::new("briefing-test").unwrap();
+        let b = TempDir::new("briefing-test").unwrap();
+        assert_ne!(a.path(), b.path());
+        assert!(a.path().is_dir());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(a.path()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o700);
+        }
+        let path = a.path().to_path_buf();
+        drop(a);
+        assert!(!path.exists());
     }
 }

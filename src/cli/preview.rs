@@ -18,7 +18,7 @@ pub(super) fn serve(args: &ServeArgs) -> ExitCode {
         Ok(now) => now,
         Err(e) => return fail(&e),
     };
-    if serve::http::is_public(args.bind) {
+    if serve::guard::is_public(args.bind) {
         eprintln!(
             "warning: listening on {}: anyone who can reach this machine can read the preview",
             args.bind
@@ -35,10 +35,10 @@ pub(super) fn serve(args: &ServeArgs) -> ExitCode {
     };
     let (sender, messages) = mpsc::channel();
     let quit = sender.clone();
-    let on_ctrl_c = move || {
+    let on_stop = move || {
         let _ = quit.send(Message::Quit);
     };
-    let (preview, mut live, first) = match Preview::start(&options, on_ctrl_c) {
+    let (preview, mut live, first) = match Preview::start(&options, on_stop) {
         Ok(started) => started,
         Err(e) => return fail(&e),
     };
