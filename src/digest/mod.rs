@@ -193,15 +193,20 @@ fn assign_unique_slugs(articles: &mut [Arc<Article>]) -> Vec<Diagnostic> {
         if slug == article.slug {
             continue;
         }
-        if article.slug_given {
-            diagnostics.push(
-                Diagnostic::warning(
-                    Location::file(&article.source_path),
-                    format!("slug {:?} is already taken; using {slug:?}", article.slug),
-                )
-                .with_help("give each article its own slug"),
-            );
-        }
+        // A suffixed permalink depends on another file staying where it
+        // is: say so, whether the slug was given or came from the name.
+        let help = if article.slug_given {
+            "give each article its own slug"
+        } else {
+            "rename one of the files, or give this one a slug"
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                Location::file(&article.source_path),
+                format!("slug {:?} is already taken; using {slug:?}", article.slug),
+            )
+            .with_help(help),
+        );
         Arc::make_mut(article).slug = slug;
     }
     diagnostics
@@ -396,7 +401,8 @@ mod tests {
         let slug_of = |p: &str| slug_of(&digest, p);
         assert_eq!(slug_of("old").as_deref(), Some("same"));
         assert_eq!(slug_of("new").as_deref(), Some("same-2"));
-        assert!(diagnostics.is_empty());
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].location.path, Path::new("new"));
     }
 
     fn slug_of(digest: &Digest, path: &str) -> Option<String> {
@@ -418,7 +424,7 @@ mod tests {
         assert_eq!(slug_of("given").as_deref(), Some("same"));
         assert_eq!(slug_of("given2").as_deref(), Some("same-2"));
         assert_eq!(slug_of("old").as_deref(), Some("same-3"));
-        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics.len(), 2);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! What an article's file name says about it.
 //!
 //! `000_f596f713c00f6b16.txt`: a leading ordinal (`000`) is the story's rank
-//! in its edition. `2025-07-12-talks.md` or `2025-07-12_003_x.txt`: a leading
-//! `YYYY-MM-DD` is its date.
+//! in its edition, and the rest (`f596f713c00f6b16`) its permanent name,
+//! which its URL is made of. `2025-07-12-talks.md` or
+//! `2025-07-12_003_x.txt`: a leading `YYYY-MM-DD` is its date, and stays in
+//! the permanent name (`2025-07-12-talks`, `2025-07-12_x`).
 
 use jiff::civil::Date;
 
@@ -13,6 +15,33 @@ pub(crate) struct FileName {
     pub date: Option<Date>,
     /// A leading ordinal followed by `_`.
     pub rank: Option<u32>,
+}
+
+/// The stem without its ordinal: what the article's permalink is made of,
+/// so re-ranking a story (`000_x` → `003_x`) never moves it. A stem that is
+/// nothing but an ordinal is kept whole.
+pub(crate) fn permanent_name(stem: &str) -> String {
+    let (date, rest) = match stem.get(..10) {
+        Some(prefix) if parse(stem).date.is_some() => {
+            (Some(prefix), stem[10..].trim_start_matches(['-', '_']))
+        }
+        _ => (None, stem),
+    };
+    let name = match rest.split_once('_') {
+        Some((digits, name))
+            if !digits.is_empty()
+                && !name.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            name
+        }
+        _ => rest,
+    };
+    match date {
+        Some(date) if name.is_empty() => date.to_string(),
+        Some(date) => format!("{date}-{name}"),
+        None => name.to_string(),
+    }
 }
 
 /// Reads the date prefix and the ordinal from a file stem.
@@ -76,5 +105,17 @@ mod tests {
         assert_eq!(parse("2025-13-45-bad"), FileName::default());
         assert_eq!(parse("10-things"), FileName::default());
         assert_eq!(parse("_x"), FileName::default());
+    }
+
+    #[test]
+    fn the_permanent_name_drops_only_the_ordinal() {
+        assert_eq!(permanent_name("000_f596f713c00f6b16"), "f596f713c00f6b16");
+        assert_eq!(permanent_name("012_rail_strike"), "rail_strike");
+        assert_eq!(permanent_name("2025-07-12-talks"), "2025-07-12-talks");
+        assert_eq!(permanent_name("2025-07-12_003_x"), "2025-07-12-x");
+        assert_eq!(permanent_name("2025-07-12"), "2025-07-12");
+        assert_eq!(permanent_name("story"), "story");
+        assert_eq!(permanent_name("000_"), "000_");
+        assert_eq!(permanent_name("10-things"), "10-things");
     }
 }

@@ -125,10 +125,10 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         .unwrap_or_default();
     let (slug, slug_given) = match non_empty(front.slug) {
         Some(slug) => (slugify(&slug, MAX_SLUG_LEN * 2), true),
-        None => (slugify(&title, MAX_SLUG_LEN), false),
+        None => (String::new(), false),
     };
     let slug = if slug.is_empty() {
-        fallback_slug(source.stem())
+        permalink_slug(source.stem())
     } else {
         slug
     };
@@ -189,12 +189,16 @@ fn midnight(date: Date) -> Timestamp {
         .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
-/// A slug for an article whose title has nothing ASCII in it: its file
-/// name, which is stable.
-fn fallback_slug(stem: &str) -> String {
-    let slug = slugify(stem, MAX_SLUG_LEN);
+/// The slug of an article without an explicit `slug`: its file name
+/// without the ordinal (`000_f596f713c00f6b16.txt` → `f596f713c00f6b16`),
+/// never its text, so that correcting a story never moves it. A name with
+/// nothing ASCII in it gets `article-` and a hash of the name, as stable.
+fn permalink_slug(stem: &str) -> String {
+    let name = filename::permanent_name(stem);
+    let slug = slugify(&name, MAX_SLUG_LEN);
     if slug.is_empty() {
-        "article".to_string()
+        let hash = xxhash_rust::xxh3::xxh3_64(stem.as_bytes());
+        format!("article-{:08x}", hash >> 32)
     } else {
         slug
     }
@@ -250,7 +254,7 @@ mod tests {
         );
         assert_eq!(a.title, "Rain fell on the capital all day");
         assert!(!a.title_given);
-        assert_eq!(a.slug, "rain-fell-on-the-capital-all-day");
+        assert_eq!(a.slug, "abc", "the slug comes from the file name");
         assert_eq!(a.rank, Some(0));
         assert_eq!(a.lede, "Rain fell on the capital all day. More later.");
     }
@@ -303,12 +307,42 @@ mod tests {
     }
 
     #[test]
-    fn non_latin_title_falls_back_to_the_file_name() {
-        let a = enrich(
-            parsed("007_beijing.txt", FrontMatter::default(), &["北京 会议"]),
+    fn a_correction_never_moves_a_story() {
+        let before = enrich(
+            parsed(
+                "000_9a3c5e7d.txt",
+                FrontMatter::default(),
+                &["A magnitude 6.1 quake."],
+            ),
             &ctx(),
         );
-        assert_eq!(a.slug, "007-beijing");
+        let after = enrich(
+            parsed(
+                "003_9a3c5e7d.txt",
+                FrontMatter::default(),
+                &["A magnitude 6.3 quake."],
+            ),
+            &ctx(),
+        );
+        assert_ne!(before.title, after.title);
+        assert_eq!(
+            (before.slug.as_str(), after.slug.as_str()),
+            ("9a3c5e7d", "9a3c5e7d")
+        );
+    }
+
+    #[test]
+    fn a_file_name_with_nothing_ascii_gets_a_stable_slug() {
+        let slug =
+            |name: &str| enrich(parsed(name, FrontMatter::default(), &["北京 会议"]), &ctx()).slug;
+        assert_eq!(slug("007_beijing.txt"), "beijing");
+        assert!(
+            slug("北京.txt").starts_with("article-"),
+            "{}",
+            slug("北京.txt")
+        );
+        assert_eq!(slug("北京.txt"), slug("北京.txt"));
+        assert_ne!(slug("北京.txt"), slug("上海.txt"));
     }
 
     #[test]

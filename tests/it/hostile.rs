@@ -27,8 +27,7 @@ use std::time::{Duration, Instant};
 use crate::support::{EPOCH, Run, Site, copy_dir, element, repo_root, text_of, tree};
 
 /// The control story's page.
-const CONTROL_PAGE: &str =
-    "articles/harbour-authorities-in-valdera-reopened-the-northern-port-on/index.html";
+const CONTROL_PAGE: &str = "articles/control/index.html";
 
 fn fixtures() -> PathBuf {
     repo_root().join("tests/fixtures/hostile")
@@ -40,6 +39,8 @@ fn hostile(names: &[&str]) -> Site {
     let site = Site::new();
     std::fs::copy(fixtures().join("site.toml"), site.root().join("site.toml")).unwrap();
     for name in std::iter::once(&"000_control.txt").chain(names) {
+        let to = site.root().join("seeds").join(name);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(
             fixtures().join("seeds").join(name),
             site.root().join("seeds").join(name),

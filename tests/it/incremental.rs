@@ -97,7 +97,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
     // The edited page is written first, ahead of the full rebuild.
     assert_eq!(
         body_only.previewed,
-        vec!["articles/alpha-lede-about-the-harbour/index.html"]
+        vec!["articles/2025-07-10-a/index.html"]
     );
     // The article page, the feeds (which carry whole articles) and the
     // whole-site data files (rewritten whenever any story is re-read, as
@@ -106,7 +106,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
     assert_eq!(
         body_only.all_written(),
         vec![
-            "articles/alpha-lede-about-the-harbour/index.html",
+            "articles/2025-07-10-a/index.html",
             "atom.xml",
             "digest.json",
             "feed.json",
@@ -162,7 +162,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
     assert!(
         removed
             .removed
-            .contains(&"articles/delta/index.html".to_string())
+            .contains(&"articles/2025-07-09-d/index.html".to_string())
     );
     assert!(
         removed
@@ -216,7 +216,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
 #[test]
 fn a_broken_edit_keeps_the_last_good_article_until_fixed() {
     let mut h = Harness::new(site());
-    let before = std::fs::read(h.root.join("live/articles/delta/index.html")).unwrap();
+    let before = std::fs::read(h.root.join("live/articles/2025-07-09-d/index.html")).unwrap();
     h.site.write(
         "seeds/2025-07-09_000_d.md",
         "+++\ntitle = \"Delta\"\nbogus = 1\n+++\nDelta broken.\n",
@@ -233,7 +233,7 @@ fn a_broken_edit_keeps_the_last_good_article_until_fixed() {
             .any(|d| d.to_string().starts_with("seeds/2025-07-09_000_d.md:3:1"))
     );
     assert_eq!(
-        std::fs::read(h.root.join("live/articles/delta/index.html")).unwrap(),
+        std::fs::read(h.root.join("live/articles/2025-07-09-d/index.html")).unwrap(),
         before
     );
 

@@ -135,23 +135,27 @@ fn titles_that_slug_to_nothing_get_a_stable_ascii_slug() {
     }
 }
 
+/// Permalinks come from file names (or explicit slugs), so the clashes
+/// are of names: three files called `same-name.md` in three folders, two
+/// names equal but for case, two explicit slugs equal but for case. Each
+/// gets its own URL, in path order, with a warning, and rebuilds keep them.
 #[test]
 fn slugs_colliding_three_ways_and_by_case_are_made_unique() {
     let site = hostile(&[
-        "collide-a.md",
-        "collide-b.md",
-        "collide-c.md",
-        "case-lower.md",
-        "case-upper.md",
+        "collide-a/same-name.md",
+        "collide-b/same-name.md",
+        "collide-c/same-name.md",
+        "case-study.md",
+        "case/Case-Study.md",
         "slug-case-a.md",
         "slug-case-b.md",
     ]);
     let run = site.build(&[]);
     assert_exit_and_control(&site, &run, 0);
     for (marker, slug) in [
-        ("collide-a-marker", "same-headline"),
-        ("collide-b-marker", "same-headline-2"),
-        ("collide-c-marker", "same-headline-3"),
+        ("collide-a-marker", "same-name"),
+        ("collide-b-marker", "same-name-2"),
+        ("collide-c-marker", "same-name-3"),
         ("case-lower-marker", "case-study"),
         ("case-upper-marker", "case-study-2"),
         ("slug-case-a-marker", "mixed-case"),
@@ -162,13 +166,13 @@ fn slugs_colliding_three_ways_and_by_case_are_made_unique() {
             format!("articles/{slug}/index.html")
         );
     }
-    assert!(
-        run.stderr.contains(
-            "seeds/slug-case-b.md: warning: slug \"mixed-case\" is already taken; using \"mixed-case-2\""
-        ),
-        "{}",
-        run.stderr
-    );
+    for line in [
+        "seeds/slug-case-b.md: warning: slug \"mixed-case\" is already taken; using \"mixed-case-2\"",
+        "seeds/collide-c/same-name.md: warning: slug \"same-name\" is already taken; using \"same-name-3\"",
+        "seeds/case/Case-Study.md: warning: slug \"case-study\" is already taken; using \"case-study-2\"",
+    ] {
+        assert!(run.stderr.contains(line), "{line}\n{}", run.stderr);
+    }
     let first = tree(&site.public());
     site.build_ok();
     assert!(
