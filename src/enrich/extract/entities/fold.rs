@@ -6,7 +6,7 @@
 //! was defined with ("KCNA" → "Korean Central News Agency"). Where two full
 //! names share the surname, the one named last before wins.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::mention::{Mention, Raw};
 use crate::enrich::extract::candidate::{Candidate, Certainty, EntityKind, Evidence};
@@ -25,12 +25,9 @@ pub(super) fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
         .filter_map(|r| r.defines.clone().map(|a| (a, r.name.clone())))
         .collect();
     let targets: Vec<Target<'_>> = raws.iter().map(Target::new).collect();
-    // Only names of two words or more can take an alias.
-    let longer: Vec<usize> = (0..raws.len())
-        .filter(|&j| targets[j].words.len() > 1 && targets[j].kind != Some(EntityKind::Place))
-        .collect();
+    let takers = Takers::new(&targets);
     let folded: Vec<Option<String>> = (0..raws.len())
-        .map(|i| fold_target(&raws, &targets, &longer, i, &acronyms))
+        .map(|i| fold_target(&raws, &targets, &takers, i, &acronyms))
         .collect();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut groups: Vec<Group> = Vec::new();
@@ -85,15 +82,85 @@ impl<'a> Target<'a> {
     }
 }
 
+/// The names that can take an alias (two words or more, not a place),
+/// indexed by the aliases they take, each list in mention order: looking
+/// up the nearest taker of a short name costs a hash lookup and a binary
+/// search, not a scan of every longer name (which made long articles
+/// quadratic).
+struct Takers {
+    /// By a tail of the name (its first word lower-cased, as
+    /// [`ends_with`] compares): persons and names of unknown kind.
+    by_tail: HashMap<String, Vec<usize>>,
+    /// By the name's first word: every kind that takes an alias.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// The longest short name that is folded (see [`fold_target`]).
+const MAX_ALIAS_WORDS: usize = 3;
+
+impl Takers {
+    fn new(targets: &[Target<'_>]) -> Takers {
+        let mut takers = Takers {
+            by_tail: HashMap::new(),
+            by_first: HashMap::new(),
+        };
+        for (j, target) in targets.iter().enumerate() {
+            let words = &target.words;
+            if words.len() < 2 || target.kind == Some(EntityKind::Place) {
+                continue;
+            }
+            takers.by_first.entry(words[0].to_string()).or_default().push(j);
+            if target.kind == Some(EntityKind::Organization) {
+                continue;
+            }
+            for len in 1..words.len() {
+                let key = tail_key(&words[words.len() - len..]);
+                takers.by_tail.entry(key).or_default().push(j);
+            }
+        }
+        takers
+    }
+
+    /// The takers of `short`: two lists, each in mention order.
+    fn of(&self, short: &[&str]) -> [&[usize]; 2] {
+        let by_first = match short {
+            [one] => self.by_first.get(*one).map_or(&[][..], Vec::as_slice),
+            _ => &[],
+        };
+        let by_tail = self
+            .by_tail
+            .get(&tail_key(short))
+            .map_or(&[][..], Vec::as_slice);
+        [by_first, by_tail]
+    }
+}
+
+/// A tail of a name as [`Takers`] indexes it: the first word lower-cased.
+fn tail_key(words: &[&str]) -> String {
+    let mut key = String::new();
+    for (k, word) in words.iter().enumerate() {
+        if k == 0 {
+            key.push_str(&word.to_lowercase());
+        } else {
+            key.push(' ');
+            key.push_str(word);
+        }
+    }
+    key
+}
+
+/// The name mention `i` folds into, if it is an alias of another: an
+/// acronym's expansion, else the nearest name before it that takes it,
+/// else the nearest after.
 fn fold_target(
     raws: &[Raw],
     targets: &[Target<'_>],
-    longer: &[usize],
+    takers: &Takers,
     i: usize,
     acronyms: &BTreeMap<String, String>,
 ) -> Option<String> {
     let raw = &raws[i];
-    if raw.known.is_some() || raw.words > 3 {
+    if raw.known.is_some() || raw.words > MAX_ALIAS_WORDS {
         return None;
     }
     if raw.acronym
@@ -102,17 +169,20 @@ fn fold_target(
         return Some(expansion.clone());
     }
     let short = &targets[i].words;
-    let split = longer.partition_point(|&j| j < i);
-    let before = longer[..split]
+    let lists = takers.of(short);
+    let before = lists
         .iter()
-        .rev()
-        .find(|&&j| targets[j].takes(short));
+        .filter_map(|list| list[..list.partition_point(|&j| j < i)].last())
+        .max();
     let after = || {
-        longer[split..]
+        lists
             .iter()
-            .find(|&&j| j != i && targets[j].takes(short))
+            .filter_map(|list| list[list.partition_point(|&j| j <= i)..].first())
+            .min()
     };
-    before.or_else(after).map(|&j| raws[j].name.clone())
+    let found = before.or_else(after).copied();
+    debug_assert!(found.is_none_or(|j| targets[j].takes(short)));
+    found.map(|j| raws[j].name.clone())
 }
 
 /// Whether `full` ends with `tail`, ignoring the case of the tail's first
