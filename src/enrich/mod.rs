@@ -116,7 +116,11 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
     } = parsed;
     let file = filename::parse(source.stem());
     let lede = non_empty(front.summary)
-        .or_else(|| body.paragraphs().first().cloned())
+        .or_else(|| {
+            body.paragraphs()
+                .first()
+                .map(|p| shorten(p, MAX_LEDE_CHARS))
+        })
         .unwrap_or_default();
     let given_title = non_empty(front.title).or(headline);
     let title_given = given_title.is_some();
@@ -142,10 +146,11 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         (None, None) => (ctx.today(), ctx.now, DateSource::Edition),
     };
     let word_count = body.word_count();
+    let read = briefing_text(body.paragraphs());
     let extracted = if front.entities.is_empty() {
-        extract::extract(body.paragraphs(), lexicon)
+        extract::extract(&read, lexicon)
     } else {
-        extract::extract(body.paragraphs(), &lexicon.for_article(&front.entities))
+        extract::extract(&read, &lexicon.for_article(&front.entities))
     };
     Article {
         source_path: source.rel_path,
@@ -202,6 +207,58 @@ fn permalink_slug(stem: &str) -> String {
     } else {
         slug
     }
+}
+
+/// How much of an article the briefing layer reads: far more than any
+/// news story, and a bound on the memory its word-by-word reading takes
+/// for a runaway file (several megabytes of text).
+const MAX_BRIEFING_BYTES: usize = 1 << 20;
+
+/// The paragraphs the briefing layer reads: all of them, or as many as fit
+/// in [`MAX_BRIEFING_BYTES`], the last one cut on a word boundary.
+fn briefing_text(paragraphs: &[String]) -> std::borrow::Cow<'_, [String]> {
+    let mut total = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        if total + p.len() > MAX_BRIEFING_BYTES {
+            let mut head = paragraphs[..i].to_vec();
+            let mut cut = MAX_BRIEFING_BYTES - total;
+            while !p.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = p[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+            head.push(p[..cut].to_string());
+            return std::borrow::Cow::Owned(head);
+        }
+        total += p.len();
+    }
+    std::borrow::Cow::Borrowed(paragraphs)
+}
+
+/// The longest lede taken from the text: cards, feeds, meta descriptions
+/// and `digest.json` all repeat it, so a runaway first paragraph (a file
+/// with no line breaks) must not be copied whole a dozen times.
+const MAX_LEDE_CHARS: usize = 1_500;
+
+/// `text` if it has at most `max` characters; else its longest run of
+/// whole sentences within `max` (when that is at least a third of it), or
+/// its words within `max` and an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    let Some((limit, _)) = text.char_indices().nth(max) else {
+        return text.to_string();
+    };
+    let head = &text[..limit];
+    let sentence_end = sentences::sentence_ends(head)
+        .into_iter()
+        .filter(|&end| end < head.len() && end >= limit / 3)
+        .last();
+    if let Some(end) = sentence_end {
+        return head[..end].trim_end().to_string();
+    }
+    let cut = head.rfind(char::is_whitespace).unwrap_or(limit);
+    format!(
+        "{}…",
+        head[..cut].trim_end_matches(|c: char| !c.is_alphanumeric())
+    )
 }
 
 /// Minutes to read `words` at `wpm`, rounded up, at least 1.
@@ -343,6 +400,33 @@ mod tests {
         );
         assert_eq!(slug("北京.txt"), slug("北京.txt"));
         assert_ne!(slug("北京.txt"), slug("上海.txt"));
+    }
+
+    #[test]
+    fn a_runaway_first_paragraph_gives_a_short_lede() {
+        let long = "The port reopened on Monday after repairs. ".repeat(200);
+        let a = enrich(parsed("x.txt", FrontMatter::default(), &[&long]), &ctx());
+        assert!(a.lede.chars().count() <= MAX_LEDE_CHARS, "{}", a.lede.len());
+        assert!(a.lede.ends_with("repairs."), "{}", a.lede);
+        let words = "word ".repeat(2000);
+        let b = enrich(parsed("y.txt", FrontMatter::default(), &[&words]), &ctx());
+        assert!(b.lede.ends_with("word…"), "{}", b.lede);
+        assert!(b.lede.chars().count() <= MAX_LEDE_CHARS + 1);
+        assert_eq!(shorten("Short one.", 1_500), "Short one.");
+    }
+
+    #[test]
+    fn the_briefing_layer_reads_at_most_its_share_of_a_runaway_file() {
+        let short = vec!["One.".to_string(), "Two.".to_string()];
+        assert!(matches!(
+            briefing_text(&short),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let huge = vec!["word ".repeat(MAX_BRIEFING_BYTES / 5 + 10), "Later.".into()];
+        let read = briefing_text(&huge);
+        assert_eq!(read.len(), 1);
+        assert!(read[0].len() <= MAX_BRIEFING_BYTES);
+        assert!(read[0].ends_with("word"), "cut on a word boundary");
     }
 
     #[test]

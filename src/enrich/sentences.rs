@@ -15,48 +15,43 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Byte offsets where sentences of `text` end (just after the terminator and
-/// any closing quote or bracket), the last one being `text.len()`.
+/// any closing quote or bracket), the last one being `text.len()`. Reads the
+/// text once, holding nothing but the offsets found.
 pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    for (at, c) in text.char_indices() {
+        let after = at + c.len_utf8();
         if matches!(c, '。' | '！' | '？') {
             // Full-width stops end a sentence whatever follows: CJK text
             // puts no space between sentences.
-            let mut j = i + 1;
-            while j < chars.len() && is_closer(chars[j].1) {
-                j += 1;
+            let end = after + closers_len(&text[after..]);
+            if end < text.len() {
+                ends.push(end);
             }
-            if j < chars.len() {
-                ends.push(chars[j].0);
-            }
-            i = j;
-            continue;
-        }
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len() && is_closer(chars[j].1) {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
-            if j < chars.len()
-                && chars[j].1 == ' '
-                && starts_sentence(chars.get(j + 1).map(|(_, c)| *c))
+        } else if matches!(c, '.' | '!' | '?') {
+            let end = after + closers_len(&text[after..]);
+            let mut rest = text[end..].chars();
+            if rest.next() == Some(' ')
+                && starts_sentence(rest.next())
                 && !(c == '.' && is_abbreviation(&text[..at]))
             {
                 ends.push(end);
-                i = j;
-                continue;
             }
         }
-        i += 1;
     }
     if ends.last() != Some(&text.len()) && !text.trim().is_empty() {
         ends.push(text.len());
     }
     ends
+}
+
+/// The length in bytes of the closing quotes and brackets `text` starts
+/// with.
+fn closers_len(text: &str) -> usize {
+    text.chars()
+        .take_while(|&c| is_closer(c))
+        .map(char::len_utf8)
+        .sum()
 }
 
 /// The first sentence of `text`, trimmed.

@@ -109,7 +109,11 @@ impl Takers {
             if words.len() < 2 || target.kind == Some(EntityKind::Place) {
                 continue;
             }
-            takers.by_first.entry(words[0].to_string()).or_default().push(j);
+            takers
+                .by_first
+                .entry(words[0].to_string())
+                .or_default()
+                .push(j);
             if target.kind == Some(EntityKind::Organization) {
                 continue;
             }
