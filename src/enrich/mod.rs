@@ -249,8 +249,8 @@ fn shorten(text: &str, max: usize) -> String {
     let head = &text[..limit];
     let sentence_end = sentences::sentence_ends(head)
         .into_iter()
-        .filter(|&end| end < head.len() && end >= limit / 3)
-        .last();
+        .rev()
+        .find(|&end| end < head.len() && end >= limit / 3);
     if let Some(end) = sentence_end {
         return head[..end].trim_end().to_string();
     }
