@@ -34,3 +34,7 @@ pub mod fs; //    every std::fs call, with the path in every error
 pub mod html; //  HTML escaping
 pub mod slug; //  text → URL slugs and ids
 pub mod urls; //  routes and URLs of every output file
+
+// Entry points for the fuzz targets in fuzz/.
+#[doc(hidden)]
+pub mod fuzz;

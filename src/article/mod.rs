@@ -175,10 +175,26 @@ fn check_file_name_date(source: &SourceFile) -> Result<(), Diagnostic> {
 
 /// Reads an article (and its sidecar) from disk and parses it.
 pub fn load(source: &SourceFile, options: ParseOptions) -> Result<ParsedArticle, Diagnostic> {
-    let text = read_text(&source.path, &source.rel_path)?;
+    let bytes = read(&source.path, &source.rel_path)?;
     let sidecar = match &source.sidecar {
-        Some(path) => Some(read_text(path, &relative_sidecar(source, path))?),
+        Some(path) => Some(read(path, &relative_sidecar(source, path))?),
         None => None,
+    };
+    parse_bytes(source, bytes, sidecar, options)
+}
+
+/// Decodes an article's bytes (and its sidecar's) and parses them: UTF-8,
+/// or UTF-16 with a byte order mark; a decoding error names the line.
+pub fn parse_bytes(
+    source: &SourceFile,
+    bytes: Vec<u8>,
+    sidecar: Option<Vec<u8>>,
+    options: ParseOptions,
+) -> Result<ParsedArticle, Diagnostic> {
+    let text = text::decode(bytes, &source.rel_path)?;
+    let sidecar = match (sidecar, &source.sidecar) {
+        (Some(bytes), Some(path)) => Some(text::decode(bytes, &relative_sidecar(source, path))?),
+        _ => None,
     };
     parse(source, &text, sidecar.as_deref(), options)
 }
@@ -212,14 +228,12 @@ fn relative_sidecar(source: &SourceFile, sidecar: &Path) -> std::path::PathBuf {
     }
 }
 
-/// Reads a text file: UTF-8, or UTF-16 with a byte order mark; a decoding
-/// error names the line.
-fn read_text(path: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
-    let bytes = crate::fs::read(path).map_err(|e| {
+/// Reads a file's bytes; failing to names the file.
+fn read(path: &Path, rel_path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    crate::fs::read(path).map_err(|e| {
         let why = std::error::Error::source(&e).map_or_else(|| e.to_string(), ToString::to_string);
         Diagnostic::error(Location::file(rel_path), format!("cannot read: {why}"))
-    })?;
-    text::decode(bytes, rel_path)
+    })
 }
 
 #[cfg(test)]

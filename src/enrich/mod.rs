@@ -8,7 +8,7 @@
 pub mod extract;
 mod filename;
 mod sentences;
-mod title;
+pub(crate) mod title;
 mod tokens;
 
 use std::path::PathBuf;
