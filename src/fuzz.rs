@@ -24,10 +24,12 @@ use crate::urls::Urls;
 /// The build instant every entry point uses (2025-07-12T06:00:00Z).
 const NOW: i64 = 1_752_300_000;
 
-/// Cuts front matter off `text` and parses it, as for a Markdown article.
+/// Cuts front matter off `text` and parses it, as for a Markdown article
+/// (whose line ends and control characters are cleaned first).
 pub fn front_matter(text: &str) -> Result<Option<FrontMatter>, Diagnostic> {
     let path = std::path::Path::new("seeds/fuzz.md");
-    let split = front_matter::split(text, path)?;
+    let text = article::clean_text(text, path)?;
+    let split = front_matter::split(&text, path)?;
     split
         .front
         .map(|block| front_matter::parse(&block, path))

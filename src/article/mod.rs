@@ -173,6 +173,15 @@ fn check_file_name_date(source: &SourceFile) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// `text` as [`parse`] reads it: line ends made `\n`, control characters
+/// dropped, a NUL an error at its position.
+pub fn clean_text<'a>(
+    text: &'a str,
+    rel_path: &Path,
+) -> Result<std::borrow::Cow<'a, str>, Diagnostic> {
+    text::clean(text, rel_path)
+}
+
 /// Reads an article (and its sidecar) from disk and parses it.
 pub fn load(source: &SourceFile, options: ParseOptions) -> Result<ParsedArticle, Diagnostic> {
     let bytes = read(&source.path, &source.rel_path)?;
