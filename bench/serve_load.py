@@ -20,9 +20,13 @@ report; exits 1 if any check failed.
    timed), sends path-traversal requests, oversized headers, malformed
    requests, requests with foreign `Host` headers, and holds many slow
    connections open (slowloris). Reports what each got and whether the
-   probe kept getting quick 200s.
+   probe kept getting quick 200s. Fails when a traversal leaks a file, a
+   foreign `Host` is answered (or this machine's is not), the probe misses
+   a 200, or a slow client is still connected at the end (the server drops
+   one whose headers take over 10 s).
 
-The server is stopped with SIGINT (which removes its temporary folder).
+The server is stopped with SIGINT; its temporary folder (under a TMPDIR of
+the script's own) must be gone afterwards.
 Python 3 standard library plus `wrk`.
 """
 import argparse
@@ -148,8 +152,8 @@ def whole_page(body):
     return {"main", "/main", "/body", "/html"} <= checker.tags
 
 
-def start_server(binary, site, nofile=None):
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH)
+def start_server(binary, site, tmpdir, nofile=None):
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, TMPDIR=tmpdir)
 
     def limit():
         if nofile:
@@ -235,13 +239,14 @@ def probe(host, port, stop, samples):
 
 
 def summarize_probe(samples):
+    """A line about the probe's fetches, and how many were not 200."""
     ok = [t for s, t in samples if s == 200]
     bad = len(samples) - len(ok)
     if not ok:
-        return f"{len(samples)} fetches, none 200"
+        return f"{len(samples)} fetches, none 200", bad
     ok.sort()
     return (f"{len(samples)} fetches, {bad} not 200, median {statistics.median(ok) * 1000:.1f} ms, "
-            f"p99 {ok[int(len(ok) * 0.99) - 1] * 1000:.1f} ms, max {ok[-1] * 1000:.1f} ms")
+            f"p99 {ok[max(int(len(ok) * 0.99) - 1, 0)] * 1000:.1f} ms, max {ok[-1] * 1000:.1f} ms"), bad
 
 
 def with_probe(host, port, action):
@@ -257,7 +262,9 @@ def with_probe(host, port, action):
     return result, summarize_probe(samples)
 
 
-def attacks(host, port, report):
+def attacks(host, port, report, wrong):
+    """One round of attacks; what each got goes to `report`, what a round
+    got wrong to `wrong`."""
     h = f"{host}:{port}"
     traversal = ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc/passwd",
                  "/articles/..%5c..%5c..%5cetc/passwd", "//etc/passwd", "/%00", "/index.html%00.txt",
@@ -265,6 +272,8 @@ def attacks(host, port, report):
     for path in traversal:
         status, body, took = get(host, port, path)
         leaked = b"root:" in body
+        if leaked:
+            wrong.append(f"traversal {path} leaked /etc/passwd")
         report.append(f"traversal {path}: {status}{' LEAKED /etc/passwd' if leaked else ''} ({took * 1000:.0f} ms)")
     absolute = f"GET http://{h}/../../../etc/passwd HTTP/1.1\r\nHost: {h}\r\nConnection: close\r\n\r\n".encode()
     first, body, took = raw_request(host, port, absolute)
@@ -295,11 +304,15 @@ def attacks(host, port, report):
         first, _, took = raw_request(host, port, data, timeout=5, read_all=False)
         report.append(f"malformed ({name}): {first} ({took * 1000:.0f} ms)")
 
-    for value in ["evil.example", f"evil.example:{port}", f"localhost:{port}", f"127.0.0.1:{port}",
-                  f"[::1]:{port}", "localhost", f"127.0.0.1:{port + 1}"]:
+    hosts = {"evil.example": False, f"evil.example:{port}": False, "localhost": False,
+             f"127.0.0.1:{port + 1}": False, f"localhost:{port}": True, f"127.0.0.1:{port}": True,
+             f"[::1]:{port}": True}
+    for value, answered in hosts.items():
         data = f"GET / HTTP/1.1\r\nHost: {value}\r\nConnection: close\r\n\r\n".encode()
         first, _, _ = raw_request(host, port, data)
         report.append(f"Host: {value}: {first}")
+        if (" 200 " in first) != answered:
+            wrong.append(f"Host: {value}: {first}")
 
 
 def slowloris(host, port, clients, seconds):
@@ -351,11 +364,14 @@ def main():
     work = tempfile.mkdtemp(prefix="briefing-load-")
     server = None
     failed = False
+    tmpdir = os.path.join(work, "tmp")
+    os.makedirs(tmpdir)
     try:
         site = os.path.join(work, "site")
         subprocess.run([sys.executable, os.path.join(REPO, "bench", "gencorpus.py"), "--n", str(args.n),
                         "--out", site], check=True)
-        server, host, port, log = start_server(os.path.abspath(args.binary), site, args.server_nofile)
+        server, host, port, log = start_server(os.path.abspath(args.binary), site, tmpdir,
+                                               args.server_nofile)
         status, body, _ = get(host, port, "/digest.json")
         digest = json.loads(body)
         articles = digest["articles"]
@@ -406,6 +422,7 @@ def main():
 
         print("\n== attacks (a probe fetches / every 50 ms throughout)")
         report = []
+        wrong = []
 
         def attack_rounds():
             # One round takes milliseconds: repeat it so that the probe
@@ -413,20 +430,25 @@ def main():
             rounds = 0
             deadline = time.time() + args.attack_seconds
             while rounds == 0 or time.time() < deadline:
-                attacks(host, port, report if rounds == 0 else [])
+                attacks(host, port, report if rounds == 0 else [], wrong)
                 rounds += 1
             return rounds
 
-        rounds, probe_summary = with_probe(host, port, attack_rounds)
+        rounds, (probe_summary, probe_bad) = with_probe(host, port, attack_rounds)
         for line in report:
             print("  " + line)
         print(f"  ({rounds} rounds of these in {args.attack_seconds} s)")
         print(f"  probe during the attacks: {probe_summary}")
-        (opened, alive), probe_summary = with_probe(
+        (opened, alive), (slow_summary, slow_bad) = with_probe(
             host, port, lambda: slowloris(host, port, args.slow_clients, args.slow_seconds))
-        print(f"  slowloris: {opened} slow connections opened; still open (second, count): "
-              f"{alive[:1] + alive[len(alive) // 2:len(alive) // 2 + 1] + alive[-1:]}")
-        print(f"  probe during slowloris: {probe_summary}")
+        print(f"  slowloris: {opened} slow connections opened; still open (second, count): {alive}")
+        print(f"  probe during slowloris: {slow_summary}")
+        for line in sorted(set(wrong)):
+            print(f"  WRONG: {line}")
+        still_open = alive[-1][1] if alive else 0
+        if still_open:
+            print(f"  WRONG: {still_open} slow clients still connected after {args.slow_seconds} s")
+        failed |= bool(wrong) or probe_bad > 0 or slow_bad > 0 or still_open > 0
         print(f"  server RSS at the end: {rss_mb(server.pid):.0f} MB")
         errors = [l.strip() for l in log if "error" in l.lower() or "panic" in l.lower()]
         if errors:
@@ -439,10 +461,10 @@ def main():
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
-            leftover = f"/tmp/briefing-serve-{server.pid}"
-            if os.path.exists(leftover):
-                print(f"note: {leftover} left behind; removing it")
-                shutil.rmtree(leftover, ignore_errors=True)
+            leftover = os.listdir(tmpdir) if os.path.isdir(tmpdir) else []
+            if leftover:
+                print(f"WRONG: serve left {leftover} in its TMPDIR")
+                failed = True
         shutil.rmtree(work, ignore_errors=True)
     return 1 if failed else 0
 
