@@ -252,7 +252,7 @@ pub(crate) fn is_participle(word: &str) -> bool {
 /// Whether `word` is a regular "-ed" form ("killed", "agreed"; not
 /// "exceed" or "hundred").
 pub(crate) fn is_ed_form(word: &str) -> bool {
-    word.len() > 4
+    (word.len() > 4 || REGULAR_EXCEPTIONS.iter().any(|(past, _)| *past == word))
         && word.ends_with("ed")
         && (!word.ends_with("eed") || EED_PASTS.contains(&word))
         && !NOT_PAST.contains(&word)

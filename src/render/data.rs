@@ -44,6 +44,8 @@ struct ArticleJson<'a> {
     date: String,
     published: String,
     lede: &'a str,
+    key_points: &'a [String],
+    dateline: Option<DatelineJson<'a>>,
     word_count: usize,
     reading_minutes: u32,
     tags: &'a [String],
@@ -53,6 +55,14 @@ struct ArticleJson<'a> {
     quotes: Vec<QuoteJson<'a>>,
     figures: Vec<FigureJson<'a>>,
     related: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct DatelineJson<'a> {
+    text: &'a str,
+    place: &'a str,
+    agency: Option<&'a str>,
+    date: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -165,6 +175,13 @@ fn article_json<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> ArticleJso
         date: a.date.to_string(),
         published: a.published.to_string(),
         lede: &a.lede,
+        key_points: &a.key_points,
+        dateline: a.dateline.as_ref().map(|d| DatelineJson {
+            text: &d.text,
+            place: &d.place,
+            agency: d.agency.as_deref(),
+            date: d.date.map(|d| d.to_string()),
+        }),
         word_count: a.word_count,
         reading_minutes: a.reading_minutes,
         tags: &a.tags,
