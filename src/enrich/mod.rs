@@ -290,9 +290,9 @@ mod tests {
             ),
             &ctx(),
         );
-        assert_eq!(a.title, "Rain fell on the capital all day");
+        assert_eq!(a.title, "Rain falls on capital all day");
         assert!(!a.title_given);
-        assert_eq!(a.slug, "rain-fell-on-the-capital-all-day");
+        assert_eq!(a.slug, "rain-falls-on-capital-all-day");
         assert_eq!(a.rank, Some(0));
         assert_eq!(a.lede, "Rain fell on the capital all day. More later.");
     }
@@ -351,6 +351,88 @@ mod tests {
             &ctx(),
         );
         assert_eq!(a.slug, "007-beijing");
+    }
+
+    #[test]
+    fn a_dateline_leaves_the_text_and_gives_place_source_and_date() {
+        let a = enrich(
+            parsed(
+                "x.txt",
+                FrontMatter::default(),
+                &[
+                    "KYIV, May 3 (Reuters) – Air raid sirens sounded across Ukraine overnight.",
+                    "Officials in Kharkiv said 40 buildings were damaged by drones.",
+                ],
+            ),
+            &ctx(),
+        );
+        let d = a.dateline.as_ref().unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.agency.as_deref(), d.date),
+            ("Kyiv", Some("Reuters"), Some(date(2025, 5, 3)))
+        );
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(
+            (a.date, a.date_source),
+            (date(2025, 5, 3), DateSource::Dateline)
+        );
+        assert_eq!(a.lede, "Air raid sirens sounded across Ukraine overnight.");
+        assert!(
+            !a.title.contains("KYIV") && !a.title.contains("Reuters"),
+            "{}",
+            a.title
+        );
+        assert_eq!(a.body.paragraphs()[0], a.lede);
+        let place = a
+            .extracted
+            .entities
+            .iter()
+            .find(|c| c.name == "Kyiv")
+            .unwrap();
+        assert_eq!(place.known, Some(extract::candidate::EntityKind::Place));
+        assert!(!a.key_points.iter().any(|p| p.contains("KYIV")));
+    }
+
+    #[test]
+    fn given_source_and_dates_win_over_the_dateline() {
+        let front = FrontMatter {
+            source: Some("Wire".into()),
+            ..FrontMatter::default()
+        };
+        let lede = ["LONDON, Jan 9 (AP) — Rain fell on the capital all day."];
+        let a = enrich(parsed("2025-02-01-x.txt", front, &lede), &ctx());
+        assert_eq!(a.source.as_deref(), Some("Wire"));
+        assert_eq!(
+            (a.date, a.date_source),
+            (date(2025, 2, 1), DateSource::FileName)
+        );
+        assert_eq!(a.dateline.unwrap().date, Some(date(2025, 1, 9)));
+    }
+
+    #[test]
+    fn key_points_never_repeat_the_lede() {
+        let a = enrich(
+            parsed(
+                "x.txt",
+                FrontMatter::default(),
+                &[
+                    "Floods in Valdera forced 3,000 people from their homes on Sunday.",
+                    "Floods in Valdera have forced 3,000 people from their homes, officials said.",
+                    "Army engineers from Orsolo built a temporary bridge over the Brannock River.",
+                    "Mayor Lena Eriksen said schools in Northmere would reopen on Wednesday.",
+                ],
+            ),
+            &ctx(),
+        );
+        assert_eq!(a.key_points.len(), 2, "{:#?}", a.key_points);
+        for point in &a.key_points {
+            assert!(!point.contains("forced 3,000 people"), "{point}");
+            assert!(
+                a.body.paragraphs()[1..]
+                    .iter()
+                    .any(|p| p.contains(point.as_str()))
+            );
+        }
     }
 
     #[test]

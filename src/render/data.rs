@@ -238,9 +238,11 @@ fn quotes_json<'a>(
 }
 
 /// The numeric value of an amount as written: "$11 billion" → 11e9,
-/// "10,000" → 1e4, "31 per cent" → 31.
+/// "10,000" → 1e4, "31 per cent" → 31, "magnitude 6.1" → 6.1.
 pub(crate) fn value_of(amount: &str) -> Option<f64> {
-    let mut words = amount.split_whitespace();
+    let mut words = amount
+        .split_whitespace()
+        .skip_while(|w| !w.contains(|c: char| c.is_ascii_digit()));
     let number: String = words
         .next()?
         .chars()
@@ -377,5 +379,8 @@ mod tests {
         assert_eq!(value_of("€2.5 million"), Some(2.5e6));
         assert_eq!(value_of("31 per cent"), Some(31.0));
         assert_eq!(value_of("abc"), None);
+        assert_eq!(value_of("magnitude 6.1"), Some(6.1));
+        assert_eq!(value_of("6.1-magnitude"), Some(6.1));
+        assert_eq!(value_of("US$5 million"), Some(5e6));
     }
 }
