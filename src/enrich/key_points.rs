@@ -6,7 +6,8 @@
 //! centrality among the story's sentences (how many content words it
 //! shares with the others, as TextRank weighs an edge); its position is one
 //! signal among these, not the rule. A sentence that opens by pointing
-//! back ("He said…", "But…") weighs less, since it is read alone.
+//! back ("He said…", "But…") weighs less, since it is read alone, and so
+//! does one that is mostly a quotation, which the box shows under Quotes.
 //!
 //! Never the lede again: no sentence of the first paragraph is chosen, nor
 //! one that shares most of its words with the lede. Chosen points do not
@@ -93,6 +94,8 @@ struct Sentence<'a> {
     word_count: usize,
     names: usize,
     points_back: bool,
+    /// Whether it opens inside a quotation begun by an earlier sentence.
+    in_quote: bool,
 }
 
 /// Two or three key points of a story: whole sentences of `paragraphs`
@@ -136,11 +139,21 @@ fn split(paragraphs: &[String]) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let mut start = 0;
+        let mut quoting = false;
         for end in sentence_ends(paragraph) {
             let text = paragraph[start..end].trim();
             start = end;
             if text.is_empty() {
                 continue;
+            }
+            let in_quote = quoting;
+            for c in text.chars() {
+                match c {
+                    '“' => quoting = true,
+                    '”' => quoting = false,
+                    '"' => quoting = !quoting,
+                    _ => {}
+                }
             }
             if out.len() == MAX_SENTENCES {
                 return out;
@@ -153,6 +166,7 @@ fn split(paragraphs: &[String]) -> Vec<Sentence<'_>> {
                 word_count,
                 names,
                 points_back,
+                in_quote,
             });
         }
     }
@@ -186,28 +200,51 @@ fn score(sentences: &[Sentence<'_>], lede: &[u64], extracted: &Extracted) -> Vec
                 .iter()
                 .filter(|f| s.text.contains(f.text.as_str()))
                 .count();
-            let quoted = s.text.contains(['“', '"']);
+            let quoted = quoted_share(s.text, extracted);
+            // A sentence that is mostly a quotation is shown under Quotes.
+            let quote = if quoted > 0.5 {
+                -0.2
+            } else {
+                0.1 * f32::from(u8::from(quoted > 0.0))
+            };
             let position = 1.0 - i as f32 / count;
             let value = 0.45 * centrality[i] / most_central
-                + 0.2 * s.names.min(4) as f32 / 4.0
+                + 0.15 * s.names.min(4) as f32 / 4.0
                 + 0.15 * figures.min(2) as f32 / 2.0
-                + 0.1 * f32::from(u8::from(quoted))
-                + 0.15 * position
+                + quote
+                + 0.25 * position
                 - 0.3 * f32::from(u8::from(s.points_back));
             Some(value)
         })
         .collect()
 }
 
+/// The share of `sentence` taken by the article's quotations.
+fn quoted_share(sentence: &str, extracted: &Extracted) -> f32 {
+    let quoted: usize = extracted
+        .quotes
+        .iter()
+        .filter(|q| sentence.contains(q.text.as_str()))
+        .map(|q| q.text.len())
+        .sum();
+    quoted as f32 / sentence.len().max(1) as f32
+}
+
 /// Whether `s` can stand as a key point: past the first paragraph, a whole
-/// sentence of a reasonable length, not a repeat of the lede.
+/// sentence of a reasonable length (not part of a quotation split over
+/// sentences), not a repeat of the lede.
 fn eligible(s: &Sentence<'_>, lede: &[u64]) -> bool {
     let closed = s
         .text
         .trim_end_matches(['”', '"', '’', '\'', ')', ']'])
         .ends_with(['.', '!', '?']);
+    // A quotation split over sentences leaves one end in each: a fragment.
+    let balanced = s.text.matches('“').count() == s.text.matches('”').count()
+        && s.text.matches('"').count() % 2 == 0;
     s.paragraph > 0
         && closed
+        && balanced
+        && !s.in_quote
         && (MIN_WORDS..=MAX_WORDS).contains(&s.word_count)
         && share(&s.words, lede) < REPEAT_SHARE
 }

@@ -120,6 +120,8 @@ fn fragments_headings_and_introductions_are_not_points() {
         "—Testimony from the chief engineer",
         "Officials listed three changes to the plan:",
         "Short one.",
+        "Mayor Lena Eriksen said: “The harbour will reopen. Ships will return to Kestrel Bay by the spring.",
+        "Veltro Energy will pay for the repairs to the harbour wall,” she told the Water Board in Orsolo.",
     ]);
     assert!(chosen.is_empty(), "{chosen:#?}");
 }
