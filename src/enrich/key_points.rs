@@ -3,8 +3,9 @@
 //!
 //! Extractive and cheap. Every sentence is weighed by what it carries:
 //! names (capitalised words inside it), key figures, a quotation, and its
-//! centrality among the story's sentences (how many content words it
-//! shares with the others, as TextRank weighs an edge); its position is one
+//! centrality among the story's sentences (its word overlap with all the
+//! others, over the log of its length, as TextRank weighs an edge, summed
+//! in one pass over a word count rather than pair by pair); its position is one
 //! signal among these, not the rule. A sentence that opens by pointing
 //! back ("He said…", "But…") weighs less, since it is read alone, and so
 //! does one that is mostly a quotation, which the box shows under Quotes.
@@ -15,11 +16,11 @@
 //! paragraph has no key points (the lede is all there is); one of two
 //! paragraphs has at most one; longer stories have up to three.
 
+mod scan;
+
 use super::extract::Extracted;
-use super::extract::hash::Fnv;
-use super::extract::lexicon::{List, word_lists};
 use super::sentences::sentence_ends;
-use std::hash::Hasher;
+use scan::{Scan, content_words, scan};
 
 /// The most key points a story has.
 const MAX_POINTS: usize = 3;
@@ -39,51 +40,6 @@ const REDUNDANT_SHARE: f32 = 0.5;
 /// Sentences read per story: the rest of a very long story is not weighed.
 const MAX_SENTENCES: usize = 80;
 
-/// Content words shorter than this are not compared.
-const MIN_WORD_CHARS: usize = 3;
-
-/// Frequent words that say nothing about what a sentence is about, sorted.
-const STOPWORDS: &[&str] = &[
-    "about", "after", "again", "against", "all", "also", "and", "any", "are", "because", "been",
-    "before", "being", "between", "both", "but", "can", "could", "did", "does", "during", "each",
-    "for", "from", "had", "has", "have", "her", "here", "him", "his", "how", "into", "its", "just",
-    "more", "most", "not", "now", "off", "once", "only", "other", "our", "out", "over", "own",
-    "said", "same", "says", "she", "should", "since", "some", "such", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "too", "under",
-    "until", "very", "was", "were", "what", "when", "where", "which", "while", "who", "whom",
-    "why", "will", "with", "would", "you", "your",
-];
-
-/// First words that point back to something the reader of one sentence
-/// has not seen.
-const BACK_REFERENCES: &[&str] = &[
-    "He",
-    "She",
-    "It",
-    "They",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "But",
-    "And",
-    "However",
-    "Also",
-    "Meanwhile",
-    "Such",
-    "Both",
-    "Then",
-    "There",
-    "Yet",
-    "So",
-    "Instead",
-    "Still",
-];
-
 /// One sentence and what it carries.
 #[derive(Debug)]
 struct Sentence<'a> {
@@ -94,8 +50,14 @@ struct Sentence<'a> {
     word_count: usize,
     names: usize,
     points_back: bool,
+    /// Whether its quotation marks pair up.
+    balanced: bool,
     /// Whether it opens inside a quotation begun by an earlier sentence.
     in_quote: bool,
+    /// The share of its bytes inside quotation marks.
+    quoted: f32,
+    /// The natural log of its number of content words.
+    log_words: f32,
 }
 
 /// Two or three key points of a story: whole sentences of `paragraphs`
@@ -106,7 +68,7 @@ pub(crate) fn choose(paragraphs: &[String], lede: &str, extracted: &Extracted) -
         return Vec::new();
     }
     let sentences = split(paragraphs);
-    let lede_words = content_words(lede, &mut String::new());
+    let lede_words = content_words(lede);
     let scores = score(&sentences, &lede_words, extracted);
     let mut ranked: Vec<(f32, usize)> = scores
         .iter()
@@ -135,7 +97,6 @@ pub(crate) fn choose(paragraphs: &[String], lede: &str, extracted: &Extracted) -
 
 /// The sentences of every paragraph, in reading order.
 fn split(paragraphs: &[String]) -> Vec<Sentence<'_>> {
-    let mut buffer = String::new();
     let mut out = Vec::new();
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let mut start = 0;
@@ -146,26 +107,30 @@ fn split(paragraphs: &[String]) -> Vec<Sentence<'_>> {
             if text.is_empty() {
                 continue;
             }
-            let in_quote = quoting;
-            for c in text.chars() {
-                match c {
-                    '“' => quoting = true,
-                    '”' => quoting = false,
-                    '"' => quoting = !quoting,
-                    _ => {}
-                }
-            }
             if out.len() == MAX_SENTENCES {
                 return out;
             }
-            let (word_count, names, points_back) = shape(text);
-            out.push(Sentence {
-                text,
-                paragraph: p,
-                words: content_words(text, &mut buffer),
+            let in_quote = quoting;
+            let Scan {
+                words,
                 word_count,
                 names,
                 points_back,
+                quoted_bytes,
+                balanced,
+                quoting_after,
+            } = scan(text, quoting);
+            quoting = quoting_after;
+            out.push(Sentence {
+                text,
+                paragraph: p,
+                log_words: (words.len().max(1) as f32).ln(),
+                words,
+                quoted: quoted_bytes as f32 / text.len() as f32,
+                word_count,
+                names,
+                points_back,
+                balanced,
                 in_quote,
             });
         }
@@ -175,59 +140,61 @@ fn split(paragraphs: &[String]) -> Vec<Sentence<'_>> {
 
 /// Each sentence's score, or `None` where it cannot be a key point.
 fn score(sentences: &[Sentence<'_>], lede: &[u64], extracted: &Extracted) -> Vec<Option<f32>> {
-    let centrality: Vec<f32> = (0..sentences.len())
-        .map(|i| {
-            let own = &sentences[i].words;
-            sentences
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, other)| similarity(own, &other.words))
-                .sum()
+    // How many sentences use each content word: a sentence's overlap with
+    // all the others is the sum, over its words, of the others using it.
+    let mut all: Vec<u64> = sentences
+        .iter()
+        .flat_map(|s| s.words.iter().copied())
+        .collect();
+    all.sort_unstable();
+    let used_by =
+        |word: u64| all.partition_point(|&w| w <= word) - all.partition_point(|&w| w < word);
+    let centrality: Vec<Option<f32>> = sentences
+        .iter()
+        .map(|s| {
+            eligible(s, lede).then(|| {
+                let overlap: usize = s.words.iter().map(|&w| used_by(w) - 1).sum();
+                overlap as f32 / (1.0 + s.log_words)
+            })
         })
         .collect();
-    let most_central = centrality.iter().copied().fold(f32::EPSILON, f32::max);
+    let most_central = centrality
+        .iter()
+        .flatten()
+        .fold(f32::EPSILON, |a, &b| a.max(b));
     let count = sentences.len() as f32;
     sentences
         .iter()
+        .zip(&centrality)
         .enumerate()
-        .map(|(i, s)| {
-            if !eligible(s, lede) {
-                return None;
-            }
-            let figures = extracted
-                .figures
-                .iter()
-                .filter(|f| s.text.contains(f.text.as_str()))
-                .count();
-            let quoted = quoted_share(s.text, extracted);
-            // A sentence that is mostly a quotation is shown under Quotes.
-            let quote = if quoted > 0.5 {
-                -0.2
+        .map(|(i, (s, centrality))| {
+            let centrality = (*centrality)?;
+            let figures = if s.text.bytes().any(|b| b.is_ascii_digit()) {
+                extracted
+                    .figures
+                    .iter()
+                    .filter(|f| s.text.contains(f.text.as_str()))
+                    .count()
             } else {
-                0.1 * f32::from(u8::from(quoted > 0.0))
+                0
+            };
+            // A sentence that is mostly a quotation is shown under Quotes.
+            let quote = match s.quoted {
+                q if q > 0.5 => -0.2,
+                q if q > 0.0 => 0.1,
+                _ => 0.0,
             };
             let position = 1.0 - i as f32 / count;
-            let value = 0.45 * centrality[i] / most_central
-                + 0.15 * s.names.min(4) as f32 / 4.0
-                + 0.15 * figures.min(2) as f32 / 2.0
-                + quote
-                + 0.25 * position
-                - 0.3 * f32::from(u8::from(s.points_back));
-            Some(value)
+            Some(
+                0.45 * centrality / most_central
+                    + 0.15 * s.names.min(4) as f32 / 4.0
+                    + 0.15 * figures.min(2) as f32 / 2.0
+                    + quote
+                    + 0.25 * position
+                    - 0.3 * f32::from(u8::from(s.points_back)),
+            )
         })
         .collect()
-}
-
-/// The share of `sentence` taken by the article's quotations.
-fn quoted_share(sentence: &str, extracted: &Extracted) -> f32 {
-    let quoted: usize = extracted
-        .quotes
-        .iter()
-        .filter(|q| sentence.contains(q.text.as_str()))
-        .map(|q| q.text.len())
-        .sum();
-    quoted as f32 / sentence.len().max(1) as f32
 }
 
 /// Whether `s` can stand as a key point: past the first paragraph, a whole
@@ -239,62 +206,12 @@ fn eligible(s: &Sentence<'_>, lede: &[u64]) -> bool {
         .trim_end_matches(['”', '"', '’', '\'', ')', ']'])
         .ends_with(['.', '!', '?']);
     // A quotation split over sentences leaves one end in each: a fragment.
-    let balanced = s.text.matches('“').count() == s.text.matches('”').count()
-        && s.text.matches('"').count() % 2 == 0;
     s.paragraph > 0
         && closed
-        && balanced
+        && s.balanced
         && !s.in_quote
         && (MIN_WORDS..=MAX_WORDS).contains(&s.word_count)
         && share(&s.words, lede) < REPEAT_SHARE
-}
-
-/// Words, names (runs of capitalised words past the first word that are
-/// not function words, days or months) and whether it points back.
-fn shape(text: &str) -> (usize, usize, bool) {
-    let mut words = 0;
-    let mut names = 0;
-    let mut in_name = false;
-    let mut points_back = false;
-    let not_names = List::Stop.bit() | List::Time.bit();
-    for word in text.split_whitespace() {
-        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let capital = bare.starts_with(char::is_uppercase);
-        if words == 0 {
-            points_back = BACK_REFERENCES.contains(&bare);
-        } else if capital && word_lists(bare) & not_names == 0 {
-            names += usize::from(!in_name);
-            in_name = true;
-        } else {
-            in_name = false;
-        }
-        if !capital {
-            in_name = false;
-        }
-        words += 1;
-    }
-    (words, names, points_back)
-}
-
-/// Sorted, deduplicated hashes of the lower-cased content words of `text`.
-fn content_words(text: &str, buffer: &mut String) -> Vec<u64> {
-    let mut hashes = Vec::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.chars().nth(MIN_WORD_CHARS - 1).is_none() {
-            continue;
-        }
-        buffer.clear();
-        buffer.extend(word.chars().flat_map(char::to_lowercase));
-        if STOPWORDS.binary_search(&buffer.as_str()).is_ok() {
-            continue;
-        }
-        let mut h = Fnv::default();
-        h.write(buffer.as_bytes());
-        hashes.push(h.finish());
-    }
-    hashes.sort_unstable();
-    hashes.dedup();
-    hashes
 }
 
 /// How many of two sorted sets' members they share.
@@ -320,15 +237,6 @@ fn share(a: &[u64], b: &[u64]) -> f32 {
         return 0.0;
     }
     shared(a, b) as f32 / a.len().min(b.len().max(1)) as f32
-}
-
-/// TextRank's similarity of two sentences: shared words over the logs of
-/// their sizes.
-fn similarity(a: &[u64], b: &[u64]) -> f32 {
-    if a.len() < 2 || b.len() < 2 {
-        return 0.0;
-    }
-    shared(a, b) as f32 / ((a.len() as f32).ln() + (b.len() as f32).ln())
 }
 
 #[cfg(test)]

@@ -9,6 +9,9 @@
 //! ("visited" → "visit" but "united" → "unite") the answer is `None`, and
 //! the caller leaves the text as it is. A leaf: it imports nothing.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Irregular verbs: base, simple past, past participle.
 const IRREGULAR: &[(&str, &str, &str)] = &[
     ("arise", "arose", "arisen"),
@@ -145,41 +148,6 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("write", "wrote", "written"),
 ];
 
-/// Past forms that are as often nouns or adjectives ("ground troops",
-/// "a set", "left wing"): never read as a verb outside a verb position.
-const NOUN_TOO: &[&str] = &[
-    "beat",
-    "bet",
-    "bid",
-    "bound",
-    "broadcast",
-    "burst",
-    "cast",
-    "cost",
-    "cut",
-    "fell",
-    "forecast",
-    "found",
-    "ground",
-    "hit",
-    "hurt",
-    "laid",
-    "lay",
-    "left",
-    "let",
-    "lit",
-    "put",
-    "quit",
-    "rose",
-    "saw",
-    "set",
-    "shed",
-    "shot",
-    "split",
-    "spread",
-    "won",
-];
-
 /// Stems whose "-ed" form adds only "d" or "ed" in ways the spelling does
 /// not show: (past, base).
 const REGULAR_EXCEPTIONS: &[(&str, &str)] = &[
@@ -218,15 +186,45 @@ const NOT_PAST: &[&str] = &[
     "hundred", "sacred", "naked", "wicked", "kindred", "rugged", "ragged", "beloved", "crooked",
 ];
 
+/// What the irregular table says about a word form, looked up once.
+#[derive(Debug, Clone, Copy, Default)]
+struct Irregular {
+    /// The base form of which it is a past or a participle.
+    base: &'static str,
+    /// Whether it is a simple past.
+    past: bool,
+    /// Whether it is a past participle.
+    participle: bool,
+}
+
+/// The irregular forms by spelling, built on first use.
+static IRREGULAR_FORMS: LazyLock<HashMap<&'static str, Irregular>> = LazyLock::new(|| {
+    let mut forms: HashMap<&'static str, Irregular> = HashMap::new();
+    for &(base, past, participle) in IRREGULAR {
+        let p = forms.entry(past).or_insert(Irregular {
+            base,
+            ..Irregular::default()
+        });
+        p.past = true;
+        let pp = forms.entry(participle).or_insert(Irregular {
+            base,
+            ..Irregular::default()
+        });
+        pp.participle = true;
+    }
+    forms
+});
+
+fn irregular(word: &str) -> Option<Irregular> {
+    IRREGULAR_FORMS.get(word).copied()
+}
+
 /// The base form of a past tense or past participle, when the spelling
 /// makes it certain: "reiterated" → "reiterate", "agreed" → "agree",
 /// "stopped" → "stop", "said" → "say". `None` for anything else.
 pub(crate) fn base_of_past(word: &str) -> Option<String> {
-    if let Some((base, _, _)) = IRREGULAR
-        .iter()
-        .find(|(_, p, pp)| *p == word || *pp == word)
-    {
-        return Some((*base).to_string());
+    if let Some(form) = irregular(word) {
+        return Some(form.base.to_string());
     }
     if let Some((_, base)) = REGULAR_EXCEPTIONS.iter().find(|(p, _)| *p == word) {
         return Some((*base).to_string());
@@ -234,26 +232,17 @@ pub(crate) fn base_of_past(word: &str) -> Option<String> {
     regular_base(word)
 }
 
-/// Whether `word` is an irregular simple past or participle that is not
-/// also a common noun ("struck", "rose" is not).
-pub(crate) fn is_irregular_past(word: &str) -> bool {
-    !NOUN_TOO.contains(&word)
-        && IRREGULAR
-            .iter()
-            .any(|(base, p, pp)| (*p == word || *pp == word) && *base != word)
-}
-
 /// Whether `word` can be a past participle: an "-ed" form or an irregular
 /// participle.
 pub(crate) fn is_participle(word: &str) -> bool {
-    is_ed_form(word) || IRREGULAR.iter().any(|(_, _, pp)| *pp == word)
+    is_ed_form(word) || irregular(word).is_some_and(|f| f.participle)
 }
 
 /// Whether `word` is a regular "-ed" form ("killed", "agreed"; not
 /// "exceed" or "hundred").
 pub(crate) fn is_ed_form(word: &str) -> bool {
-    (word.len() > 4 || REGULAR_EXCEPTIONS.iter().any(|(past, _)| *past == word))
-        && word.ends_with("ed")
+    word.ends_with("ed")
+        && (word.len() > 4 || REGULAR_EXCEPTIONS.iter().any(|(past, _)| *past == word))
         && (!word.ends_with("eed") || EED_PASTS.contains(&word))
         && !NOT_PAST.contains(&word)
 }
@@ -261,7 +250,7 @@ pub(crate) fn is_ed_form(word: &str) -> bool {
 /// Whether `word` can be a simple past tense: an "-ed" form or an
 /// irregular past.
 pub(crate) fn is_simple_past(word: &str) -> bool {
-    is_ed_form(word) || IRREGULAR.iter().any(|(_, p, _)| *p == word)
+    is_ed_form(word) || irregular(word).is_some_and(|f| f.past)
 }
 
 /// The third person singular present of a base form: "reiterate" →
@@ -532,12 +521,10 @@ mod tests {
     }
 
     #[test]
-    fn past_forms_that_are_nouns_too_are_not_read_as_verbs() {
-        assert!(is_irregular_past("struck"));
-        assert!(!is_irregular_past("ground"));
-        assert!(!is_irregular_past("cut"));
-        assert!(!is_irregular_past("come"));
+    fn past_forms_and_participles_are_told_apart() {
         assert!(is_participle("reiterated") && is_participle("taken"));
+        assert!(!is_participle("took") && is_simple_past("took"));
         assert!(is_simple_past("said") && !is_simple_past("say"));
+        assert!(!is_simple_past("exceed") && !is_simple_past("hundred"));
     }
 }

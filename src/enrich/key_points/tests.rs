@@ -127,6 +127,11 @@ fn fragments_headings_and_introductions_are_not_points() {
 }
 
 #[test]
-fn stopwords_are_sorted_for_binary_search() {
-    assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+fn content_words_ignore_case_and_function_words() {
+    assert_eq!(
+        content_words("The Harbour and THE harbour"),
+        content_words("harbour")
+    );
+    assert_eq!(content_words("Éire ÉIRE éire"), content_words("éire"));
+    assert!(content_words("The and of it was with their").is_empty());
 }

@@ -126,15 +126,22 @@ fn is_verb_word(word: &str) -> bool {
 /// reach the cut keeps it ("Fiancée of journalist Jamal Khashoggi" is no
 /// headline).
 fn cut(sentence: &str, is_verb: &dyn Fn(&str) -> bool) -> String {
-    let has_verb = |head: &str| head.split_whitespace().any(|w| is_verb(&bare(w)));
-    let reach: String = sentence.chars().take(MAX_TITLE_CHARS).collect();
-    let keeps: &dyn Fn(&str) -> bool = if has_verb(&reach) {
-        &has_verb
-    } else {
-        &|_| true
-    };
-    clause_cut(sentence, keeps)
-        .or_else(|| phrase_cut(sentence, keeps))
+    let (mut start, mut chars, mut verb_end) = (0, 0, 0);
+    for word in sentence.split(' ') {
+        chars += word.chars().count();
+        if chars > MAX_TITLE_CHARS {
+            break;
+        }
+        if is_verb(&bare(word)) {
+            verb_end = start + word.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+            break;
+        }
+        start += word.len() + 1;
+        chars += 1;
+    }
+    let keeps = |head: &str| head.len() >= verb_end;
+    clause_cut(sentence, &keeps)
+        .or_else(|| phrase_cut(sentence, &keeps))
         .unwrap_or_else(|| word_cut(sentence))
 }
 
