@@ -16,11 +16,11 @@
 //! paragraph has no key points (the lede is all there is); one of two
 //! paragraphs has at most one; longer stories have up to three.
 
-mod scan;
+mod read;
 
 use super::extract::Extracted;
-use super::sentences::sentence_ends;
-use scan::{Scan, content_words, scan};
+use super::extract::entities::Para;
+use read::{Sentence, content_words, sentences};
 
 /// The most key points a story has.
 const MAX_POINTS: usize = 3;
@@ -37,38 +37,27 @@ const REPEAT_SHARE: f32 = 0.6;
 /// Two points may share at most this share of the shorter one's words.
 const REDUNDANT_SHARE: f32 = 0.5;
 
-/// Sentences read per story: the rest of a very long story is not weighed.
-const MAX_SENTENCES: usize = 80;
-
-/// One sentence and what it carries.
-#[derive(Debug)]
-struct Sentence<'a> {
-    text: &'a str,
-    paragraph: usize,
-    /// Sorted hashes of its content words.
-    words: Vec<u64>,
-    word_count: usize,
-    names: usize,
-    points_back: bool,
-    /// Whether its quotation marks pair up.
-    balanced: bool,
-    /// Whether it opens inside a quotation begun by an earlier sentence.
-    in_quote: bool,
-    /// The share of its bytes inside quotation marks.
-    quoted: f32,
-    /// The natural log of its number of content words.
-    log_words: f32,
-}
-
-/// Two or three key points of a story: whole sentences of `paragraphs`
-/// (never of the first) in reading order, none repeating `lede`.
-pub(crate) fn choose(paragraphs: &[String], lede: &str, extracted: &Extracted) -> Vec<String> {
-    let wanted = MAX_POINTS.min(paragraphs.len().saturating_sub(1));
+/// Two or three key points of a story: whole sentences of its paragraphs
+/// (`paras`, as the extractors read them; never of the first) in reading
+/// order, none repeating `lede`.
+pub(crate) fn choose(paras: &[Para<'_>], lede: &str, extracted: &Extracted) -> Vec<String> {
+    let wanted = MAX_POINTS.min(paras.len().saturating_sub(1));
     if wanted == 0 {
         return Vec::new();
     }
-    let sentences = split(paragraphs);
-    let lede_words = content_words(lede);
+    let sentences = sentences(paras);
+    let lede_words = if paras.first().is_some_and(|p| p.text == lede) {
+        let mut words: Vec<u64> = sentences
+            .iter()
+            .take_while(|s| s.paragraph == 0)
+            .flat_map(|s| s.words.iter().copied())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    } else {
+        content_words(lede)
+    };
     let scores = score(&sentences, &lede_words, extracted);
     let mut ranked: Vec<(f32, usize)> = scores
         .iter()
@@ -95,49 +84,6 @@ pub(crate) fn choose(paragraphs: &[String], lede: &str, extracted: &Extracted) -
         .collect()
 }
 
-/// The sentences of every paragraph, in reading order.
-fn split(paragraphs: &[String]) -> Vec<Sentence<'_>> {
-    let mut out = Vec::new();
-    for (p, paragraph) in paragraphs.iter().enumerate() {
-        let mut start = 0;
-        let mut quoting = false;
-        for end in sentence_ends(paragraph) {
-            let text = paragraph[start..end].trim();
-            start = end;
-            if text.is_empty() {
-                continue;
-            }
-            if out.len() == MAX_SENTENCES {
-                return out;
-            }
-            let in_quote = quoting;
-            let Scan {
-                words,
-                word_count,
-                names,
-                points_back,
-                quoted_bytes,
-                balanced,
-                quoting_after,
-            } = scan(text, quoting);
-            quoting = quoting_after;
-            out.push(Sentence {
-                text,
-                paragraph: p,
-                log_words: (words.len().max(1) as f32).ln(),
-                words,
-                quoted: quoted_bytes as f32 / text.len() as f32,
-                word_count,
-                names,
-                points_back,
-                balanced,
-                in_quote,
-            });
-        }
-    }
-    out
-}
-
 /// Each sentence's score, or `None` where it cannot be a key point.
 fn score(sentences: &[Sentence<'_>], lede: &[u64], extracted: &Extracted) -> Vec<Option<f32>> {
     // How many sentences use each content word: a sentence's overlap with
@@ -154,7 +100,7 @@ fn score(sentences: &[Sentence<'_>], lede: &[u64], extracted: &Extracted) -> Vec
         .map(|s| {
             eligible(s, lede).then(|| {
                 let overlap: usize = s.words.iter().map(|&w| used_by(w) - 1).sum();
-                overlap as f32 / (1.0 + s.log_words)
+                overlap as f32 / (1.0 + (s.words.len().max(1) as f32).ln())
             })
         })
         .collect();

@@ -144,11 +144,13 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         .map(|fd| (fd.date, fd.instant, DateSource::FrontMatter));
     let (date, published, date_source) = date_of(given_date, file.date, dateline.as_ref(), ctx);
     let word_count = body.word_count();
-    let mut extracted = extract::extract(body.paragraphs(), lexicon);
+    let paras = extract::paras(body.paragraphs());
+    let mut extracted = extract::extract_read(body.paragraphs(), &paras, lexicon);
     if let Some(d) = &dateline {
         dateline::add_place(&mut extracted.entities, &d.place);
     }
-    let key_points = key_points::choose(body.paragraphs(), &lede, &extracted);
+    let key_points = key_points::choose(&paras, &lede, &extracted);
+    drop(paras);
     let agency = dateline.as_ref().and_then(|d| d.agency.clone());
     Article {
         source_path: source.rel_path,

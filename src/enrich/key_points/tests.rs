@@ -1,12 +1,12 @@
 //! Unit tests of key-point choice.
 
 use super::*;
-use crate::enrich::extract::{extract, lexicon::Lexicon};
+use crate::enrich::extract::{extract, lexicon::Lexicon, paras};
 
 fn points(paragraphs: &[&str]) -> Vec<String> {
     let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
     let extracted = extract(&paragraphs, Lexicon::builtin());
-    choose(&paragraphs, &paragraphs[0], &extracted)
+    choose(&paras(&paragraphs), &paragraphs[0], &extracted)
 }
 
 const SAMPLE: &str = include_str!("../../../seeds/000_f596f713c00f6b16.txt");
