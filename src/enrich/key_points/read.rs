@@ -114,7 +114,11 @@ fn sentence<'a>(p: &Para<'a>, first: usize, last: usize, quoting: &mut bool) -> 
     let mut in_name = false;
     let mut words = Vec::with_capacity(tokens.len());
     for (k, t) in tokens.iter().enumerate() {
-        let gap_end = if k + 1 < tokens.len() { tokens[k + 1].start } else { end };
+        let gap_end = if k + 1 < tokens.len() {
+            tokens[k + 1].start
+        } else {
+            end
+        };
         if *quoting {
             quoted += gap_end.max(t.full_end) - t.start;
         }
