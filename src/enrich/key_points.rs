@@ -86,22 +86,27 @@ pub(crate) fn choose(paras: &[Para<'_>], lede: &str, extracted: &Extracted) -> V
 
 /// Each sentence's score, or `None` where it cannot be a key point.
 fn score(sentences: &[Sentence<'_>], lede: &[u64], extracted: &Extracted) -> Vec<Option<f32>> {
-    // How many sentences use each content word: a sentence's overlap with
-    // all the others is the sum, over its words, of the others using it.
-    let mut all: Vec<u64> = sentences
+    // A sentence's overlap with all the others is the sum, over its words,
+    // of the other sentences using each: one sort of every (word, sentence)
+    // pair finds them all. A word hash keeps its upper 48 bits here, the
+    // sentence's number the lower 16 (MAX_SENTENCES is far below 2^16).
+    let mut pairs: Vec<u64> = sentences
         .iter()
-        .flat_map(|s| s.words.iter().copied())
+        .enumerate()
+        .flat_map(|(i, s)| s.words.iter().map(move |&w| (w & !0xffff) | i as u64))
         .collect();
-    all.sort_unstable();
-    let used_by =
-        |word: u64| all.partition_point(|&w| w <= word) - all.partition_point(|&w| w < word);
+    pairs.sort_unstable();
+    let mut overlap = vec![0usize; sentences.len()];
+    for run in pairs.chunk_by(|a, b| a >> 16 == b >> 16) {
+        for &pair in run {
+            overlap[(pair & 0xffff) as usize] += run.len() - 1;
+        }
+    }
     let centrality: Vec<Option<f32>> = sentences
         .iter()
-        .map(|s| {
-            eligible(s, lede).then(|| {
-                let overlap: usize = s.words.iter().map(|&w| used_by(w) - 1).sum();
-                overlap as f32 / (1.0 + (s.words.len().max(1) as f32).ln())
-            })
+        .zip(&overlap)
+        .map(|(s, &overlap)| {
+            eligible(s, lede).then(|| overlap as f32 / (1.0 + (s.words.len().max(1) as f32).ln()))
         })
         .collect();
     let most_central = centrality

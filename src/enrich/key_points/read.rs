@@ -14,35 +14,37 @@ const MIN_WORD_BYTES: usize = 3;
 /// Sentences read per story: the rest of a very long story is not weighed.
 const MAX_SENTENCES: usize = 80;
 
-/// First words that point back to something the reader of one sentence
-/// has not seen.
-const BACK_REFERENCES: &[&str] = &[
-    "He",
-    "She",
-    "It",
-    "They",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "But",
-    "And",
-    "However",
-    "Also",
-    "Meanwhile",
-    "Such",
-    "Both",
-    "Then",
-    "There",
-    "Yet",
-    "So",
-    "Instead",
-    "Still",
-];
+/// Whether a sentence's first word points back to something the reader
+/// of one sentence has not seen.
+fn points_back(first: &str) -> bool {
+    matches!(
+        first,
+        "He" | "She"
+            | "It"
+            | "They"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "But"
+            | "And"
+            | "However"
+            | "Also"
+            | "Meanwhile"
+            | "Such"
+            | "Both"
+            | "Then"
+            | "There"
+            | "Yet"
+            | "So"
+            | "Instead"
+            | "Still"
+    )
+}
 
 /// What closes a sentence after its last word: terminators and closing
 /// quotes or brackets.
@@ -125,8 +127,11 @@ fn sentence<'a>(p: &Para<'a>, first: usize, last: usize, quoting: &mut bool) -> 
         let name = k > 0 && t.is_capitalised() && p.lists_of(first + k) & not_names() == 0;
         names += usize::from(name && !in_name);
         in_name = name;
-        if t.text.len() >= MIN_WORD_BYTES && !is_stopword(t.text) {
-            words.push(hash(t));
+        if t.text.len() >= MIN_WORD_BYTES {
+            let h = hash(t);
+            if !is_stopword(h) {
+                words.push(h);
+            }
         }
         let gap_end = if k + 1 < tokens.len() {
             tokens[k + 1].start
@@ -143,7 +148,7 @@ fn sentence<'a>(p: &Para<'a>, first: usize, last: usize, quoting: &mut bool) -> 
         words,
         word_count: tokens.len(),
         names,
-        points_back: BACK_REFERENCES.contains(&tokens[0].text),
+        points_back: points_back(tokens[0].text),
         balanced: marks.opens == marks.closes && marks.straight % 2 == 0,
         in_quote,
         quoted: quoted as f32 / text.len().max(1) as f32,
@@ -204,8 +209,9 @@ pub(super) fn content_words(text: &str) -> Vec<u64> {
         .split(|c: char| !c.is_alphanumeric() && !"-’'.&".contains(c))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .map(|w| w.strip_suffix("’s").or(w.strip_suffix("'s")).unwrap_or(w))
-        .filter(|w| w.len() >= MIN_WORD_BYTES && !is_stopword(w))
+        .filter(|w| w.len() >= MIN_WORD_BYTES)
         .map(hash_lower)
+        .filter(|h| !is_stopword(*h))
         .collect();
     words.sort_unstable();
     words.dedup();
@@ -213,103 +219,55 @@ pub(super) fn content_words(text: &str) -> Vec<u64> {
 }
 
 /// Frequent words that say nothing about what a sentence is about.
-fn is_stopword(word: &str) -> bool {
-    let mut lower = [0u8; 8];
-    if word.len() > lower.len() || !word.is_ascii() {
-        return false;
+const STOPWORDS: [&str; 92] = [
+    "about", "after", "again", "against", "all", "also", "and", "any", "are", "because", "been",
+    "before", "being", "between", "both", "but", "can", "could", "did", "does", "during", "each",
+    "for", "from", "had", "has", "have", "her", "here", "him", "his", "how", "into", "its", "just",
+    "more", "most", "not", "now", "off", "once", "only", "other", "our", "out", "over", "own",
+    "said", "same", "says", "she", "should", "since", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "too", "under",
+    "until", "very", "was", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "you", "your", "upon", "onto", "per", "via", "yet", "ago",
+];
+
+/// The stopwords' hashes, sorted, computed when compiling: a word is
+/// looked up by the hash it has anyway.
+const STOP_HASHES: [u64; STOPWORDS.len()] = sorted_hashes(STOPWORDS);
+
+const fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash = FNV_OFFSET;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u64).wrapping_mul(FNV_PRIME);
+        i += 1;
     }
-    for (l, b) in lower.iter_mut().zip(word.bytes()) {
-        *l = b.to_ascii_lowercase();
+    hash
+}
+
+const fn sorted_hashes<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = fnv(words[i].as_bytes());
+        i += 1;
     }
-    matches!(
-        &lower[..word.len()],
-        b"about"
-            | b"after"
-            | b"again"
-            | b"against"
-            | b"all"
-            | b"also"
-            | b"and"
-            | b"any"
-            | b"are"
-            | b"because"
-            | b"been"
-            | b"before"
-            | b"being"
-            | b"between"
-            | b"both"
-            | b"but"
-            | b"can"
-            | b"could"
-            | b"did"
-            | b"does"
-            | b"during"
-            | b"each"
-            | b"for"
-            | b"from"
-            | b"had"
-            | b"has"
-            | b"have"
-            | b"her"
-            | b"here"
-            | b"him"
-            | b"his"
-            | b"how"
-            | b"into"
-            | b"its"
-            | b"just"
-            | b"more"
-            | b"most"
-            | b"not"
-            | b"now"
-            | b"off"
-            | b"once"
-            | b"only"
-            | b"other"
-            | b"our"
-            | b"out"
-            | b"over"
-            | b"own"
-            | b"said"
-            | b"same"
-            | b"says"
-            | b"she"
-            | b"should"
-            | b"since"
-            | b"some"
-            | b"such"
-            | b"than"
-            | b"that"
-            | b"the"
-            | b"their"
-            | b"them"
-            | b"then"
-            | b"there"
-            | b"these"
-            | b"they"
-            | b"this"
-            | b"those"
-            | b"through"
-            | b"too"
-            | b"under"
-            | b"until"
-            | b"very"
-            | b"was"
-            | b"were"
-            | b"what"
-            | b"when"
-            | b"where"
-            | b"which"
-            | b"while"
-            | b"who"
-            | b"whom"
-            | b"why"
-            | b"will"
-            | b"with"
-            | b"would"
-            | b"you"
-            | b"your"
-    )
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && out[j - 1] > out[j] {
+            let swap = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the word hashing to `hash` is a stopword.
+fn is_stopword(hash: u64) -> bool {
+    STOP_HASHES.binary_search(&hash).is_ok()
 }
 
 #[cfg(test)]
@@ -346,6 +304,15 @@ mod tests {
         assert!(!s[0].balanced);
         assert!(s[1].in_quote && !s[1].balanced);
         assert!(!s[2].in_quote && s[2].balanced);
+    }
+
+    #[test]
+    fn stopword_hashes_are_the_words_hashes() {
+        for word in STOPWORDS {
+            assert!(is_stopword(hash_lower(word)), "{word}");
+            assert!(is_stopword(hash_lower(&word.to_uppercase())), "{word}");
+        }
+        assert!(!is_stopword(hash_lower("harbour")));
     }
 
     #[test]

@@ -380,8 +380,13 @@ fn strip_brackets(text: &str) -> String {
 fn capitalize_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        Some(first) if !first.is_uppercase() => {
+            let mut out = String::with_capacity(text.len() + 2);
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+            out
+        }
+        _ => text.to_string(),
     }
 }
 
@@ -474,22 +479,26 @@ const CUT_BEFORE: &[&str] = &[
 /// a function word.
 fn phrase_cut(sentence: &str, keeps: &dyn Fn(&str) -> bool) -> Option<String> {
     let mut best = None;
+    let mut chars = 0;
+    let mut from = 0;
     for (at, _) in sentence.match_indices(' ') {
-        let head = sentence[..at].trim_end_matches([',', ';', ':']);
-        if head.chars().count() > MAX_TITLE_CHARS {
+        chars += sentence[from..at].chars().count();
+        from = at;
+        if chars > MAX_TITLE_CHARS {
             break;
         }
+        let head = sentence[..at].trim_end_matches([',', ';', ':']);
         let next = sentence[at + 1..].split(' ').next().unwrap_or_default();
         if CUT_BEFORE.contains(&next)
-            && head.split_whitespace().count() >= MIN_CLAUSE_WORDS
+            && head.split_whitespace().nth(MIN_CLAUSE_WORDS - 1).is_some()
             && quotes_balanced(head)
             && !ends_weakly(head)
             && keeps(head)
         {
-            best = Some(head.to_string());
+            best = Some(head);
         }
     }
-    best
+    best.map(str::to_string)
 }
 
 /// Cuts at the last word boundary under the limit, drops dangling function
@@ -521,7 +530,7 @@ fn ends_weakly(head: &str) -> bool {
 /// ("resulting").
 fn is_weak(word: &str) -> bool {
     let bare = bare(word);
-    WEAK_ENDINGS.contains(&bare.as_str()) || bare.ends_with("ing") && bare.chars().count() > 5
+    WEAK_ENDINGS.contains(&&*bare) || bare.ends_with("ing") && bare.chars().count() > 5
 }
 
 fn quotes_balanced(text: &str) -> bool {

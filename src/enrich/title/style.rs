@@ -5,6 +5,8 @@
 //! affiliation ("Scientists from the University of X say…" → "Scientists
 //! say…").
 
+use std::borrow::Cow;
+
 /// Days of the week, capitalised as written.
 const WEEKDAYS: &[&str] = &[
     "Monday",
@@ -128,9 +130,13 @@ pub(super) fn bare_end(word: &str) -> usize {
 }
 
 /// A word lower-cased without the punctuation around it.
-pub(super) fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+pub(super) fn bare(word: &str) -> Cow<'_, str> {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if bare.chars().any(char::is_uppercase) {
+        Cow::Owned(bare.to_lowercase())
+    } else {
+        Cow::Borrowed(bare)
+    }
 }
 
 /// "A fire kills…" → "Fire kills…", "The government…" → "Government…",

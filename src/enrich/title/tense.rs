@@ -152,7 +152,7 @@ impl Edit {
             let removed = words.remove(at);
             if verb.is_empty() {
                 // "was rammed" → "rammed": the participle is the verb now.
-                verb = words.get(at).map(|w| bare(w)).unwrap_or(removed);
+                verb = words.get(at).map_or(removed, |w| bare(w).into_owned());
             }
         }
         verb
@@ -163,13 +163,16 @@ impl Edit {
 fn verb_at(words: &[String], i: usize, word: &str) -> Step {
     let next = |from: usize| {
         let mut k = from;
-        while words
-            .get(k)
-            .is_some_and(|w| ADVERBS.contains(&bare(w).as_str()))
-        {
+        while words.get(k).is_some_and(|w| ADVERBS.contains(&&*bare(w))) {
             k += 1;
         }
-        (k, words.get(k).map(|w| bare(w)).unwrap_or_default())
+        (
+            k,
+            words
+                .get(k)
+                .map(|w| bare(w).into_owned())
+                .unwrap_or_default(),
+        )
     };
     if words[i].starts_with(char::is_uppercase) {
         return Step::Next;
@@ -187,7 +190,7 @@ fn verb_at(words: &[String], i: usize, word: &str) -> Step {
         }
         "was" | "were" => {
             let (_, participle) = next(i + 1);
-            let after_relative = CLAUSE_OPENERS.contains(&bare(&words[i - 1]).as_str());
+            let after_relative = CLAUSE_OPENERS.contains(&&*bare(&words[i - 1]));
             if is_participle(&participle) && participle != "been" && !after_relative {
                 Step::Change(Edit {
                     drop: vec![i],
@@ -239,7 +242,7 @@ fn simple_past(words: &[String], i: usize, word: &str) -> Step {
     // "2 armed men", but "Toronto Comicon 2019 returned".
     let count = previous.starts_with(|c: char| c.is_ascii_digit())
         && !(i >= 2 && words[i - 2].starts_with(char::is_uppercase));
-    if BEFORE_ADJECTIVE.contains(&previous.as_str()) || count {
+    if BEFORE_ADJECTIVE.contains(&&*previous) || count {
         return Step::Next;
     }
     let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
@@ -249,14 +252,14 @@ fn simple_past(words: &[String], i: usize, word: &str) -> Step {
     // "A man killed in the attack was named", "deaths linked to the virus
     // surpassed…": a past form followed by a preposition (or nothing) is
     // inside the subject when another verb follows in the same clause.
-    let open = next.is_empty() || SUBJECT_ENDS.contains(&next.as_str());
+    let open = next.is_empty() || SUBJECT_ENDS.contains(&&*next);
     let later_verb = open && {
         let clause = words[i + 1..]
             .iter()
             .take_while(|w| !w.ends_with([',', ';', ':']) && !opens_a_clause(&bare(w)));
         clause.map(|w| bare(w)).any(|w| {
             matches!(
-                w.as_str(),
+                &*w,
                 "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will"
             ) || is_simple_past(&w)
         })
@@ -305,14 +308,14 @@ fn subject_is_singular(words: &[String]) -> Option<bool> {
     for (k, w) in words.iter().enumerate().skip(1) {
         let b = bare(w);
         let participle_phrase = is_ed_form(&b) && words.get(k + 1).is_some_and(|n| bare(n) == "by");
-        if SUBJECT_ENDS.contains(&b.as_str()) || participle_phrase {
+        if SUBJECT_ENDS.contains(&&*b) || participle_phrase {
             end = k;
             break;
         }
     }
     let head = words[..end].last()?;
     let lower = bare(head);
-    match lower.as_str() {
+    match &*lower {
         "he" | "she" | "it" => return Some(true),
         "they" | "we" | "i" | "you" => return Some(false),
         _ => {}
@@ -332,7 +335,7 @@ fn subject_is_singular(words: &[String]) -> Option<bool> {
         let person = in_name && (!plural_ending || titled);
         return (acronym || !lower.ends_with('s') || person).then_some(true);
     }
-    if PLURALS.contains(&lower.as_str()) {
+    if PLURALS.contains(&&*lower) {
         return Some(false);
     }
     let plural = lower.ends_with('s') && !["ss", "us", "is"].iter().any(|e| lower.ends_with(e));
