@@ -5,6 +5,7 @@
     bench/build_bench.py                          # 1k and 10k, 5 runs each
     bench/build_bench.py --sizes 1k,10k,100k --runs 5 --dir /tmp/briefing-bench
     bench/build_bench.py --sizes 10k --no-peers --json results.json
+    bench/build_bench.py --corpus DIR             # a corpus made elsewhere
 
 For each size it writes a corpus with bench/gencorpus.py --peers (the same
 articles as a briefing site, a Zola site and a Hugo site) under --dir, then
@@ -41,6 +42,8 @@ import hashlib
 import json
 import os
 import platform
+import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -97,6 +100,27 @@ def first_line(cmd):
         return "unknown"
     lines = (out.stdout or out.stderr).strip().splitlines()
     return lines[0] if lines else "unknown"
+
+
+def version_of(cmd):
+    """The first x.y.z in what cmd prints ("zola 0.22.1", "hugo v0.168.0-...")."""
+    found = re.search(r"\d+\.\d+\.\d+", first_line(cmd))
+    return found.group(0) if found else "(version unknown)"
+
+
+def describe_binary(path):
+    """The path, and a warning when it is a script that starts the binary:
+    then the script's interpreter is timed too."""
+    real = os.path.realpath(path)
+    with open(real, "rb") as f:
+        magic = f.read(4)
+    if magic == b"\x7fELF":
+        return real
+    return f"{real} (not a binary but a wrapper script: its start-up is timed too)"
+
+
+def own_peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def machine():
@@ -206,6 +230,30 @@ class Corpus:
         return ["site.toml", "seeds"]
 
 
+class ExistingCorpus:
+    """A corpus made elsewhere (--corpus): DIR/seeds, and DIR/zola and
+    DIR/hugo when they exist. Used as it is, never deleted."""
+
+    def __init__(self, root):
+        self.root = os.path.abspath(root)
+        seeds = os.path.join(self.root, "seeds")
+        if not os.path.isdir(seeds):
+            sys.exit(f"build_bench: {seeds} is not a folder")
+        self.n = sum(
+            1
+            for _, _, names in os.walk(seeds)
+            for name in names
+            if name.endswith((".txt", ".md"))
+        )
+
+    def ensure(self):
+        return 0.0
+
+    def inputs(self):
+        return [name for name in ("site.toml", "seeds") if os.path.exists(
+            os.path.join(self.root, name))]
+
+
 def commands(args, corpus, work):
     """(name, argv, cwd, output folder) for each command measured."""
     out = {name: os.path.join(work, name) for name in ("briefing", "floor", "zola", "hugo")}
@@ -218,10 +266,10 @@ def commands(args, corpus, work):
         (FLOOR, ["sh", "-c", floor_script, "floor", reference, out["floor"]],
          corpus.root, out["floor"]),
     ]
-    if args.zola:
+    if args.zola and os.path.isdir(os.path.join(corpus.root, "zola")):
         runs.append(("zola", [args.zola, "--root", os.path.join(corpus.root, "zola"), "build",
                               "--output-dir", out["zola"]], corpus.root, out["zola"]))
-    if args.hugo:
+    if args.hugo and os.path.isdir(os.path.join(corpus.root, "hugo")):
         runs.append(("hugo", [args.hugo, "--source", os.path.join(corpus.root, "hugo"),
                               "--destination", out["hugo"], "--quiet"], corpus.root, out["hugo"]))
     return runs, reference
@@ -336,6 +384,9 @@ def main():
                         help="the binary to time (default target/release/briefing)")
     parser.add_argument("--zola", default=shutil.which("zola"), help="zola binary (default: PATH)")
     parser.add_argument("--hugo", default=shutil.which("hugo"), help="hugo binary (default: PATH)")
+    parser.add_argument("--corpus", metavar="DIR",
+                        help="time an existing corpus (DIR/seeds, DIR/zola, DIR/hugo) "
+                        "instead of generating --sizes")
     parser.add_argument("--no-peers", action="store_true", help="time briefing and the floor only")
     parser.add_argument("--keep", action="store_true",
                         help="keep the corpora (reused by the next run) and nothing else")
@@ -355,12 +406,13 @@ def main():
     commit = first_line(["git", "-C", REPO, "describe", "--always", "--dirty"])
     header.append(f"briefing: {first_line([args.briefing, '--version'])}, commit {commit}")
     if args.zola:
-        labels["zola"] = first_line([args.zola, "--version"]).replace("zola", "Zola")
-        header.append(f"zola: {args.zola}")
+        labels["zola"] = "Zola " + version_of([args.zola, "--version"])
+        header.append(f"{labels['zola']}: {describe_binary(args.zola)}")
     if args.hugo:
-        version = first_line([args.hugo, "version"]).split()
-        labels["hugo"] = "Hugo " + (version[1].split("-")[0] if len(version) > 1 else "?")
-        header.append(f"hugo: {args.hugo} ({' '.join(version[:2])})")
+        labels["hugo"] = "Hugo " + version_of([args.hugo, "version"])
+        header.append(f"{labels['hugo']}: {describe_binary(args.hugo)}")
+    header.append(f"peak memory reads at least {mib(own_peak())}: this script's own size, "
+                  "which a child has when it starts")
     header.append(f"command: {' '.join(sys.argv)}")
     header.append(f"{args.runs} rounds after a warm-up; medians; ratios are medians of "
                   "per-round ratios")
@@ -369,8 +421,12 @@ def main():
     everything = {"machine": header, "sizes": {}}
     created = []
     try:
-        for n in args.sizes:
-            corpus = Corpus(args.dir, n, args.seed)
+        if args.corpus:
+            corpora = [ExistingCorpus(args.corpus)]
+        else:
+            corpora = [Corpus(args.dir, n, args.seed) for n in args.sizes]
+        for corpus in corpora:
+            n = corpus.n
             fresh = not os.path.exists(corpus.root)
             print(f"\n{n:,} articles: corpus in {corpus.root}", file=sys.stderr, flush=True)
             generated = corpus.ensure()
