@@ -81,7 +81,10 @@ impl Workflow {
     }
 
     fn runs(&self) -> Vec<&str> {
-        self.steps().iter().filter_map(|s| s.run.as_deref()).collect()
+        self.steps()
+            .iter()
+            .filter_map(|s| s.run.as_deref())
+            .collect()
     }
 }
 
@@ -112,7 +115,10 @@ fn assert_publishes_daily(text: &str) -> Workflow {
         "briefing build",
         "briefing check",
     ] {
-        assert!(runs.iter().any(|r| r.contains(command)), "{command}: {runs:?}");
+        assert!(
+            runs.iter().any(|r| r.contains(command)),
+            "{command}: {runs:?}"
+        );
     }
     workflow
 }
@@ -134,16 +140,26 @@ fn the_written_workflow_installs_the_pinned_release_and_checks_it() {
     assert!(workflow.env.contains_key("BRIEFING_REPO"));
     let runs = workflow.runs().join("\n");
     // The release archive, verified; the same tag compiled only as a fallback.
-    assert!(runs.contains("/releases/download/v$BRIEFING_VERSION"), "{runs}");
-    assert!(runs.contains("SHA256SUMS") && runs.contains("--check"), "{runs}");
     assert!(
-        runs.contains("cargo install --locked --git") && runs.contains("--tag \"v$BRIEFING_VERSION\""),
+        runs.contains("/releases/download/v$BRIEFING_VERSION"),
+        "{runs}"
+    );
+    assert!(
+        runs.contains("SHA256SUMS") && runs.contains("--check"),
+        "{runs}"
+    );
+    assert!(
+        runs.contains("cargo install --locked --git")
+            && runs.contains("--tag \"v$BRIEFING_VERSION\""),
         "{runs}"
     );
     assert!(workflow.uses("actions/cache/restore@") && workflow.uses("actions/cache/save@"));
     // Nothing a site repository cannot answer: no variable to set by hand,
     // no cache keyed on a lock file that a site does not have.
-    assert!(!text.contains("BRIEFING_GIT") && !text.contains("vars."), "{text}");
+    assert!(
+        !text.contains("BRIEFING_GIT") && !text.contains("vars."),
+        "{text}"
+    );
     assert!(!text.contains("Cargo.lock"), "{text}");
 }
 
@@ -153,7 +169,8 @@ fn this_repository_publishes_with_briefing_built_from_its_checkout() {
     let workflow = assert_publishes_daily(&text);
     let runs = workflow.runs();
     assert!(
-        runs.iter().any(|r| r.contains("cargo install --locked --path .")),
+        runs.iter()
+            .any(|r| r.contains("cargo install --locked --path .")),
         "{runs:?}"
     );
 }
