@@ -414,8 +414,8 @@ def main():
     header.append(f"peak memory reads at least {mib(own_peak())}: this script's own size, "
                   "which a child has when it starts")
     header.append(f"command: {' '.join(sys.argv)}")
-    header.append(f"{args.runs} rounds after a warm-up; medians; ratios are medians of "
-                  "per-round ratios")
+    rounds = "1 round" if args.runs == 1 else f"{args.runs} rounds"
+    header.append(f"{rounds} after a warm-up; medians; ratios are medians of per-round ratios")
     print("\n".join(f"- {line}" for line in header), flush=True)
 
     everything = {"machine": header, "sizes": {}}
