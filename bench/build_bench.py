@@ -9,7 +9,7 @@
 
 For each size it writes a corpus with bench/gencorpus.py --peers (the same
 articles as a briefing site, a Zola site and a Hugo site) under --dir, then
-times clean builds: one warm-up of each command, then --runs rounds, each
+times clean builds: a warm-up round (--warmup), then --runs rounds, each
 round running every command once, back to back, in an order that rotates
 from round to round. Before each run the command's output folder is deleted
 and the file system synced, outside the timing. The commands:
@@ -276,33 +276,31 @@ def commands(args, corpus, work):
 
 
 def bench_size(args, corpus, work):
-    """Warm-up, then args.runs alternating rounds; returns the results."""
+    """args.warmup rounds, then args.runs timed ones; returns the results.
+    The outputs are left in work, for the caller to delete after printing
+    (deleting 100,000-file trees can take minutes)."""
     runs, reference = commands(args, corpus, work)
     log = os.path.join(work, "last-run.log")
     results = {name: [] for name, *_ in runs}
     outputs = {}
-    # Warm-up: fills the page cache and gives the floor its reference tree.
-    for name, cmd, cwd, out in runs:
-        remove(out)
-        os.sync()
-        measure(cmd, cwd, log)
-        outputs[name] = tree_size(out)
-        if name == "briefing":
-            remove(reference)
-            shutil.copytree(out, reference, symlinks=True)
-    for round_no in range(args.runs):
+    total = args.warmup + args.runs
+    for round_no in range(total):
+        # The first round runs briefing first: the floor copies its output.
         shift = round_no % len(runs)
         for name, cmd, cwd, out in runs[shift:] + runs[:shift]:
             remove(out)
             os.sync()
             result = measure(cmd, cwd, log)
-            result["round"] = round_no
-            results[name].append(result)
-            print(f"  {name:10} round {round_no + 1}/{args.runs}: {result['wall']:.2f} s",
-                  file=sys.stderr, flush=True)
-    for _, _, _, out in runs:
-        remove(out)
-    remove(reference)
+            if name not in outputs:
+                outputs[name] = tree_size(out)
+            if name == "briefing" and not os.path.exists(reference):
+                shutil.copytree(out, reference, symlinks=True)
+            timed = round_no >= args.warmup
+            if timed:
+                result["round"] = round_no
+                results[name].append(result)
+            what = f"round {round_no - args.warmup + 1}/{args.runs}" if timed else "warm-up"
+            print(f"  {name:10} {what}: {result['wall']:.2f} s", file=sys.stderr, flush=True)
     return results, outputs
 
 
@@ -377,6 +375,8 @@ def main():
     parser.add_argument("--sizes", type=parse_sizes, default=[1000, 10000],
                         help="comma-separated article counts (default 1k,10k)")
     parser.add_argument("--runs", type=int, default=5, help="timed rounds per size (default 5)")
+    parser.add_argument("--warmup", type=int, default=1,
+                        help="untimed rounds first (default 1; 0 where a round takes minutes)")
     parser.add_argument("--dir", default=default_dir(),
                         help="where corpora and outputs go (default %(default)s)")
     parser.add_argument("--seed", type=int, default=7, help="gencorpus.py seed (default 7)")
@@ -392,8 +392,8 @@ def main():
                         help="keep the corpora (reused by the next run) and nothing else")
     parser.add_argument("--json", metavar="FILE", help="also write every run's figures to FILE")
     args = parser.parse_args()
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
+    if args.runs < 1 or args.warmup < 0:
+        parser.error("--runs must be at least 1 and --warmup at least 0")
     if args.no_peers:
         args.zola = args.hugo = None
     if not os.access(args.briefing, os.X_OK):
@@ -415,7 +415,8 @@ def main():
                   "which a child has when it starts")
     header.append(f"command: {' '.join(sys.argv)}")
     rounds = "1 round" if args.runs == 1 else f"{args.runs} rounds"
-    header.append(f"{rounds} after a warm-up; medians; ratios are medians of per-round ratios")
+    warmups = "no warm-up" if args.warmup == 0 else f"{args.warmup} warm-up round(s)"
+    header.append(f"{rounds} after {warmups}; medians; ratios are medians of per-round ratios")
     print("\n".join(f"- {line}" for line in header), flush=True)
 
     everything = {"machine": header, "sizes": {}}
@@ -444,6 +445,10 @@ def main():
             print(note, flush=True)
             everything["sizes"][n] = {"runs": results, "outputs": outputs, "load": [
                 load_before, load_after]}
+            if args.json:
+                with open(args.json, "w", encoding="utf-8") as f:
+                    json.dump(everything, f, indent=1)
+            remove(work)
     finally:
         for path in created:
             if args.keep and os.path.basename(path).startswith("corpus-"):
@@ -454,9 +459,6 @@ def main():
                 os.rmdir(args.dir)
             except OSError:
                 pass
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(everything, f, indent=1)
 
 
 if __name__ == "__main__":
