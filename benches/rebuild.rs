@@ -3,9 +3,9 @@
 //!     bench/gencorpus.py --n 10000 --out /dev/shm/site10k
 //!     BENCH_SITE=/dev/shm/site10k cargo bench --bench rebuild
 //!
-//! Starts a `Session` on the site (output in a temporary folder beside it),
+//! Starts a `LiveBuild` on the site (output in a temporary folder beside it),
 //! then applies body edits, lede edits and template edits to it, printing the
-//! median, minimum and maximum `Session::apply` time of each, and a clean
+//! median, minimum and maximum `LiveBuild::apply` time of each, and a clean
 //! build of the same site as the baseline measured in the same run.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -13,9 +13,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use briefing::incremental::LiveBuild;
+use briefing::incremental::changes::ChangeSet;
 use briefing::pipeline::{self, BuildOptions};
-use briefing::session::Session;
-use briefing::watch::ChangeSet;
 use jiff::Timestamp;
 
 fn main() {
@@ -45,7 +45,7 @@ fn main() {
         })
         .collect();
 
-    let (mut session, _) = Session::start(options).unwrap();
+    let (mut live, _) = LiveBuild::start(options).unwrap();
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("seeds"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -55,8 +55,8 @@ fn main() {
     let step = (files.len() / edits).max(1);
     let chosen: Vec<&PathBuf> = files.iter().step_by(step).take(edits).collect();
 
-    let body = time_edits(&mut session, &chosen, 2, "body");
-    let lede = time_edits(&mut session, &chosen, 0, "lede");
+    let body = time_edits(&mut live, &chosen, 2, "body");
+    let lede = time_edits(&mut live, &chosen, 0, "lede");
     let added: Vec<Duration> = (0..edits)
         .map(|n| {
             let path = root
@@ -68,20 +68,18 @@ fn main() {
             )
             .unwrap();
             let started = Instant::now();
-            session
-                .apply(&ChangeSet {
-                    content: [path.clone()].into(),
-                    ..ChangeSet::default()
-                })
-                .unwrap();
+            live.apply(&ChangeSet {
+                content: [path.clone()].into(),
+                ..ChangeSet::default()
+            })
+            .unwrap();
             let elapsed = started.elapsed();
             std::fs::remove_file(&path).unwrap();
-            session
-                .apply(&ChangeSet {
-                    content: [path].into(),
-                    ..ChangeSet::default()
-                })
-                .unwrap();
+            live.apply(&ChangeSet {
+                content: [path].into(),
+                ..ChangeSet::default()
+            })
+            .unwrap();
             elapsed
         })
         .collect();
@@ -100,12 +98,11 @@ fn main() {
             )
             .unwrap();
             let started = Instant::now();
-            session
-                .apply(&ChangeSet {
-                    templates: true,
-                    ..ChangeSet::default()
-                })
-                .unwrap();
+            live.apply(&ChangeSet {
+                templates: true,
+                ..ChangeSet::default()
+            })
+            .unwrap();
             started.elapsed()
         })
         .collect();
@@ -125,19 +122,18 @@ fn main() {
 }
 
 /// Appends a word to line `line` of each file, applying each edit alone.
-fn time_edits(session: &mut Session, files: &[&PathBuf], line: usize, tag: &str) -> Vec<Duration> {
+fn time_edits(live: &mut LiveBuild, files: &[&PathBuf], line: usize, tag: &str) -> Vec<Duration> {
     files
         .iter()
         .enumerate()
         .map(|(n, path)| {
             edit_line(path, line, &format!(" {tag}{n}"));
             let started = Instant::now();
-            session
-                .apply(&ChangeSet {
-                    content: [path.to_path_buf()].into(),
-                    ..ChangeSet::default()
-                })
-                .unwrap();
+            live.apply(&ChangeSet {
+                content: [path.to_path_buf()].into(),
+                ..ChangeSet::default()
+            })
+            .unwrap();
             started.elapsed()
         })
         .collect()

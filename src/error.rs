@@ -184,6 +184,15 @@ pub enum Error {
         /// Tera's explanation.
         message: String,
     },
+    /// A page's data could not be written as JSON.
+    #[error("cannot write {route} as JSON")]
+    Json {
+        /// The output file being rendered.
+        route: String,
+        /// serde_json's reason.
+        #[source]
+        source: serde_json::Error,
+    },
     /// The requested output folder would destroy input.
     #[error("refusing to write output to {}: {reason}", path.display())]
     UnsafeOutput {

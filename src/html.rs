@@ -1,4 +1,5 @@
-//! HTML escaping, shared by every stage that writes markup from text.
+//! HTML escaping and the characters XML allows, shared by every stage that
+//! writes or reads markup made from text. A leaf: it imports nothing.
 
 /// Appends `text` to `out` with `& < > " '` escaped, safe for element
 /// content and quoted attribute values.
@@ -41,6 +42,24 @@ pub fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// Whether XML 1.0 allows `c` in a document: not the C0 controls other
+/// than tab, newline and carriage return, nor U+FFFE and U+FFFF.
+pub fn is_xml_char(c: char) -> bool {
+    !matches!(
+        c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
+    )
+}
+
+/// `text` without the characters XML 1.0 does not allow.
+pub fn xml_chars_only(text: String) -> String {
+    if text.chars().all(is_xml_char) {
+        text
+    } else {
+        text.chars().filter(|&c| is_xml_char(c)).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +78,14 @@ mod tests {
         let text = "<a href='x'> & \"y\" &amp;";
         assert_eq!(unescape(&escape(text)), text);
         assert_eq!(unescape("a&#x27;b"), "a'b");
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_dropped() {
+        assert_eq!(
+            xml_chars_only("a\u{1}b\u{c}c\td\ne\u{ffff}".to_string()),
+            "abc\td\ne"
+        );
+        assert_eq!(xml_chars_only("“ok” – 北京".to_string()), "“ok” – 北京");
     }
 }

@@ -9,25 +9,28 @@
 //! ```
 //!
 //! [`pipeline::build`] runs them in order; [`cli`] is the command line.
+//! `ARCHITECTURE.md` at the repository root is the map.
 
-pub mod article;
-pub mod check;
-pub mod cli;
-pub mod config;
-pub mod corrections;
-pub mod digest;
-pub mod discover;
-pub mod enrich;
-pub mod error;
-pub mod fs;
-pub mod html;
-pub mod output;
-pub mod pipeline;
-pub mod render;
-pub mod scaffold;
-pub mod serve;
-pub mod session;
-pub mod slug;
-pub mod summary;
-pub mod verify;
-pub mod watch;
+// The stages, in pipeline order.
+pub mod config; //    site.toml + entities.toml → Config
+pub mod discover; //  seeds/ → SourceFile list (the only walkdir user)
+pub mod article; //   SourceFile → ParsedArticle (text, Markdown, front matter)
+pub mod enrich; //    ParsedArticle → Article (title, date, slug, entities, quotes, figures)
+pub mod digest; //    Article list → Digest (order, editions, tags, corpus pass, related)
+pub mod render; //    Digest → RenderedPage (the only tera user)
+pub mod output; //    pages → output folder (staging + atomic swap)
+
+// What drives them.
+pub mod pipeline; //    runs the stages in order, rayon over articles and pages
+pub mod incremental; // keeps a build's results; rebuilds only what a change needs
+pub mod watch; //       notify debouncer + pure classifier → ChangeSet
+pub mod serve; //       preview server (the only async code)
+pub mod check; //       verifies a built site's links, anchors, feeds and sitemap
+pub mod cli; //         the command line: arguments, printing, exit codes
+
+// Leaf helpers any stage may use.
+pub mod error; // Error (fatal) and Diagnostic (per input)
+pub mod fs; //    every std::fs call, with the path in every error
+pub mod html; //  HTML escaping
+pub mod slug; //  text → URL slugs and ids
+pub mod urls; //  routes and URLs of every output file

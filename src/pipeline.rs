@@ -19,14 +19,13 @@ use crate::article::{self, ParseOptions, highlight};
 use crate::config::{self, Config};
 use crate::digest::{self, Digest};
 use crate::discover::{self, SourceFile};
-use crate::enrich::lexicon::Lexicon;
+use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
-use crate::render::urls::Urls;
-use crate::render::views::HIGHLIGHT_CSS;
-use crate::render::{RenderOptions, RenderedPage, Renderer};
+use crate::render::{Job, RenderOptions, RenderedPage, Renderer};
+use crate::urls::{HIGHLIGHT_CSS, Urls};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -137,7 +136,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     let renderer = make_renderer(&config, templates, options);
 
     let staging = Staging::begin(&output)?;
-    let jobs = Renderer::jobs(&digest);
+    let jobs = Job::all(&digest);
     let mut paths = jobs
         .par_iter()
         .map(|&job| {
@@ -178,7 +177,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
 
 /// Reads `site.toml`, applying a `--base-url` override.
 pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
-    let mut config = config::load(&options.root)?;
+    let mut config = config::load(&options.root, &highlight::theme_names())?;
     if let Some(url) = &options.base_url {
         config.site.base_url = config::normalize_base_url(url).map_err(|why| {
             Error::Config(Diagnostic::error(

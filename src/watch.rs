@@ -1,14 +1,15 @@
 //! Watching the site for changes: notify (debounced) + a pure classifier.
+//! The only user of `notify`.
 //!
 //! [`classify`] turns raw file-system events into a [`ChangeSet`]: which
 //! articles, templates and static files changed and whether `site.toml` did,
 //! ignoring the output folder, hidden files and editor temp and swap files.
-//! [`Watcher`] owns the debounced notify watcher; [`run`] is the rebuild loop
-//! `watch` and `serve` share.
+//! [`Watcher`] owns the debounced notify watcher and is the [`Inputs`] of
+//! the rebuild loop in [`crate::incremental::rebuild_loop`].
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify_debouncer_full::notify::event::{Event, EventKind};
@@ -16,42 +17,21 @@ use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use crate::config::CONFIG_FILE;
-use crate::corrections::ENTITIES_FILE;
+use crate::config::corrections::ENTITIES_FILE;
 use crate::discover::is_ignored;
 use crate::error::Error;
-use crate::session::{Rebuild, Session};
+use crate::incremental::changes::ChangeSet;
+use crate::incremental::rebuild_loop::{Inputs, Message};
 
 /// How long the file system must be quiet before a rebuild starts. Short,
 /// because editors save in a burst of a few events within milliseconds.
 pub const DEBOUNCE: Duration = Duration::from_millis(10);
 
-/// What changed, by kind of input.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChangeSet {
-    /// `site.toml` or `entities.toml` changed: everything is rebuilt.
-    pub config: bool,
-    /// A template changed: every page is re-rendered, nothing re-parsed.
-    pub templates: bool,
-    /// Static files that changed (absolute paths).
-    pub static_files: BTreeSet<PathBuf>,
-    /// Article files and sidecars that changed (absolute paths).
-    pub content: BTreeSet<PathBuf>,
-}
+/// What the watcher reports at a time: notify's debounced events.
+pub type Events = DebounceEventResult;
 
-impl ChangeSet {
-    /// Whether nothing relevant changed.
-    pub fn is_empty(&self) -> bool {
-        !self.config && !self.templates && self.static_files.is_empty() && self.content.is_empty()
-    }
-
-    /// Adds another change set's changes to this one.
-    pub fn merge(&mut self, other: ChangeSet) {
-        self.config |= other.config;
-        self.templates |= other.templates;
-        self.static_files.extend(other.static_files);
-        self.content.extend(other.content);
-    }
-}
+/// A message from the watcher (or from whoever stops the rebuild loop).
+pub type WatchMessage = Message<Events>;
 
 /// Classifies file-system events under the site `root`; anything under
 /// `output` is the build's own writing and is ignored.
@@ -98,14 +78,6 @@ fn classify_path(root: &Path, output: &Path, path: &Path, changes: &mut ChangeSe
     }
 }
 
-/// A message to the rebuild loop.
-pub enum Message {
-    /// Debounced file-system events.
-    Events(DebounceEventResult),
-    /// Stop watching.
-    Quit,
-}
-
 /// A debounced watcher on a site's inputs.
 pub struct Watcher {
     debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
@@ -117,7 +89,7 @@ impl Watcher {
     /// Starts watching `root` (for `site.toml` and new input folders) and
     /// its `seeds/`, `templates/` and `static/` recursively. Events go to
     /// `sender`.
-    pub fn start(root: &Path, sender: Sender<Message>) -> Result<Watcher, Error> {
+    pub fn start(root: &Path, sender: Sender<WatchMessage>) -> Result<Watcher, Error> {
         let debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
             let _ = sender.send(Message::Events(result));
         })
@@ -151,107 +123,30 @@ impl Watcher {
     }
 }
 
+impl Inputs for Watcher {
+    type Events = Events;
+
+    fn watch_inputs(&mut self) -> Result<(), Error> {
+        Watcher::watch_inputs(self)
+    }
+
+    fn classify(&self, events: Events, root: &Path, output: &Path) -> ChangeSet {
+        match events {
+            Ok(events) => {
+                let events: Vec<Event> = events.into_iter().map(|e| e.event).collect();
+                classify(root, output, &events)
+            }
+            // The watcher lost track (e.g. too many events): rescan it all.
+            Err(_) => ChangeSet {
+                config: true,
+                ..ChangeSet::default()
+            },
+        }
+    }
+}
+
 fn watch_error(path: &Path, e: notify_debouncer_full::notify::Error) -> Error {
     Error::io("watch", path, std::io::Error::other(e.to_string()))
-}
-
-/// What the rebuild loop reports.
-pub enum Outcome<'a> {
-    /// Edited articles' pages were written ahead of the full rebuild.
-    Preview(&'a [String]),
-    /// A rebuild finished (possibly with article errors).
-    Rebuilt(&'a Rebuild),
-    /// A rebuild failed; the previous output is untouched.
-    Failed(&'a Error),
-}
-
-/// The rebuild loop: waits for changes, applies them to `session` and hands
-/// each outcome to `report`, until a [`Message::Quit`] arrives or the
-/// channel closes. Edited pages are written and reported first
-/// ([`Session::update`]); the rest of the rebuild ([`Session::finish`]) runs
-/// only once no further change is waiting, so a burst of saves is one
-/// rebuild and an edit never waits behind a rebuild it makes obsolete.
-pub fn run(
-    session: &mut Session,
-    watcher: &mut Watcher,
-    messages: &Receiver<Message>,
-    report: &mut dyn FnMut(Outcome<'_>),
-) {
-    let mut waiting: Option<Message> = None;
-    loop {
-        let first = match waiting.take() {
-            Some(message) => message,
-            None => match messages.recv() {
-                Ok(message) => message,
-                Err(_) => return,
-            },
-        };
-        let mut changes = ChangeSet::default();
-        if !absorb(session, first, &mut changes) || !drain(session, messages, &mut changes) {
-            return;
-        }
-        if !changes.is_empty() {
-            if let Err(e) = watcher.watch_inputs() {
-                report(Outcome::Failed(&e));
-            }
-            match session.update(&changes) {
-                Ok(pages) if !pages.is_empty() => report(Outcome::Preview(&pages)),
-                Ok(_) => {}
-                Err(e) => report(Outcome::Failed(&e)),
-            }
-        }
-        match messages.recv_timeout(Duration::ZERO) {
-            Ok(message) => {
-                waiting = Some(message);
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => return,
-            Err(RecvTimeoutError::Timeout) => {}
-        }
-        if session.has_pending() {
-            match session.finish() {
-                Ok(rebuild) => report(Outcome::Rebuilt(&rebuild)),
-                Err(e) => report(Outcome::Failed(&e)),
-            }
-        }
-    }
-}
-
-/// Adds every message already queued; false when one is Quit.
-fn drain(session: &Session, messages: &Receiver<Message>, changes: &mut ChangeSet) -> bool {
-    loop {
-        match messages.recv_timeout(Duration::ZERO) {
-            Ok(message) => {
-                if !absorb(session, message, changes) {
-                    return false;
-                }
-            }
-            Err(RecvTimeoutError::Timeout) => return true,
-            Err(RecvTimeoutError::Disconnected) => return false,
-        }
-    }
-}
-
-/// Adds a message's changes; false for Quit.
-fn absorb(session: &Session, message: Message, changes: &mut ChangeSet) -> bool {
-    match message {
-        Message::Quit => false,
-        Message::Events(Ok(events)) => {
-            let events: Vec<Event> = events.into_iter().map(|e| e.event).collect();
-            changes.merge(classify(session.root(), session.output(), &events));
-            true
-        }
-        Message::Events(Err(_)) => {
-            // The watcher lost track (e.g. too many events): rescan it all.
-            changes.config = true;
-            true
-        }
-    }
-}
-
-/// A channel for [`Message`]s.
-pub fn channel_pair() -> (Sender<Message>, Receiver<Message>) {
-    channel()
 }
 
 #[cfg(test)]

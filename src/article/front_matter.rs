@@ -15,7 +15,7 @@ use jiff::tz::Offset;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
-use crate::corrections::EntityCorrections;
+use crate::config::corrections::EntityCorrections;
 use crate::error::{Diagnostic, Location};
 
 /// The keys an author may set on an article.

@@ -24,11 +24,6 @@ pub fn theme_names() -> Vec<&'static str> {
     THEMES.themes.keys().map(String::as_str).collect()
 }
 
-/// Whether `name` is a built-in theme.
-pub fn theme_exists(name: &str) -> bool {
-    THEMES.themes.contains_key(name)
-}
-
 /// The stylesheet for highlighted code in theme `name`, or `None` for an
 /// unknown theme.
 pub fn stylesheet(name: &str) -> Option<String> {

@@ -15,7 +15,7 @@ use crate::slug::{slugify, unique};
 
 /// A rendered Markdown body and what `enrich` needs from it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct MarkdownBody {
+pub(crate) struct MarkdownBody {
     /// The text of a leading level-1 heading, removed from `html`.
     pub headline: Option<String>,
     /// The rendered body, not yet sanitised.
@@ -42,7 +42,7 @@ fn options() -> Options {
 }
 
 /// Renders a Markdown body (front matter already removed).
-pub fn render(text: &str) -> MarkdownBody {
+pub(crate) fn render(text: &str) -> MarkdownBody {
     let events: Vec<Event<'_>> = Parser::new_ext(text, options()).collect();
     let mut body = MarkdownBody::default();
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());

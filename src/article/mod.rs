@@ -7,9 +7,9 @@
 
 pub mod front_matter;
 pub mod highlight;
-pub mod markdown;
-pub mod plain;
-pub mod sanitize;
+mod markdown;
+mod plain;
+mod sanitize;
 
 use std::path::Path;
 

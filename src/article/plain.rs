@@ -11,7 +11,7 @@
 
 /// A plain-text article cut into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlainText {
+pub(crate) struct PlainText {
     /// The headline line, when the file has one.
     pub headline: Option<String>,
     /// The paragraphs, in order.
@@ -22,7 +22,7 @@ pub struct PlainText {
 const MAX_HEADLINE_CHARS: usize = 200;
 
 /// Splits a plain-text article into headline and paragraphs.
-pub fn parse(text: &str) -> PlainText {
+pub(crate) fn parse(text: &str) -> PlainText {
     let lines: Vec<&str> = text.lines().collect();
     let is_blank = |l: &&str| l.trim().is_empty();
     let (Some(first), Some(last)) = (

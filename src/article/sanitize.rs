@@ -15,7 +15,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// `html` with everything unsafe removed.
-pub fn sanitize(html: &str) -> String {
+pub(crate) fn sanitize(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 

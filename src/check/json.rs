@@ -8,23 +8,26 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::{DocLink, DocRefs, scan_html};
+use super::html::scan_html;
+use super::problem::{Format, Kind};
+use super::refs::{DocLink, DocRefs};
 
 /// What a JSON Feed's `version` starts with.
 const JSON_FEED_VERSION: &str = "https://jsonfeed.org/version/";
 
 /// Checks that `text` is well-formed JSON; for a JSON Feed, reads its URLs
 /// and checks the fields every reader needs.
-pub fn scan_json(text: &str) -> DocRefs {
+pub(crate) fn scan_json(text: &str) -> DocRefs {
     let mut refs = DocRefs::default();
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => {
-            refs.problems.push(format!(
-                "not well-formed JSON at {}:{}: {e}",
-                e.line(),
-                e.column()
-            ));
+            let at = (to_u32(e.line()), to_u32(e.column()));
+            refs.problems.push(Kind::Malformed {
+                format: Format::Json,
+                at: Some(at),
+                reason: e.to_string(),
+            });
             return refs;
         }
     };
@@ -39,28 +42,41 @@ pub fn scan_json(text: &str) -> DocRefs {
 
 fn scan_feed(feed: &Value, refs: &mut DocRefs) {
     if feed["title"].as_str().is_none() {
-        refs.problems.push("JSON Feed has no title".into());
+        refs.problems.push(Kind::JsonFeedLacks {
+            item: None,
+            what: "no title",
+        });
     }
     for key in ["home_page_url", "feed_url", "icon", "favicon"] {
         push_url(refs, &feed[key], None);
     }
     let Some(items) = feed["items"].as_array() else {
-        refs.problems.push("JSON Feed has no items array".into());
+        refs.problems.push(Kind::JsonFeedLacks {
+            item: None,
+            what: "no items array",
+        });
         return;
     };
     let mut ids = BTreeSet::new();
     for (n, item) in items.iter().enumerate() {
         match item["id"].as_str() {
             Some(id) if !ids.insert(id.to_string()) => {
-                refs.problems.push(format!("duplicate item id {id}"));
+                refs.problems.push(Kind::Duplicate {
+                    what: "item id",
+                    value: id.to_string(),
+                });
             }
             Some(_) => {}
-            None => refs.problems.push(format!("JSON Feed item {n} has no id")),
+            None => refs.problems.push(Kind::JsonFeedLacks {
+                item: Some(n),
+                what: "no id",
+            }),
         }
         if item["content_html"].is_null() && item["content_text"].is_null() {
-            refs.problems.push(format!(
-                "JSON Feed item {n} has neither content_html nor content_text"
-            ));
+            refs.problems.push(Kind::JsonFeedLacks {
+                item: Some(n),
+                what: "neither content_html nor content_text",
+            });
         }
         for key in ["url", "image", "banner_image"] {
             push_url(refs, &item[key], None);
@@ -75,6 +91,10 @@ fn scan_feed(feed: &Value, refs: &mut DocRefs) {
             }
         }
     }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn push_url(refs: &mut DocRefs, value: &Value, base: Option<String>) {
@@ -120,15 +140,24 @@ mod tests {
             r#"{"version":"https://jsonfeed.org/version/1.1",
             "items":[{"id":"a","content_text":"x"},{"id":"a"},{}]}"#,
         );
+        let lacks = |item, what| Kind::JsonFeedLacks { item, what };
         assert_eq!(
             refs.problems,
             vec![
-                "JSON Feed has no title",
-                "duplicate item id a",
-                "JSON Feed item 1 has neither content_html nor content_text",
-                "JSON Feed item 2 has no id",
-                "JSON Feed item 2 has neither content_html nor content_text",
+                lacks(None, "no title"),
+                Kind::Duplicate {
+                    what: "item id",
+                    value: "a".into()
+                },
+                lacks(Some(1), "neither content_html nor content_text"),
+                lacks(Some(2), "no id"),
+                lacks(Some(2), "neither content_html nor content_text"),
             ]
+        );
+        assert_eq!(
+            refs.problems[3].to_string(),
+            "JSON Feed item 2 has no id",
+            "the message a reader sees"
         );
     }
 
@@ -138,9 +167,21 @@ mod tests {
         let refs = scan_json("{\"a\": [1,\n 2,]}");
         assert_eq!(refs.problems.len(), 1);
         assert!(
-            refs.problems[0].starts_with("not well-formed JSON at 2:"),
+            matches!(
+                refs.problems[0],
+                Kind::Malformed {
+                    format: Format::Json,
+                    at: Some((2, _)),
+                    ..
+                }
+            ),
             "{:?}",
             refs.problems
+        );
+        assert!(
+            refs.problems[0]
+                .to_string()
+                .starts_with("not well-formed JSON at 2:")
         );
     }
 }

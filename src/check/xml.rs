@@ -12,8 +12,10 @@ use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{DocLink, DocRefs, scan_html};
-use crate::render::feeds::is_xml_char;
+use super::html::scan_html;
+use super::problem::{Format, Kind};
+use super::refs::{DocLink, DocRefs};
+use crate::html::is_xml_char;
 
 /// One open element and what its text will be used for.
 #[derive(Debug, Default)]
@@ -48,13 +50,13 @@ struct Scanner {
 }
 
 /// Checks that `text` is well-formed XML and reads the URLs it references.
-pub fn scan_xml(text: &str) -> DocRefs {
+pub(crate) fn scan_xml(text: &str) -> DocRefs {
     if let Some((offset, c)) = text.char_indices().find(|&(_, c)| !is_xml_char(c)) {
         let (line, column) = crate::error::line_col(text, offset);
         let mut refs = DocRefs::default();
-        refs.problems.push(format!(
-            "not well-formed XML at {line}:{column}: character U+{:04X} is not allowed in XML",
-            u32::from(c)
+        refs.problems.push(malformed(
+            Some((line, column)),
+            format!("character U+{:04X} is not allowed in XML", u32::from(c)),
         ));
         return refs;
     }
@@ -68,33 +70,43 @@ pub fn scan_xml(text: &str) -> DocRefs {
             Err(e) => {
                 let offset = usize::try_from(reader.error_position()).unwrap_or(usize::MAX);
                 let (line, column) = crate::error::line_col(text, offset);
-                scanner.problem(format!("not well-formed XML at {line}:{column}: {e}"));
+                scanner.problem(malformed(Some((line, column)), e.to_string()));
                 return scanner.refs;
             }
         };
-        if let Err(message) = scanner.event(event) {
-            scanner.problem(message);
+        if let Err(kind) = scanner.event(event) {
+            scanner.problem(kind);
             return scanner.refs;
         }
     }
     if let Some(open) = scanner.stack.last() {
-        let message = format!("not well-formed XML: <{}> is never closed", open.name);
-        scanner.problem(message);
+        let kind = malformed(None, format!("<{}> is never closed", open.name));
+        scanner.problem(kind);
     } else if scanner.roots != 1 {
-        scanner.problem(format!(
-            "not well-formed XML: {} root elements, expected one",
-            scanner.roots
+        let roots = scanner.roots;
+        scanner.problem(malformed(
+            None,
+            format!("{roots} root elements, expected one"),
         ));
     }
     scanner.refs
 }
 
+/// The XML is not well-formed, at `at` when the parser says where.
+fn malformed(at: Option<(u32, u32)>, reason: String) -> Kind {
+    Kind::Malformed {
+        format: Format::Xml,
+        at,
+        reason,
+    }
+}
+
 impl Scanner {
-    fn problem(&mut self, message: String) {
-        self.refs.problems.push(message);
+    fn problem(&mut self, kind: Kind) {
+        self.refs.problems.push(kind);
     }
 
-    fn event(&mut self, event: Event<'_>) -> Result<(), String> {
+    fn event(&mut self, event: Event<'_>) -> Result<(), Kind> {
         match event {
             Event::Start(tag) => self.start(&tag)?,
             Event::Empty(tag) => {
@@ -108,9 +120,13 @@ impl Scanner {
                 let resolved = match reference.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
                     Ok(None) => resolve_predefined_entity(&reference)
-                        .ok_or_else(|| format!("undefined entity &{};", &*reference))?
+                        .ok_or_else(|| {
+                            Kind::BadMarkup(format!("undefined entity &{};", &*reference))
+                        })?
                         .to_string(),
-                    Err(e) => return Err(format!("bad character reference: {e}")),
+                    Err(e) => {
+                        return Err(Kind::BadMarkup(format!("bad character reference: {e}")));
+                    }
                 };
                 self.text(&resolved)?;
             }
@@ -119,7 +135,7 @@ impl Scanner {
         Ok(())
     }
 
-    fn start(&mut self, tag: &BytesStart<'_>) -> Result<(), String> {
+    fn start(&mut self, tag: &BytesStart<'_>) -> Result<(), Kind> {
         if self.stack.is_empty() {
             self.roots += 1;
         }
@@ -131,11 +147,12 @@ impl Scanner {
         let mut rel = None;
         let mut href = None;
         for attr in tag.attributes() {
-            let attr = attr.map_err(|e| format!("bad attribute on <{name}>: {e}"))?;
+            let attr =
+                attr.map_err(|e| Kind::BadMarkup(format!("bad attribute on <{name}>: {e}")))?;
             let key = attr.key.as_ref().to_string();
             let value = attr
                 .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|e| format!("bad attribute {key} on <{name}>: {e}"))?
+                .map_err(|e| Kind::BadMarkup(format!("bad attribute {key} on <{name}>: {e}")))?
                 .into_owned();
             match key.as_str() {
                 "xml:base" => open.base = Some(value),
@@ -164,11 +181,11 @@ impl Scanner {
         Ok(())
     }
 
-    fn text(&mut self, text: &str) -> Result<(), String> {
+    fn text(&mut self, text: &str) -> Result<(), Kind> {
         match self.stack.last_mut() {
             Some(open) => open.text.push_str(text),
             None if text.trim().is_empty() => {}
-            None => return Err("not well-formed XML: text outside the root element".into()),
+            None => return Err(malformed(None, "text outside the root element".into())),
         }
         Ok(())
     }
@@ -182,7 +199,10 @@ impl Scanner {
         match open.name.as_str() {
             "loc" => {
                 if !self.locations.insert(text.clone()) {
-                    self.problem(format!("duplicate sitemap URL {text}"));
+                    self.problem(Kind::Duplicate {
+                        what: "sitemap URL",
+                        value: text.clone(),
+                    });
                 }
                 self.link(text, None);
             }
@@ -194,7 +214,10 @@ impl Scanner {
             }
             "guid" | "id" if matches!(parent, "item" | "entry") => {
                 if !self.entry_ids.insert(text.clone()) {
-                    self.problem(format!("duplicate entry id {text}"));
+                    self.problem(Kind::Duplicate {
+                        what: "entry id",
+                        value: text.clone(),
+                    });
                 }
                 if open.name == "guid" && !open.not_a_link {
                     self.link(text, None);
@@ -286,7 +309,13 @@ mod tests {
                 ("i.png", Some("https://x.org/a/"))
             ]
         );
-        assert_eq!(refs.problems, vec!["duplicate entry id https://x.org/a/"]);
+        assert_eq!(
+            refs.problems,
+            vec![Kind::Duplicate {
+                what: "entry id",
+                value: "https://x.org/a/".into()
+            }]
+        );
     }
 
     #[test]
@@ -297,27 +326,32 @@ mod tests {
         assert_eq!(refs.links.len(), 2);
         assert_eq!(
             refs.problems,
-            vec!["duplicate sitemap URL https://x.org/a/"]
+            vec![Kind::Duplicate {
+                what: "sitemap URL",
+                value: "https://x.org/a/".into()
+            }]
+        );
+        assert_eq!(
+            refs.problems[0].to_string(),
+            "duplicate sitemap URL https://x.org/a/"
         );
     }
 
     #[test]
     fn malformed_xml_is_reported_with_its_position() {
-        for (bad, expected) in [
-            ("<a><b></a>", "not well-formed XML at 1:"),
-            ("<a>&nbsp;</a>", "undefined entity &nbsp;"),
-            ("<a>", "<a> is never closed"),
-            ("<a/><b/>", "2 root elements"),
-            ("<a x=\"1\" x=\"2\"/>", "bad attribute"),
-            ("<a>\n b\u{1}</a>", "at 2:3: character U+0001"),
+        for (bad, at, expected) in [
+            ("<a><b></a>", Some(1), "not well-formed XML at 1:"),
+            ("<a>&nbsp;</a>", None, "undefined entity &nbsp;"),
+            ("<a>", None, "<a> is never closed"),
+            ("<a/><b/>", None, "2 root elements"),
+            ("<a x=\"1\" x=\"2\"/>", None, "bad attribute"),
+            ("<a>\n b\u{1}</a>", Some(2), "at 2:3: character U+0001"),
         ] {
             let refs = scan_xml(bad);
             assert_eq!(refs.problems.len(), 1, "{bad}: {:?}", refs.problems);
-            assert!(
-                refs.problems[0].contains(expected),
-                "{bad}: {:?}",
-                refs.problems
-            );
+            let problem = &refs.problems[0];
+            assert_eq!(problem.position().map(|(line, _)| line), at, "{bad}");
+            assert!(problem.to_string().contains(expected), "{bad}: {problem:?}");
         }
     }
 }

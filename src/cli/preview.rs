@@ -2,13 +2,16 @@
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver, Sender};
 
-use super::{ServeArgs, WatchArgs, build_instant, fail, print_diagnostics, print_list};
+use super::args::{ServeArgs, WatchArgs, build_instant};
+use super::print::{fail, print_diagnostics, print_list};
 use crate::error::{Error, chain};
+use crate::incremental::rebuild_loop::{self, Message, Outcome};
+use crate::incremental::{LiveBuild, Rebuild};
 use crate::pipeline::BuildOptions;
-use crate::serve::{self, ServeEvent, ServeOptions};
-use crate::session::{Rebuild, Session};
-use crate::watch::{self, Outcome, Watcher};
+use crate::serve::{self, Preview, ServeOptions};
+use crate::watch::{WatchMessage, Watcher};
 
 pub(super) fn serve(args: &ServeArgs) -> ExitCode {
     let now = match build_instant() {
@@ -29,20 +32,29 @@ pub(super) fn serve(args: &ServeArgs) -> ExitCode {
         drafts: args.site.drafts,
         now,
     };
+    let (sender, messages) = mpsc::channel();
+    let quit = sender.clone();
+    let on_ctrl_c = move || {
+        let _ = quit.send(Message::Quit);
+    };
+    let (preview, mut live, first) = match Preview::start(&options, on_ctrl_c) {
+        Ok(started) => started,
+        Err(e) => return fail(&e),
+    };
     let open = args.open;
-    let result = serve::run(&options, &mut |event| match event {
-        ServeEvent::Started { url, report } => {
-            print_diagnostics(report);
-            println!(
-                "serving {} articles at {url} (Ctrl-C to stop)",
-                report.articles
-            );
-            if open {
-                open_browser(url);
-            }
+    let ready = || {
+        print_diagnostics(&first);
+        println!(
+            "serving {} articles at {} (Ctrl-C to stop)",
+            first.articles, preview.url
+        );
+        if open {
+            open_browser(&preview.url);
         }
-        ServeEvent::Rebuilt(rebuild) => print_rebuild(rebuild),
-        ServeEvent::Failed(e) => print_failure(e),
+    };
+    let result = follow(&mut live, (sender, &messages), ready, &mut |outcome| {
+        print_outcome(&outcome);
+        preview.show(&outcome);
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -63,34 +75,53 @@ pub(super) fn watch(args: &WatchArgs) -> ExitCode {
         output: args.target.output.clone(),
         base_url: args.target.base_url.clone(),
         drafts: args.site.drafts,
-        ..BuildOptions::new(root.clone(), now)
+        ..BuildOptions::new(root, now)
     };
-    let (mut session, report) = match Session::start(options) {
+    let (mut live, report) = match LiveBuild::start(options) {
         Ok(started) => started,
         Err(e) => return fail(&e),
     };
-    let (sender, messages) = watch::channel_pair();
-    let mut watcher = match Watcher::start(&root, sender) {
-        Ok(watcher) => watcher,
-        Err(e) => return fail(&e),
+    let (sender, messages) = mpsc::channel();
+    let ready = || {
+        print_diagnostics(&report);
+        println!(
+            "built {} articles into {}; watching for changes (Ctrl-C to stop)",
+            report.articles,
+            report.output.display()
+        );
     };
-    print_diagnostics(&report);
-    println!(
-        "built {} articles into {}; watching for changes (Ctrl-C to stop)",
-        report.articles,
-        report.output.display()
-    );
-    watch::run(
-        &mut session,
-        &mut watcher,
-        &messages,
-        &mut |outcome| match outcome {
-            Outcome::Preview(_) => {}
-            Outcome::Rebuilt(rebuild) => print_rebuild(rebuild),
-            Outcome::Failed(e) => print_failure(e),
-        },
-    );
-    ExitCode::SUCCESS
+    match follow(&mut live, (sender, &messages), ready, &mut |o| {
+        print_outcome(&o)
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+/// The one wiring of watcher, channel and rebuild loop that `serve` and
+/// `watch` share: starts watching the site of `live` (its events go into
+/// `channel`), calls `ready` once changes are being watched, then runs the
+/// rebuild loop until Ctrl-C or the watcher stops.
+fn follow(
+    live: &mut LiveBuild,
+    channel: (Sender<WatchMessage>, &Receiver<WatchMessage>),
+    ready: impl FnOnce(),
+    report: &mut dyn FnMut(Outcome<'_>),
+) -> Result<(), Error> {
+    let (sender, messages) = channel;
+    let mut watcher = Watcher::start(live.root(), sender)?;
+    ready();
+    rebuild_loop::run(live, &mut watcher, messages, report);
+    Ok(())
+}
+
+/// Prints what a rebuild did or why it failed; previews are silent.
+fn print_outcome(outcome: &Outcome<'_>) {
+    match outcome {
+        Outcome::Preview(_) => {}
+        Outcome::Rebuilt(rebuild) => print_rebuild(rebuild),
+        Outcome::Failed(e) => print_failure(e),
+    }
 }
 
 fn print_rebuild(rebuild: &Rebuild) {

@@ -4,9 +4,10 @@ use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{BuildArgs, CheckArgs, NewArgs, build_instant, fail, print_diagnostics};
+use super::args::{BuildArgs, CheckArgs, NewArgs, build_instant};
+use super::json_report::JsonReport;
+use super::print::{fail, print_diagnostics};
 use crate::pipeline::{self, BuildOptions};
-use crate::summary::BuildSummary;
 
 pub(super) fn build(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
@@ -20,11 +21,11 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
         })
     });
     if args.json {
-        let summary = match &result {
-            Ok(report) => BuildSummary::of_report(report, elapsed_ms()),
-            Err(e) => BuildSummary::of_error(e, elapsed_ms()),
+        let json = match &result {
+            Ok(report) => JsonReport::of_report(report, elapsed_ms()),
+            Err(e) => JsonReport::of_error(e, elapsed_ms()),
         };
-        println!("{}", summary.to_json());
+        println!("{}", json.to_json());
     }
     match result {
         Ok(report) => {
@@ -50,7 +51,7 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
 
 pub(super) fn check(args: &CheckArgs) -> ExitCode {
     let result = build_instant().and_then(|now| {
-        crate::verify::check(&BuildOptions {
+        super::check::build_and_check(&BuildOptions {
             base_url: args.base_url.clone(),
             drafts: args.site.drafts,
             ..BuildOptions::new(args.site.root.clone(), now)
@@ -64,7 +65,7 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
     let files = report.build.paths.len();
     let mut err = std::io::stderr().lock();
     for problem in &report.problems {
-        let _ = writeln!(err, "{}: error: {}", problem.page, problem.message);
+        let _ = writeln!(err, "{}: error: {}", problem.file(), problem.kind);
     }
     if report.passed() {
         println!(
@@ -85,7 +86,7 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
 }
 
 pub(super) fn new(args: &NewArgs) -> ExitCode {
-    match crate::scaffold::scaffold(&args.dir) {
+    match super::scaffold::scaffold(&args.dir) {
         Ok(files) => {
             println!("created a new site in {}:", args.dir.display());
             for file in files {

@@ -4,15 +4,15 @@
 //! weight, then the file name's rank, then path), groups them into editions,
 //! makes slugs unique and collects tags. The briefing layer's corpus pass
 //! ([`entities`]) decides each article's people, places and organisations
-//! and [`related`] links stories that share them. Every list that reaches
+//! and `related` links stories that share them. Every list that reaches
 //! the output has a total order with a tie-breaker, so builds are
 //! byte-identical.
 
 pub mod entities;
-pub mod related;
+pub mod ids;
+mod related;
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 use std::sync::Arc;
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
@@ -20,33 +20,34 @@ use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 use jiff::civil::Date;
 
 use crate::enrich::Article;
-use crate::enrich::briefing::EntityKind;
+use crate::enrich::extract::candidate::EntityKind;
 use crate::error::{Diagnostic, Location};
 use crate::slug::{MAX_SLUG_LEN, slugify, unique};
 use entities::{Entity, EntityRef};
+use ids::{ArticleId, EditionId, EntityId, Id, Table, TagId};
 
 /// The whole site's content, ordered and linked.
 #[derive(Debug, Clone, Default)]
 pub struct Digest {
     /// Every article in reading order, shared with whoever holds them
     /// between builds (an article is copied only if its slug must change).
-    pub articles: Vec<Arc<Article>>,
+    pub articles: Table<ArticleId, Arc<Article>>,
     /// Editions, newest first; each covers a contiguous run of `articles`.
-    pub editions: Vec<Edition>,
+    pub editions: Table<EditionId, Edition>,
     /// Tags sorted by slug.
-    pub tags: Vec<Tag>,
-    /// For each article, the index of its edition.
-    pub edition_of: Vec<usize>,
-    /// For each article, its tags as indices into `tags`, in written order.
-    pub tags_of: Vec<Vec<usize>>,
+    pub tags: Table<TagId, Tag>,
+    /// For each article, its edition.
+    pub edition_of: Table<ArticleId, EditionId>,
+    /// For each article, its tags, in written order.
+    pub tags_of: Table<ArticleId, Vec<TagId>>,
     /// People, places and organisations, sorted by kind then slug.
-    pub entities: Vec<Entity>,
+    pub entities: Table<EntityId, Entity>,
     /// For each article, its entities, most mentioned first.
-    pub entities_of: Vec<Vec<EntityRef>>,
+    pub entities_of: Table<ArticleId, Vec<EntityRef>>,
     /// For each article, the entity (if known) that said each of its quotes.
-    pub speakers: Vec<Vec<Option<usize>>>,
+    pub speakers: Table<ArticleId, Vec<Option<EntityId>>>,
     /// For each article, related articles (never itself), best first.
-    pub related: Vec<Vec<usize>>,
+    pub related: Table<ArticleId, Vec<ArticleId>>,
 }
 
 /// One day's stories.
@@ -54,8 +55,8 @@ pub struct Digest {
 pub struct Edition {
     /// The day.
     pub date: Date,
-    /// Its articles, as indices into [`Digest::articles`].
-    pub articles: Range<usize>,
+    /// Its articles, in reading order (a contiguous run).
+    pub articles: Vec<ArticleId>,
 }
 
 /// A topic tag and the articles carrying it.
@@ -65,36 +66,42 @@ pub struct Tag {
     pub name: String,
     /// Its URL slug.
     pub slug: String,
-    /// Its articles in reading order, as indices into [`Digest::articles`].
-    pub articles: Vec<usize>,
+    /// Its articles in reading order.
+    pub articles: Vec<ArticleId>,
 }
 
 impl Digest {
     /// The article read before article `i`, if any.
-    pub fn previous(&self, i: usize) -> Option<&Article> {
-        i.checked_sub(1)
-            .and_then(|p| self.articles.get(p))
+    pub fn previous(&self, i: ArticleId) -> Option<&Article> {
+        i.index()
+            .checked_sub(1)
+            .and_then(|p| self.articles.get(ArticleId::new(p)))
             .map(|a| &**a)
     }
 
     /// The article read after article `i`, if any.
-    pub fn next(&self, i: usize) -> Option<&Article> {
-        self.articles.get(i + 1).map(|a| &**a)
+    pub fn next(&self, i: ArticleId) -> Option<&Article> {
+        self.articles
+            .get(ArticleId::new(i.index() + 1))
+            .map(|a| &**a)
     }
 
     /// The tag with slug `slug`.
     pub fn tag(&self, slug: &str) -> Option<&Tag> {
         self.tags
+            .as_slice()
             .binary_search_by(|t| t.slug.as_str().cmp(slug))
             .ok()
-            .and_then(|i| self.tags.get(i))
+            .and_then(|i| self.tags.get(TagId::new(i)))
     }
 
-    /// The index of the entity of `kind` with slug `slug`.
-    pub fn entity(&self, kind: EntityKind, slug: &str) -> Option<usize> {
+    /// The entity of `kind` with slug `slug`.
+    pub fn entity(&self, kind: EntityKind, slug: &str) -> Option<EntityId> {
         self.entities
+            .as_slice()
             .binary_search_by(|e| (e.kind, e.slug.as_str()).cmp(&(kind, slug)))
             .ok()
+            .map(EntityId::new)
     }
 }
 
@@ -115,7 +122,7 @@ pub fn build(mut articles: Vec<Arc<Article>>) -> (Digest, Vec<Diagnostic>) {
     let resolved = entities::resolve(&articles);
     let related = related::related(&resolved.entities_of, &tags_of);
     let digest = Digest {
-        articles,
+        articles: articles.into(),
         editions,
         tags,
         edition_of,
@@ -200,24 +207,34 @@ fn assign_unique_slugs(articles: &mut [Arc<Article>]) -> Vec<Diagnostic> {
     diagnostics
 }
 
-fn group_editions(articles: &[Arc<Article>]) -> (Vec<Edition>, Vec<usize>) {
+fn group_editions(
+    articles: &[Arc<Article>],
+) -> (Table<EditionId, Edition>, Table<ArticleId, EditionId>) {
     let mut editions: Vec<Edition> = Vec::new();
     let mut edition_of = Vec::with_capacity(articles.len());
     for (i, article) in articles.iter().enumerate() {
+        let id = ArticleId::new(i);
         match editions.last_mut() {
-            Some(edition) if edition.date == article.date => edition.articles.end = i + 1,
+            Some(edition) if edition.date == article.date => edition.articles.push(id),
             _ => editions.push(Edition {
                 date: article.date,
-                articles: i..i + 1,
+                articles: vec![id],
             }),
         }
-        edition_of.push(editions.len() - 1);
+        edition_of.push(EditionId::new(editions.len() - 1));
     }
-    (editions, edition_of)
+    (editions.into(), edition_of.into())
 }
 
-/// Collects tags by slug, and each article's tags as indices into them.
-fn collect_tags(articles: &[Arc<Article>]) -> (Vec<Tag>, Vec<Vec<usize>>, Vec<Diagnostic>) {
+/// The tags by slug, each article's tags, and warnings.
+type Tags = (
+    Table<TagId, Tag>,
+    Table<ArticleId, Vec<TagId>>,
+    Vec<Diagnostic>,
+);
+
+/// Collects tags by slug, and each article's tags.
+fn collect_tags(articles: &[Arc<Article>]) -> Tags {
     // Sites reuse a few dozen tags across thousands of articles: slugify
     // each spelling once and work with small integer ids after that.
     let mut id_of_name: HashMap<&str, Option<usize>> = HashMap::new();
@@ -250,7 +267,7 @@ fn collect_tags(articles: &[Arc<Article>]) -> (Vec<Tag>, Vec<Vec<usize>>, Vec<Di
                     format!("tag {name:?} has no letters usable in a URL; it is not listed"),
                 )),
                 Some(id) if !ids.contains(&id) => {
-                    found[id].articles.push(i);
+                    found[id].articles.push(ArticleId::new(i));
                     ids.push(id);
                 }
                 Some(_) => {}
@@ -269,7 +286,7 @@ fn collect_tags(articles: &[Arc<Article>]) -> (Vec<Tag>, Vec<Vec<usize>>, Vec<Di
     let tags = order.iter().filter_map(|&id| slots[id].take()).collect();
     let tags_of = ids_of
         .into_iter()
-        .map(|ids| ids.into_iter().map(|id| rank[id]).collect())
+        .map(|ids| ids.into_iter().map(|id| TagId::new(rank[id])).collect())
         .collect();
     (tags, tags_of, diagnostics)
 }
@@ -282,6 +299,10 @@ mod tests {
     use jiff::Timestamp;
     use jiff::civil::date;
     use std::path::{Path, PathBuf};
+
+    fn indices(articles: &[ArticleId]) -> Vec<usize> {
+        articles.iter().map(|a| a.index()).collect()
+    }
 
     fn build(articles: Vec<Article>) -> (Digest, Vec<Diagnostic>) {
         super::build(articles.into_iter().map(Arc::new).collect())
@@ -312,7 +333,7 @@ mod tests {
                 paragraphs: vec!["x".into()],
             }),
             revision: 0,
-            briefing: Default::default(),
+            extracted: Default::default(),
         }
     }
 
@@ -327,12 +348,15 @@ mod tests {
         let order: Vec<_> = digest.articles.iter().map(|a| a.slug.as_str()).collect();
         assert_eq!(order, vec!["d", "a", "b", "c"]);
         assert_eq!(digest.editions.len(), 2);
-        assert_eq!(digest.editions[0].date, date(2025, 7, 2));
-        assert_eq!(digest.editions[0].articles, 0..3);
-        assert_eq!(digest.edition_of, vec![0, 0, 0, 1]);
-        assert_eq!(digest.previous(0), None);
-        assert_eq!(digest.next(0).map(|a| a.slug.as_str()), Some("a"));
-        assert_eq!(digest.next(3), None);
+        let newest = &digest.editions[EditionId::new(0)];
+        assert_eq!(newest.date, date(2025, 7, 2));
+        assert_eq!(indices(&newest.articles), vec![0, 1, 2]);
+        let edition_of: Vec<usize> = digest.edition_of.iter().map(|e| e.index()).collect();
+        assert_eq!(edition_of, vec![0, 0, 0, 1]);
+        assert_eq!(digest.previous(ArticleId::new(0)), None);
+        let next = digest.next(ArticleId::new(0));
+        assert_eq!(next.map(|a| a.slug.as_str()), Some("a"));
+        assert_eq!(digest.next(ArticleId::new(3)), None);
     }
 
     #[test]
@@ -340,7 +364,7 @@ mod tests {
         let mut heavy = article("z", 1, Some(9), "z");
         heavy.weight = Some(-1);
         let (digest, _) = build(vec![article("a", 1, Some(0), "a"), heavy]);
-        assert_eq!(digest.articles[0].slug, "z");
+        assert_eq!(digest.articles[ArticleId::new(0)].slug, "z");
     }
 
     #[test]
@@ -387,8 +411,13 @@ mod tests {
         assert_eq!(digest.tags.len(), 1);
         let tag = digest.tag("rust-lang").unwrap();
         assert_eq!(tag.name, "rust-lang");
-        assert_eq!(tag.articles, vec![0, 1]);
-        assert_eq!(digest.tags_of, vec![vec![0], vec![0]]);
+        assert_eq!(indices(&tag.articles), vec![0, 1]);
+        let tags_of: Vec<Vec<usize>> = digest
+            .tags_of
+            .iter()
+            .map(|tags| tags.iter().map(|t| t.index()).collect())
+            .collect();
+        assert_eq!(tags_of, vec![vec![0], vec![0]]);
         assert_eq!(diagnostics.len(), 1);
     }
 }

@@ -14,10 +14,11 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::entities::EntityRef;
-use crate::enrich::lexicon::FnvBuild;
+use super::ids::{ArticleId, Id, Table, TagId};
+use crate::enrich::extract::hash::FnvBuild;
 
 /// How many related stories an article lists.
-pub const MAX_RELATED: usize = 5;
+pub(crate) const MAX_RELATED: usize = 5;
 
 /// Entities or tags in more articles than this (or than a tenth of the
 /// corpus, but never fewer than [`MIN_POSTING`]) do not propose
@@ -39,25 +40,29 @@ type Features = Vec<(u32, f64)>;
 
 /// For each article, up to [`MAX_RELATED`] related articles, best first
 /// (ties in reading order).
-pub fn related(entities_of: &[Vec<EntityRef>], tags_of: &[Vec<usize>]) -> Vec<Vec<usize>> {
+pub(crate) fn related(
+    entities_of: &Table<ArticleId, Vec<EntityRef>>,
+    tags_of: &Table<ArticleId, Vec<TagId>>,
+) -> Table<ArticleId, Vec<ArticleId>> {
+    let (entities_of, tags_of) = (entities_of.as_slice(), tags_of.as_slice());
     let n = entities_of.len();
     let entity_count = entities_of
         .iter()
         .flatten()
-        .map(|r| r.entity + 1)
+        .map(|r| r.entity.index() + 1)
         .max()
         .unwrap_or(0);
     let feature_lists: Vec<Vec<u32>> = (0..n)
         .map(|i| {
             let mut f: Vec<u32> = entities_of[i]
                 .iter()
-                .map(|r| to_u32(r.entity))
+                .map(|r| to_u32(r.entity.index()))
                 .chain(
                     tags_of
                         .get(i)
                         .into_iter()
                         .flatten()
-                        .map(|t| to_u32(entity_count + t)),
+                        .map(|t| to_u32(entity_count + t.index())),
                 )
                 .collect();
             f.sort_unstable();
@@ -65,8 +70,16 @@ pub fn related(entities_of: &[Vec<EntityRef>], tags_of: &[Vec<usize>]) -> Vec<Ve
             f
         })
         .collect();
-    let mut postings: Vec<Vec<u32>> =
-        vec![Vec::new(); entity_count + tags_of.iter().flatten().map(|t| t + 1).max().unwrap_or(0)];
+    let mut postings: Vec<Vec<u32>> = vec![
+        Vec::new();
+        entity_count
+            + tags_of
+                .iter()
+                .flatten()
+                .map(|t| t.index() + 1)
+                .max()
+                .unwrap_or(0)
+    ];
     for (i, features) in feature_lists.iter().enumerate() {
         for &f in features {
             postings[f as usize].push(to_u32(i));
@@ -93,7 +106,8 @@ pub fn related(entities_of: &[Vec<EntityRef>], tags_of: &[Vec<usize>]) -> Vec<Ve
         postings: &postings,
         cap: MAX_POSTING.min(n / 10).max(MIN_POSTING),
     };
-    (0..n).into_par_iter().map(|i| index.best_for(i)).collect()
+    let best: Vec<Vec<ArticleId>> = (0..n).into_par_iter().map(|i| index.best_for(i)).collect();
+    best.into()
 }
 
 /// The articles' features and each feature's articles.
@@ -107,7 +121,7 @@ impl Index<'_> {
     /// Scores the articles sharing a specific feature with article `i` by
     /// those features, then rescores the best of them on every shared
     /// feature and keeps [`MAX_RELATED`].
-    fn best_for(&self, i: usize) -> Vec<usize> {
+    fn best_for(&self, i: usize) -> Vec<ArticleId> {
         let mut partial: HashMap<u32, f64, FnvBuild> = HashMap::default();
         let own = &self.features[i];
         let specific = own
@@ -131,7 +145,7 @@ impl Index<'_> {
         scored
             .into_iter()
             .take(MAX_RELATED)
-            .map(|(_, j)| j)
+            .map(|(_, j)| ArticleId::new(j))
             .collect()
     }
 }
@@ -161,11 +175,15 @@ fn to_u32(n: usize) -> u32 {
 mod tests {
     use super::*;
 
+    fn indices(list: &[ArticleId]) -> Vec<usize> {
+        list.iter().map(|a| a.index()).collect()
+    }
+
     fn refs(entities: &[usize]) -> Vec<EntityRef> {
         entities
             .iter()
             .map(|&entity| EntityRef {
-                entity,
+                entity: super::super::ids::EntityId::new(entity),
                 mentions: 1,
                 aliases: Vec::new(),
             })
@@ -175,19 +193,21 @@ mod tests {
     #[test]
     fn rare_shared_entities_outweigh_common_ones_and_self_is_never_related() {
         // Entity 0 ("Russia") is in every article; entity 1 only in 0 and 2.
-        let entities_of = vec![refs(&[0, 1]), refs(&[0]), refs(&[0, 1]), refs(&[0])];
-        let related = related(&entities_of, &[]);
-        assert_eq!(related[0], [2, 1, 3]);
-        assert_eq!(related[2], [0, 1, 3]);
-        for (i, list) in related.iter().enumerate() {
-            assert!(!list.contains(&i), "{i} lists itself");
+        let entities_of = vec![refs(&[0, 1]), refs(&[0]), refs(&[0, 1]), refs(&[0])].into();
+        let related = related(&entities_of, &Table::default());
+        assert_eq!(indices(&related[ArticleId::new(0)]), [2, 1, 3]);
+        assert_eq!(indices(&related[ArticleId::new(2)]), [0, 1, 3]);
+        for (i, list) in related.enumerate() {
+            assert!(!list.contains(&i), "{i:?} lists itself");
         }
     }
 
     #[test]
     fn tags_count_and_nothing_shared_means_nothing_related() {
-        let entities_of = vec![refs(&[]), refs(&[]), refs(&[5])];
-        let related = related(&entities_of, &[vec![0], vec![0], vec![]]);
-        assert_eq!(related, [vec![1], vec![0], vec![]]);
+        let entities_of = vec![refs(&[]), refs(&[]), refs(&[5])].into();
+        let tag = TagId::new(0);
+        let related = related(&entities_of, &vec![vec![tag], vec![tag], vec![]].into());
+        let lists: Vec<Vec<usize>> = related.iter().map(|l| indices(l)).collect();
+        assert_eq!(lists, [vec![1], vec![0], vec![]]);
     }
 }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 /// The facts encoded in a file stem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FileName {
+pub(crate) struct FileName {
     /// A `YYYY-MM-DD` prefix.
     pub date: Option<Date>,
     /// A leading ordinal followed by `_`.
@@ -16,7 +16,7 @@ pub struct FileName {
 }
 
 /// Reads the date prefix and the ordinal from a file stem.
-pub fn parse(stem: &str) -> FileName {
+pub(crate) fn parse(stem: &str) -> FileName {
     let mut rest = stem;
     let mut name = FileName::default();
     if let Some(prefix) = rest.get(..10)

@@ -3,17 +3,13 @@
 //! Pure and infallible: everything an author left out is derived from the
 //! text, the file name and the build clock (passed in, never read here).
 //! Slugs are made unique later, in `digest`, where all articles are known.
-//! The briefing layer (entities, quotes, key figures) is [`briefing`]'s.
+//! The briefing layer (entities, quotes, key figures) is [`extract`]'s.
 
-pub mod briefing;
-pub mod entities;
-pub mod figures;
-pub mod filename;
-pub mod lexicon;
-pub mod quotes;
-pub mod sentences;
-pub mod title;
-pub mod tokens;
+pub mod extract;
+mod filename;
+mod sentences;
+mod title;
+mod tokens;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,8 +20,8 @@ use jiff::tz::TimeZone;
 
 use crate::article::{Body, ParsedArticle};
 use crate::slug::{MAX_SLUG_LEN, slugify};
-use briefing::Briefing;
-use lexicon::Lexicon;
+use extract::Extracted;
+use extract::lexicon::Lexicon;
 
 /// What the build knows that the articles do not.
 #[derive(Debug, Clone, Copy)]
@@ -100,7 +96,7 @@ pub struct Article {
     pub revision: u64,
     /// Entities, quotes and key figures found in the text, shared like the
     /// body.
-    pub briefing: Arc<Briefing>,
+    pub extracted: Arc<Extracted>,
 }
 
 /// Derives every field of an article, with the built-in gazetteers only.
@@ -146,10 +142,10 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         (None, None) => (ctx.today(), ctx.now, DateSource::Edition),
     };
     let word_count = body.word_count();
-    let briefing = if front.entities.is_empty() {
-        briefing::extract(body.paragraphs(), lexicon)
+    let extracted = if front.entities.is_empty() {
+        extract::extract(body.paragraphs(), lexicon)
     } else {
-        briefing::extract(body.paragraphs(), &lexicon.for_article(&front.entities))
+        extract::extract(body.paragraphs(), &lexicon.for_article(&front.entities))
     };
     Article {
         source_path: source.rel_path,
@@ -177,7 +173,7 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         draft: front.draft,
         body: Arc::new(body),
         revision,
-        briefing: Arc::new(briefing),
+        extracted: Arc::new(extracted),
     }
 }
 

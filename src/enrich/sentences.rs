@@ -16,7 +16,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte offsets where sentences of `text` end (just after the terminator and
 /// any closing quote or bracket), the last one being `text.len()`.
-pub fn sentence_ends(text: &str) -> Vec<usize> {
+pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
@@ -47,7 +47,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
 }
 
 /// The first sentence of `text`, trimmed.
-pub fn first_sentence(text: &str) -> &str {
+pub(crate) fn first_sentence(text: &str) -> &str {
     let end = sentence_ends(text).first().copied().unwrap_or(text.len());
     text[..end].trim()
 }

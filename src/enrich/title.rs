@@ -10,7 +10,7 @@
 use super::sentences::first_sentence;
 
 /// The longest derived headline, in characters.
-pub const MAX_TITLE_CHARS: usize = 110;
+pub(crate) const MAX_TITLE_CHARS: usize = 110;
 
 /// A clause must have at least this many words to stand as a headline.
 const MIN_CLAUSE_WORDS: usize = 5;
@@ -68,7 +68,7 @@ const OPENERS: &[&str] = &[
 ];
 
 /// A headline for an article whose lede is `lede`.
-pub fn derive(lede: &str) -> String {
+pub(crate) fn derive(lede: &str) -> String {
     let sentence = first_sentence(strip_dateline(lede.trim()));
     let mut sentence = sentence.to_string();
     // Openers chain: "On Saturday, in a brief statement, the president …".

@@ -48,15 +48,8 @@ impl Token<'_> {
     }
 }
 
-/// The text between two tokens of `paragraph` (punctuation and spaces).
-pub fn gap<'a>(paragraph: &'a str, before: &Token<'_>, after: &Token<'_>) -> &'a str {
-    paragraph
-        .get(before.full_end..after.start)
-        .unwrap_or_default()
-}
-
 /// Splits a paragraph into tokens.
-pub fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
+pub(crate) fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
     let ends = sentence_ends(paragraph);
     let mut tokens = Vec::with_capacity(paragraph.len() / 5);
     let mut sentence = 0u32;
@@ -150,7 +143,7 @@ fn make_token(text: &str, start: usize, end: usize, sentence: u32, opens: bool) 
 }
 
 /// The shape of a word.
-pub fn shape(word: &str) -> Shape {
+pub(crate) fn shape(word: &str) -> Shape {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return Shape::Lower;

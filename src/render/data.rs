@@ -6,21 +6,22 @@
 
 use serde::Serialize;
 
-use super::urls::{self, Urls};
 use crate::digest::Digest;
 use crate::digest::entities::Entity;
-use crate::enrich::briefing::EntityKind;
-use crate::error::{Error, Location};
+use crate::digest::ids::{ArticleId, EntityId, Id};
+use crate::enrich::extract::candidate::EntityKind;
+use crate::error::Error;
+use crate::urls::{self, Urls};
 
 /// The version of both formats.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 /// How many entities of an article the search index keeps.
 const SEARCH_ENTITIES: usize = 10;
 
 /// The view of `digest.json`.
 #[derive(Serialize)]
-pub struct DigestJson<'a> {
+pub(crate) struct DigestJson<'a> {
     version: u32,
     generator: String,
     site: SiteJson<'a>,
@@ -96,9 +97,15 @@ struct EntityJson {
 }
 
 /// The view of `digest.json`.
-pub fn digest_json<'a>(digest: &'a Digest, site_title: &'a str, urls: &'a Urls) -> DigestJson<'a> {
+pub(crate) fn digest_json<'a>(
+    digest: &'a Digest,
+    site_title: &'a str,
+    urls: &'a Urls,
+) -> DigestJson<'a> {
     let entity_url = |e: &Entity| urls.absolute(&urls::entity_route(e.kind, &e.slug));
-    let articles = (0..digest.articles.len())
+    let articles = digest
+        .articles
+        .ids()
         .map(|i| article_json(digest, i, urls))
         .collect();
     let entities_of = |kind: EntityKind| {
@@ -112,7 +119,7 @@ pub fn digest_json<'a>(digest: &'a Digest, site_title: &'a str, urls: &'a Urls) 
                 url: entity_url(e),
                 aliases: e.aliases.clone(),
                 mentions: e.mentions,
-                articles: e.articles.iter().map(|a| a.article).collect(),
+                articles: e.articles.iter().map(|a| a.article.index()).collect(),
             })
             .collect()
     };
@@ -132,7 +139,7 @@ pub fn digest_json<'a>(digest: &'a Digest, site_title: &'a str, urls: &'a Urls) 
     }
 }
 
-fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a> {
+fn article_json<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> ArticleJson<'a> {
     let a = &digest.articles[i];
     let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
     let of_kind = |kind: EntityKind| {
@@ -166,7 +173,7 @@ fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a
         organizations: of_kind(EntityKind::Organization),
         quotes: quotes_json(digest, i, speakers, urls),
         figures: a
-            .briefing
+            .extracted
             .figures
             .iter()
             .map(|f| FigureJson {
@@ -189,12 +196,12 @@ fn article_json<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> ArticleJson<'a
 /// Article `i`'s quotes with their speakers' canonical names and pages.
 fn quotes_json<'a>(
     digest: &'a Digest,
-    i: usize,
-    speakers: &[Option<usize>],
+    i: ArticleId,
+    speakers: &[Option<EntityId>],
     urls: &Urls,
 ) -> Vec<QuoteJson<'a>> {
     digest.articles[i]
-        .briefing
+        .extracted
         .quotes
         .iter()
         .enumerate()
@@ -215,7 +222,7 @@ fn quotes_json<'a>(
 
 /// The numeric value of an amount as written: "$11 billion" → 11e9,
 /// "10,000" → 1e4, "31 per cent" → 31.
-pub fn value_of(amount: &str) -> Option<f64> {
+pub(crate) fn value_of(amount: &str) -> Option<f64> {
     let mut words = amount.split_whitespace();
     let number: String = words
         .next()?
@@ -246,7 +253,7 @@ fn slash_path(path: &std::path::Path) -> String {
 
 /// The view of `search-index.json`.
 #[derive(Serialize)]
-pub struct SearchIndexJson<'a> {
+pub(crate) struct SearchIndexJson<'a> {
     version: u32,
     /// Prefix of every article URL; each article stores its slug.
     prefix: String,
@@ -273,7 +280,7 @@ struct SearchArticleJson<'a> {
 }
 
 /// The view of `search-index.json`.
-pub fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> {
+pub(crate) fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> {
     let entities = digest
         .entities
         .iter()
@@ -288,7 +295,6 @@ pub fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> 
         .collect();
     let articles = digest
         .articles
-        .iter()
         .enumerate()
         .map(|(i, a)| SearchArticleJson {
             t: &a.title,
@@ -297,9 +303,9 @@ pub fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> 
             e: digest.entities_of[i]
                 .iter()
                 .take(SEARCH_ENTITIES)
-                .map(|r| r.entity)
+                .map(|r| r.entity.index())
                 .collect(),
-            g: digest.tags_of[i].clone(),
+            g: digest.tags_of[i].iter().map(|t| t.index()).collect(),
         })
         .collect();
     SearchIndexJson {
@@ -312,21 +318,21 @@ pub fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> 
 }
 
 /// The template name the renderer gives `digest.json`.
-pub const DIGEST_JSON: &str = "digest.json";
+pub(crate) const DIGEST_JSON: &str = "digest.json";
 
 /// The template name the renderer gives `search-index.json`.
-pub const SEARCH_INDEX: &str = "search-index.json";
+pub(crate) const SEARCH_INDEX: &str = "search-index.json";
 
 /// Whether `template` names one of this module's JSON files.
-pub fn is_data(template: &str) -> bool {
+pub(crate) fn is_data(template: &str) -> bool {
     template == DIGEST_JSON || template == SEARCH_INDEX
 }
 
 /// A data file's text: compact JSON and a final newline.
-pub fn to_json<T: Serialize>(value: &T, route: &str) -> Result<String, Error> {
-    let mut text = serde_json::to_string(value).map_err(|e| Error::Template {
-        location: Location::file(route),
-        message: e.to_string(),
+pub(crate) fn to_json<T: Serialize>(value: &T, route: &str) -> Result<String, Error> {
+    let mut text = serde_json::to_string(value).map_err(|source| Error::Json {
+        route: route.to_string(),
+        source,
     })?;
     text.push('\n');
     Ok(text)
@@ -335,6 +341,17 @@ pub fn to_json<T: Serialize>(value: &T, route: &str) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_json_cannot_hold_is_a_json_error_naming_the_file() {
+        let keys_not_strings: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let err = to_json(&keys_not_strings, "digest.json").unwrap_err();
+        assert!(
+            matches!(&err, Error::Json { route, .. } if route == "digest.json"),
+            "{err}"
+        );
+        assert_eq!(err.to_string(), "cannot write digest.json as JSON");
+    }
 
     #[test]
     fn amounts_have_numeric_values() {

@@ -2,24 +2,24 @@
 //!
 //! One [`FeedView`] is built from the digest and rendered three ways: the
 //! `atom.xml` and `rss.xml` templates (tera escapes `.xml` templates, so
-//! article text cannot break the markup) and [`json_feed`], serialised with
+//! article text cannot break the markup) and [`JsonFeed`], serialised with
 //! serde. Dates are formatted here, RFC 3339 for Atom and JSON Feed and
 //! RFC 2822 for RSS; every entry's id is its permalink, so it stays the same
 //! from one build to the next. Nothing here reads the clock: a feed is
 //! "updated" when its newest entry was published.
 
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use serde::Serialize;
 
-use super::urls::{self, Urls};
-use super::views;
+use super::format::{body_html, rfc2822, rfc3339};
 use crate::config::{FeedContent, FeedsConfig, SiteConfig};
 use crate::digest::Digest;
+use crate::digest::ids::{ArticleId, TagId};
+use crate::urls::{self, Urls};
 
 /// Root-relative links to the feeds, for `<link rel="alternate">`.
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedLinks {
+pub(crate) struct FeedLinks {
     /// The Atom feed.
     pub atom_url: String,
     /// The RSS feed.
@@ -30,7 +30,7 @@ pub struct FeedLinks {
 
 impl FeedLinks {
     /// The feed links of a site published under `urls`.
-    pub fn new(urls: &Urls) -> FeedLinks {
+    pub(crate) fn new(urls: &Urls) -> FeedLinks {
         FeedLinks {
             atom_url: urls.link(urls::ATOM_ROUTE),
             rss_url: urls.link(urls::RSS_ROUTE),
@@ -41,7 +41,7 @@ impl FeedLinks {
 
 /// Site-wide facts every feed repeats.
 #[derive(Debug, Clone)]
-pub struct FeedSettings {
+pub(crate) struct FeedSettings {
     /// The site's name.
     pub title: String,
     /// What the feed is about (the site description, or a sentence made
@@ -58,7 +58,7 @@ pub struct FeedSettings {
 
 impl FeedSettings {
     /// The feed settings of `config`.
-    pub fn new(config: &SiteConfig) -> FeedSettings {
+    pub(crate) fn new(config: &SiteConfig) -> FeedSettings {
         let description = if config.description.trim().is_empty() {
             format!("The latest stories from {}.", config.title)
         } else {
@@ -79,7 +79,7 @@ impl FeedSettings {
 
 /// A feed, ready for a template.
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedView<'a> {
+pub(crate) struct FeedView<'a> {
     /// The feed's title.
     pub title: String,
     /// What it is about.
@@ -102,7 +102,7 @@ pub struct FeedView<'a> {
 
 /// One article in a feed.
 #[derive(Debug, Clone, Serialize)]
-pub struct FeedEntry<'a> {
+pub(crate) struct FeedEntry<'a> {
     /// A stable, unique id: the article's permalink.
     pub id: String,
     /// The article page, absolute.
@@ -129,7 +129,7 @@ pub struct FeedEntry<'a> {
 /// An article's content in a feed entry.
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
-pub enum Content {
+pub(crate) enum Content {
     /// Safe HTML with absolute links, for rendering.
     Html(String),
     /// The article's source revision, standing in for the HTML when a
@@ -139,7 +139,7 @@ pub enum Content {
 
 /// How feeds are built for one renderer.
 #[derive(Debug, Clone, Copy)]
-pub struct FeedContext<'a> {
+pub(crate) struct FeedContext<'a> {
     /// Site-wide feed facts.
     pub settings: &'a FeedSettings,
     /// Where the site is published.
@@ -151,9 +151,9 @@ pub struct FeedContext<'a> {
 
 /// The site's feed published at `route`: the newest
 /// `settings.feeds.limit` articles of the digest, in reading order.
-pub fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedView<'a> {
+pub(crate) fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedView<'a> {
     let scope = Scope {
-        articles: (0..digest.articles.len()).collect(),
+        articles: digest.articles.ids().collect(),
         title: cx.settings.title.clone(),
         description: cx.settings.description.clone(),
         home_route: String::new(),
@@ -162,9 +162,9 @@ pub fn feed<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str) -> FeedVie
 }
 
 /// Tag `t`'s feed published at `route`: its newest articles.
-pub fn tag_feed<'a>(
+pub(crate) fn tag_feed<'a>(
     digest: &'a Digest,
-    t: usize,
+    t: TagId,
     cx: FeedContext<'a>,
     route: &str,
 ) -> FeedView<'a> {
@@ -181,8 +181,8 @@ pub fn tag_feed<'a>(
 
 /// Which articles a feed follows and what it calls itself.
 struct Scope {
-    /// Indices into the digest's articles, in reading order.
-    articles: Vec<usize>,
+    /// The articles, in reading order.
+    articles: Vec<ArticleId>,
     title: String,
     description: String,
     /// The route of the page the feed follows.
@@ -213,14 +213,14 @@ fn feed_of<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str, scope: Scop
     }
 }
 
-fn entry<'a>(digest: &'a Digest, i: usize, cx: FeedContext<'_>) -> FeedEntry<'a> {
+fn entry<'a>(digest: &'a Digest, i: ArticleId, cx: FeedContext<'_>) -> FeedEntry<'a> {
     let a = &digest.articles[i];
     let urls = cx.urls;
     let route = urls::article_route(&a.slug);
     let url = urls.absolute(&route);
     let content = || {
         if cx.bodies {
-            Content::Html(absolute_links(&views::body_html(&a.body), urls, &route))
+            Content::Html(absolute_links(&body_html(&a.body), urls, &route))
         } else {
             Content::Revision(a.revision)
         }
@@ -247,7 +247,7 @@ fn entry<'a>(digest: &'a Digest, i: usize, cx: FeedContext<'_>) -> FeedEntry<'a>
 /// where a relative link would break. The HTML is our own serialisation
 /// (attributes double-quoted, quotes in text escaped), so an attribute
 /// cannot be confused with text.
-pub fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
+pub(crate) fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
     const ATTRIBUTES: [&str; 2] = [" href=\"", " src=\""];
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut rest = html;
@@ -269,63 +269,12 @@ pub fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
     out
 }
 
-/// Whether XML 1.0 allows `c` in a document: not the C0 controls other
-/// than tab, newline and carriage return, nor U+FFFE and U+FFFF.
-pub fn is_xml_char(c: char) -> bool {
-    !matches!(
-        c,
-        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'
-    )
-}
-
-/// `text` without the characters XML 1.0 does not allow.
-pub fn xml_chars_only(text: String) -> String {
-    if text.chars().all(is_xml_char) {
-        text
-    } else {
-        text.chars().filter(|&c| is_xml_char(c)).collect()
-    }
-}
-
-/// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
-pub fn rfc3339(instant: Timestamp) -> String {
-    // Sitemaps format one date per page, and most pages share the few
-    // hundred midnights of their editions: remember recent results.
-    thread_local! {
-        static FORMATTED: std::cell::RefCell<std::collections::HashMap<Timestamp, String>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
-    }
-    FORMATTED.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if cache.len() > 100_000 {
-            cache.clear();
-        }
-        cache
-            .entry(instant)
-            .or_insert_with(|| instant.to_string())
-            .clone()
-    })
-}
-
-/// `instant` as RFC 2822 in UTC, e.g. `Sat, 12 Jul 2025 06:00:00 +0000`.
-pub fn rfc2822(instant: Timestamp) -> String {
-    let zoned = instant.to_zoned_datetime(TimeZone::UTC);
-    // Only years outside 0..=9999 cannot be printed; jiff timestamps of
-    // real articles never are, but fall back to RFC 9110's form anyway.
-    jiff::fmt::rfc2822::to_string(&zoned).unwrap_or_else(|_| instant.to_string())
-}
-
 /// The name the JSON Feed is rendered under: not a template, the
 /// [`JsonFeed`] document serialised.
-pub const JSON_FEED: &str = "feed.json";
-
-/// The JSON Feed 1.1 document of `feed`, as text.
-pub fn json_feed(feed: &FeedView<'_>) -> Result<String, serde_json::Error> {
-    to_json(&JsonFeed::of(feed))
-}
+pub(crate) const JSON_FEED: &str = "feed.json";
 
 /// `value` as pretty-printed JSON ending with a newline.
-pub fn to_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
     let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
     Ok(text)
@@ -333,7 +282,7 @@ pub fn to_json<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
 
 impl<'a> JsonFeed<'a> {
     /// The JSON Feed 1.1 document of `feed`.
-    pub fn of(feed: &'a FeedView<'a>) -> JsonFeed<'a> {
+    pub(crate) fn of(feed: &'a FeedView<'a>) -> JsonFeed<'a> {
         JsonFeed {
             version: "https://jsonfeed.org/version/1.1",
             title: &feed.title,
@@ -363,7 +312,7 @@ impl<'a> JsonFeed<'a> {
 
 /// A JSON Feed 1.1 document.
 #[derive(Debug, Serialize)]
-pub struct JsonFeed<'a> {
+pub(crate) struct JsonFeed<'a> {
     version: &'static str,
     title: &'a str,
     home_page_url: &'a str,
@@ -401,13 +350,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_use_each_format_in_utc() {
-        let t = Timestamp::from_second(1_752_300_000).unwrap();
-        assert_eq!(rfc3339(t), "2025-07-12T06:00:00Z");
-        assert_eq!(rfc2822(t), "Sat, 12 Jul 2025 06:00:00 +0000");
-    }
-
-    #[test]
     fn feed_content_links_become_absolute() {
         let urls = Urls::new("https://u.github.io/r/");
         let html = "<p><a href=\"../y/#a\">y</a> <img src=\"p.png\" alt=\"src=&quot;x&quot;\"> \
@@ -421,19 +363,11 @@ mod tests {
     }
 
     #[test]
-    fn characters_xml_forbids_are_dropped() {
-        assert_eq!(
-            xml_chars_only("a\u{1}b\u{c}c\td\ne\u{ffff}".to_string()),
-            "abc\td\ne"
-        );
-        assert_eq!(xml_chars_only("“ok” – 北京".to_string()), "“ok” – 北京");
-    }
-
-    #[test]
     fn settings_fill_in_what_feeds_require() {
         let config = crate::config::parse(
             "title = \"Daily\"\nbase_url = \"https://x.org/\"\n",
             std::path::Path::new("site.toml"),
+            &["InspiredGitHub"],
         )
         .unwrap();
         let settings = FeedSettings::new(&config);
@@ -446,6 +380,7 @@ mod tests {
         let config = crate::config::parse(
             "title = \"Daily\"\nbase_url = \"https://x.org/r/\"\n",
             std::path::Path::new("site.toml"),
+            &["InspiredGitHub"],
         )
         .unwrap();
         let settings = FeedSettings::new(&config);
@@ -458,7 +393,7 @@ mod tests {
         };
         let view = feed(&digest, cx, "feed.json");
         assert_eq!(view.updated, "1970-01-01T00:00:00Z");
-        let text = json_feed(&view).unwrap();
+        let text = to_json(&JsonFeed::of(&view)).unwrap();
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["feed_url"], "https://x.org/r/feed.json");
         assert_eq!(value["items"].as_array().map(Vec::len), Some(0));

@@ -24,13 +24,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3, Xxh3DefaultBuilder};
 
-use super::{Job, PageSpec, PageVisitor, Renderer, views};
+use super::{Feed, Job, Lookup, Page, PageSpec, PageVisitor, Renderer, views};
 use crate::digest::Digest;
+use crate::digest::ids::{ArticleId, EntityId, Id, Table};
 use crate::enrich::Article;
 
-/// The signature of every story's card, indexed like `Digest::articles`.
+/// The signature of every story's card.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CardSigs(Vec<u64>);
+pub struct CardSigs(Table<ArticleId, u64>);
 
 /// Fingerprints remembered from the previous build, by input identity.
 #[derive(Default)]
@@ -49,24 +50,26 @@ pub fn fingerprint_all(
     digest: &Digest,
     previous: &Memo,
 ) -> (Vec<(String, Job, u64)>, Memo) {
-    let card_keys: Vec<u64> = (0..digest.articles.len())
-        .into_par_iter()
-        .map(|i| card_key(digest, i))
-        .collect();
+    let ids: Vec<ArticleId> = digest.articles.ids().collect();
+    let card_keys: Table<ArticleId, u64> = ids
+        .par_iter()
+        .map(|&i| card_key(digest, i))
+        .collect::<Vec<u64>>()
+        .into();
     let sigs = CardSigs(
-        card_keys
-            .par_iter()
-            .enumerate()
-            .map(|(i, key)| match previous.cards.get(key) {
+        ids.par_iter()
+            .map(|&i| match previous.cards.get(&card_keys[i]) {
                 Some(sig) => *sig,
                 None => hash_of(&views::card(digest, i, renderer.urls())),
             })
-            .collect(),
+            .collect::<Vec<u64>>()
+            .into(),
     );
-    let page_keys: Vec<u64> = (0..digest.articles.len())
-        .into_par_iter()
-        .map(|i| page_key(digest, i, &card_keys))
-        .collect();
+    let page_keys: Table<ArticleId, u64> = ids
+        .par_iter()
+        .map(|&i| page_key(digest, i, &card_keys))
+        .collect::<Vec<u64>>()
+        .into();
     // The sitemap, digest.json and the search index each cover every story
     // (and every page derived from them): their inputs are named by all the
     // article page keys together.
@@ -81,21 +84,27 @@ pub fn fingerprint_all(
         page_keys: &page_keys,
         all_pages,
     };
-    let all: Vec<(String, Job, u64, Option<u64>)> = Renderer::jobs(digest)
+    let all: Vec<(String, Job, u64, Option<u64>)> = Job::all(digest)
         .into_par_iter()
         .map(|job| {
             let key = keys.of(job);
             match key.and_then(|k| previous.pages.get(&k)) {
                 Some((path, fp)) => (path.clone(), job, *fp, key),
                 None => {
-                    let path = super::urls::output_path(&Renderer::route(digest, job));
+                    let path = crate::urls::output_path(&job.route(digest));
                     let fp = match (job, key) {
                         // These files hold every story: when their key
                         // changes they change, and hashing tens of
                         // megabytes to confirm it would cost more than
                         // writing them. Their key stands in as fingerprint.
-                        (Job::Sitemap | Job::DigestJson | Job::SearchIndex, Some(key)) => key,
-                        _ => renderer.fingerprint(digest, job, &sigs),
+                        (
+                            Job::Feed(Feed::Sitemap)
+                            | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex),
+                            Some(key),
+                        ) => key,
+                        (Job::Page(_) | Job::Feed(_) | Job::Lookup(_), _) => {
+                            renderer.fingerprint(digest, job, &sigs)
+                        }
                     };
                     (path, job, fp, key)
                 }
@@ -112,7 +121,7 @@ pub fn fingerprint_all(
             .iter()
             .filter_map(|(path, _, fp, key)| key.map(|k| (k, (path.clone(), *fp))))
             .collect(),
-        _pinned: digest.articles.clone(),
+        _pinned: digest.articles.iter().cloned().collect(),
     };
     let pages = all
         .into_iter()
@@ -124,8 +133,8 @@ pub fn fingerprint_all(
 /// The memo keys of one build.
 struct Keys<'a> {
     digest: &'a Digest,
-    card_keys: &'a [u64],
-    page_keys: &'a [u64],
+    card_keys: &'a Table<ArticleId, u64>,
+    page_keys: &'a Table<ArticleId, u64>,
     all_pages: u64,
 }
 
@@ -136,23 +145,23 @@ impl Keys<'_> {
         let digest = self.digest;
         let mut h = Xxh3::new();
         match job {
-            Job::Article(i) => return self.page_keys.get(i).copied(),
-            Job::Sitemap | Job::DigestJson | Job::SearchIndex => {
+            Job::Page(Page::Article(i)) => return self.page_keys.get(i).copied(),
+            Job::Feed(Feed::Sitemap) | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex) => {
                 h.write_u64(self.all_pages);
-                h.update(Renderer::route(digest, job).as_bytes());
+                h.update(job.route(digest).as_bytes());
             }
-            Job::Search => {
+            Job::Lookup(Lookup::Search) => {
                 h.update(b"search");
                 self.card_keys.iter().for_each(|k| h.write_u64(*k));
             }
-            Job::Entities => {
+            Job::Lookup(Lookup::Entities) => {
                 h.update(b"entities");
-                for (e, entity) in digest.entities.iter().enumerate() {
+                for (e, entity) in digest.entities.enumerate() {
                     write_entity(&mut h, digest, Some(e));
                     h.write_usize(entity.articles.len());
                 }
             }
-            Job::Entity(e) => {
+            Job::Lookup(Lookup::Entity(e)) => {
                 let entity = digest.entities.get(e)?;
                 write_entity(&mut h, digest, Some(e));
                 entity.aliases.iter().for_each(|a| {
@@ -165,7 +174,15 @@ impl Keys<'_> {
                     h.write_u32(ea.mentions);
                 }
             }
-            _ => return None,
+            Job::Page(
+                Page::Index
+                | Page::Edition(_)
+                | Page::Editions
+                | Page::Tag(_)
+                | Page::Tags
+                | Page::NotFound,
+            )
+            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_)) => return None,
         }
         Some(h.digest())
     }
@@ -175,7 +192,7 @@ impl Keys<'_> {
 /// `Arc`), its final slug, its tags' names and slugs, and its top entities
 /// (which the corpus pass decides, so they can change while the article
 /// does not).
-fn card_key(digest: &Digest, i: usize) -> u64 {
+fn card_key(digest: &Digest, i: ArticleId) -> u64 {
     let mut h = Xxh3::new();
     let article = &digest.articles[i];
     h.write_usize(Arc::as_ptr(article) as usize);
@@ -188,14 +205,14 @@ fn card_key(digest: &Digest, i: usize) -> u64 {
         h.update(tag.slug.as_bytes());
     }
     let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
-    for r in refs.iter().take(super::briefing::CARD_ENTITIES) {
+    for r in refs.iter().take(super::entities::CARD_ENTITIES) {
         write_entity(&mut h, digest, Some(r.entity));
     }
     h.digest()
 }
 
 /// An entity's kind, name and slug (or a marker for none).
-fn write_entity(h: &mut Xxh3, digest: &Digest, entity: Option<usize>) {
+fn write_entity(h: &mut Xxh3, digest: &Digest, entity: Option<EntityId>) {
     match entity.and_then(|e| digest.entities.get(e)) {
         Some(e) => {
             h.update(&[0xfd, e.kind as u8]);
@@ -210,7 +227,7 @@ fn write_entity(h: &mut Xxh3, digest: &Digest, entity: Option<usize>) {
 /// What an article's briefing box and related stories are made of beyond
 /// the article: its entities, its quotes' speakers and the related stories
 /// (each article and its slug), all decided by the corpus pass.
-fn write_briefing(h: &mut Xxh3, digest: &Digest, i: usize) {
+fn write_briefing_box(h: &mut Xxh3, digest: &Digest, i: ArticleId) {
     for r in digest.entities_of.get(i).into_iter().flatten() {
         write_entity(h, digest, Some(r.entity));
     }
@@ -228,10 +245,11 @@ fn write_briefing(h: &mut Xxh3, digest: &Digest, i: usize) {
 
 /// What an article page is made of beyond its card: its neighbours (title
 /// and slug), its briefing box and related stories, and its edition.
-fn page_key(digest: &Digest, i: usize, card_keys: &[u64]) -> u64 {
+fn page_key(digest: &Digest, i: ArticleId, card_keys: &Table<ArticleId, u64>) -> u64 {
     let mut h = Xxh3::new();
     h.write_u64(card_keys[i]);
-    for neighbour in [i.checked_sub(1), Some(i + 1)] {
+    let previous = i.index().checked_sub(1).map(ArticleId::new);
+    for neighbour in [previous, Some(ArticleId::new(i.index() + 1))] {
         match neighbour.and_then(|n| digest.articles.get(n)) {
             Some(a) => {
                 h.write_usize(Arc::as_ptr(a) as usize);
@@ -240,7 +258,7 @@ fn page_key(digest: &Digest, i: usize, card_keys: &[u64]) -> u64 {
             None => h.write_u8(0),
         }
     }
-    write_briefing(&mut h, digest, i);
+    write_briefing_box(&mut h, digest, i);
     let date = digest.editions[digest.edition_of[i]].date;
     h.write_i16(date.year());
     h.write_i8(date.month());
@@ -289,7 +307,7 @@ impl PageVisitor for FingerprintVisitor<'_> {
     type Card = u64;
     type Output = u64;
 
-    fn card(&self, i: usize) -> u64 {
+    fn card(&self, i: ArticleId) -> u64 {
         self.sigs.0.get(i).copied().unwrap_or_default()
     }
 
@@ -313,7 +331,7 @@ impl Renderer {
     /// The fingerprint of a job's page: equal fingerprints (with the same
     /// templates and settings) mean byte-identical pages.
     pub fn fingerprint(&self, digest: &Digest, job: Job, sigs: &CardSigs) -> u64 {
-        let route = Self::route(digest, job);
+        let route = job.route(digest);
         self.visit(digest, job, &route, &FingerprintVisitor { digest, sigs })
     }
 }

@@ -1,77 +1,34 @@
 //! Turning the digest into pages: the only user of `tera`.
 //!
-//! [`Renderer::jobs`] lists every page the digest needs; [`Renderer::render`]
+//! [`Job::all`] lists every page the digest needs; [`Renderer::render`]
 //! renders one. Jobs are independent, so the pipeline renders them in
 //! parallel and writes each page as soon as it is done.
 
-pub mod briefing;
-pub mod data;
-pub mod feeds;
+mod briefing_box;
+mod data;
+mod entities;
+mod feeds;
 pub mod fingerprint;
-pub mod seo;
+mod format;
+mod job;
+mod search;
+mod seo;
 pub mod templates;
-pub mod urls;
-pub mod views;
+mod views;
 
 use serde::Serialize;
 use tera::Context;
 
 use crate::config::SiteConfig;
 use crate::digest::Digest;
-use crate::error::{Error, Location};
+use crate::digest::ids::ArticleId;
+use crate::error::Error;
+use crate::urls::{self, Urls};
 use feeds::FeedSettings;
+pub use job::{Feed, Job, Lookup, Page, RenderedPage};
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
-use urls::Urls;
 use views::SiteView;
-
-/// One page to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Job {
-    /// The front page.
-    Index,
-    /// Article `i` of the digest.
-    Article(usize),
-    /// Edition `e` of the digest.
-    Edition(usize),
-    /// The editions archive.
-    Editions,
-    /// Tag `t` of the digest.
-    Tag(usize),
-    /// The tag list.
-    Tags,
-    /// The not-found page.
-    NotFound,
-    /// `atom.xml`.
-    AtomFeed,
-    /// `rss.xml`.
-    RssFeed,
-    /// `feed.json`.
-    JsonFeed,
-    /// `sitemap.xml`.
-    Sitemap,
-    /// Tag `t`'s Atom feed.
-    TagFeed(usize),
-    /// Entity `e` of the digest (a person, place or organisation).
-    Entity(usize),
-    /// The index of people, places and organisations.
-    Entities,
-    /// The search page.
-    Search,
-    /// `digest.json`.
-    DigestJson,
-    /// `search-index.json`.
-    SearchIndex,
-}
-
-/// A rendered page and where it goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedPage {
-    /// Path relative to the output folder, `/`-separated.
-    pub path: String,
-    /// The page's bytes.
-    pub bytes: Vec<u8>,
-}
 
 /// What a page template receives besides `site`.
 #[derive(Serialize)]
@@ -104,7 +61,7 @@ pub struct PageSpec<'a> {
     /// Whether it needs the code stylesheet.
     pub has_code: bool,
     /// The article whose body it shows, if any.
-    pub body_of: Option<usize>,
+    pub body_of: Option<ArticleId>,
     /// The job it renders (its page meta is derived from it).
     pub job: Job,
 }
@@ -132,7 +89,7 @@ pub trait PageVisitor {
     /// What visiting a page yields.
     type Output;
     /// The representation of story `i`.
-    fn card(&self, i: usize) -> Self::Card;
+    fn card(&self, i: ArticleId) -> Self::Card;
     /// Visits one page's view.
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, view: T) -> Self::Output;
     /// Whether views must carry article bodies as HTML, or may stand in
@@ -182,50 +139,6 @@ impl Renderer {
         &self.urls
     }
 
-    /// Every page the digest needs, in a fixed order.
-    pub fn jobs(digest: &Digest) -> Vec<Job> {
-        let mut jobs = vec![Job::Index, Job::Editions, Job::Tags, Job::NotFound];
-        jobs.extend([Job::AtomFeed, Job::RssFeed, Job::JsonFeed, Job::Sitemap]);
-        jobs.extend((0..digest.articles.len()).map(Job::Article));
-        jobs.extend((0..digest.editions.len()).map(Job::Edition));
-        jobs.extend((0..digest.tags.len()).map(Job::Tag));
-        jobs.extend((0..digest.tags.len()).map(Job::TagFeed));
-        jobs.extend([
-            Job::Entities,
-            Job::Search,
-            Job::DigestJson,
-            Job::SearchIndex,
-        ]);
-        jobs.extend((0..digest.entities.len()).map(Job::Entity));
-        jobs
-    }
-
-    /// The route of a job's page.
-    pub fn route(digest: &Digest, job: Job) -> String {
-        match job {
-            Job::Index => String::new(),
-            Job::Article(i) => urls::article_route(&digest.articles[i].slug),
-            Job::Edition(e) => urls::edition_route(digest.editions[e].date),
-            Job::Editions => urls::EDITIONS_ROUTE.to_string(),
-            Job::Tag(t) => urls::tag_route(&digest.tags[t].slug),
-            Job::Tags => urls::TAGS_ROUTE.to_string(),
-            Job::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
-            Job::AtomFeed => urls::ATOM_ROUTE.to_string(),
-            Job::RssFeed => urls::RSS_ROUTE.to_string(),
-            Job::JsonFeed => urls::JSON_FEED_ROUTE.to_string(),
-            Job::Sitemap => urls::SITEMAP_ROUTE.to_string(),
-            Job::TagFeed(t) => urls::tag_feed_route(&digest.tags[t].slug),
-            Job::Entity(e) => {
-                let entity = &digest.entities[e];
-                urls::entity_route(entity.kind, &entity.slug)
-            }
-            Job::Entities => urls::ENTITIES_ROUTE.to_string(),
-            Job::Search => urls::SEARCH_ROUTE.to_string(),
-            Job::DigestJson => urls::DIGEST_JSON_ROUTE.to_string(),
-            Job::SearchIndex => urls::SEARCH_INDEX_ROUTE.to_string(),
-        }
-    }
-
     /// The files that depend only on the configuration (`.nojekyll`,
     /// `CNAME`, `robots.txt`), written once per build beside the pages.
     pub fn site_files(&self) -> Vec<RenderedPage> {
@@ -234,7 +147,7 @@ impl Renderer {
 
     /// Renders one page.
     pub fn render(&self, digest: &Digest, job: Job) -> Result<RenderedPage, Error> {
-        let route = Self::route(digest, job);
+        let route = job.route(digest);
         let html = self.visit(
             digest,
             job,
@@ -247,7 +160,7 @@ impl Renderer {
         // Article text may hold control characters that XML 1.0 forbids;
         // one would make a whole feed unreadable.
         let text = if route.ends_with(".xml") {
-            feeds::xml_chars_only(html)
+            crate::html::xml_chars_only(html)
         } else {
             html
         };
@@ -265,15 +178,31 @@ impl Renderer {
         route: &str,
         visitor: &V,
     ) -> V::Output {
-        let urls = &self.urls;
-        let spec = |template, title| PageSpec::new(template, title, route, job);
-        let card = |i| visitor.card(i);
+        let at = At { job, route };
         match job {
-            Job::Index => {
+            Job::Page(page) => self.visit_page(digest, page, at, visitor),
+            Job::Feed(feed) => self.visit_feed(digest, feed, at, visitor),
+            Job::Lookup(lookup) => self.visit_lookup(digest, lookup, at, visitor),
+        }
+    }
+
+    /// Builds the view of a page of the stories and hands it to `visitor`.
+    fn visit_page<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        page: Page,
+        at: At<'_>,
+        visitor: &V,
+    ) -> V::Output {
+        let urls = &self.urls;
+        let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
+        let card = |i| visitor.card(i);
+        match page {
+            Page::Index => {
                 let view = views::index(digest, self.index_editions, urls, card);
                 visitor.page(spec("index.html", &self.site_title), view)
             }
-            Job::Article(i) => {
+            Page::Article(i) => {
                 let a = &digest.articles[i];
                 let view = views::article(digest, i, urls, card);
                 let page = PageSpec {
@@ -283,70 +212,65 @@ impl Renderer {
                 };
                 visitor.page(page, view)
             }
-            Job::Edition(e) => {
+            Page::Edition(e) => {
                 let view = views::edition(digest, e, urls, card);
                 let title = format!("Edition of {}", view.date);
                 visitor.page(spec("edition.html", &title), view)
             }
-            Job::Editions => {
-                let view: Vec<_> = (0..digest.editions.len())
+            Page::Editions => {
+                let view: Vec<_> = digest
+                    .editions
+                    .ids()
                     .map(|e| views::edition_summary(digest, e, urls, false))
                     .collect();
                 visitor.page(spec("editions.html", "All editions"), view)
             }
-            Job::Tag(t) => {
+            Page::Tag(t) => {
                 let title = format!("Stories tagged “{}”", digest.tags[t].name);
                 let view = views::tag(digest, t, card);
                 visitor.page(spec("tag.html", &title), view)
             }
-            Job::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
-            Job::NotFound => visitor.page(spec("404.html", "Page not found"), ()),
-            Job::AtomFeed | Job::RssFeed | Job::JsonFeed | Job::Sitemap | Job::TagFeed(_) => {
-                self.visit_data(digest, job, route, visitor)
-            }
-            Job::Entity(_) | Job::Entities | Job::Search | Job::DigestJson | Job::SearchIndex => {
-                self.visit_briefing(digest, job, route, visitor)
-            }
+            Page::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
+            Page::NotFound => visitor.page(spec("404.html", "Page not found"), ()),
         }
     }
 
     /// Builds the view of a briefing-layer page (an entity page, the
     /// entities index, the search page) or data file (`digest.json`,
     /// `search-index.json`) and hands it to `visitor`.
-    fn visit_briefing<V: PageVisitor>(
+    fn visit_lookup<V: PageVisitor>(
         &self,
         digest: &Digest,
-        job: Job,
-        route: &str,
+        lookup: Lookup,
+        at: At<'_>,
         visitor: &V,
     ) -> V::Output {
         let urls = &self.urls;
-        let spec = |template, title| PageSpec::new(template, title, route, job);
-        match job {
-            Job::Entity(e) => {
-                let view = briefing::entity_page(digest, e, urls);
+        let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
+        match lookup {
+            Lookup::Entity(e) => {
+                let view = entities::entity_page(digest, e, urls);
                 let title = view.name.to_string();
                 visitor.page(spec("entity.html", &title), view)
             }
-            Job::Entities => {
-                let view = briefing::entities_index(digest, urls);
+            Lookup::Entities => {
+                let view = entities::entities_index(digest, urls);
                 visitor.page(
                     spec("entities.html", "People, places and organisations"),
                     view,
                 )
             }
-            Job::DigestJson => {
+            Lookup::DigestJson => {
                 let view = data::digest_json(digest, &self.site_title, urls);
                 visitor.page(spec(data::DIGEST_JSON, &self.site_title), view)
             }
-            Job::SearchIndex => {
+            Lookup::SearchIndex => {
                 let view = data::search_index(digest, urls);
                 visitor.page(spec(data::SEARCH_INDEX, &self.site_title), view)
             }
-            // `Job::Search`; `visit` sends no other job here.
-            _ => visitor.page(
+            Lookup::Search => visitor.page(
                 spec("search.html", "Search"),
-                briefing::search_page(digest, urls),
+                search::search_page(digest, urls),
             ),
         }
     }
@@ -354,38 +278,35 @@ impl Renderer {
     /// Builds the view of a feed or the sitemap and hands it to `visitor`.
     /// The view holds everything the file shows, so its fingerprint changes
     /// whenever one of its articles does.
-    fn visit_data<V: PageVisitor>(
+    fn visit_feed<V: PageVisitor>(
         &self,
         digest: &Digest,
-        job: Job,
-        route: &str,
+        feed: Feed,
+        at: At<'_>,
         visitor: &V,
     ) -> V::Output {
-        let urls = &self.urls;
-        let spec = |template| PageSpec::new(template, &self.site_title, route, job);
+        let (urls, route) = (&self.urls, at.route);
+        let spec = |template| PageSpec::new(template, &self.site_title, route, at.job);
         let cx = feeds::FeedContext {
             settings: &self.feed_settings,
             urls,
             bodies: visitor.needs_bodies(),
         };
-        match job {
-            Job::TagFeed(t) => {
-                visitor.page(spec("atom.xml"), feeds::tag_feed(digest, t, cx, route))
-            }
-            Job::RssFeed => visitor.page(spec("rss.xml"), feeds::feed(digest, cx, route)),
-            Job::JsonFeed => {
+        match feed {
+            Feed::Tag(t) => visitor.page(spec("atom.xml"), feeds::tag_feed(digest, t, cx, route)),
+            Feed::Atom => visitor.page(spec("atom.xml"), feeds::feed(digest, cx, route)),
+            Feed::Rss => visitor.page(spec("rss.xml"), feeds::feed(digest, cx, route)),
+            Feed::Json => {
                 let view = feeds::feed(digest, cx, route);
                 visitor.page(spec(feeds::JSON_FEED), feeds::JsonFeed::of(&view))
             }
-            Job::Sitemap => {
-                let pages: Vec<(Job, String)> = Self::jobs(digest)
+            Feed::Sitemap => {
+                let pages: Vec<(Job, String)> = Job::all(digest)
                     .into_iter()
-                    .map(|job| (job, Self::route(digest, job)))
+                    .map(|job| (job, job.route(digest)))
                     .collect();
                 visitor.page(spec("sitemap.xml"), seo::sitemap(digest, &pages, urls))
             }
-            // `Job::AtomFeed`; `visit` sends no other job here.
-            _ => visitor.page(spec("atom.xml"), feeds::feed(digest, cx, route)),
         }
     }
 
@@ -394,13 +315,26 @@ impl Renderer {
     fn meta(&self, digest: &Digest, job: Job) -> PageMeta {
         let mut meta = PageMeta::site(&self.seo);
         match job {
-            Job::Article(i) => meta = seo::article_meta(digest, i, &self.seo, &self.urls),
-            Job::Tag(t) => meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls)),
-            Job::NotFound => meta.noindex = true,
-            _ => {}
+            Job::Page(Page::Article(i)) => {
+                meta = seo::article_meta(digest, i, &self.seo, &self.urls);
+            }
+            Job::Page(Page::Tag(t)) => {
+                meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls));
+            }
+            Job::Page(Page::NotFound) => meta.noindex = true,
+            Job::Page(Page::Index | Page::Edition(_) | Page::Editions | Page::Tags)
+            | Job::Feed(_)
+            | Job::Lookup(_) => {}
         }
         meta
     }
+}
+
+/// The job being visited and its route.
+#[derive(Debug, Clone, Copy)]
+struct At<'a> {
+    job: Job,
+    route: &'a str,
 }
 
 /// Renders views to HTML through the templates.
@@ -413,16 +347,16 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
     type Card = views::Card<'r>;
     type Output = Result<String, Error>;
 
-    fn card(&self, i: usize) -> views::Card<'r> {
+    fn card(&self, i: ArticleId) -> views::Card<'r> {
         views::card(self.digest, i, &self.renderer.urls)
     }
 
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {
         let renderer = self.renderer;
         if spec.template == feeds::JSON_FEED {
-            return feeds::to_json(&page).map_err(|e| Error::Template {
-                location: Location::file(spec.route),
-                message: e.to_string(),
+            return feeds::to_json(&page).map_err(|source| Error::Json {
+                route: spec.route.to_string(),
+                source,
             });
         }
         if data::is_data(spec.template) {
@@ -435,7 +369,7 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
             has_code: spec.has_code,
             body_html: spec
                 .body_of
-                .map(|i| views::body_html(&self.digest.articles[i].body)),
+                .map(|i| format::body_html(&self.digest.articles[i].body)),
             meta: renderer.meta(self.digest, spec.job),
             page,
         };
@@ -446,5 +380,120 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
             .tera
             .render(spec.template, &context)
             .map_err(|e| renderer.templates.error(&e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use jiff::Timestamp;
+
+    use super::*;
+    use crate::article::{self, ParseOptions};
+    use crate::discover::{SourceFile, SourceKind};
+    use crate::enrich::{self, EnrichContext};
+
+    /// A digest of hand-written Markdown stories (file name, text).
+    fn digest(stories: &[(&str, &str)]) -> Digest {
+        let context = EnrichContext {
+            now: Timestamp::from_second(1_752_300_000).unwrap(),
+            words_per_minute: 200,
+        };
+        let articles = stories
+            .iter()
+            .map(|(name, text)| {
+                let rel = PathBuf::from("seeds").join(name);
+                let source = SourceFile {
+                    path: rel.clone(),
+                    rel_path: rel,
+                    kind: SourceKind::Markdown,
+                    sidecar: None,
+                };
+                let parsed = article::parse(&source, text, None, ParseOptions::default());
+                Arc::new(enrich::enrich(parsed.unwrap(), &context))
+            })
+            .collect();
+        crate::digest::build(articles).0
+    }
+
+    fn renderer() -> Renderer {
+        let text = "title = \"Daily\"\nbase_url = \"https://u.github.io/r/\"\n";
+        let themes = crate::article::highlight::theme_names();
+        let config = crate::config::parse(text, std::path::Path::new("site.toml"), &themes);
+        let templates = Templates::load(Vec::new()).unwrap();
+        let options = RenderOptions {
+            urls: Urls::new("https://u.github.io/r/"),
+            live_reload: None,
+        };
+        Renderer::new(&config.unwrap(), templates, options)
+    }
+
+    fn two_stories() -> Digest {
+        digest(&[
+            (
+                "2025-07-10-talks.md",
+                "+++\ntitle = \"Talks in Geneva\"\ntags = [\"Diplomacy\"]\n+++\nSergei Lavrov met officials in Geneva on Monday.\n",
+            ),
+            (
+                "2025-07-11-floods.md",
+                "+++\ntitle = \"Floods\"\ntags = [\"Weather\", \"Diplomacy\"]\n+++\nRivers rose \u{1}across the region.\n",
+            ),
+        ])
+    }
+
+    #[test]
+    fn every_job_renders_once_at_its_own_route() {
+        let digest = two_stories();
+        let renderer = renderer();
+        let jobs = Job::all(&digest);
+        let listed = 4 + 4 + 2 + 2 + 2 * 2 + 4 + digest.entities.len();
+        assert_eq!(jobs.len(), listed);
+        let mut paths = BTreeSet::new();
+        for job in jobs {
+            let page = renderer.render(&digest, job).unwrap();
+            assert_eq!(page.path, urls::output_path(&job.route(&digest)), "{job:?}");
+            assert!(!page.bytes.is_empty(), "{job:?}");
+            assert!(paths.insert(page.path), "{job:?} rendered to a taken path");
+        }
+        assert!(paths.contains("articles/talks-in-geneva/index.html"));
+        assert!(paths.contains("tags/diplomacy/atom.xml"));
+    }
+
+    #[test]
+    fn an_article_page_shows_its_story_and_the_not_found_page_is_not_indexed() {
+        let digest = two_stories();
+        let renderer = renderer();
+        let talks = digest
+            .articles
+            .enumerate()
+            .find(|(_, a)| a.title == "Talks in Geneva")
+            .map(|(i, _)| i)
+            .unwrap();
+        let page = renderer.render(&digest, Job::Page(Page::Article(talks)));
+        let html = String::from_utf8(page.unwrap().bytes).unwrap();
+        assert!(html.contains("<title>Talks in Geneva"), "{html}");
+        assert!(html.contains("met officials in Geneva"));
+        assert!(!html.contains("noindex"));
+        let missing = renderer.render(&digest, Job::Page(Page::NotFound));
+        let html = String::from_utf8(missing.unwrap().bytes).unwrap();
+        assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    }
+
+    #[test]
+    fn xml_files_drop_characters_xml_forbids_and_json_keeps_its_form() {
+        let digest = two_stories();
+        let renderer = renderer();
+        let atom = renderer.render(&digest, Job::Feed(Feed::Atom)).unwrap();
+        let text = String::from_utf8(atom.bytes).unwrap();
+        assert!(text.contains("Rivers rose across"), "{text}");
+        let json = renderer.render(&digest, Job::Feed(Feed::Json)).unwrap();
+        let feed: serde_json::Value = serde_json::from_slice(&json.bytes).unwrap();
+        assert_eq!(feed["items"].as_array().map(Vec::len), Some(2));
+        let data = renderer.render(&digest, Job::Lookup(Lookup::DigestJson));
+        let data: serde_json::Value = serde_json::from_slice(&data.unwrap().bytes).unwrap();
+        assert_eq!(data["articles"][0]["title"], "Floods");
     }
 }

@@ -9,19 +9,20 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::feeds::rfc3339;
-use super::urls::{self, Urls};
-use super::{Job, RenderedPage};
+use super::format::{Link, rfc3339};
+use super::job::{Feed, Job, Lookup, Page, RenderedPage};
 use crate::article::Body;
 use crate::config::SiteConfig;
 use crate::digest::Digest;
+use crate::digest::ids::{ArticleId, TagId};
+use crate::urls::{self, Urls};
 
 /// The longest description a page's meta tags carry, in characters.
-pub const DESCRIPTION_CHARS: usize = 200;
+pub(crate) const DESCRIPTION_CHARS: usize = 200;
 
 /// Site-wide facts the meta tags repeat.
 #[derive(Debug, Clone)]
-pub struct SeoSettings {
+pub(crate) struct SeoSettings {
     /// The site's one-line description (may be empty).
     pub description: String,
     /// The newsroom, when configured.
@@ -36,7 +37,7 @@ pub struct SeoSettings {
 
 impl SeoSettings {
     /// The settings of `config`.
-    pub fn new(config: &SiteConfig) -> SeoSettings {
+    pub(crate) fn new(config: &SiteConfig) -> SeoSettings {
         SeoSettings {
             description: config.description.clone(),
             author: config.author.clone(),
@@ -49,7 +50,7 @@ impl SeoSettings {
 
 /// The meta tags of one page.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     /// For `og:description` (may be empty).
     pub description: String,
     /// `website` or `article`.
@@ -63,12 +64,12 @@ pub struct PageMeta {
     /// Keep the page out of search results (the not-found page).
     pub noindex: bool,
     /// A feed of this page's own stories (a tag's), besides the site's.
-    pub feed: Option<super::views::Link>,
+    pub feed: Option<Link>,
 }
 
 impl PageMeta {
     /// The meta of a page that is not an article.
-    pub fn site(settings: &SeoSettings) -> PageMeta {
+    pub(crate) fn site(settings: &SeoSettings) -> PageMeta {
         PageMeta {
             description: cut(&settings.description, DESCRIPTION_CHARS),
             og_type: "website",
@@ -78,7 +79,12 @@ impl PageMeta {
 }
 
 /// The meta of article `i`'s page, with its JSON-LD `NewsArticle`.
-pub fn article_meta(digest: &Digest, i: usize, settings: &SeoSettings, urls: &Urls) -> PageMeta {
+pub(crate) fn article_meta(
+    digest: &Digest,
+    i: ArticleId,
+    settings: &SeoSettings,
+    urls: &Urls,
+) -> PageMeta {
     let a = &digest.articles[i];
     let route = urls::article_route(&a.slug);
     let url = urls.absolute(&route);
@@ -171,9 +177,9 @@ impl<'a> Party<'a> {
 }
 
 /// The link to tag `t`'s Atom feed, for its page's head.
-pub fn tag_feed_link(digest: &Digest, t: usize, urls: &Urls) -> super::views::Link {
+pub(crate) fn tag_feed_link(digest: &Digest, t: TagId, urls: &Urls) -> Link {
     let tag = &digest.tags[t];
-    super::views::Link {
+    Link {
         label: format!("Stories tagged “{}” (Atom)", tag.name),
         url: urls.link(&urls::tag_feed_route(&tag.slug)),
     }
@@ -188,7 +194,7 @@ fn script_safe(json: &str) -> String {
 }
 
 /// `text` cut to at most `max` characters on a word boundary, with `…`.
-pub fn cut(text: &str, max: usize) -> String {
+pub(crate) fn cut(text: &str, max: usize) -> String {
     let text = text.trim();
     if text.chars().count() <= max {
         return text.to_string();
@@ -207,7 +213,7 @@ pub fn cut(text: &str, max: usize) -> String {
 }
 
 /// The `src` of the first image in a Markdown body, as written.
-pub fn first_image(body: &Body) -> Option<String> {
+pub(crate) fn first_image(body: &Body) -> Option<String> {
     let Body::Markdown { html, .. } = body else {
         return None;
     };
@@ -221,7 +227,7 @@ pub fn first_image(body: &Body) -> Option<String> {
 
 /// One `<url>` of the sitemap.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SitemapEntry {
+pub(crate) struct SitemapEntry {
     /// The page, absolute.
     pub loc: String,
     /// When it last changed, RFC 3339, when known.
@@ -230,32 +236,37 @@ pub struct SitemapEntry {
 
 /// Whether the page at `route` belongs in the sitemap: every HTML page but
 /// the not-found page.
-pub fn in_sitemap(route: &str) -> bool {
+pub(crate) fn in_sitemap(route: &str) -> bool {
     route != urls::NOT_FOUND_ROUTE && urls::output_path(route).ends_with(".html")
 }
 
 /// When the page of `job` last changed: the newest publication among the
 /// articles it shows. `None` for pages this module does not know.
-pub fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
-    let newest = |indices: &mut dyn Iterator<Item = usize>| {
-        indices
-            .filter_map(|i| digest.articles.get(i))
+pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
+    let newest = |ids: &mut dyn Iterator<Item = ArticleId>| {
+        ids.filter_map(|i| digest.articles.get(i))
             .map(|a| a.published)
             .max()
     };
     match job {
-        Job::Index | Job::Editions | Job::Tags => newest(&mut (0..digest.articles.len())),
-        Job::Article(i) => newest(&mut std::iter::once(i)),
-        Job::Edition(e) => newest(&mut digest.editions.get(e)?.articles.clone()),
-        Job::Tag(t) => newest(&mut digest.tags.get(t)?.articles.iter().copied()),
-        Job::Entities | Job::Search => newest(&mut (0..digest.articles.len())),
-        Job::Entity(e) => newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article)),
-        _ => None,
+        Job::Page(Page::Index | Page::Editions | Page::Tags) => newest(&mut digest.articles.ids()),
+        Job::Page(Page::Article(i)) => newest(&mut std::iter::once(i)),
+        Job::Page(Page::Edition(e)) => {
+            newest(&mut digest.editions.get(e)?.articles.iter().copied())
+        }
+        Job::Page(Page::Tag(t)) => newest(&mut digest.tags.get(t)?.articles.iter().copied()),
+        Job::Lookup(Lookup::Entities | Lookup::Search) => newest(&mut digest.articles.ids()),
+        Job::Lookup(Lookup::Entity(e)) => {
+            newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article))
+        }
+        Job::Page(Page::NotFound)
+        | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
+        | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap) => None,
     }
 }
 
 /// The sitemap's entries for the pages `(job, route)`, in the given order.
-pub fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<SitemapEntry> {
+pub(crate) fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<SitemapEntry> {
     pages
         .iter()
         .filter(|(_, route)| in_sitemap(route))
@@ -270,7 +281,7 @@ pub fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<Sit
 /// not run Jekyll over the output), `CNAME` when a custom domain is set,
 /// and `robots.txt` pointing crawlers at the sitemap. They are not pages: a
 /// site's own `static/robots.txt` or `static/CNAME` replaces them.
-pub fn site_files(settings: &SeoSettings, urls: &Urls) -> Vec<RenderedPage> {
+pub(crate) fn site_files(settings: &SeoSettings, urls: &Urls) -> Vec<RenderedPage> {
     let mut files = vec![
         RenderedPage {
             path: ".nojekyll".to_string(),

@@ -1,25 +1,24 @@
 //! What templates see: display-ready view models built from the digest.
 //!
-//! Dates are formatted, links built and bodies turned into HTML here, so
+//! Dates are formatted and links built here (with [`super::format`]), so
 //! templates only loop and branch. Each page's context holds that page's
 //! data and links to its neighbours, never the whole site.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-use jiff::civil::Date;
 use serde::Serialize;
 
-use super::briefing::{self, BriefingView};
-use super::urls::{self, Urls};
-use crate::article::Body;
+use super::briefing_box::{BriefingBox, briefing_box};
+use super::entities::card_entities;
+use super::feeds::FeedLinks;
+use super::format::{Link, display_date};
 use crate::config::SiteConfig;
+use crate::digest::ids::{ArticleId, EditionId, Id, TagId};
 use crate::digest::{Digest, Edition};
 use crate::enrich::Article;
+use crate::urls::{self, HIGHLIGHT_CSS, Urls};
 
 /// The site-wide values every template can use as `site`.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     /// Site name.
     pub title: String,
     /// One-line description.
@@ -49,14 +48,14 @@ pub struct SiteView {
     /// Name and version of the generator, for `<meta name="generator">`.
     pub generator: String,
     /// Links to the Atom, RSS and JSON feeds.
-    pub feeds: super::feeds::FeedLinks,
+    pub feeds: FeedLinks,
     /// The live-reload script, in `serve` mode only.
     pub live_reload: Option<String>,
 }
 
 impl SiteView {
     /// The site view for `config` published under `urls`.
-    pub fn new(config: &SiteConfig, urls: &Urls) -> SiteView {
+    pub(crate) fn new(config: &SiteConfig, urls: &Urls) -> SiteView {
         SiteView {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -72,27 +71,15 @@ impl SiteView {
             highlight_url: urls.link(HIGHLIGHT_CSS),
             extra: config.extra.clone(),
             generator: format!("briefing {}", env!("CARGO_PKG_VERSION")),
-            feeds: super::feeds::FeedLinks::new(urls),
+            feeds: FeedLinks::new(urls),
             live_reload: None,
         }
     }
 }
 
-/// Where the code stylesheet is written in the output.
-pub const HIGHLIGHT_CSS: &str = "highlight.css";
-
-/// A labelled link.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Link {
-    /// The text to show.
-    pub label: String,
-    /// Where it goes.
-    pub url: String,
-}
-
 /// A story as listed on the front page, an edition or a tag page.
 #[derive(Debug, Clone, Serialize)]
-pub struct Card<'a> {
+pub(crate) struct Card<'a> {
     /// Headline.
     pub title: &'a str,
     /// Link to the article page.
@@ -114,7 +101,7 @@ pub struct Card<'a> {
 /// Everything an article page shows but its body, which templates get as
 /// `body_html` (kept apart so a page's fingerprint need not hash it).
 #[derive(Debug, Clone, Serialize)]
-pub struct ArticleView<'a, C> {
+pub(crate) struct ArticleView<'a, C> {
     /// The story's card (title, date, lede, tags…).
     pub card: C,
     /// Words of running text.
@@ -134,14 +121,14 @@ pub struct ArticleView<'a, C> {
     /// Its edition.
     pub edition: Link,
     /// The briefing box: lede, entities, quotes, key figures.
-    pub briefing: BriefingView<'a>,
+    pub briefing: BriefingBox<'a>,
     /// Stories sharing its most specific entities and tags.
     pub related: Vec<Link>,
 }
 
 /// An edition: one day's stories.
 #[derive(Debug, Clone, Serialize)]
-pub struct EditionView<C> {
+pub(crate) struct EditionView<C> {
     /// The day for display.
     pub date: String,
     /// The day for `<time datetime>`.
@@ -159,7 +146,7 @@ pub struct EditionView<C> {
 /// An edition as listed in the archive or under the front page (only the
 /// front page lists its headlines; the archive leaves `articles` empty).
 #[derive(Debug, Clone, Serialize)]
-pub struct EditionSummary {
+pub(crate) struct EditionSummary {
     /// The day for display.
     pub date: String,
     /// The day for `<time datetime>`.
@@ -174,7 +161,7 @@ pub struct EditionSummary {
 
 /// The front page.
 #[derive(Debug, Clone, Serialize)]
-pub struct IndexView<C> {
+pub(crate) struct IndexView<C> {
     /// The newest edition in full, when there is any article.
     pub latest: Option<EditionView<C>>,
     /// The editions before it (up to the configured number).
@@ -187,7 +174,7 @@ pub struct IndexView<C> {
 
 /// A tag page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagView<'a, C> {
+pub(crate) struct TagView<'a, C> {
     /// The tag.
     pub name: &'a str,
     /// Its stories, newest first.
@@ -196,7 +183,7 @@ pub struct TagView<'a, C> {
 
 /// A tag as listed on the tag index.
 #[derive(Debug, Clone, Serialize)]
-pub struct TagSummary<'a> {
+pub(crate) struct TagSummary<'a> {
     /// The tag.
     pub name: &'a str,
     /// Link to its page.
@@ -205,24 +192,8 @@ pub struct TagSummary<'a> {
     pub count: usize,
 }
 
-/// Formats a date for readers: "12 July 2025".
-pub fn display_date(date: Date) -> String {
-    // Thousands of stories share a few hundred dates; formatting is the
-    // costly part of building a card, so remember each date's text.
-    thread_local! {
-        static FORMATTED: RefCell<HashMap<Date, String>> = RefCell::new(HashMap::new());
-    }
-    FORMATTED.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(date)
-            .or_insert_with(|| date.strftime("%-d %B %Y").to_string())
-            .clone()
-    })
-}
-
 /// The card of article `i`.
-pub fn card<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> Card<'a> {
+pub(crate) fn card<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> Card<'a> {
     let a = &digest.articles[i];
     Card {
         title: &a.title,
@@ -238,7 +209,7 @@ pub fn card<'a>(digest: &'a Digest, i: usize, urls: &Urls) -> Card<'a> {
                 url: urls.link(&urls::tag_route(&digest.tags[t].slug)),
             })
             .collect(),
-        entities: briefing::card_entities(digest, i, urls),
+        entities: card_entities(digest, i, urls),
     }
 }
 
@@ -257,11 +228,11 @@ fn edition_link(edition: &Edition, urls: &Urls) -> Link {
 }
 
 /// The article page of article `i`, its own card made by `card`.
-pub fn article<'a, C>(
+pub(crate) fn article<'a, C>(
     digest: &'a Digest,
-    i: usize,
+    i: ArticleId,
     urls: &Urls,
-    card: impl Fn(usize) -> C,
+    card: impl Fn(ArticleId) -> C,
 ) -> ArticleView<'a, C> {
     let a = &digest.articles[i];
     let edition = &digest.editions[digest.edition_of[i]];
@@ -275,53 +246,57 @@ pub fn article<'a, C>(
         previous: digest.previous(i).map(|p| article_link(p, urls)),
         next: digest.next(i).map(|n| article_link(n, urls)),
         edition: edition_link(edition, urls),
-        briefing: briefing::briefing_box(digest, i, urls),
-        related: briefing::related(digest, i, urls),
+        briefing: briefing_box(digest, i, urls),
+        related: related(digest, i, urls),
     }
 }
 
-/// The body of an article as safe HTML: escaped paragraphs for plain text,
-/// the (sanitised) rendering for Markdown.
-pub fn body_html(body: &Body) -> String {
-    match body {
-        Body::Text { paragraphs } => {
-            let mut html = String::with_capacity(paragraphs.iter().map(|p| p.len() + 8).sum());
-            for p in paragraphs {
-                html.push_str("<p>");
-                crate::html::escape_into(&mut html, p);
-                html.push_str("</p>\n");
+/// The related stories of article `i`, as links.
+pub(crate) fn related(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
+    digest
+        .related
+        .get(i)
+        .into_iter()
+        .flatten()
+        .map(|&j| {
+            let a = &digest.articles[j];
+            Link {
+                label: a.title.clone(),
+                url: urls.link(&urls::article_route(&a.slug)),
             }
-            html
-        }
-        Body::Markdown { html, .. } => html.clone(),
-    }
+        })
+        .collect()
 }
 
 /// Edition `e` in full, each story's card made by `card`.
-pub fn edition<C>(
+pub(crate) fn edition<C>(
     digest: &Digest,
-    e: usize,
+    e: EditionId,
     urls: &Urls,
-    card: impl Fn(usize) -> C,
+    card: impl Fn(ArticleId) -> C,
 ) -> EditionView<C> {
     let edition = &digest.editions[e];
     EditionView {
         date: display_date(edition.date),
         date_iso: edition.date.to_string(),
         url: urls.link(&urls::edition_route(edition.date)),
-        articles: edition.articles.clone().map(card).collect(),
+        articles: edition.articles.iter().map(|&i| card(i)).collect(),
         newer: e
+            .index()
             .checked_sub(1)
-            .and_then(|n| digest.editions.get(n))
+            .and_then(|n| digest.editions.get(EditionId::new(n)))
             .map(|n| edition_link(n, urls)),
-        older: digest.editions.get(e + 1).map(|o| edition_link(o, urls)),
+        older: digest
+            .editions
+            .get(EditionId::new(e.index() + 1))
+            .map(|o| edition_link(o, urls)),
     }
 }
 
 /// Edition `e` as a list of headlines, or without them.
-pub fn edition_summary(
+pub(crate) fn edition_summary(
     digest: &Digest,
-    e: usize,
+    e: EditionId,
     urls: &Urls,
     with_headlines: bool,
 ) -> EditionSummary {
@@ -334,8 +309,8 @@ pub fn edition_summary(
         articles: if with_headlines {
             edition
                 .articles
-                .clone()
-                .map(|i| article_link(&digest.articles[i], urls))
+                .iter()
+                .map(|&i| article_link(&digest.articles[i], urls))
                 .collect()
         } else {
             Vec::new()
@@ -344,17 +319,18 @@ pub fn edition_summary(
 }
 
 /// The front page: the newest edition, then up to `earlier` older ones.
-pub fn index<C>(
+pub(crate) fn index<C>(
     digest: &Digest,
     earlier: usize,
     urls: &Urls,
-    card: impl Fn(usize) -> C,
+    card: impl Fn(ArticleId) -> C,
 ) -> IndexView<C> {
     let listed = digest.editions.len().saturating_sub(1).min(earlier);
     IndexView {
-        latest: (!digest.editions.is_empty()).then(|| edition(digest, 0, urls, card)),
+        latest: (!digest.editions.is_empty())
+            .then(|| edition(digest, EditionId::new(0), urls, card)),
         earlier: (1..=listed)
-            .map(|e| edition_summary(digest, e, urls, true))
+            .map(|e| edition_summary(digest, EditionId::new(e), urls, true))
             .collect(),
         more_editions: digest.editions.len() > listed + 1,
         article_count: digest.articles.len(),
@@ -362,7 +338,7 @@ pub fn index<C>(
 }
 
 /// Tag `t`'s page, each story's card made by `card`.
-pub fn tag<C>(digest: &Digest, t: usize, card: impl Fn(usize) -> C) -> TagView<'_, C> {
+pub(crate) fn tag<C>(digest: &Digest, t: TagId, card: impl Fn(ArticleId) -> C) -> TagView<'_, C> {
     let tag = &digest.tags[t];
     TagView {
         name: &tag.name,
@@ -371,7 +347,7 @@ pub fn tag<C>(digest: &Digest, t: usize, card: impl Fn(usize) -> C) -> TagView<'
 }
 
 /// The tag list.
-pub fn tags<'a>(digest: &'a Digest, urls: &Urls) -> Vec<TagSummary<'a>> {
+pub(crate) fn tags<'a>(digest: &'a Digest, urls: &Urls) -> Vec<TagSummary<'a>> {
     digest
         .tags
         .iter()
@@ -381,25 +357,4 @@ pub fn tags<'a>(digest: &'a Digest, urls: &Urls) -> Vec<TagSummary<'a>> {
             count: t.articles.len(),
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_display_without_padding() {
-        assert_eq!(display_date(jiff::civil::date(2025, 7, 5)), "5 July 2025");
-    }
-
-    #[test]
-    fn plain_text_bodies_are_escaped_paragraphs() {
-        let body = Body::Text {
-            paragraphs: vec!["<script>alert(1)</script>".into(), "“Two” & three".into()],
-        };
-        assert_eq!(
-            body_html(&body),
-            "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>“Two” &amp; three</p>\n"
-        );
-    }
 }

@@ -11,7 +11,6 @@
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
@@ -27,8 +26,7 @@ use tokio::sync::broadcast;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::error::Error;
-use crate::render::urls::percent_decode;
-use crate::watch::Message;
+use crate::urls::percent_decode;
 
 /// Where the live-reload script is served.
 pub const LIVE_RELOAD_PATH: &str = "/__briefing/live.js";
@@ -70,12 +68,12 @@ pub struct Server {
 }
 
 impl Server {
-    /// Serves `dir` on `listener` from a new thread. Ctrl-C sends
-    /// [`Message::Quit`] to `quit`.
+    /// Serves `dir` on `listener` from a new thread. Ctrl-C calls
+    /// `on_ctrl_c` (which stops whatever drives the preview).
     pub fn start(
         listener: TcpListener,
         dir: &Path,
-        quit: Sender<Message>,
+        on_ctrl_c: impl FnOnce() + Send + 'static,
     ) -> Result<Server, Error> {
         let addr = listener
             .local_addr()
@@ -103,7 +101,7 @@ impl Server {
                 let signal = async move {
                     tokio::select! {
                         _ = tokio::signal::ctrl_c() => {
-                            let _ = quit.send(Message::Quit);
+                            on_ctrl_c();
                         }
                         _ = stopped => {}
                     }

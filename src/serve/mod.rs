@@ -6,6 +6,8 @@
 //! live-reload script enabled through the `site.live_reload` template
 //! variable. A change that fails to build leaves the last good site being
 //! served and shows the error over it; the next good save recovers.
+//! [`Preview`] is the server side only: the command line runs the rebuild
+//! loop and hands each outcome to [`Preview::show`].
 
 pub mod http;
 
@@ -15,9 +17,9 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 
 use crate::error::{Error, chain};
+use crate::incremental::rebuild_loop::Outcome;
+use crate::incremental::{LiveBuild, Rebuild};
 use crate::pipeline::{BuildOptions, BuildReport};
-use crate::session::{Rebuild, Session};
-use crate::watch::{self, Outcome, Watcher};
 use http::{LIVE_RELOAD_PATH, Notice, Server};
 
 /// What `briefing serve` is asked to do.
@@ -37,72 +39,69 @@ pub struct ServeOptions {
     pub now: Timestamp,
 }
 
-/// What the preview tells the person running it.
-pub enum ServeEvent<'a> {
-    /// The first build is done and the server is listening.
-    Started {
-        /// The address to open.
-        url: &'a str,
-        /// The first build's report.
-        report: &'a BuildReport,
-    },
-    /// A rebuild finished (possibly with article errors).
-    Rebuilt(&'a Rebuild),
-    /// A rebuild failed; the last good site is still served.
-    Failed(&'a Error),
+/// A running preview: the server showing the preview folder a live build
+/// keeps up to date.
+pub struct Preview {
+    /// The address to open.
+    pub url: String,
+    server: Server,
+    /// Dropped after the server, so the folder outlives every request.
+    _dir: PreviewDir,
 }
 
-/// Runs the preview until Ctrl-C.
-pub fn run(options: &ServeOptions, report: &mut dyn FnMut(ServeEvent<'_>)) -> Result<(), Error> {
-    let root = crate::fs::canonicalize(&options.root)?;
-    let listener = TcpListener::bind(SocketAddr::new(options.bind, options.port)).map_err(|e| {
-        Error::io(
-            "listen on",
-            &PathBuf::from(format!("{}:{}", options.bind, options.port)),
-            e,
-        )
-    })?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| Error::io("listen on", &root, e))?;
-    let url = format!("http://{addr}/");
-    let preview = PreviewDir::new(options.output.clone())?;
-    let build = BuildOptions {
-        root: root.clone(),
-        output: Some(preview.path.clone()),
-        base_url: Some(url.clone()),
-        drafts: options.drafts,
-        now: options.now,
-        live_reload: Some(LIVE_RELOAD_PATH.to_string()),
-    };
-    let (mut session, first) = Session::start(build)?;
-    let (sender, messages) = watch::channel_pair();
-    let server = Server::start(listener, session.output(), sender.clone())?;
-    let mut watcher = Watcher::start(&root, sender)?;
-    report(ServeEvent::Started {
-        url: &url,
-        report: &first,
-    });
-    watch::run(
-        &mut session,
-        &mut watcher,
-        &messages,
-        &mut |outcome| match outcome {
+impl Preview {
+    /// Builds the site into the preview folder and starts serving it.
+    /// Ctrl-C calls `on_ctrl_c`, which should stop the rebuild loop.
+    pub fn start(
+        options: &ServeOptions,
+        on_ctrl_c: impl FnOnce() + Send + 'static,
+    ) -> Result<(Preview, LiveBuild, BuildReport), Error> {
+        let root = crate::fs::canonicalize(&options.root)?;
+        let listener =
+            TcpListener::bind(SocketAddr::new(options.bind, options.port)).map_err(|e| {
+                Error::io(
+                    "listen on",
+                    &PathBuf::from(format!("{}:{}", options.bind, options.port)),
+                    e,
+                )
+            })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::io("listen on", &root, e))?;
+        let url = format!("http://{addr}/");
+        let dir = PreviewDir::new(options.output.clone())?;
+        let build = BuildOptions {
+            root: root.clone(),
+            output: Some(dir.path.clone()),
+            base_url: Some(url.clone()),
+            drafts: options.drafts,
+            now: options.now,
+            live_reload: Some(LIVE_RELOAD_PATH.to_string()),
+        };
+        let (live, first) = LiveBuild::start(build)?;
+        let server = Server::start(listener, live.output(), on_ctrl_c)?;
+        let preview = Preview {
+            url,
+            server,
+            _dir: dir,
+        };
+        Ok((preview, live, first))
+    }
+
+    /// Tells the open tabs what an outcome of the rebuild loop means for
+    /// them: reload, restyle, or show (or hide) a build error.
+    pub fn show(&self, outcome: &Outcome<'_>) {
+        let server = &self.server;
+        match outcome {
             Outcome::Preview(pages) => server.notify(Notice::Reload(page_urls(pages))),
             Outcome::Rebuilt(rebuild) => {
-                report(ServeEvent::Rebuilt(rebuild));
                 if let Some(notice) = notice_for(rebuild, server.has_error()) {
                     server.notify(notice);
                 }
             }
-            Outcome::Failed(e) => {
-                report(ServeEvent::Failed(e));
-                server.notify(Notice::BuildError(chain(e)));
-            }
-        },
-    );
-    drop(server);
-    Ok(())
+            Outcome::Failed(e) => server.notify(Notice::BuildError(chain(e))),
+        }
+    }
 }
 
 /// What to tell the tabs after a rebuild, if anything.

@@ -48,7 +48,7 @@ fn sample_page_has_every_paragraph_under_the_derived_headline() {
 fn every_internal_link_in_the_bundled_build_resolves() {
     let site = Site::bundled();
     site.build_ok();
-    let urls = briefing::render::urls::Urls::new("https://example.github.io/briefing/");
+    let urls = briefing::urls::Urls::new("https://example.github.io/briefing/");
     let problems = briefing::check::check_site(&site.public(), &urls).unwrap();
     assert!(problems.is_empty(), "{problems:#?}");
     // The checker really follows links: the pages it must have seen exist.

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use briefing::incremental::LiveBuild;
+use briefing::incremental::changes::ChangeSet;
 use briefing::pipeline::{self, BuildOptions};
-use briefing::session::Session;
-use briefing::watch::ChangeSet;
 use jiff::Timestamp;
 
 use crate::support::{Site, tree};
@@ -21,20 +21,20 @@ fn options(root: &Path, output: &Path) -> BuildOptions {
 struct Harness {
     site: Site,
     root: PathBuf,
-    session: Session,
+    live: LiveBuild,
     clean: PathBuf,
 }
 
 impl Harness {
     fn new(site: Site) -> Harness {
         let root = std::fs::canonicalize(site.root()).unwrap();
-        let (session, report) = Session::start(options(&root, &root.join("live"))).unwrap();
+        let (live, report) = LiveBuild::start(options(&root, &root.join("live"))).unwrap();
         assert!(!report.has_errors(), "{:?}", report.diagnostics);
         let clean = root.join("clean");
         Harness {
             site,
             root,
-            session,
+            live,
             clean,
         }
     }
@@ -47,8 +47,8 @@ impl Harness {
     }
 
     /// Applies `changes` and asserts the result equals a clean build.
-    fn check(&mut self, step: &str, changes: &ChangeSet) -> briefing::session::Rebuild {
-        let rebuild = self.session.apply(changes).unwrap();
+    fn check(&mut self, step: &str, changes: &ChangeSet) -> briefing::incremental::Rebuild {
+        let rebuild = self.live.apply(changes).unwrap();
         pipeline::build(&options(&self.root, &self.clean)).unwrap();
         let live = tree(&self.root.join("live"));
         let clean = tree(&self.clean);
@@ -222,7 +222,7 @@ fn a_broken_edit_keeps_the_last_good_article_until_fixed() {
         "+++\ntitle = \"Delta\"\nbogus = 1\n+++\nDelta broken.\n",
     );
     let broken = h
-        .session
+        .live
         .apply(&h.content(&["seeds/2025-07-09_000_d.md"]))
         .unwrap();
     assert!(broken.has_errors());
@@ -250,7 +250,7 @@ fn a_broken_template_keeps_the_last_good_templates() {
     let mut h = Harness::new(site());
     let before = tree(&h.root.join("live"));
     h.site.write("templates/404.html", "{% if %}");
-    let error = h.session.apply(&ChangeSet {
+    let error = h.live.apply(&ChangeSet {
         templates: true,
         ..ChangeSet::default()
     });

@@ -2,6 +2,7 @@
 //! to read what it wrote.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -192,8 +193,10 @@ pub fn element<'a>(html: &'a str, tag: &str) -> &'a str {
     &html[start..end]
 }
 
-/// Reports that a test's external tool is missing: the test is skipped
-/// with a loud message, or fails when `BRIEFING_REQUIRE_TOOLS=1` (as
+/// Reports that a test's external tool is missing: the part of the test
+/// that needs it is skipped with a message on the real stderr (the test
+/// harness does not capture it, so `cargo test` shows it even though the
+/// test passes), or the test fails when `BRIEFING_REQUIRE_TOOLS=1` (as
 /// `.ci/run` sets, after installing every such tool).
 pub fn require_tool(what: &str) {
     let required = std::env::var("BRIEFING_REQUIRE_TOOLS").is_ok_and(|v| v == "1");
@@ -201,5 +204,12 @@ pub fn require_tool(what: &str) {
         !required,
         "{what} is required (BRIEFING_REQUIRE_TOOLS=1); run .ci/run to install it"
     );
-    eprintln!("SKIPPED: {what} not installed; run .ci/run to install it");
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED part of {test}: {what} not installed; run .ci/run to install it"
+    );
 }

@@ -1,8 +1,9 @@
 //! The bundled build passes the Nu Html Checker (vnu) with zero errors.
 //!
 //! `.ci/run` installs vnu (npm package `vnu-jar`) into `.ci/tools`. Outside
-//! CI the test is skipped with a message when vnu or java is missing; with
-//! `BRIEFING_REQUIRE_TOOLS=1` (set by `.ci/run`) a missing tool fails it.
+//! CI the site is still built, and only the validation is skipped, with a
+//! message, when vnu or java is missing; with `BRIEFING_REQUIRE_TOOLS=1`
+//! (set by `.ci/run`) a missing tool fails the test.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -22,16 +23,16 @@ fn tool_missing(what: &str) {
 }
 
 #[test]
-fn bundled_build_passes_the_nu_html_checker() {
-    let Some(jar) = vnu_jar() else {
-        return tool_missing("vnu.jar");
-    };
+fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
     let site = Site::bundled();
     site.write(
         "seeds/2025-07-01-md.md",
         "+++\ntitle = \"Markdown features\"\ntags = [\"Tech\"]\n+++\n## Table\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\nFoot[^n].\n\n[^n]: Note.\n\n```rust\nfn main() {}\n```\n",
     );
     site.build_ok();
+    let Some(jar) = vnu_jar() else {
+        return tool_missing("vnu.jar");
+    };
     let output = match Command::new("java")
         .arg("-jar")
         .arg(&jar)

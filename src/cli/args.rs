@@ -1,0 +1,165 @@
+//! What the command line says: the clap definitions of every subcommand
+//! and its options, and the build instant (`SOURCE_DATE_EPOCH`).
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use jiff::Timestamp;
+
+use crate::error::Error;
+
+/// briefing: a static site generator for news briefing digests.
+///
+/// Put articles (plain-text wire stories or Markdown) in seeds/, describe
+/// the site in site.toml, and `briefing build` writes a linked HTML digest
+/// to public/, ready for GitHub Pages.
+#[derive(Debug, Parser)]
+#[command(name = "briefing", version, about, long_about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (public/ by default).
+    ///
+    /// The new output replaces the old one only when every page is written;
+    /// a failed build leaves the previous output untouched. Set
+    /// SOURCE_DATE_EPOCH to date undated articles reproducibly.
+    Build(BuildArgs),
+    /// Build into a temporary folder and verify the result.
+    ///
+    /// Every internal link, anchor and asset reference in the pages, feeds
+    /// and sitemap must resolve; feeds and sitemap must be well-formed; ids
+    /// and page paths must be unique. Each problem is printed with the file
+    /// it was found in; any problem exits 1. The output folder is not
+    /// touched.
+    Check(CheckArgs),
+    /// Create a new site in DIR, with a GitHub Pages workflow.
+    ///
+    /// Writes a commented site.toml, an example article in seeds/ and
+    /// .github/workflows/pages.yml, which builds and deploys the site on
+    /// every push, every morning and on demand. DIR must be empty or absent.
+    New(NewArgs),
+    /// Preview the site in a browser, rebuilding and reloading on every save.
+    ///
+    /// Builds into a temporary folder with base_url set to the local address,
+    /// serves it, and watches seeds/, templates/, static/ and site.toml. Open
+    /// tabs reload after each rebuild; a change that fails to build shows its
+    /// error over the last good page, which keeps being served.
+    Serve(ServeArgs),
+    /// Rebuild the output folder on every change, without a server.
+    ///
+    /// Like build, then only what each change needs: a changed article
+    /// re-renders just the pages that show it.
+    Watch(WatchArgs),
+}
+
+/// Where the site is and which articles count, shared by every command
+/// that builds.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The site folder, holding site.toml and seeds/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Include articles marked draft = true.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// Where a build writes and the URL it publishes under.
+#[derive(Debug, Args)]
+pub struct TargetArgs {
+    /// Where to write the site [default: output_dir in site.toml, i.e. public/].
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Publish under this URL instead of base_url from site.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// Options of `briefing build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The site and its drafts.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where the output goes and the URL it is for.
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Print only warnings and errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print a one-object JSON summary on stdout (pages, articles, warnings,
+    /// errors with file and line, elapsed ms), for CI.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options of `briefing check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site and its drafts.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Check the site as published under this URL instead of base_url.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// Options of `briefing new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The folder to create the site in (created when missing).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+}
+
+/// Options of `briefing serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site and its drafts.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The port to listen on; 0 picks a free one (printed at start).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on. Anything but a loopback address exposes
+    /// the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Write the preview here instead of a temporary folder.
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+/// Options of `briefing watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The site and its drafts.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where the output goes and the URL it is for.
+    #[command(flatten)]
+    pub target: TargetArgs,
+}
+
+/// The build instant: `SOURCE_DATE_EPOCH` when set, else the clock.
+pub(super) fn build_instant() -> Result<Timestamp, Error> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| Timestamp::from_second(s).ok())
+            .ok_or(Error::SourceDateEpoch(value)),
+        Err(_) => Ok(Timestamp::now()),
+    }
+}

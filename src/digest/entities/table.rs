@@ -1,0 +1,163 @@
+//! Building the entity table from the corpus's decisions: each article's
+//! references merged by the entity they count for, every entity's other
+//! names and articles, unique slugs, and who said each quote.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+
+use super::corpus::{Decisions, Named, Names};
+use super::types::{Entity, EntityArticle, EntityRef, Resolved};
+use crate::digest::ids::{ArticleId, EntityId, Id, Table};
+use crate::enrich::Article;
+use crate::enrich::extract::candidate::EntityKind;
+use crate::enrich::extract::hash::FnvBuild;
+use crate::slug::{MAX_SLUG_LEN, slugify, unique};
+
+/// The entity table while it is built: for each kind and canonical name,
+/// every other name used and the articles naming it.
+type Drafted<'a> = BTreeMap<(EntityKind, &'a str), (BTreeSet<String>, Vec<EntityArticle>)>;
+
+/// One article's reference to an entity while the table is built.
+#[derive(Debug)]
+struct Draft {
+    key: (EntityKind, u32),
+    mentions: u32,
+    first: (u32, u32),
+    aliases: BTreeSet<String>,
+}
+
+/// Builds the entity table, each article's references and quote speakers.
+pub(super) fn build(
+    articles: &[Arc<Article>],
+    corpus: &[Vec<Named<'_>>],
+    names: &Names<'_>,
+    decisions: &Decisions,
+) -> Resolved {
+    let drafts: Vec<Vec<Draft>> = corpus
+        .iter()
+        .map(|named| article_refs(named, names, decisions))
+        .collect();
+    let mut table: Drafted<'_> = BTreeMap::new();
+    for (i, refs) in drafts.iter().enumerate() {
+        for d in refs {
+            let slot = table.entry((d.key.0, names.get(d.key.1))).or_default();
+            slot.0.extend(d.aliases.iter().cloned());
+            slot.1.push(EntityArticle {
+                article: ArticleId::new(i),
+                mentions: d.mentions,
+            });
+        }
+    }
+    let entities = entity_table(table);
+    let index: HashMap<(EntityKind, &str), EntityId, FnvBuild> = entities
+        .enumerate()
+        .map(|(i, e)| ((e.kind, e.name.as_str()), i))
+        .collect();
+    let find = |(kind, id): (EntityKind, u32)| index.get(&(kind, names.get(id))).copied();
+    let entities_of = drafts
+        .into_iter()
+        .map(|refs| ordered_refs(refs, names, &find))
+        .collect();
+    let speakers = articles
+        .iter()
+        .zip(corpus)
+        .map(|(a, named)| {
+            let candidate_of = |name: &str| named.iter().find(|n| n.c.name == name);
+            a.extracted
+                .quotes
+                .iter()
+                .map(|q| find(decisions.key_of(candidate_of(q.speaker.as_deref()?)?.id)?))
+                .collect()
+        })
+        .collect();
+    Resolved {
+        entities,
+        entities_of,
+        speakers,
+    }
+}
+
+/// One article's candidates merged by the entity they count for.
+fn article_refs(named: &[Named<'_>], names: &Names<'_>, decisions: &Decisions) -> Vec<Draft> {
+    let mut refs: Vec<Draft> = Vec::with_capacity(named.len());
+    for n in named {
+        let Some(key) = decisions.key_of(n.id) else {
+            continue;
+        };
+        let at = match refs.iter().position(|d| d.key == key) {
+            Some(at) => at,
+            None => {
+                refs.push(Draft {
+                    key,
+                    mentions: 0,
+                    first: n.c.first,
+                    aliases: BTreeSet::new(),
+                });
+                refs.len() - 1
+            }
+        };
+        let draft = &mut refs[at];
+        draft.mentions += n.c.mentions;
+        draft.first = draft.first.min(n.c.first);
+        draft.aliases.extend(n.c.aliases.iter().cloned());
+        if n.id != key.1 {
+            draft.aliases.insert(names.get(n.id).to_string());
+        }
+    }
+    refs
+}
+
+/// An article's references, most mentioned first, then by first mention.
+fn ordered_refs(
+    refs: Vec<Draft>,
+    names: &Names<'_>,
+    find: &dyn Fn((EntityKind, u32)) -> Option<EntityId>,
+) -> Vec<EntityRef> {
+    let mut refs: Vec<((u32, u32), EntityRef)> = refs
+        .into_iter()
+        .filter_map(|mut d| {
+            d.aliases.remove(names.get(d.key.1));
+            let entity = find(d.key)?;
+            Some((
+                d.first,
+                EntityRef {
+                    entity,
+                    mentions: d.mentions,
+                    aliases: d.aliases.into_iter().collect(),
+                },
+            ))
+        })
+        .collect();
+    refs.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.0.cmp(&b.0)));
+    refs.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The entities sorted by kind and slug, slugs made unique per kind in
+/// name order.
+fn entity_table(table: Drafted<'_>) -> Table<EntityId, Entity> {
+    let mut taken: BTreeMap<EntityKind, HashSet<String>> = BTreeMap::new();
+    let mut entities: Vec<Entity> = table
+        .into_iter()
+        .map(|((kind, name), (mut aliases, articles))| {
+            aliases.remove(name);
+            let name = name.to_string();
+            let base = slugify(&name, MAX_SLUG_LEN);
+            let base = if base.is_empty() {
+                "entity".to_string()
+            } else {
+                base
+            };
+            let slug = unique(&base, taken.entry(kind).or_default());
+            Entity {
+                kind,
+                mentions: articles.iter().map(|a| a.mentions).sum(),
+                slug,
+                name,
+                aliases: aliases.into_iter().collect(),
+                articles,
+            }
+        })
+        .collect();
+    entities.sort_by(|a, b| (a.kind, &a.slug).cmp(&(b.kind, &b.slug)));
+    entities.into()
+}

@@ -1,0 +1,267 @@
+//! Finding name-shaped runs of words: capitalised words side by side,
+//! joined by particles ("Lula da Silva", "Ursula von der Leyen") and, inside
+//! institutional names, by "of" and "for" ("Bank of Japan", "National
+//! Institute for Space Research"). An acronym defined in brackets marks its
+//! expansion as one run even across other small words ("Board of Control
+//! for Cricket in India (BCCI)").
+
+use super::para::Para;
+use crate::enrich::extract::lexicon::{Lexicon, List};
+use crate::enrich::tokens::Shape;
+
+/// A run of tokens that may be a name, `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Run {
+    /// Index of its first token.
+    pub first: usize,
+    /// Index of its last token.
+    pub last: usize,
+    /// For an acronym's expansion, the index of the acronym token.
+    pub acronym: Option<usize>,
+}
+
+/// Words that let "of" or "for" join what follows into the name.
+const OF_JOINERS: &[&str] = &[
+    "Republic",
+    "Kingdom",
+    "Isle",
+    "Isles",
+    "Duchy",
+    "Principality",
+    "Commonwealth",
+    "Emirate",
+    "Gulf",
+    "Bay",
+    "Sea",
+    "Strait",
+    "Cape",
+    "Lake",
+    "Mount",
+    "Secretary",
+    "Statue",
+];
+
+/// Small words allowed between the initials of an acronym's expansion.
+const ACRONYM_FILLERS: &[&str] = &[
+    "of", "for", "in", "and", "the", "de", "on", "du", "des", "la", "&", "et", "y", "und",
+];
+
+/// The name-shaped runs of a paragraph, in order.
+pub(super) fn runs(p: &Para<'_>, lex: &Lexicon) -> Vec<Run> {
+    let definitions = acronym_definitions(p);
+    let mut runs = Vec::new();
+    let mut next_definition = definitions.iter().peekable();
+    let mut i = 0;
+    while i < p.tokens.len() {
+        while next_definition.peek().is_some_and(|d| d.first < i) {
+            next_definition.next();
+        }
+        let limit = next_definition.peek().map_or(p.tokens.len(), |d| d.first);
+        if let Some(definition) = next_definition.peek().filter(|d| d.first == i) {
+            runs.push(**definition);
+            i = definition.last + 1;
+            continue;
+        }
+        if !p.tokens[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let last = extend(p, i, limit, lex);
+        runs.push(Run {
+            first: i,
+            last,
+            acronym: None,
+        });
+        i = last + 1;
+    }
+    runs
+}
+
+/// The last token of the run starting at `first`, stopping before `limit`.
+fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
+    let mut j = first;
+    loop {
+        let next = j + 1;
+        if p.tokens[j].possessive || next >= limit || !p.joined(j) {
+            return j;
+        }
+        let stop = |t: &str| lex.is(List::Stop, t) || lex.is(List::Time, t);
+        if p.tokens[next].is_capitalised() {
+            // "Washington, D.C. It was…": a function word starts anew.
+            if stop(p.tokens[next].text) {
+                return j;
+            }
+            j = next;
+            continue;
+        }
+        let mut k = next;
+        while k < limit && is_connector(p.tokens[k].text, lex) && p.spaced(k) {
+            k += 1;
+        }
+        if k > next && k < limit && p.tokens[k].is_capitalised() && joins(p, first, j, k, lex) {
+            j = k;
+            continue;
+        }
+        return j;
+    }
+}
+
+fn is_connector(word: &str, lex: &Lexicon) -> bool {
+    matches!(word, "of" | "for" | "the") || lex.is(List::Connector, word)
+}
+
+/// Whether the small words between token `j` and token `k` join them.
+fn joins(p: &Para<'_>, first: usize, j: usize, k: usize, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = p.tokens[j + 1..k].iter().map(|t| t.text).collect();
+    if p.is(j, List::Stop) || p.is(j, List::Time) {
+        return false;
+    }
+    match words.as_slice() {
+        // "Mayor of Koszalin Piotr Jedlinski", "Minister of Information".
+        ["of"] if p.is(j, List::Title) => true,
+        ["of"] | ["of", "the"] | ["for"] => p.tokens[first..=j]
+            .iter()
+            .any(|t| lex.is(List::OrgWord, t.text) || OF_JOINERS.contains(&t.text)),
+        particles => particles
+            .iter()
+            .all(|w| *w != "of" && *w != "for" && *w != "the"),
+    }
+}
+
+/// Expansions of acronyms defined as "Full Name (ACRONYM)".
+fn acronym_definitions(p: &Para<'_>) -> Vec<Run> {
+    let mut found = Vec::new();
+    for k in 1..p.tokens.len() {
+        let token = &p.tokens[k];
+        if token.shape != Shape::Upper || p.gap(k - 1) != " (" || !p.gap(k).starts_with(')') {
+            continue;
+        }
+        let letters: Vec<char> = token.text.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2 {
+            continue;
+        }
+        let first = match_initials(p, k, &letters).or_else(|| preceding_name(p, k - 1));
+        if let Some(first) = first {
+            found.push(Run {
+                first,
+                last: k - 1,
+                acronym: Some(k),
+            });
+        }
+    }
+    found
+}
+
+/// The first token of an expansion whose initials spell `letters`, read
+/// backwards from the acronym at `k`.
+fn match_initials(p: &Para<'_>, k: usize, letters: &[char]) -> Option<usize> {
+    let mut remaining = letters.len();
+    let mut m = k.checked_sub(1)?;
+    loop {
+        if m + 1 < k && !p.joined(m) {
+            return None;
+        }
+        let token = &p.tokens[m];
+        let initial = token.text.chars().next()?;
+        if token.is_capitalised()
+            && initial
+                .to_uppercase()
+                .eq(letters[remaining - 1].to_uppercase())
+        {
+            remaining -= 1;
+            if remaining == 0 {
+                return Some(m);
+            }
+        } else if !ACRONYM_FILLERS.contains(&token.text) {
+            return None;
+        }
+        m = m.checked_sub(1)?;
+    }
+}
+
+/// The start of the capitalised name (two words or more) ending at `end`.
+fn preceding_name(p: &Para<'_>, end: usize) -> Option<usize> {
+    let mut first = end;
+    let mut capitals = usize::from(p.tokens[end].is_capitalised());
+    if capitals == 0 {
+        return None;
+    }
+    while first > 0 && p.joined(first - 1) {
+        let before = &p.tokens[first - 1];
+        if before.is_capitalised() {
+            capitals += 1;
+        } else if !ACRONYM_FILLERS.contains(&before.text) {
+            break;
+        }
+        first -= 1;
+    }
+    while !p.tokens[first].is_capitalised() {
+        first += 1;
+    }
+    (capitals >= 2).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Para;
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let p = Para::new(0, text);
+        runs(&p, Lexicon::builtin())
+            .iter()
+            .map(|r| p.slice(r.first, r.last).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn capitalised_words_and_particles_make_runs() {
+        assert_eq!(
+            names("President Luiz Inácio Lula da Silva met Ursula von der Leyen in Brussels."),
+            [
+                "President Luiz Inácio Lula da Silva",
+                "Ursula von der Leyen",
+                "Brussels"
+            ]
+        );
+    }
+
+    #[test]
+    fn of_joins_only_inside_institutional_names() {
+        assert_eq!(
+            names(
+                "The Bank of Japan and Aryna Sabalenka of Belarus met the University of Washington."
+            ),
+            [
+                "The Bank of Japan",
+                "Aryna Sabalenka",
+                "Belarus",
+                "University of Washington"
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_and_possessives_end_runs() {
+        assert_eq!(
+            names("Kim, Lavrov’s aide and Russia–North Korea ties."),
+            ["Kim", "Lavrov", "Russia", "North Korea"]
+        );
+    }
+
+    #[test]
+    fn acronym_expansions_are_one_run() {
+        assert_eq!(
+            names("The Board of Control for Cricket in India (BCCI) said."),
+            ["The", "Board of Control for Cricket in India", "BCCI"]
+        );
+        assert_eq!(
+            names("the National Institute for Space Research (INPE) said"),
+            ["National Institute for Space Research", "INPE"]
+        );
+        assert_eq!(
+            names("the Women’s Tennis Association (WTA) said"),
+            ["Women’s Tennis Association", "WTA"]
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! The briefing layer of one article: who and where it is about, what was
+//! said, and the numbers that matter.
+//!
+//! Each extractor owns the type it produces: [`entities`] the
+//! [`Candidate`]s (their shared vocabulary is the leaf [`candidate`]),
+//! [`quotes`] the [`Quote`]s, [`figures`] the [`Figure`]s. [`lexicon`] holds
+//! the gazetteers they read with, [`hash`] the word hash the corpus pass
+//! compares lower-case words by.
+//!
+//! [`extract`] runs the per-article extractors over the paragraphs:
+//! entities (people, places, organisations with their aliases), quotes with
+//! their speakers and key figures. What needs the whole corpus (a word seen
+//! in lower case elsewhere is not a name; the same name classed alike
+//! everywhere; "Lavrov" alone folded to the "Sergei Lavrov" of another
+//! story) is decided later, in `digest`, from the evidence kept here.
+
+pub mod candidate;
+pub mod entities;
+pub mod figures;
+pub mod hash;
+pub mod lexicon;
+pub mod quotes;
+
+use candidate::Candidate;
+use entities::{Extraction, Para};
+use figures::Figure;
+use lexicon::Lexicon;
+use quotes::Quote;
+
+/// Everything the briefing layer derives from one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extracted {
+    /// Named entities, in order of first mention.
+    pub entities: Vec<Candidate>,
+    /// Quoted passages, in reading order.
+    pub quotes: Vec<Quote>,
+    /// Key figures, in reading order.
+    pub figures: Vec<Figure>,
+    /// Hashes of the words the article writes in lower case, sorted: the
+    /// corpus pass uses them to tell names from ordinary words.
+    pub lowercase_words: Vec<u64>,
+}
+
+/// Runs the extractors over an article's paragraphs.
+pub fn extract(paragraphs: &[String], lexicon: &Lexicon) -> Extracted {
+    let paras: Vec<Para<'_>> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Para::new(i, text))
+        .collect();
+    let Extraction {
+        candidates,
+        mentions,
+        lowercase_words,
+    } = entities::extract(&paras, lexicon);
+    let quotes = quotes::extract(paragraphs, &candidates, &mentions);
+    let figures = figures::extract(&paras);
+    Extracted {
+        entities: candidates,
+        quotes,
+        figures,
+        lowercase_words,
+    }
+}

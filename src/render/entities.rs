@@ -1,0 +1,158 @@
+//! The pages of people, places and organisations: each entity's page, the
+//! entities index, and the entity links on story cards.
+
+use serde::Serialize;
+
+use super::format::{Link, display_date};
+use crate::digest::Digest;
+use crate::digest::ids::{ArticleId, EntityId};
+use crate::enrich::extract::candidate::EntityKind;
+use crate::urls::{self, Urls};
+
+/// How many entities a story card shows.
+pub(crate) const CARD_ENTITIES: usize = 4;
+
+/// One story on an entity page.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EntityStory<'a> {
+    /// Headline.
+    pub title: &'a str,
+    /// Link to the article.
+    pub url: String,
+    /// Date for display.
+    pub date: String,
+    /// Date for `<time datetime>`.
+    pub date_iso: String,
+    /// Link to its edition.
+    pub edition_url: String,
+    /// How many times the story names the entity.
+    pub mentions: u32,
+}
+
+/// An entity's page.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EntityView<'a> {
+    /// Its name.
+    pub name: &'a str,
+    /// "Person", "Place" or "Organisation".
+    pub kind: &'static str,
+    /// Link to its section of the entities index.
+    pub index_url: String,
+    /// The heading of that section ("People").
+    pub index_label: &'static str,
+    /// Other names it goes by.
+    pub aliases: &'a [String],
+    /// Mentions across all stories.
+    pub mentions: u32,
+    /// The stories naming it, newest first.
+    pub articles: Vec<EntityStory<'a>>,
+}
+
+/// An entity as listed on the entities index.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EntitySummary<'a> {
+    /// Its name.
+    pub name: &'a str,
+    /// Link to its page.
+    pub url: String,
+    /// How many stories name it.
+    pub count: usize,
+}
+
+/// One kind's section of the entities index.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EntitySection<'a> {
+    /// "People", "Places", "Organisations".
+    pub heading: &'static str,
+    /// The section's anchor: `people`, `places`, `organizations`.
+    pub id: &'static str,
+    /// Its entities by name.
+    pub entities: Vec<EntitySummary<'a>>,
+}
+
+/// A link to entity `e`'s page.
+pub(crate) fn entity_link(digest: &Digest, e: EntityId, urls: &Urls) -> Link {
+    let entity = &digest.entities[e];
+    Link {
+        label: entity.name.clone(),
+        url: urls.link(&urls::entity_route(entity.kind, &entity.slug)),
+    }
+}
+
+/// The most mentioned entities of article `i`, for its card.
+pub(crate) fn card_entities(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
+    digest
+        .entities_of
+        .get(i)
+        .into_iter()
+        .flatten()
+        .take(CARD_ENTITIES)
+        .map(|r| entity_link(digest, r.entity, urls))
+        .collect()
+}
+
+/// Entity `e`'s page.
+pub(crate) fn entity_page<'a>(digest: &'a Digest, e: EntityId, urls: &Urls) -> EntityView<'a> {
+    let entity = &digest.entities[e];
+    EntityView {
+        name: &entity.name,
+        kind: match entity.kind {
+            EntityKind::Person => "Person",
+            EntityKind::Place => "Place",
+            EntityKind::Organization => "Organisation",
+        },
+        index_url: format!(
+            "{}#{}",
+            urls.link(urls::ENTITIES_ROUTE),
+            entity.kind.plural()
+        ),
+        index_label: entity.kind.heading(),
+        aliases: &entity.aliases,
+        mentions: entity.mentions,
+        articles: entity
+            .articles
+            .iter()
+            .map(|ea| {
+                let a = &digest.articles[ea.article];
+                EntityStory {
+                    title: &a.title,
+                    url: urls.link(&urls::article_route(&a.slug)),
+                    date: display_date(a.date),
+                    date_iso: a.date.to_string(),
+                    edition_url: urls.link(&urls::edition_route(a.date)),
+                    mentions: ea.mentions,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The entities index: one section per kind, entities by name.
+pub(crate) fn entities_index<'a>(digest: &'a Digest, urls: &Urls) -> Vec<EntitySection<'a>> {
+    EntityKind::ALL
+        .iter()
+        .map(|&kind| {
+            let mut entities: Vec<EntitySummary<'a>> = digest
+                .entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| EntitySummary {
+                    name: &e.name,
+                    url: urls.link(&urls::entity_route(e.kind, &e.slug)),
+                    count: e.articles.len(),
+                })
+                .collect();
+            entities.sort_by(|a, b| {
+                a.name
+                    .to_lowercase()
+                    .cmp(&b.name.to_lowercase())
+                    .then(a.url.cmp(&b.url))
+            });
+            EntitySection {
+                heading: kind.heading(),
+                id: kind.plural(),
+                entities,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,112 @@
+//! Display-ready values that views, feeds, SEO meta and briefing-layer
+//! pages share: links, dates in each format a page or feed needs, and
+//! article bodies as HTML. A leaf of `render`: it imports no other part of
+//! it.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use serde::Serialize;
+
+use crate::article::Body;
+
+/// A labelled link.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// The text to show.
+    pub label: String,
+    /// Where it goes.
+    pub url: String,
+}
+
+/// Formats a date for readers: "12 July 2025".
+pub(crate) fn display_date(date: Date) -> String {
+    // Thousands of stories share a few hundred dates; formatting is the
+    // costly part of building a card, so remember each date's text.
+    thread_local! {
+        static FORMATTED: RefCell<HashMap<Date, String>> = RefCell::new(HashMap::new());
+    }
+    FORMATTED.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(date)
+            .or_insert_with(|| date.strftime("%-d %B %Y").to_string())
+            .clone()
+    })
+}
+
+/// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
+pub(crate) fn rfc3339(instant: Timestamp) -> String {
+    // Sitemaps format one date per page, and most pages share the few
+    // hundred midnights of their editions: remember recent results.
+    thread_local! {
+        static FORMATTED: RefCell<HashMap<Timestamp, String>> =
+            RefCell::new(HashMap::new());
+    }
+    FORMATTED.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        cache
+            .entry(instant)
+            .or_insert_with(|| instant.to_string())
+            .clone()
+    })
+}
+
+/// `instant` as RFC 2822 in UTC, e.g. `Sat, 12 Jul 2025 06:00:00 +0000`.
+pub(crate) fn rfc2822(instant: Timestamp) -> String {
+    let zoned = instant.to_zoned_datetime(TimeZone::UTC);
+    // Only years outside 0..=9999 cannot be printed; jiff timestamps of
+    // real articles never are, but fall back to RFC 9110's form anyway.
+    jiff::fmt::rfc2822::to_string(&zoned).unwrap_or_else(|_| instant.to_string())
+}
+
+/// The body of an article as safe HTML: escaped paragraphs for plain text,
+/// the (sanitised) rendering for Markdown.
+pub(crate) fn body_html(body: &Body) -> String {
+    match body {
+        Body::Text { paragraphs } => {
+            let mut html = String::with_capacity(paragraphs.iter().map(|p| p.len() + 8).sum());
+            for p in paragraphs {
+                html.push_str("<p>");
+                crate::html::escape_into(&mut html, p);
+                html.push_str("</p>\n");
+            }
+            html
+        }
+        Body::Markdown { html, .. } => html.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_use_each_format_in_utc() {
+        let t = Timestamp::from_second(1_752_300_000).unwrap();
+        assert_eq!(rfc3339(t), "2025-07-12T06:00:00Z");
+        assert_eq!(rfc2822(t), "Sat, 12 Jul 2025 06:00:00 +0000");
+    }
+
+    #[test]
+    fn dates_display_without_padding() {
+        assert_eq!(display_date(jiff::civil::date(2025, 7, 5)), "5 July 2025");
+    }
+
+    #[test]
+    fn plain_text_bodies_are_escaped_paragraphs() {
+        let body = Body::Text {
+            paragraphs: vec!["<script>alert(1)</script>".into(), "“Two” & three".into()],
+        };
+        assert_eq!(
+            body_html(&body),
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>“Two” &amp; three</p>\n"
+        );
+    }
+}

@@ -1,0 +1,164 @@
+//! What the renderer is asked for and what it gives back: a [`Job`] names
+//! one page or file of the site, a [`RenderedPage`] is its bytes and output
+//! path. [`Job::all`] lists every page a digest needs and [`Job::route`]
+//! says where each goes. A leaf of `render`, so every part of it (and
+//! `incremental`) can name pages without importing the renderer.
+
+use crate::digest::Digest;
+use crate::digest::ids::{ArticleId, EditionId, EntityId, TagId};
+use crate::urls;
+
+/// One page or file to render. The three kinds are rendered by different
+/// code, so each has its own enum and every match over one is exhaustive:
+/// a new page kind cannot fall through to another kind's template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Job {
+    /// An HTML page of the stories.
+    Page(Page),
+    /// A feed or the sitemap: machine-read lists of pages.
+    Feed(Feed),
+    /// A page or file for finding stories by who and what they are about:
+    /// entity pages and their index, search, `digest.json`.
+    Lookup(Lookup),
+}
+
+/// An HTML page of the stories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Page {
+    /// The front page.
+    Index,
+    /// One article's page.
+    Article(ArticleId),
+    /// One edition's page.
+    Edition(EditionId),
+    /// The editions archive.
+    Editions,
+    /// One tag's page.
+    Tag(TagId),
+    /// The tag list.
+    Tags,
+    /// The not-found page.
+    NotFound,
+}
+
+/// A feed or the sitemap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Feed {
+    /// `atom.xml`.
+    Atom,
+    /// `rss.xml`.
+    Rss,
+    /// `feed.json`.
+    Json,
+    /// One tag's Atom feed.
+    Tag(TagId),
+    /// `sitemap.xml`.
+    Sitemap,
+}
+
+/// A page or file of the briefing layer's lookups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lookup {
+    /// One person's, place's or organisation's page.
+    Entity(EntityId),
+    /// The index of people, places and organisations.
+    Entities,
+    /// The search page.
+    Search,
+    /// `digest.json`.
+    DigestJson,
+    /// `search-index.json`.
+    SearchIndex,
+}
+
+impl Job {
+    /// Every page the digest needs, in a fixed order.
+    pub fn all(digest: &Digest) -> Vec<Job> {
+        let mut jobs = vec![
+            Job::Page(Page::Index),
+            Job::Page(Page::Editions),
+            Job::Page(Page::Tags),
+            Job::Page(Page::NotFound),
+        ];
+        jobs.extend([Feed::Atom, Feed::Rss, Feed::Json, Feed::Sitemap].map(Job::Feed));
+        jobs.extend(digest.articles.ids().map(|i| Job::Page(Page::Article(i))));
+        jobs.extend(digest.editions.ids().map(|e| Job::Page(Page::Edition(e))));
+        jobs.extend(digest.tags.ids().map(|t| Job::Page(Page::Tag(t))));
+        jobs.extend(digest.tags.ids().map(|t| Job::Feed(Feed::Tag(t))));
+        jobs.extend(
+            [
+                Lookup::Entities,
+                Lookup::Search,
+                Lookup::DigestJson,
+                Lookup::SearchIndex,
+            ]
+            .map(Job::Lookup),
+        );
+        jobs.extend(
+            digest
+                .entities
+                .ids()
+                .map(|e| Job::Lookup(Lookup::Entity(e))),
+        );
+        jobs
+    }
+
+    /// The route of this job's page.
+    pub fn route(self, digest: &Digest) -> String {
+        match self {
+            Job::Page(page) => page.route(digest),
+            Job::Feed(feed) => feed.route(digest),
+            Job::Lookup(lookup) => lookup.route(digest),
+        }
+    }
+}
+
+impl Page {
+    fn route(self, digest: &Digest) -> String {
+        match self {
+            Page::Index => String::new(),
+            Page::Article(i) => urls::article_route(&digest.articles[i].slug),
+            Page::Edition(e) => urls::edition_route(digest.editions[e].date),
+            Page::Editions => urls::EDITIONS_ROUTE.to_string(),
+            Page::Tag(t) => urls::tag_route(&digest.tags[t].slug),
+            Page::Tags => urls::TAGS_ROUTE.to_string(),
+            Page::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
+        }
+    }
+}
+
+impl Feed {
+    fn route(self, digest: &Digest) -> String {
+        match self {
+            Feed::Atom => urls::ATOM_ROUTE.to_string(),
+            Feed::Rss => urls::RSS_ROUTE.to_string(),
+            Feed::Json => urls::JSON_FEED_ROUTE.to_string(),
+            Feed::Tag(t) => urls::tag_feed_route(&digest.tags[t].slug),
+            Feed::Sitemap => urls::SITEMAP_ROUTE.to_string(),
+        }
+    }
+}
+
+impl Lookup {
+    fn route(self, digest: &Digest) -> String {
+        match self {
+            Lookup::Entity(e) => {
+                let entity = &digest.entities[e];
+                urls::entity_route(entity.kind, &entity.slug)
+            }
+            Lookup::Entities => urls::ENTITIES_ROUTE.to_string(),
+            Lookup::Search => urls::SEARCH_ROUTE.to_string(),
+            Lookup::DigestJson => urls::DIGEST_JSON_ROUTE.to_string(),
+            Lookup::SearchIndex => urls::SEARCH_INDEX_ROUTE.to_string(),
+        }
+    }
+}
+
+/// A rendered page and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedPage {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    /// The page's bytes.
+    pub bytes: Vec<u8>,
+}
