@@ -3,7 +3,10 @@
 //!
 //! [`word_hash`] is the one definition of the hashes in
 //! `Extracted::lowercase_words`; the corpus pass in `digest` hashes the
-//! words it looks up with the same function. A leaf: it imports nothing.
+//! words it looks up with the same function. [`name_hash`] and
+//! [`same_name`] compare names as the compiled-in gazetteers key them:
+//! case, runs of spaces and the curly apostrophe do not count. A leaf: it
+//! imports nothing.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -38,4 +41,66 @@ pub fn word_hash(word: &str) -> u64 {
     let mut h = Fnv::default();
     h.write(word.as_bytes());
     h.finish()
+}
+
+/// The characters of `name` as names are compared: lower case, every run
+/// of white space one space, none at either end, `’` as `'`.
+fn normalised(name: &str) -> impl Iterator<Item = char> + '_ {
+    let mut space = false;
+    let mut started = false;
+    name.chars().flat_map(move |c| {
+        let mut out = [None, None];
+        if c.is_whitespace() {
+            space = started;
+        } else {
+            if space {
+                out[0] = Some(' ');
+                space = false;
+            }
+            started = true;
+            out[1] = Some(if c == '\u{2019}' { '\'' } else { c });
+        }
+        out.into_iter().flatten().flat_map(char::to_lowercase)
+    })
+}
+
+/// The FNV-1a hash of a name as the gazetteers key it: "New  York",
+/// "new york" and "NEW YORK" hash alike. Allocates nothing.
+pub fn name_hash(name: &str) -> u64 {
+    let mut h = Fnv::default();
+    if name.bytes().all(|b| b.is_ascii_graphic()) {
+        for b in name.bytes() {
+            h.write(&[b.to_ascii_lowercase()]);
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in normalised(name) {
+            h.write(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    h.finish()
+}
+
+/// Whether two names are the same as the gazetteers compare them.
+pub fn same_name(a: &str, b: &str) -> bool {
+    normalised(a).eq(normalised(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_without_case_spacing_or_curly_apostrophes() {
+        assert_eq!(name_hash("New York"), name_hash("new  york"));
+        assert_eq!(name_hash(" NEW YORK "), name_hash("New York"));
+        assert_eq!(name_hash("Saint John’s"), name_hash("saint john's"));
+        assert_eq!(name_hash("Reading"), name_hash("reading"));
+        assert_eq!(name_hash("São Paulo"), name_hash("SÃO PAULO"));
+        assert_ne!(name_hash("São Paulo"), name_hash("Sao Paulo"));
+        assert_ne!(name_hash("Newyork"), name_hash("New York"));
+        assert!(same_name("Saint John’s", "SAINT  JOHN'S"));
+        assert!(!same_name("Reading", "Readings"));
+        assert!(!same_name("Newyork", "New York"));
+    }
 }
