@@ -72,9 +72,38 @@ impl Coords {
         f64::from(self.lon) / 100.0
     }
 
+    /// Parses degrees written with at most two decimals ("-33.87"),
+    /// exactly and without floating point.
     fn parse(lat: &str, lon: &str) -> Option<Coords> {
-        Coords::new(lat.trim().parse().ok()?, lon.trim().parse().ok()?)
+        let (lat, lon) = (hundredths(lat.trim())?, hundredths(lon.trim())?);
+        ((-9000..=9000).contains(&lat) && (-18000..=18000).contains(&lon))
+            .then_some(Coords { lat, lon })
     }
+}
+
+/// "-33.87" → -3387, "12.5" → 1250, "7" → 700; none for more than two
+/// decimals or anything else.
+fn hundredths(text: &str) -> Option<i32> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 3 || fraction.len() > 2 {
+        return None;
+    }
+    if !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let mut value = whole.parse::<i32>().ok()? * 100;
+    if let Some(tenths) = fraction.bytes().next() {
+        value += i32::from(tenths - b'0') * 10;
+    }
+    if let Some(units) = fraction.bytes().nth(1) {
+        value += i32::from(units - b'0');
+    }
+    Some(if negative { -value } else { value })
 }
 
 /// A place the compiled-in data knows.
@@ -195,20 +224,22 @@ struct Places {
 impl Places {
     fn load() -> Places {
         let places: Vec<Place> = data_lines(GEONAMES).filter_map(Place::parse).collect();
-        let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(places.len() * 3 / 2);
+        let mut keyed = Vec::with_capacity(places.len() * 3 / 2);
         for (i, p) in places.iter().enumerate() {
             let i = u32::try_from(i).unwrap_or(u32::MAX);
-            keyed.push((name_hash(p.name), i));
-            keyed.extend(p.other_names().map(|n| (name_hash(n), i)));
+            let rank = p.rank();
+            keyed.push((name_hash(p.name), rank, i));
+            keyed.extend(p.other_names().map(|n| (name_hash(n), rank, i)));
         }
-        keyed.sort_unstable_by_key(|&(h, i)| (h, places[i as usize].rank(), i));
+        keyed.sort_unstable();
         keyed.dedup();
-        let mut by_name: HashMap<u64, (u32, u32), FnvBuild> = HashMap::default();
-        for (at, &(h, _)) in keyed.iter().enumerate() {
+        let mut by_name: HashMap<u64, (u32, u32), FnvBuild> =
+            HashMap::with_capacity_and_hasher(keyed.len(), FnvBuild::default());
+        for (at, &(h, _, _)) in keyed.iter().enumerate() {
             let at = u32::try_from(at).unwrap_or(u32::MAX);
             by_name.entry(h).or_insert((at, at)).1 = at + 1;
         }
-        let refs = keyed.into_iter().map(|(_, i)| i).collect();
+        let refs = keyed.into_iter().map(|(_, _, i)| i).collect();
         let hand = data_lines(COORDS).filter_map(hand_coords).collect();
         Places {
             places,
@@ -427,6 +458,19 @@ mod tests {
         assert!(given_name("Mohammed").is_some());
         assert!(surname("Garcia").is_some_and(|s| !s.ordinary_word));
         assert!(surname("Brown").is_some_and(|s| s.ordinary_word));
+    }
+
+    #[test]
+    fn coordinates_parse_exactly() {
+        assert_eq!(hundredths("-33.87"), Some(-3387));
+        assert_eq!(hundredths("12.5"), Some(1250));
+        assert_eq!(hundredths("7"), Some(700));
+        assert_eq!(hundredths("0.05"), Some(5));
+        for bad in ["", "-", ".5", "1.234", "1e5", "+3", "12a", "1000"] {
+            assert_eq!(hundredths(bad), None, "{bad}");
+        }
+        assert!(Coords::parse("90.01", "0").is_none());
+        assert_eq!(Coords::parse("-1.28", "36.82"), Coords::new(-1.28, 36.82));
     }
 
     #[test]

@@ -68,7 +68,7 @@ fn normalised(name: &str) -> impl Iterator<Item = char> + '_ {
 /// "new york" and "NEW YORK" hash alike. Allocates nothing.
 pub fn name_hash(name: &str) -> u64 {
     let mut h = Fnv::default();
-    if name.bytes().all(|b| b.is_ascii_graphic()) {
+    if plain(name) {
         for b in name.bytes() {
             h.write(&[b.to_ascii_lowercase()]);
         }
@@ -83,7 +83,26 @@ pub fn name_hash(name: &str) -> u64 {
 
 /// Whether two names are the same as the gazetteers compare them.
 pub fn same_name(a: &str, b: &str) -> bool {
+    if plain(a) && plain(b) {
+        return a.eq_ignore_ascii_case(b);
+    }
     normalised(a).eq(normalised(b))
+}
+
+/// Whether `name` is ASCII with single spaces between words and none at
+/// either end: then lower-casing its bytes normalises it (the fast path
+/// for most names).
+fn plain(name: &str) -> bool {
+    let mut space = true;
+    for b in name.bytes() {
+        match b {
+            b' ' if space => return false,
+            b' ' => space = true,
+            b if b.is_ascii_graphic() => space = false,
+            _ => return false,
+        }
+    }
+    !space || name.is_empty()
 }
 
 #[cfg(test)]
@@ -102,5 +121,8 @@ mod tests {
         assert!(same_name("Saint John’s", "SAINT  JOHN'S"));
         assert!(!same_name("Reading", "Readings"));
         assert!(!same_name("Newyork", "New York"));
+        assert!(plain("New York") && plain("") && plain("U.S."));
+        assert!(!plain(" New York") && !plain("New York ") && !plain("New  York"));
+        assert!(!plain("New\tYork") && !plain("São Paulo"));
     }
 }
