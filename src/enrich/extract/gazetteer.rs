@@ -96,13 +96,12 @@ fn hundredths(text: &str) -> Option<i32> {
     if !all_digits(whole) || !all_digits(fraction) {
         return None;
     }
-    let mut value = whole.parse::<i32>().ok()? * 100;
-    if let Some(tenths) = fraction.bytes().next() {
-        value += i32::from(tenths - b'0') * 10;
-    }
-    if let Some(units) = fraction.bytes().nth(1) {
-        value += i32::from(units - b'0');
-    }
+    let cents = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(2)
+        .fold(0, |n, b| n * 10 + i32::from(b - b'0'));
+    let value = whole.parse::<i32>().ok()? * 100 + cents;
     Some(if negative { -value } else { value })
 }
 
