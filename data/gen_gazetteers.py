@@ -315,12 +315,13 @@ def build_places(gc_dir, rg_dir, words, given, surnames):
         flags = ""
         if p.capital:
             flags += "c"
-        single = p.name.lower()
-        if " " not in single and single in words:
+        # The name as written and without diacritics ("Būsh" is "Bush").
+        forms = {p.name.lower(), fold(p.name).lower()}
+        if any(" " not in f and f in words for f in forms):
             flags += "w"
-        if single in given:
+        if forms & given:
             flags += "g"
-        if single in surnames:
+        if any(f in surnames for f in forms):
             flags += "s"
         p.flags = flags
     return places, unplaced
