@@ -9,7 +9,7 @@
 //! words and the cue words the rules use). They are parsed once, on first
 //! use. Lookups borrow the text being read and never allocate.
 //!
-//! The open data of [`gazetteer`](super::gazetteer) (GeoNames places with
+//! The open data of [`gazetteer`] (GeoNames places with
 //! coordinates, given names, surnames) is offered here too, as evidence:
 //! [`Lexicon::places`], [`Lexicon::given_name`], [`Lexicon::surname`], and
 //! [`Lexicon::coords`] for where a place entity goes on a map.
