@@ -327,22 +327,27 @@ def build_places(gc_dir, rg_dir, words, given, surnames):
     return places, unplaced
 
 
-PLACE_ORDER = {"C": 0, "L": 1, "A": 2, "P": 3}
+def rank(p):
+    """The order of the file, which is the order lookups give places of
+    one name in: countries, continents, capitals, then the most populous."""
+    return (p.kind != "C", p.kind != "L", not p.capital, -p.population, key(p.name), p.gid)
 
 
 def write_places(places, path, versions):
-    places.sort(key=lambda p: (key(p.name), PLACE_ORDER[p.kind], -p.population, p.gid))
+    places.sort(key=rank)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("# Places with coordinates, from GeoNames (geonames.org, CC BY 4.0) as\n")
         f.write(f"# {versions} ship it. Written by data/gen_gazetteers.py: do not edit.\n")
-        f.write("# NAME  KIND  COUNTRY  POPULATION  LAT  LON  FLAGS  OTHER NAMES (;), tab-separated.\n")
-        f.write("# KIND: C country, L continent, A first-level region, P city or town.\n")
-        f.write("# FLAGS: c capital, w an ordinary English word, g a given name, s a surname.\n")
-        f.write("# A region's population counts only its places of 1,000 or more.\n")
+        f.write("# NAME  KIND  COUNTRY  POPULATION  LAT  LON  FLAGS  OTHER NAMES (;), tab-separated,\n")
+        f.write("# every line with all eight fields. KIND: C country, L continent, A first-level\n")
+        f.write("# region, P city or town. FLAGS: c capital, w an ordinary English word, g a given\n")
+        f.write("# name, s a surname. A region's population counts only its places of 1,000 or\n")
+        f.write("# more. Lines run from the likeliest reading of a name to the least: countries,\n")
+        f.write("# continents, capitals, then the most populous first.\n")
         for p in places:
             others = ";".join(n for n in sorted(p.others) if n != p.name)
             f.write("\t".join([p.name, p.kind, p.cc, str(p.population), coord(p.lat),
-                               coord(p.lon), p.flags, others]).rstrip("\t") + "\n")
+                               coord(p.lon), p.flags, others]) + "\n")
 
 
 def ssa_names(node_modules):

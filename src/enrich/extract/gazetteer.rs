@@ -19,7 +19,6 @@
 //! module knows nothing of the extraction's rules; `lexicon` offers it to
 //! them.
 
-use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -174,17 +173,6 @@ impl Place {
             other_names: f.next().unwrap_or_default(),
         })
     }
-
-    /// How places of one name are ordered: countries, then continents,
-    /// then capitals, then the most populous.
-    fn rank(&self) -> (bool, bool, bool, Reverse<u64>) {
-        (
-            self.kind != PlaceKind::Country,
-            self.kind != PlaceKind::Continent,
-            !self.capital,
-            Reverse(self.population),
-        )
-    }
 }
 
 /// A given name the data knows.
@@ -210,57 +198,68 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-/// The places, and for each name hash the range of `refs` naming places of
-/// that name (or with it as another name), best first.
+/// The lines of `geonames.tsv` (likeliest reading of a name first), and
+/// for each name hash a chain through `entries` of the lines with that
+/// name or other name, in file order. A line is parsed when a lookup
+/// reaches it, so loading only hashes names.
 struct Places {
-    places: Vec<Place>,
-    refs: Vec<u32>,
-    by_name: HashMap<u64, (u32, u32), FnvBuild>,
+    lines: Vec<&'static str>,
+    heads: HashMap<u64, u32, FnvBuild>,
+    /// (line, next entry of the same hash or `NONE`).
+    entries: Vec<(u32, u32)>,
     /// Hand coordinates: the name, and none for a place off the map.
     hand: HashMap<u64, (&'static str, Option<Coords>), FnvBuild>,
 }
 
+/// The end of a chain.
+const NONE: u32 = u32::MAX;
+
 impl Places {
     fn load() -> Places {
-        let places: Vec<Place> = data_lines(GEONAMES).filter_map(Place::parse).collect();
-        let mut keyed = Vec::with_capacity(places.len() * 3 / 2);
-        for (i, p) in places.iter().enumerate() {
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            let rank = p.rank();
-            keyed.push((name_hash(p.name), rank, i));
-            keyed.extend(p.other_names().map(|n| (name_hash(n), rank, i)));
+        let lines: Vec<&'static str> = data_lines(GEONAMES).collect();
+        let mut heads: HashMap<u64, u32, FnvBuild> =
+            HashMap::with_capacity_and_hasher(lines.len() * 3 / 2, FnvBuild::default());
+        let mut entries = Vec::with_capacity(lines.len() * 3 / 2);
+        // Backwards, each line put at the front of its chains: chains run
+        // in file order.
+        for (i, line) in lines.iter().enumerate().rev() {
+            let i = u32::try_from(i).unwrap_or(NONE);
+            let name = line.split_once('\t').map_or(*line, |(name, _)| name);
+            let others = line.rsplit_once('\t').map_or("", |(_, others)| others);
+            for h in std::iter::once(name)
+                .chain(others.split(';'))
+                .filter(|n| !n.is_empty())
+                .map(name_hash)
+            {
+                let next = heads.get(&h).copied().unwrap_or(NONE);
+                if entries
+                    .get(next as usize)
+                    .is_some_and(|&(line, _)| line == i)
+                {
+                    continue;
+                }
+                heads.insert(h, u32::try_from(entries.len()).unwrap_or(NONE));
+                entries.push((i, next));
+            }
         }
-        keyed.sort_unstable();
-        keyed.dedup();
-        let mut by_name: HashMap<u64, (u32, u32), FnvBuild> =
-            HashMap::with_capacity_and_hasher(keyed.len(), FnvBuild::default());
-        for (at, &(h, _, _)) in keyed.iter().enumerate() {
-            let at = u32::try_from(at).unwrap_or(u32::MAX);
-            by_name.entry(h).or_insert((at, at)).1 = at + 1;
-        }
-        let refs = keyed.into_iter().map(|(_, _, i)| i).collect();
         let hand = data_lines(COORDS).filter_map(hand_coords).collect();
         Places {
-            places,
-            refs,
-            by_name,
+            lines,
+            heads,
+            entries,
             hand,
         }
     }
 
-    fn named(&'static self, name: &str) -> impl Iterator<Item = &'static Place> {
-        let (from, to) = self
-            .by_name
-            .get(&name_hash(name))
-            .copied()
-            .unwrap_or((0, 0));
-        let refs = self
-            .refs
-            .get(from as usize..to as usize)
-            .unwrap_or_default();
-        refs.iter()
-            .filter_map(|&i| self.places.get(i as usize))
-            .filter(move |p| p.is_named(name))
+    fn named(&'static self, name: &str) -> impl Iterator<Item = Place> {
+        let mut at = self.heads.get(&name_hash(name)).copied().unwrap_or(NONE);
+        std::iter::from_fn(move || {
+            let &(line, next) = self.entries.get(at as usize)?;
+            at = next;
+            Some(self.lines.get(line as usize).and_then(|l| Place::parse(l)))
+        })
+        .flatten()
+        .filter(move |p| p.is_named(name))
     }
 }
 
@@ -285,12 +284,12 @@ fn places() -> &'static Places {
 
 /// Every place called `name` (by its name or another name), best first:
 /// countries, then continents, then capitals, then the most populous.
-pub fn places_named(name: &str) -> impl Iterator<Item = &'static Place> {
+pub fn places_named(name: &str) -> impl Iterator<Item = Place> {
     places().named(name)
 }
 
 /// The likeliest place called `name`.
-pub fn place(name: &str) -> Option<&'static Place> {
+pub fn place(name: &str) -> Option<Place> {
     places_named(name).next()
 }
 
@@ -376,8 +375,11 @@ mod tests {
 
     #[test]
     fn every_data_line_parses() {
-        assert_eq!(places().places.len(), data_lines(GEONAMES).count());
-        assert!(places().places.len() > 30_000);
+        let parsed = data_lines(GEONAMES).filter_map(Place::parse).count();
+        assert_eq!(parsed, data_lines(GEONAMES).count());
+        assert!(parsed > 30_000);
+        // Every line holds all eight fields.
+        assert!(data_lines(GEONAMES).all(|l| l.split('\t').count() == 8));
         assert_eq!(places().hand.len(), data_lines(COORDS).count());
         assert_eq!(given_names().len(), data_lines(GIVEN_NAMES).count());
         assert!(given_names().len() > 20_000);
@@ -393,7 +395,7 @@ mod tests {
         assert!((nairobi.coords.lat() + 1.28).abs() < 0.05);
         assert!((nairobi.coords.lon() - 36.82).abs() < 0.05);
         // Case, spacing and diacritics as written in the news.
-        let sao_paulo: Vec<&Place> = places_named("SAO  PAULO").collect();
+        let sao_paulo: Vec<Place> = places_named("SAO  PAULO").collect();
         assert!(sao_paulo.iter().all(|p| p.country == "BR"));
         assert!(
             sao_paulo
@@ -405,7 +407,7 @@ mod tests {
 
     #[test]
     fn a_country_wins_over_places_of_the_same_name() {
-        let georgia: Vec<&Place> = places_named("Georgia").collect();
+        let georgia: Vec<Place> = places_named("Georgia").collect();
         assert_eq!(georgia[0].kind, PlaceKind::Country);
         assert_eq!(georgia[0].country, "GE");
         assert!(
@@ -413,6 +415,11 @@ mod tests {
                 .iter()
                 .any(|p| p.kind == PlaceKind::Region && p.country == "US")
         );
+        // One place once, however many of its names match.
+        let kyiv = places_named("Kyiv")
+            .filter(|p| p.kind == PlaceKind::City)
+            .count();
+        assert_eq!(kyiv, 1);
         let us = place("U.S.").expect("the hand list's other names");
         assert_eq!((us.kind, us.country), (PlaceKind::Country, "US"));
         // A capital wins over a larger place of the same name.

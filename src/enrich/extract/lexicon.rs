@@ -319,12 +319,12 @@ impl Lexicon {
     /// any case), best first: countries, continents, capitals, then the
     /// most populous. Several places, or one whose name is also a word
     /// or a person's name, make weaker evidence.
-    pub fn places(&self, name: &str) -> impl Iterator<Item = &'static Place> {
+    pub fn places(&self, name: &str) -> impl Iterator<Item = Place> {
         gazetteer::places_named(name)
     }
 
     /// The likeliest place the open data calls `name`.
-    pub fn place(&self, name: &str) -> Option<&'static Place> {
+    pub fn place(&self, name: &str) -> Option<Place> {
         gazetteer::place(name)
     }
 
