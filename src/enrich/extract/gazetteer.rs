@@ -13,11 +13,11 @@
 //!   or places differently from what they mean there.
 //! * `given_names.tsv` and `surnames.tsv`: names of people.
 //!
-//! Each file is parsed once, on first use, into maps keyed by
-//! [`name_hash`]; a hit is checked against the name itself, so a hash
-//! collision never gives a wrong answer. Lookups allocate nothing. This
-//! module knows nothing of the extraction's rules; `lexicon` offers it to
-//! them.
+//! Each file is indexed once, on first use, by [`name_hash`] (the places
+//! file's lines are parsed only when a lookup reaches them); a hit is
+//! checked against the name itself, so a hash collision never gives a
+//! wrong answer. Lookups allocate nothing. This module knows nothing of the
+//! extraction's rules; `lexicon` offers it to them.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
