@@ -231,14 +231,15 @@ impl Places {
                 .filter(|n| !n.is_empty())
                 .map(name_hash)
             {
-                let next = heads.get(&h).copied().unwrap_or(NONE);
+                let head = heads.entry(h).or_insert(NONE);
+                let next = *head;
                 if entries
                     .get(next as usize)
                     .is_some_and(|&(line, _)| line == i)
                 {
                     continue;
                 }
-                heads.insert(h, u32::try_from(entries.len()).unwrap_or(NONE));
+                *head = u32::try_from(entries.len()).unwrap_or(NONE);
                 entries.push((i, next));
             }
         }
