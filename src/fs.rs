@@ -12,6 +12,11 @@ pub fn read_to_string(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))
 }
 
+/// Reads a UTF-8 file that may not exist or be readable: `None` then.
+pub fn read_optional(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}
+
 /// Reads a file as bytes.
 pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(|e| Error::io("read", path, e))

@@ -22,7 +22,11 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
     });
     if args.json {
         let json = match &result {
-            Ok(report) => JsonReport::of_report(report, elapsed_ms()),
+            Ok(report) => {
+                let mut json = JsonReport::of_report(report, elapsed_ms());
+                json.timings = args.timings.then(|| report.timings.clone());
+                json
+            }
             Err(e) => JsonReport::of_error(e, elapsed_ms()),
         };
         println!("{}", json.to_json());
@@ -38,6 +42,9 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
                     report.output.display(),
                     started.elapsed().as_millis()
                 );
+            }
+            if args.timings && !args.json {
+                print!("{}", report.timings.to_text());
             }
             if report.has_errors() {
                 ExitCode::from(1)

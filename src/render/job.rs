@@ -103,6 +103,35 @@ impl Job {
         jobs
     }
 
+    /// The name of the template that renders this job (a data file's own
+    /// name for the files written without one).
+    pub fn template(self) -> &'static str {
+        match self {
+            Job::Page(page) => match page {
+                Page::Index => "index.html",
+                Page::Article(_) => "article.html",
+                Page::Edition(_) => "edition.html",
+                Page::Editions => "editions.html",
+                Page::Tag(_) => "tag.html",
+                Page::Tags => "tags.html",
+                Page::NotFound => "404.html",
+            },
+            Job::Feed(feed) => match feed {
+                Feed::Atom | Feed::Tag(_) => "atom.xml",
+                Feed::Rss => "rss.xml",
+                Feed::Json => "feed.json",
+                Feed::Sitemap => "sitemap.xml",
+            },
+            Job::Lookup(lookup) => match lookup {
+                Lookup::Entity(_) => "entity.html",
+                Lookup::Entities => "entities.html",
+                Lookup::Search => "search.html",
+                Lookup::DigestJson => "digest.json",
+                Lookup::SearchIndex => "search-index.json",
+            },
+        }
+    }
+
     /// The route of this job's page.
     pub fn route(self, digest: &Digest) -> String {
         match self {
