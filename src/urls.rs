@@ -131,6 +131,16 @@ pub fn edition_route(date: Date) -> String {
     format!("editions/{date}/")
 }
 
+/// The route of page `page` (from 1) of the listing whose first page is at
+/// `route`: `route` itself, then `ROUTE/page/N/`.
+pub fn paged_route(route: &str, page: u32) -> String {
+    if page <= 1 {
+        route.to_string()
+    } else {
+        format!("{route}page/{page}/")
+    }
+}
+
 /// The route of the editions archive.
 pub const EDITIONS_ROUTE: &str = "editions/";
 
@@ -280,6 +290,16 @@ mod tests {
     fn percent_escapes_decode_once() {
         assert_eq!(percent_decode("/a%20b/%2e%2e/%252e"), "/a b/../%2e");
         assert_eq!(percent_decode("100%"), "100%");
+    }
+
+    #[test]
+    fn later_pages_of_a_listing_live_under_its_route() {
+        assert_eq!(paged_route("tags/x/", 1), "tags/x/");
+        assert_eq!(paged_route("tags/x/", 2), "tags/x/page/2/");
+        assert_eq!(
+            output_path(&paged_route("people/kim/", 12)),
+            "people/kim/page/12/index.html"
+        );
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //! `search-index.json` (what the search page searches). The only user of
 //! `serde_json`. Field names are documented in the README and stable; a
 //! change that breaks them bumps `version`.
+//!
+//! Nothing is written twice: an entity's name, slug and URL are in the
+//! `entities` tables, and articles refer to entities, speakers and related
+//! stories by their index in those tables and in `articles`.
 
 use serde::Serialize;
 
@@ -13,8 +17,12 @@ use crate::enrich::extract::candidate::EntityKind;
 use crate::error::Error;
 use crate::urls::{self, Urls};
 
-/// The version of both formats.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+/// The version of `digest.json` (2: entities, speakers and related
+/// stories by index).
+pub(crate) const FORMAT_VERSION: u32 = 2;
+
+/// The version of `search-index.json`.
+pub(crate) const SEARCH_INDEX_VERSION: u32 = 1;
 
 /// How many entities of an article the search index keeps.
 const SEARCH_ENTITIES: usize = 10;
@@ -52,13 +60,15 @@ struct ArticleJson<'a> {
     organizations: Vec<ArticleEntityJson<'a>>,
     quotes: Vec<QuoteJson<'a>>,
     figures: Vec<FigureJson<'a>>,
-    related: Vec<String>,
+    /// Indices into `articles`, best first.
+    related: Vec<usize>,
 }
 
 #[derive(Serialize)]
 struct ArticleEntityJson<'a> {
-    name: &'a str,
-    slug: &'a str,
+    /// Index into the `entities` table of the same kind.
+    entity: usize,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
     aliases: &'a [String],
     mentions: u32,
 }
@@ -67,7 +77,14 @@ struct ArticleEntityJson<'a> {
 struct QuoteJson<'a> {
     text: &'a str,
     speaker: Option<&'a str>,
-    speaker_url: Option<String>,
+    speaker_entity: Option<EntityIndexJson>,
+}
+
+/// An entity named by its kind's table and its index there.
+#[derive(Serialize)]
+struct EntityIndexJson {
+    kind: &'static str,
+    index: usize,
 }
 
 #[derive(Serialize)]
@@ -103,10 +120,11 @@ pub(crate) fn digest_json<'a>(
     urls: &'a Urls,
 ) -> DigestJson<'a> {
     let entity_url = |e: &Entity| urls.absolute(&urls::entity_route(e.kind, &e.slug));
+    let tables = KindTables::of(digest);
     let articles = digest
         .articles
         .ids()
-        .map(|i| article_json(digest, i, urls))
+        .map(|i| article_json(digest, i, urls, &tables))
         .collect();
     let entities_of = |kind: EntityKind| {
         digest
@@ -139,20 +157,44 @@ pub(crate) fn digest_json<'a>(
     }
 }
 
-fn article_json<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> ArticleJson<'a> {
+/// Where each kind's table starts among the digest's entities (which are
+/// sorted by kind), so an entity's index in its kind's table is its id
+/// less that start.
+struct KindTables {
+    starts: [usize; 3],
+}
+
+impl KindTables {
+    fn of(digest: &Digest) -> KindTables {
+        let start = |kind: EntityKind| digest.entities.iter().take_while(|e| e.kind < kind).count();
+        KindTables {
+            starts: EntityKind::ALL.map(start),
+        }
+    }
+
+    /// Entity `e`'s index in its kind's table.
+    fn index(&self, digest: &Digest, e: EntityId) -> usize {
+        let kind = digest.entities[e].kind;
+        let slot = EntityKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        e.index() - self.starts[slot]
+    }
+}
+
+fn article_json<'a>(
+    digest: &'a Digest,
+    i: ArticleId,
+    urls: &Urls,
+    tables: &KindTables,
+) -> ArticleJson<'a> {
     let a = &digest.articles[i];
     let refs = digest.entities_of.get(i).map_or(&[][..], Vec::as_slice);
     let of_kind = |kind: EntityKind| {
         refs.iter()
             .filter(|r| digest.entities[r.entity].kind == kind)
-            .map(|r| {
-                let e = &digest.entities[r.entity];
-                ArticleEntityJson {
-                    name: &e.name,
-                    slug: &e.slug,
-                    aliases: &r.aliases,
-                    mentions: r.mentions,
-                }
+            .map(|r| ArticleEntityJson {
+                entity: tables.index(digest, r.entity),
+                aliases: &r.aliases,
+                mentions: r.mentions,
             })
             .collect()
     };
@@ -171,7 +213,7 @@ fn article_json<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> ArticleJso
         people: of_kind(EntityKind::Person),
         places: of_kind(EntityKind::Place),
         organizations: of_kind(EntityKind::Organization),
-        quotes: quotes_json(digest, i, speakers, urls),
+        quotes: quotes_json(digest, i, speakers, tables),
         figures: a
             .extracted
             .figures
@@ -188,17 +230,17 @@ fn article_json<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> ArticleJso
             .get(i)
             .into_iter()
             .flatten()
-            .map(|&j| urls.absolute(&urls::article_route(&digest.articles[j].slug)))
+            .map(|&j| j.index())
             .collect(),
     }
 }
 
-/// Article `i`'s quotes with their speakers' canonical names and pages.
+/// Article `i`'s quotes with their speakers' canonical names and entities.
 fn quotes_json<'a>(
     digest: &'a Digest,
     i: ArticleId,
     speakers: &[Option<EntityId>],
-    urls: &Urls,
+    tables: &KindTables,
 ) -> Vec<QuoteJson<'a>> {
     digest.articles[i]
         .extracted
@@ -206,15 +248,15 @@ fn quotes_json<'a>(
         .iter()
         .enumerate()
         .map(|(q, quote)| {
-            let entity = speakers
-                .get(q)
-                .copied()
-                .flatten()
-                .map(|e| &digest.entities[e]);
+            let id = speakers.get(q).copied().flatten();
+            let entity = id.map(|e| &digest.entities[e]);
             QuoteJson {
                 text: &quote.text,
                 speaker: entity.map(|e| e.name.as_str()).or(quote.speaker.as_deref()),
-                speaker_url: entity.map(|e| urls.absolute(&urls::entity_route(e.kind, &e.slug))),
+                speaker_entity: id.map(|e| EntityIndexJson {
+                    kind: digest.entities[e].kind.plural(),
+                    index: tables.index(digest, e),
+                }),
             }
         })
         .collect()
@@ -309,7 +351,7 @@ pub(crate) fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJs
         })
         .collect();
     SearchIndexJson {
-        version: FORMAT_VERSION,
+        version: SEARCH_INDEX_VERSION,
         prefix: urls.link(urls::ARTICLES_ROUTE),
         entities,
         tags: digest.tags.iter().map(|t| t.name.as_str()).collect(),

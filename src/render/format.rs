@@ -66,6 +66,25 @@ pub(crate) fn rfc2822(instant: Timestamp) -> String {
     jiff::fmt::rfc2822::to_string(&zoned).unwrap_or_else(|_| instant.to_string())
 }
 
+/// `text` cut to at most `max` characters on a word boundary, with `…`.
+pub(crate) fn cut(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let end = text
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    let on_boundary = text[end..].starts_with(char::is_whitespace);
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if !on_boundary => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// The body of an article as safe HTML: escaped paragraphs for plain text,
 /// the (sanitised) rendering for Markdown.
 pub(crate) fn body_html(body: &Body) -> String {
@@ -92,6 +111,13 @@ mod tests {
         let t = Timestamp::from_second(1_752_300_000).unwrap();
         assert_eq!(rfc3339(t), "2025-07-12T06:00:00Z");
         assert_eq!(rfc2822(t), "Sat, 12 Jul 2025 06:00:00 +0000");
+    }
+
+    #[test]
+    fn cut_stops_on_a_word_boundary() {
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(cut("one two three four", 10), "one two…");
+        assert_eq!(cut("Rain, hail, snow", 12), "Rain, hail…");
     }
 
     #[test]

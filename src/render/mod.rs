@@ -11,6 +11,7 @@ mod feeds;
 pub mod fingerprint;
 mod format;
 mod job;
+mod paging;
 mod search;
 mod seo;
 pub mod templates;
@@ -81,15 +82,20 @@ impl<'a> PageSpec<'a> {
 }
 
 /// Something done with every page's view model: rendering it to HTML, or
-/// fingerprinting it. Views list other stories as `Self::Card`, so a
-/// fingerprint can stand a story's precomputed signature in for its card.
+/// fingerprinting it. Views list other stories as `Self::Card` (on the
+/// front page and article pages) or `Self::Row` (on listings), so a
+/// fingerprint can stand a story's precomputed signature in for either.
 pub trait PageVisitor {
-    /// How a listed story is represented.
+    /// How a story is shown in full on the front page.
     type Card: Serialize;
+    /// How a story is listed on an edition, tag or entity page.
+    type Row: Serialize;
     /// What visiting a page yields.
     type Output;
-    /// The representation of story `i`.
+    /// The card of story `i`.
     fn card(&self, i: ArticleId) -> Self::Card;
+    /// The row of story `i`, with its lede when `lede`.
+    fn row(&self, i: ArticleId, lede: bool) -> Self::Row;
     /// Visits one page's view.
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, view: T) -> Self::Output;
     /// Whether views must carry article bodies as HTML, or may stand in
@@ -197,6 +203,7 @@ impl Renderer {
         let urls = &self.urls;
         let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
         let card = |i| visitor.card(i);
+        let row = |i| visitor.row(i, false);
         match page {
             Page::Index => {
                 let view = views::index(digest, self.index_editions, urls, card);
@@ -212,22 +219,23 @@ impl Renderer {
                 };
                 visitor.page(page, view)
             }
-            Page::Edition(e) => {
-                let view = views::edition(digest, e, urls, card);
-                let title = format!("Edition of {}", view.date);
+            Page::Edition(e, n) => {
+                let view = views::edition(digest, e, n, urls, |i| visitor.row(i, true));
+                let title = paged_title(format!("Edition of {}", view.date), &view.pager);
                 visitor.page(spec("edition.html", &title), view)
             }
             Page::Editions => {
                 let view: Vec<_> = digest
                     .editions
                     .ids()
-                    .map(|e| views::edition_summary(digest, e, urls, false))
+                    .map(|e| views::edition_summary(digest, e, urls, 0))
                     .collect();
                 visitor.page(spec("editions.html", "All editions"), view)
             }
-            Page::Tag(t) => {
+            Page::Tag(t, n) => {
+                let view = views::tag(digest, t, n, urls, row);
                 let title = format!("Stories tagged “{}”", digest.tags[t].name);
-                let view = views::tag(digest, t, card);
+                let title = paged_title(title, &view.pager);
                 visitor.page(spec("tag.html", &title), view)
             }
             Page::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
@@ -248,9 +256,9 @@ impl Renderer {
         let urls = &self.urls;
         let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
         match lookup {
-            Lookup::Entity(e) => {
-                let view = entities::entity_page(digest, e, urls);
-                let title = view.name.to_string();
+            Lookup::Entity(e, n) => {
+                let view = entities::entity_page(digest, e, n, urls, |i| visitor.row(i, false));
+                let title = paged_title(view.name.to_string(), &view.pager);
                 visitor.page(spec("entity.html", &title), view)
             }
             Lookup::Entities => {
@@ -318,15 +326,24 @@ impl Renderer {
             Job::Page(Page::Article(i)) => {
                 meta = seo::article_meta(digest, i, &self.seo, &self.urls);
             }
-            Job::Page(Page::Tag(t)) => {
+            Job::Page(Page::Tag(t, _)) => {
                 meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls));
             }
             Job::Page(Page::NotFound) => meta.noindex = true,
-            Job::Page(Page::Index | Page::Edition(_) | Page::Editions | Page::Tags)
+            Job::Page(Page::Index | Page::Edition(..) | Page::Editions | Page::Tags)
             | Job::Feed(_)
             | Job::Lookup(_) => {}
         }
         meta
+    }
+}
+
+/// A listing page's title, with its page number after the first page.
+fn paged_title(title: String, pager: &paging::Pager) -> String {
+    if pager.current > 1 {
+        format!("{title} (page {} of {})", pager.current, pager.total)
+    } else {
+        title
     }
 }
 
@@ -345,10 +362,15 @@ struct HtmlVisitor<'r> {
 
 impl<'r> PageVisitor for HtmlVisitor<'r> {
     type Card = views::Card<'r>;
+    type Row = views::Row<'r>;
     type Output = Result<String, Error>;
 
     fn card(&self, i: ArticleId) -> views::Card<'r> {
         views::card(self.digest, i, &self.renderer.urls)
+    }
+
+    fn row(&self, i: ArticleId, lede: bool) -> views::Row<'r> {
+        views::row(self.digest, i, &self.renderer.urls, lede)
     }
 
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {
