@@ -197,6 +197,14 @@ fn render_and_write(
     timings: &Timings,
 ) -> Result<String, Error> {
     let started = Instant::now();
+    if Renderer::streams(job) {
+        // A data file is written as it is made: its time is all render.
+        let path = crate::urls::output_path(&job.route(digest));
+        let bytes = sink.write_streamed(&path, &mut |out| renderer.write_to(digest, job, out))?;
+        let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+        timings.page(job.template(), &path, bytes, started.elapsed());
+        return Ok(path);
+    }
     let RenderedPage { path, bytes } = renderer.render(digest, job)?;
     let rendered = Instant::now();
     timings.page(job.template(), &path, bytes.len(), rendered - started);

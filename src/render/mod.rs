@@ -176,6 +176,37 @@ impl Renderer {
         })
     }
 
+    /// Whether `job`'s file is best streamed to its output with
+    /// [`Renderer::write_to`]: the data files, which hold every story.
+    pub fn streams(job: Job) -> bool {
+        matches!(job, Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex))
+    }
+
+    /// Writes `job`'s file to `out` as it is made: the same bytes as
+    /// [`Renderer::render`], without holding a data file whole.
+    pub fn write_to(
+        &self,
+        digest: &Digest,
+        job: Job,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
+        let route = job.route(digest);
+        match job {
+            Job::Lookup(Lookup::DigestJson) => {
+                let view = data::digest_json(digest, &self.site_title, &self.urls);
+                data::write_json(&view, &route, out)
+            }
+            Job::Lookup(Lookup::SearchIndex) => {
+                data::write_json(&data::search_index(digest, &self.urls), &route, out)
+            }
+            Job::Page(_) | Job::Feed(_) | Job::Lookup(_) => {
+                let page = self.render(digest, job)?;
+                out.write_all(&page.bytes)
+                    .map_err(|e| Error::io("write", std::path::Path::new(&page.path), e))
+            }
+        }
+    }
+
     /// Builds a job's view and hands it to `visitor`.
     pub fn visit<V: PageVisitor>(
         &self,

@@ -89,7 +89,7 @@ fn walk(site: &Site, first: &str) -> (Vec<String>, usize) {
         assert_eq!(rel_links(head, "link", "prev"), prev, "{link}");
         assert_eq!(rel_links(head, "link", "next"), next, "{link}");
         match pages.last() {
-            Some(before) => assert_eq!(prev, [before.clone()], "{link}: rel=prev"),
+            Some(before) => assert_eq!(prev, std::slice::from_ref(before), "{link}: rel=prev"),
             None => assert!(prev.is_empty(), "{link}: the first page has no rel=prev"),
         }
         // The current page is numbered and marked, and page 1 is linked.

@@ -1,31 +1,19 @@
-//! The machine-readable outputs: `digest.json` (every article with its
-//! derived briefing, for downstream tools and tests) and
-//! `search-index.json` (what the search page searches). The only user of
-//! `serde_json`. Field names are documented in the README and stable; a
-//! change that breaks them bumps `version`.
-//!
-//! Nothing is written twice: an entity's name, slug and URL are in the
-//! `entities` tables, and articles refer to entities, speakers and related
-//! stories by their index in those tables and in `articles`.
+//! `digest.json`: every published article in reading order with its
+//! derived briefing (entities, quotes, key figures, related stories), and
+//! the tables of people, places and organisations the articles refer to by
+//! index.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::digest::Digest;
-use crate::digest::entities::Entity;
+use crate::digest::entities::{Entity, EntityArticle};
 use crate::digest::ids::{ArticleId, EntityId, Id};
 use crate::enrich::extract::candidate::EntityKind;
-use crate::error::Error;
 use crate::urls::{self, Urls};
 
 /// The version of `digest.json` (2: entities, speakers and related
 /// stories by index).
 pub(crate) const FORMAT_VERSION: u32 = 2;
-
-/// The version of `search-index.json`.
-pub(crate) const SEARCH_INDEX_VERSION: u32 = 1;
-
-/// How many entities of an article the search index keeps.
-const SEARCH_ENTITIES: usize = 10;
 
 /// The view of `digest.json`.
 #[derive(Serialize)]
@@ -33,8 +21,8 @@ pub(crate) struct DigestJson<'a> {
     version: u32,
     generator: String,
     site: SiteJson<'a>,
-    articles: Vec<ArticleJson<'a>>,
-    entities: EntitiesJson,
+    articles: Articles<'a>,
+    entities: EntitiesJson<'a>,
 }
 
 #[derive(Serialize)]
@@ -96,21 +84,76 @@ struct FigureJson<'a> {
 }
 
 #[derive(Serialize)]
-struct EntitiesJson {
-    people: Vec<EntityJson>,
-    places: Vec<EntityJson>,
-    organizations: Vec<EntityJson>,
+struct EntitiesJson<'a> {
+    people: EntitiesOf<'a>,
+    places: EntitiesOf<'a>,
+    organizations: EntitiesOf<'a>,
 }
 
 #[derive(Serialize)]
-struct EntityJson {
-    name: String,
-    slug: String,
+struct EntityJson<'a> {
+    name: &'a str,
+    slug: &'a str,
     url: String,
-    aliases: Vec<String>,
+    aliases: &'a [String],
     mentions: u32,
     /// Indices into `articles`, newest first.
-    articles: Vec<usize>,
+    articles: StoryIndices<'a>,
+}
+
+/// Every article's entry, built as it is written.
+struct Articles<'a> {
+    digest: &'a Digest,
+    urls: &'a Urls,
+    tables: KindTables,
+}
+
+impl Serialize for Articles<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.digest
+                .articles
+                .ids()
+                .map(|i| article_json(self.digest, i, self.urls, &self.tables)),
+        )
+    }
+}
+
+/// The entities of one kind, each built as it is written.
+struct EntitiesOf<'a> {
+    digest: &'a Digest,
+    urls: &'a Urls,
+    kind: EntityKind,
+}
+
+impl<'a> Serialize for EntitiesOf<'a> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let entity_json = |e: &'a Entity| EntityJson {
+            name: &e.name,
+            slug: &e.slug,
+            url: self.urls.absolute(&urls::entity_route(e.kind, &e.slug)),
+            aliases: &e.aliases,
+            mentions: e.mentions,
+            articles: StoryIndices(&e.articles),
+        };
+        let kind = self.kind;
+        s.collect_seq(
+            self.digest
+                .entities
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(entity_json),
+        )
+    }
+}
+
+/// The articles naming an entity, as indices into `articles`.
+struct StoryIndices<'a>(&'a [EntityArticle]);
+
+impl Serialize for StoryIndices<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|a| a.article.index()))
+    }
 }
 
 /// The view of `digest.json`.
@@ -119,28 +162,7 @@ pub(crate) fn digest_json<'a>(
     site_title: &'a str,
     urls: &'a Urls,
 ) -> DigestJson<'a> {
-    let entity_url = |e: &Entity| urls.absolute(&urls::entity_route(e.kind, &e.slug));
-    let tables = KindTables::of(digest);
-    let articles = digest
-        .articles
-        .ids()
-        .map(|i| article_json(digest, i, urls, &tables))
-        .collect();
-    let entities_of = |kind: EntityKind| {
-        digest
-            .entities
-            .iter()
-            .filter(|e| e.kind == kind)
-            .map(|e| EntityJson {
-                name: e.name.clone(),
-                slug: e.slug.clone(),
-                url: entity_url(e),
-                aliases: e.aliases.clone(),
-                mentions: e.mentions,
-                articles: e.articles.iter().map(|a| a.article.index()).collect(),
-            })
-            .collect()
-    };
+    let entities_of = |kind| EntitiesOf { digest, urls, kind };
     DigestJson {
         version: FORMAT_VERSION,
         generator: format!("briefing {}", env!("CARGO_PKG_VERSION")),
@@ -148,7 +170,11 @@ pub(crate) fn digest_json<'a>(
             title: site_title,
             base_url: urls.base(),
         },
-        articles,
+        articles: Articles {
+            digest,
+            urls,
+            tables: KindTables::of(digest),
+        },
         entities: EntitiesJson {
             people: entities_of(EntityKind::Person),
             places: entities_of(EntityKind::Place),
@@ -293,107 +319,9 @@ fn slash_path(path: &std::path::Path) -> String {
         .join("/")
 }
 
-/// The view of `search-index.json`.
-#[derive(Serialize)]
-pub(crate) struct SearchIndexJson<'a> {
-    version: u32,
-    /// Prefix of every article URL; each article stores its slug.
-    prefix: String,
-    /// Entity names (aliases after `|`), referred to by index.
-    entities: Vec<String>,
-    /// Tags, referred to by index.
-    tags: Vec<&'a str>,
-    articles: Vec<SearchArticleJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct SearchArticleJson<'a> {
-    /// Title.
-    t: &'a str,
-    /// Slug.
-    s: &'a str,
-    /// Date, `YYYY-MM-DD`.
-    d: String,
-    /// Entities, as indices into `entities`.
-    e: Vec<usize>,
-    /// Tags, as indices into `tags`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    g: Vec<usize>,
-}
-
-/// The view of `search-index.json`.
-pub(crate) fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> {
-    let entities = digest
-        .entities
-        .iter()
-        .map(|e| {
-            let mut names = e.name.clone();
-            for alias in &e.aliases {
-                names.push('|');
-                names.push_str(alias);
-            }
-            names
-        })
-        .collect();
-    let articles = digest
-        .articles
-        .enumerate()
-        .map(|(i, a)| SearchArticleJson {
-            t: &a.title,
-            s: &a.slug,
-            d: a.date.to_string(),
-            e: digest.entities_of[i]
-                .iter()
-                .take(SEARCH_ENTITIES)
-                .map(|r| r.entity.index())
-                .collect(),
-            g: digest.tags_of[i].iter().map(|t| t.index()).collect(),
-        })
-        .collect();
-    SearchIndexJson {
-        version: SEARCH_INDEX_VERSION,
-        prefix: urls.link(urls::ARTICLES_ROUTE),
-        entities,
-        tags: digest.tags.iter().map(|t| t.name.as_str()).collect(),
-        articles,
-    }
-}
-
-/// The template name the renderer gives `digest.json`.
-pub(crate) const DIGEST_JSON: &str = "digest.json";
-
-/// The template name the renderer gives `search-index.json`.
-pub(crate) const SEARCH_INDEX: &str = "search-index.json";
-
-/// Whether `template` names one of this module's JSON files.
-pub(crate) fn is_data(template: &str) -> bool {
-    template == DIGEST_JSON || template == SEARCH_INDEX
-}
-
-/// A data file's text: compact JSON and a final newline.
-pub(crate) fn to_json<T: Serialize>(value: &T, route: &str) -> Result<String, Error> {
-    let mut text = serde_json::to_string(value).map_err(|source| Error::Json {
-        route: route.to_string(),
-        source,
-    })?;
-    text.push('\n');
-    Ok(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_value_json_cannot_hold_is_a_json_error_naming_the_file() {
-        let keys_not_strings: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
-        let err = to_json(&keys_not_strings, "digest.json").unwrap_err();
-        assert!(
-            matches!(&err, Error::Json { route, .. } if route == "digest.json"),
-            "{err}"
-        );
-        assert_eq!(err.to_string(), "cannot write digest.json as JSON");
-    }
 
     #[test]
     fn amounts_have_numeric_values() {
