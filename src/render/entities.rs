@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::format::Link;
-use super::paging::{LIST_STORIES, Pager, page_of};
+use super::paging::{LIST_STORIES, Pager, dated_rows, page_of};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EntityId};
 use crate::enrich::extract::candidate::EntityKind;
@@ -79,20 +79,20 @@ pub(crate) fn card_entities(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<L
         .collect()
 }
 
-/// Page `page` of entity `e`'s stories, each story's row made by `row`.
+/// Page `page` of entity `e`'s stories, each story's row made by `row`
+/// (told whether to show the date).
 pub(crate) fn entity_page<'a, R>(
     digest: &'a Digest,
     e: EntityId,
     page: u32,
     urls: &Urls,
-    row: impl Fn(ArticleId) -> R,
+    row: impl Fn(ArticleId, bool) -> R,
 ) -> EntityView<'a, R> {
     let entity = &digest.entities[e];
     let route = urls::entity_route(entity.kind, &entity.slug);
-    let stories: Vec<ArticleId> = page_of(&entity.articles, page, LIST_STORIES)
+    let stories = page_of(&entity.articles, page, LIST_STORIES)
         .iter()
-        .map(|ea| ea.article)
-        .collect();
+        .map(|ea| ea.article);
     EntityView {
         name: &entity.name,
         kind: match entity.kind {
@@ -109,7 +109,7 @@ pub(crate) fn entity_page<'a, R>(
         aliases: &entity.aliases,
         mentions: entity.mentions,
         count: entity.articles.len(),
-        articles: stories.into_iter().map(row).collect(),
+        articles: dated_rows(digest, stories, row),
         pager: Pager::new(&route, page, entity.articles.len(), LIST_STORIES, urls),
     }
 }

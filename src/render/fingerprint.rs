@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3, Xxh3DefaultBuilder};
 
-use super::{Feed, Job, Lookup, Page, PageSpec, PageVisitor, Renderer, views};
+use super::{Feed, Job, Lookup, Page, PageSpec, PageVisitor, Renderer, RowStyle, views};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EntityId, Id, Table};
 use crate::enrich::Article;
@@ -306,7 +306,7 @@ struct Envelope<'a, T> {
 
 impl PageVisitor for FingerprintVisitor<'_> {
     type Card = u64;
-    type Row = u64;
+    type Row = (u64, RowStyle);
     type Output = u64;
 
     fn card(&self, i: ArticleId) -> u64 {
@@ -314,9 +314,9 @@ impl PageVisitor for FingerprintVisitor<'_> {
     }
 
     /// A row shows a subset of the card (headline, link, date, lede), so
-    /// the card's signature covers it.
-    fn row(&self, i: ArticleId, _lede: bool) -> u64 {
-        self.card(i)
+    /// the card's signature and the row's style cover it.
+    fn row(&self, i: ArticleId, style: RowStyle) -> (u64, RowStyle) {
+        (self.card(i), style)
     }
 
     fn needs_bodies(&self) -> bool {

@@ -38,6 +38,21 @@ pub(crate) fn display_date(date: Date) -> String {
     })
 }
 
+/// Formats a date for `<time datetime>`: "2025-07-12".
+pub(crate) fn iso_date(date: Date) -> String {
+    // As display_date: a few hundred dates, formatted for every listing.
+    thread_local! {
+        static FORMATTED: RefCell<HashMap<Date, String>> = RefCell::new(HashMap::new());
+    }
+    FORMATTED.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(date)
+            .or_insert_with(|| date.to_string())
+            .clone()
+    })
+}
+
 /// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
 pub(crate) fn rfc3339(instant: Timestamp) -> String {
     // Sitemaps format one date per page, and most pages share the few
@@ -123,6 +138,7 @@ mod tests {
     #[test]
     fn dates_display_without_padding() {
         assert_eq!(display_date(jiff::civil::date(2025, 7, 5)), "5 July 2025");
+        assert_eq!(iso_date(jiff::civil::date(2025, 7, 5)), "2025-07-05");
     }
 
     #[test]

@@ -27,6 +27,7 @@ use crate::error::Error;
 use crate::urls::{self, Urls};
 use feeds::FeedSettings;
 pub use job::{Feed, Job, Lookup, Page, RenderedPage};
+pub use paging::RowStyle;
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
 use views::SiteView;
@@ -94,8 +95,8 @@ pub trait PageVisitor {
     type Output;
     /// The card of story `i`.
     fn card(&self, i: ArticleId) -> Self::Card;
-    /// The row of story `i`, with its lede when `lede`.
-    fn row(&self, i: ArticleId, lede: bool) -> Self::Row;
+    /// The row of story `i`, shown in `style`.
+    fn row(&self, i: ArticleId, style: RowStyle) -> Self::Row;
     /// Visits one page's view.
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, view: T) -> Self::Output;
     /// Whether views must carry article bodies as HTML, or may stand in
@@ -234,7 +235,7 @@ impl Renderer {
         let urls = &self.urls;
         let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
         let card = |i| visitor.card(i);
-        let row = |i| visitor.row(i, false);
+        let row = |i, dated| visitor.row(i, RowStyle { lede: false, dated });
         match page {
             Page::Index => {
                 let view = views::index(digest, self.index_editions, urls, card);
@@ -251,7 +252,11 @@ impl Renderer {
                 visitor.page(page, view)
             }
             Page::Edition(e, n) => {
-                let view = views::edition(digest, e, n, urls, |i| visitor.row(i, true));
+                let style = RowStyle {
+                    lede: true,
+                    dated: false,
+                };
+                let view = views::edition(digest, e, n, urls, |i| visitor.row(i, style));
                 let title = paged_title(format!("Edition of {}", view.date), &view.pager);
                 visitor.page(spec("edition.html", &title), view)
             }
@@ -288,7 +293,8 @@ impl Renderer {
         let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
         match lookup {
             Lookup::Entity(e, n) => {
-                let view = entities::entity_page(digest, e, n, urls, |i| visitor.row(i, false));
+                let row = |i, dated| visitor.row(i, RowStyle { lede: false, dated });
+                let view = entities::entity_page(digest, e, n, urls, row);
                 let title = paged_title(view.name.to_string(), &view.pager);
                 visitor.page(spec("entity.html", &title), view)
             }
@@ -400,8 +406,8 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
         views::card(self.digest, i, &self.renderer.urls)
     }
 
-    fn row(&self, i: ArticleId, lede: bool) -> views::Row<'r> {
-        views::row(self.digest, i, &self.renderer.urls, lede)
+    fn row(&self, i: ArticleId, style: RowStyle) -> views::Row<'r> {
+        views::row(self.digest, i, &self.renderer.urls, style)
     }
 
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {

@@ -6,10 +6,13 @@
 //! `rel=next`, in the head and in the pager), the first and the last, and
 //! the numbers around the current one, so every story is reachable from
 //! the first page by following links and no page grows with the archive.
-//! A leaf of `render`: it imports only `urls`.
+//! A listing's rows show each date once, on the first of its stories on
+//! the page. A leaf of `render`: it imports only the digest and `urls`.
 
 use serde::Serialize;
 
+use crate::digest::Digest;
+use crate::digest::ids::ArticleId;
 use crate::urls::{self, Urls};
 
 /// Stories an edition page lists (headline and lede).
@@ -41,6 +44,34 @@ pub(crate) fn page_of<T>(items: &[T], page: u32, per_page: usize) -> &[T] {
     let start = index.saturating_mul(per_page).min(items.len());
     let end = start.saturating_add(per_page).min(items.len());
     &items[start..end]
+}
+
+/// What a listing's row shows besides headline and link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RowStyle {
+    /// The lede, cut short (edition pages).
+    pub lede: bool,
+    /// The date (left out where the row above has the same one).
+    pub dated: bool,
+}
+
+/// The rows of `stories`, each made by `row` and dated unless the story
+/// before it on the page has the same date.
+pub(crate) fn dated_rows<R>(
+    digest: &Digest,
+    stories: impl IntoIterator<Item = ArticleId>,
+    row: impl Fn(ArticleId, bool) -> R,
+) -> Vec<R> {
+    let mut previous = None;
+    stories
+        .into_iter()
+        .map(|i| {
+            let date = digest.articles[i].date;
+            let dated = previous != Some(date);
+            previous = Some(date);
+            row(i, dated)
+        })
+        .collect()
 }
 
 /// The links between the pages of one listing, for its template.

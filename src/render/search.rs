@@ -49,7 +49,7 @@ pub(crate) fn search_page<'a>(digest: &'a Digest, urls: &Urls) -> SearchView<'a>
             .take(LISTED)
             .map(|a| SearchStory {
                 title: &a.title,
-                url: urls.link(&urls::article_route(&a.slug)),
+                url: urls.article_link(&a.slug),
                 date: display_date(a.date),
             })
             .collect(),

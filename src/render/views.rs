@@ -9,9 +9,10 @@ use serde::Serialize;
 use super::briefing_box::{BriefingBox, briefing_box};
 use super::entities::card_entities;
 use super::feeds::FeedLinks;
-use super::format::{Link, cut, display_date};
+use super::format::{Link, cut, display_date, iso_date};
 use super::paging::{
-    EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, page_of,
+    EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, RowStyle, dated_rows,
+    page_of,
 };
 use crate::config::SiteConfig;
 use crate::digest::ids::{ArticleId, EditionId, Id, TagId};
@@ -112,8 +113,9 @@ pub(crate) struct Row<'a> {
     pub title: &'a str,
     /// Link to the article page.
     pub url: String,
-    /// Date for display, e.g. "12 July 2025".
-    pub date: String,
+    /// Date for display, e.g. "12 July 2025", unless the row above shows
+    /// the same.
+    pub date: Option<String>,
     /// Date for `<time datetime>`.
     pub date_iso: String,
     /// The lede cut to a scannable length, on edition pages.
@@ -248,9 +250,9 @@ pub(crate) fn card<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> Card<'a
     let a = &digest.articles[i];
     Card {
         title: &a.title,
-        url: urls.link(&urls::article_route(&a.slug)),
+        url: urls.article_link(&a.slug),
         date: display_date(a.date),
-        date_iso: a.date.to_string(),
+        date_iso: iso_date(a.date),
         lede: &a.lede,
         reading_minutes: a.reading_minutes,
         tags: digest.tags_of[i]
@@ -267,7 +269,7 @@ pub(crate) fn card<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> Card<'a
 fn article_link(article: &Article, urls: &Urls) -> Link {
     Link {
         label: article.title.clone(),
-        url: urls.link(&urls::article_route(&article.slug)),
+        url: urls.article_link(&article.slug),
     }
 }
 
@@ -313,21 +315,21 @@ pub(crate) fn related(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
             let a = &digest.articles[j];
             Link {
                 label: a.title.clone(),
-                url: urls.link(&urls::article_route(&a.slug)),
+                url: urls.article_link(&a.slug),
             }
         })
         .collect()
 }
 
-/// The row of article `i`, with its lede when `lede`.
-pub(crate) fn row<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls, lede: bool) -> Row<'a> {
+/// The row of article `i`, shown in `style`.
+pub(crate) fn row<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls, style: RowStyle) -> Row<'a> {
     let a = &digest.articles[i];
     Row {
         title: &a.title,
-        url: urls.link(&urls::article_route(&a.slug)),
-        date: display_date(a.date),
-        date_iso: a.date.to_string(),
-        lede: lede.then(|| cut(&a.lede, LEDE_CHARS)),
+        url: urls.article_link(&a.slug),
+        date: style.dated.then(|| display_date(a.date)),
+        date_iso: iso_date(a.date),
+        lede: style.lede.then(|| cut(&a.lede, LEDE_CHARS)),
     }
 }
 
@@ -343,7 +345,7 @@ pub(crate) fn edition<R>(
     let route = urls::edition_route(edition.date);
     EditionView {
         date: display_date(edition.date),
-        date_iso: edition.date.to_string(),
+        date_iso: iso_date(edition.date),
         url: urls.link(&route),
         count: edition.articles.len(),
         articles: page_of(&edition.articles, page, EDITION_STORIES)
@@ -374,7 +376,7 @@ pub(crate) fn edition_summary(
     let listed = edition.articles.len().min(headlines);
     EditionSummary {
         date: display_date(edition.date),
-        date_iso: edition.date.to_string(),
+        date_iso: iso_date(edition.date),
         url: urls.link(&urls::edition_route(edition.date)),
         count: edition.articles.len(),
         articles: edition.articles[..listed]
@@ -398,7 +400,7 @@ pub(crate) fn index<C>(
         let shown = edition.articles.len().min(FRONT_STORIES);
         FrontEdition {
             date: display_date(edition.date),
-            date_iso: edition.date.to_string(),
+            date_iso: iso_date(edition.date),
             url: urls.link(&urls::edition_route(edition.date)),
             count: edition.articles.len(),
             articles: edition.articles[..shown].iter().map(|&i| card(i)).collect(),
@@ -415,22 +417,21 @@ pub(crate) fn index<C>(
     }
 }
 
-/// Page `page` of tag `t`, each story's row made by `row`.
+/// Page `page` of tag `t`, each story's row made by `row` (told whether
+/// to show the date).
 pub(crate) fn tag<'a, R>(
     digest: &'a Digest,
     t: TagId,
     page: u32,
     urls: &Urls,
-    row: impl Fn(ArticleId) -> R,
+    row: impl Fn(ArticleId, bool) -> R,
 ) -> TagView<'a, R> {
     let tag = &digest.tags[t];
+    let stories = page_of(&tag.articles, page, LIST_STORIES).iter().copied();
     TagView {
         name: &tag.name,
         count: tag.articles.len(),
-        articles: page_of(&tag.articles, page, LIST_STORIES)
-            .iter()
-            .map(|&i| row(i))
-            .collect(),
+        articles: dated_rows(digest, stories, row),
         pager: Pager::new(
             &urls::tag_route(&tag.slug),
             page,

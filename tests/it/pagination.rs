@@ -202,3 +202,29 @@ fn a_paginated_site_checks_clean_and_builds_to_the_same_bytes() {
         assert!(second[path] == *bytes, "{path} differs between builds");
     }
 }
+
+#[test]
+fn a_listing_shows_each_date_once_on_its_first_story() {
+    let site = Site::new();
+    for (file, title) in [
+        ("2025-07-10_000_a.md", "Alpha"),
+        ("2025-07-10_001_b.md", "Bravo"),
+        ("2025-07-11_000_c.md", "Charlie"),
+    ] {
+        site.write(
+            &format!("seeds/{file}"),
+            &format!("+++\ntitle = \"{title}\"\ntags = [\"Port\"]\n+++\nText of {title}.\n"),
+        );
+    }
+    site.build_ok();
+    let page = site.read("tags/port/index.html");
+    let list = element(&page[page.find("<ol class=\"stories").unwrap()..], "ol");
+    let rows: Vec<&str> = list.split("<li>").skip(1).collect();
+    assert_eq!(rows.len(), 3, "{list}");
+    assert!(rows[0].contains("Charlie") && rows[0].contains("<time datetime=\"2025-07-11\">"));
+    assert!(rows[1].contains("Alpha") && rows[1].contains("<time datetime=\"2025-07-10\">"));
+    assert!(
+        rows[2].contains("Bravo") && !rows[2].contains("<time"),
+        "{list}"
+    );
+}
