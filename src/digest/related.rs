@@ -187,11 +187,16 @@ impl Index<'_> {
             .map(|(_, j)| (shared(own, &self.features[j as usize]), j as usize))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored
-            .into_iter()
-            .take(MAX_RELATED)
-            .map(|(_, j)| ArticleId::new(j))
-            .collect()
+        // A fresh list: collecting from `scored` would reuse, and keep for
+        // the whole build, the buffer every candidate was scored in.
+        let mut best = Vec::with_capacity(MAX_RELATED.min(scored.len()));
+        best.extend(
+            scored
+                .iter()
+                .take(MAX_RELATED)
+                .map(|&(_, j)| ArticleId::new(j)),
+        );
+        best
     }
 }
 
