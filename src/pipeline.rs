@@ -25,7 +25,7 @@ use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
-use crate::render::{Job, RenderOptions, RenderedPage, Renderer};
+use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
 use crate::timings::{Timings, TimingsReport};
 use crate::urls::{HIGHLIGHT_CSS, Urls};
 
@@ -70,7 +70,8 @@ pub struct BuildReport {
     pub articles: usize,
     /// Pages rendered.
     pub pages: usize,
-    /// The output path of every page and site file written, in job order.
+    /// The output path of every page and site file written (the largest
+    /// files first, then in job order).
     pub paths: Vec<String>,
     /// The `base_url` the site was built for (after `--base-url`).
     pub base_url: String,
@@ -148,7 +149,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
 
     let started = Instant::now();
     let staging = Staging::begin(&output)?;
-    let jobs = Job::all(&digest);
+    let jobs = largest_first(Job::all(&digest));
     let mut paths = jobs
         .par_iter()
         .map(|&job| render_and_write(&renderer, &digest, job, &staging, &timings))
@@ -185,6 +186,19 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         assets,
     };
     Ok((built, report))
+}
+
+/// The jobs with the files that hold every story first: they take longest,
+/// and started last they would keep one core busy after the other is done.
+/// The order is otherwise kept (the sort is stable).
+fn largest_first(mut jobs: Vec<Job>) -> Vec<Job> {
+    jobs.sort_by_key(|job| {
+        !matches!(
+            job,
+            Job::Feed(Feed::Sitemap) | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
+        )
+    });
+    jobs
 }
 
 /// Renders one job and writes it to `sink`, timing both; returns its
