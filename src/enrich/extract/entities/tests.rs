@@ -175,3 +175,20 @@ fn lowercase_words_are_hashed_for_the_corpus() {
             .is_err()
     );
 }
+
+#[test]
+fn a_given_name_wins_over_the_words_inside_it() {
+    use crate::config::corrections::EntityCorrections;
+    let site = Lexicon::new(&EntityCorrections {
+        organizations: [("Port of Velmora".to_string(), Vec::new())].into(),
+        ..EntityCorrections::default()
+    });
+    let text = "Ships queued outside the Port of Velmora on Monday. Port of Velmora staff said Velmora itself was calm.";
+    let found = extract(&paras(text), &site);
+    let port = candidate(&found, "Port of Velmora");
+    assert_eq!(port.known, Some(EntityKind::Organization));
+    assert_eq!(port.mentions, 2);
+    assert!(found.candidates.iter().all(|c| c.name != "Port"));
+    // The bare word outside the given name is still read by the rules.
+    assert!(found.candidates.iter().any(|c| c.name == "Velmora"));
+}
