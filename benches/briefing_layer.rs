@@ -53,7 +53,9 @@ fn main() {
         let started = Instant::now();
         let mut found = 0;
         for a in &articles {
-            found += extract::extract(a.body.paragraphs(), &lexicon).entities.len();
+            found += extract::extract(a.body.paragraphs(), &lexicon)
+                .entities
+                .len();
         }
         extraction.push(started.elapsed());
         std::hint::black_box(found);

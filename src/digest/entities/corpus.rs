@@ -324,13 +324,13 @@ mod tests {
             kinds: &kinds,
             lower: &lower(lowered),
         })
-            .iter()
-            .enumerate()
-            .filter_map(|(id, to)| {
-                let from = names.get(u32::try_from(id).ok()?);
-                Some((from.to_string(), names.get((*to)?).to_string()))
-            })
-            .collect()
+        .iter()
+        .enumerate()
+        .filter_map(|(id, to)| {
+            let from = names.get(u32::try_from(id).ok()?);
+            Some((from.to_string(), names.get((*to)?).to_string()))
+        })
+        .collect()
     }
 
     #[test]

@@ -230,6 +230,8 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
         }
     } else if next.text == "shares" {
         found.add(EntityKind::Organization, 3);
+    } else if p.is(last + 1, List::PlatformAfter) {
+        found.add(EntityKind::Organization, 2);
     }
     let adverb = next.text.ends_with("ly")
         || matches!(

@@ -68,6 +68,9 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     if all_generic || lex.is(List::Generic, whole) || lex.is(List::Title, whole) {
         return;
     }
+    if not_a_name(p, first, last, lex) {
+        return;
+    }
     if is_event(p, first, last, lex) {
         // "U.S. Constitution": the event goes, the country stays.
         let prefix = (first..last.min(first + 3))
@@ -93,6 +96,60 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     }
     r.memory.remember(last, found.evidence);
     r.out.push(raw);
+}
+
+/// Whether the run is no name of the three kinds: a code mixing letters
+/// and digits ("XQZ450", "ABC-9"), a placeholder ("NNNN-XX"), a plural of
+/// a title or a demonym (members or a nationality group, not a body), or
+/// a brand before a model number (a product: "Zephyr 380s", "Orbix 12").
+fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
+    let word = p.tokens[last].text;
+    if first == last && (has_digit(word) || is_placeholder(word)) {
+        return true;
+    }
+    let singular = word.strip_suffix('s').unwrap_or_default();
+    let plural_group = !singular.is_empty()
+        && (lex.is(List::Title, singular)
+            || matches!(lex.known(singular), Some(Known::Demonym(_))));
+    if plural_group {
+        return true;
+    }
+    let model = p.spaced(last)
+        && p.tokens
+            .get(last + 1)
+            .is_some_and(|t| is_model_number(t.text));
+    model && !(first..=last).any(|i| p.is(i, List::OrgWord) || p.is(i, List::PlaceWord))
+}
+
+fn has_digit(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// "YYYY-MM-DD", "XX": capitals where each part repeats one letter.
+fn is_placeholder(word: &str) -> bool {
+    word.split(['-', '/', '.']).all(|part| {
+        part.len() >= 2
+            && part
+                .chars()
+                .all(|c| Some(c) == part.chars().next() && c.is_ascii_uppercase())
+    })
+}
+
+/// "737", "737s", "11", "A380", "B-17", "X5": a model number after a brand
+/// (not a percentage, a score or a range: "2-1", "10%").
+fn is_model_number(word: &str) -> bool {
+    let starts_digit = word.starts_with(|c: char| c.is_ascii_digit());
+    let code = word.len() <= 6
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && has_digit(word)
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let number = starts_digit
+        && !word.contains(['-', ',', '.', '%'])
+        && word
+            .trim_end_matches('s')
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric());
+    code || number
 }
 
 /// Whether the name is an event or a law: "Tour de France", "World Cup",
@@ -132,7 +189,9 @@ fn is_event(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
 fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, bool) {
     let words = &p.tokens[first..=last];
     let mut evidence = Evidence::default();
-    let org_word = (first..=last).any(|i| p.is(i, List::OrgWord));
+    let org_word = (first..=last).any(|i| p.is(i, List::OrgWord))
+        || (last > first && (p.is(first, List::OrgFirst) || p.is(last, List::OrgLast)))
+        || is_subsidiary(p, first, last, lex);
     let place_word = p.is(last, List::PlaceWord) || PLACE_FIRST.contains(&words[0].text);
     if org_word {
         evidence.add(EntityKind::Organization, CUE_WORD);
@@ -168,6 +227,16 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
         );
     let not_person = p.is(first, List::NotPersonFirst) || ends_with_place || compound;
     (evidence, not_person)
+}
+
+/// "Acme Polska", "Widgets UK": a name ending in another name of a country
+/// (its own language's, or a short form) is a local subsidiary.
+fn is_subsidiary(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
+    let word = p.tokens[last].text;
+    last > first
+        && matches!(lex.known(word), Some(Known::Entity(EntityKind::Place, country)) if country != word && !country.contains(word))
+        && lex.known(p.slice(first, last - 1)).is_none()
+        && (first..last).all(|i| !p.is(i, List::PlaceWord))
 }
 
 /// "VinFast", "PayPal": a capital inside a word after a lower-case letter,

@@ -192,3 +192,154 @@ fn a_given_name_wins_over_the_words_inside_it() {
     // The bare word outside the given name is still read by the rules.
     assert!(found.candidates.iter().any(|c| c.name == "Velmora"));
 }
+
+/// The kind the article alone gives `name`, if it is a sure candidate.
+fn kind_of(found: &Extraction, name: &str) -> Option<EntityKind> {
+    found
+        .candidates
+        .iter()
+        .find(|c| c.name == name && c.certainty == Certainty::Sure)
+        .and_then(|c| c.known.or_else(|| c.evidence.kind()))
+}
+
+fn assert_kinds(text: &str, expected: &[(&str, Option<EntityKind>)]) {
+    let found = extract_text(text);
+    for (name, kind) in expected {
+        assert_eq!(
+            kind_of(&found, name),
+            *kind,
+            "{name} in {:#?}",
+            found.candidates
+        );
+    }
+}
+
+#[test]
+fn products_models_and_codes_are_not_people() {
+    use EntityKind::*;
+    assert_kinds(
+        "The carrier ordered ten Zephyr 380s and moved its servers to Orbix 12. Prices rose to XQZ450 while the NNNN-XX field stayed blank. Talks with Mara Lind went on.",
+        &[
+            ("Zephyr", None),
+            ("Orbix", None),
+            ("XQZ450", None),
+            ("NNNN-XX", None),
+            ("Mara Lind", Some(Person)),
+        ],
+    );
+}
+
+#[test]
+fn companies_clubs_and_subsidiaries_are_organisations() {
+    use EntityKind::*;
+    assert_kinds(
+        "Kaskel Polska and Brenna Widgets Limited signed with Fabrik Zrt. Real Velmora beat Harwick Rovers, and Okuma Electric Power said Piet Novak would lead.",
+        &[
+            ("Kaskel Polska", Some(Organization)),
+            ("Brenna Widgets Limited", Some(Organization)),
+            ("Fabrik Zrt", Some(Organization)),
+            ("Real Velmora", Some(Organization)),
+            ("Harwick Rovers", Some(Organization)),
+            ("Okuma Electric Power", Some(Organization)),
+            ("Piet Novak", Some(Person)),
+        ],
+    );
+}
+
+#[test]
+fn publications_and_foreign_institutions_are_organisations() {
+    use EntityKind::*;
+    assert_kinds(
+        "The study in the Journal of Soft Rocks was cited by Gazeta Velmorska and the Institut National de la Recherche Marine, and by Maria Castell.",
+        &[
+            ("Journal of Soft Rocks", Some(Organization)),
+            ("Gazeta Velmorska", Some(Organization)),
+            (
+                "Institut National de la Recherche Marine",
+                Some(Organization),
+            ),
+            ("Maria Castell", Some(Person)),
+        ],
+    );
+}
+
+#[test]
+fn features_and_administrative_words_make_places() {
+    use EntityKind::*;
+    assert_kinds(
+        "Divers reached the Velmar Trench near the Harlan Fault, off Mindra Oriental, where Tomas Reyes lives.",
+        &[
+            ("Velmar Trench", Some(Place)),
+            ("Harlan Fault", Some(Place)),
+            ("Mindra Oriental", Some(Place)),
+            ("Tomas Reyes", Some(Person)),
+        ],
+    );
+}
+
+#[test]
+fn a_sentence_opening_word_is_not_part_of_the_name() {
+    use EntityKind::*;
+    let found = extract_text(
+        "Rival Quillon Holdings declined to comment. Once Zorbex Labs led the market. Meanwhile Velmora waited. Veteran striker Ana Ruiz scored.",
+    );
+    let names: Vec<&str> = found.candidates.iter().map(|c| c.name.as_str()).collect();
+    for glued in [
+        "Rival Quillon Holdings",
+        "Once Zorbex Labs",
+        "Meanwhile Velmora",
+    ] {
+        assert!(!names.contains(&glued), "{glued} in {names:?}");
+    }
+    assert_eq!(kind_of(&found, "Quillon Holdings"), Some(Organization));
+    assert_eq!(kind_of(&found, "Zorbex Labs"), Some(Organization));
+    assert_eq!(kind_of(&found, "Ana Ruiz"), Some(Person));
+}
+
+#[test]
+fn member_and_nationality_plurals_are_not_organisations() {
+    let found = extract_text(
+        "MPs voted late. Several Brazilians and Native Americans joined the Velmar Party.",
+    );
+    let names: Vec<&str> = found.candidates.iter().map(|c| c.name.as_str()).collect();
+    for group in ["MPs", "Brazilians", "Native Americans"] {
+        assert!(!names.contains(&group), "{group} in {names:?}");
+    }
+    assert!(names.contains(&"Velmar Party"));
+}
+
+#[test]
+fn a_portfolio_before_a_commissioner_is_no_organisation() {
+    use EntityKind::*;
+    assert_kinds(
+        "Trade Commissioner Lena Holt met the Office of the High Commissioner for Refugees.",
+        &[
+            ("Trade", None),
+            ("Lena Holt", Some(Person)),
+            (
+                "Office of the High Commissioner for Refugees",
+                Some(Organization),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn an_office_of_a_place_names_the_whole_place() {
+    use EntityKind::*;
+    assert_kinds(
+        "She ran for District Attorney of Santa Velmora County and lost to Mayor of Orsk Ivan Petrov.",
+        &[
+            ("Santa Velmora County", Some(Place)),
+            ("Orsk", Some(Place)),
+            ("Ivan Petrov", Some(Person)),
+        ],
+    );
+}
+
+#[test]
+fn a_platform_is_an_organisation() {
+    let found = extract_text("She wrote on her Chirpr account that Quillo users were angry.");
+    assert_eq!(kind_of(&found, "Chirpr"), Some(EntityKind::Organization));
+    assert_eq!(kind_of(&found, "Quillo"), Some(EntityKind::Organization));
+}
