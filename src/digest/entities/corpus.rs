@@ -15,6 +15,9 @@ use crate::enrich::extract::hash::{FnvBuild, word_hash};
 /// Points taken off a person for a name made of ordinary words.
 const ORDINARY_WORDS: i32 = 2;
 
+/// The points the extractor gives a person for two plain capitalised words.
+const TWO_PLAIN_WORDS: i32 = 1;
+
 /// A bare name folds into a longer one from other stories only when the
 /// longer one is named in at least one story for every this many stories
 /// that use the bare name alone: a word used alone far more often than the
@@ -69,9 +72,14 @@ pub(super) struct NameStats {
 }
 
 impl NameStats {
-    /// Adds one article's candidate under this name.
-    pub(super) fn add(&mut self, c: &Candidate) {
+    /// Adds one article's candidate, counted under `name`.
+    pub(super) fn add(&mut self, c: &Candidate, name: &str) {
         self.evidence.merge(c.evidence);
+        if !name.contains(' ') && c.name.contains(' ') {
+            // Cut to one word by the corpus ("Rival Quillon" → "Quillon"):
+            // the points two plain words gave a person no longer hold.
+            self.evidence.person -= TWO_PLAIN_WORDS;
+        }
         self.known = self.known.or(c.known);
         self.sure |= c.certainty == Certainty::Sure;
         self.mid_sentence |= c.certainty != Certainty::SentenceInitial;
@@ -92,22 +100,6 @@ impl Decisions {
         let kind = self.kinds[target as usize].or(self.kinds[id as usize])?;
         Some((kind, target))
     }
-}
-
-/// The name a candidate counts under: without its first word when that
-/// word only ever opens a sentence and the corpus writes it in lower case
-/// ("Immunologist Kristian Andersen", "Longtime Imus").
-pub(super) fn corpus_name<'a>(c: &'a Candidate, lower: &HashSet<u64, FnvBuild>) -> &'a str {
-    if c.opens_sentence
-        && c.known.is_none()
-        && c.evidence.kind() == Some(EntityKind::Person)
-        && let Some((first, rest)) = c.name.split_once(' ')
-        && rest.contains(' ')
-        && lower.contains(&word_hash(&first.to_lowercase()))
-    {
-        return rest;
-    }
-    &c.name
 }
 
 /// The kind of `name`, or `None` when it is not an entity.
@@ -315,7 +307,7 @@ mod tests {
         let mut stats = vec![NameStats::default(); names.names.len()];
         for n in corpus.iter().flatten() {
             kinds[n.id as usize] = n.c.known.or(n.c.evidence.kind());
-            stats[n.id as usize].add(n.c);
+            stats[n.id as usize].add(n.c, names.get(n.id));
         }
         corpus_folds(&Corpus {
             articles: &corpus,

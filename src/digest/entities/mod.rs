@@ -25,6 +25,7 @@
 //! them; the results are the types of the leaf `types`.
 
 mod corpus;
+mod opening;
 mod table;
 mod types;
 
@@ -32,14 +33,14 @@ use std::sync::Arc;
 
 use crate::enrich::Article;
 use crate::enrich::extract::candidate::EntityKind;
-use corpus::{
-    Corpus, Decisions, NameStats, Named, Names, corpus_folds, corpus_name, decide, lowercase_seen,
-};
+use corpus::{Corpus, Decisions, NameStats, Named, Names, corpus_folds, decide, lowercase_seen};
+use opening::{Openings, corpus_name};
 pub use types::{Entity, EntityArticle, EntityRef, Resolved};
 
 /// Decides every article's entities against the whole corpus.
 pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
     let lower = lowercase_seen(articles);
+    let openings = Openings::count(articles);
     let mut names = Names::default();
     let corpus: Vec<Vec<Named<'_>>> = articles
         .iter()
@@ -48,7 +49,7 @@ pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
                 .entities
                 .iter()
                 .map(|c| Named {
-                    id: names.intern(corpus_name(c, &lower)),
+                    id: names.intern(corpus_name(c, &lower, &openings)),
                     c,
                 })
                 .collect()
@@ -56,7 +57,7 @@ pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
         .collect();
     let mut stats = vec![NameStats::default(); names.names.len()];
     for n in corpus.iter().flatten() {
-        stats[n.id as usize].add(n.c);
+        stats[n.id as usize].add(n.c, names.get(n.id));
     }
     let kinds: Vec<Option<EntityKind>> = stats
         .iter()

@@ -1,0 +1,129 @@
+//! Names glued to the word that opened their sentence: "Immunologist
+//! Kristian Andersen", "Longtime Imus", a company's name after "Rival".
+//! The corpus decides whether that first word belongs to the name.
+//!
+//! [`Openings`] counts, over the whole corpus, how often each multi-word
+//! name and each first word of one is used mid-sentence; [`corpus_name`]
+//! reads a candidate against those counts and the words the corpus writes
+//! in lower case. Counts, so one article's share can be taken out and put
+//! back.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::enrich::Article;
+use crate::enrich::extract::candidate::{Candidate, EntityKind};
+use crate::enrich::extract::hash::{FnvBuild, word_hash};
+
+/// How often names and their first words occur mid-sentence.
+#[derive(Debug, Default)]
+pub(super) struct Openings<'a> {
+    /// Articles using each multi-word name away from a sentence's start.
+    mid_sentence: HashMap<&'a str, u32, FnvBuild>,
+    /// Multi-word names used mid-sentence, by their first word.
+    first_words: HashMap<&'a str, u32, FnvBuild>,
+}
+
+impl<'a> Openings<'a> {
+    /// Counts every article's candidates.
+    pub(super) fn count(articles: &'a [Arc<Article>]) -> Openings<'a> {
+        let mut o = Openings::default();
+        for c in articles.iter().flat_map(|a| &a.extracted.entities) {
+            o.add(c);
+        }
+        o
+    }
+
+    /// Adds one candidate.
+    pub(super) fn add(&mut self, c: &'a Candidate) {
+        let Some((first, _)) = c.name.split_once(' ') else {
+            return;
+        };
+        if !c.opens_sentence {
+            *self.mid_sentence.entry(&c.name).or_default() += 1;
+            *self.first_words.entry(first).or_default() += 1;
+        }
+    }
+
+    fn used_mid_sentence(&self, name: &str) -> bool {
+        self.mid_sentence.get(name).is_some_and(|n| *n > 0)
+    }
+
+    fn starts_a_name(&self, word: &str) -> bool {
+        self.first_words.get(word).is_some_and(|n| *n > 0)
+    }
+}
+
+/// The name a candidate counts under: without its first word when that
+/// word only ever opens a sentence and the corpus writes it in lower case.
+/// A name of three words or more loses it when it reads as a person
+/// ("Immunologist Kristian Andersen"); a name of two only when the corpus
+/// never uses the pair mid-sentence and never starts another name
+/// mid-sentence with the word ("Rival Quillon", but not "Bill Gates").
+pub(super) fn corpus_name<'c>(
+    c: &'c Candidate,
+    lower: &HashSet<u64, FnvBuild>,
+    openings: &Openings<'_>,
+) -> &'c str {
+    if !c.opens_sentence || c.known.is_some() {
+        return &c.name;
+    }
+    let Some((first, rest)) = c.name.split_once(' ') else {
+        return &c.name;
+    };
+    if !lower.contains(&word_hash(&first.to_lowercase())) {
+        return &c.name;
+    }
+    let person = c.evidence.kind() == Some(EntityKind::Person);
+    let strip = if rest.contains(' ') {
+        person
+    } else {
+        !openings.used_mid_sentence(&c.name) && !openings.starts_a_name(first)
+    };
+    if strip { rest } else { &c.name }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(name: &str, opens_sentence: bool) -> Candidate {
+        Candidate {
+            name: name.to_string(),
+            opens_sentence,
+            evidence: crate::enrich::extract::candidate::Evidence::of(EntityKind::Person, 1),
+            ..Candidate::default()
+        }
+    }
+
+    fn lower(words: &[&str]) -> HashSet<u64, FnvBuild> {
+        words.iter().map(|w| word_hash(w)).collect()
+    }
+
+    #[test]
+    fn an_opening_word_written_in_lower_case_elsewhere_leaves_the_name() {
+        let rival = candidate("Rival Quillon", true);
+        let lowered = lower(&["rival", "immunologist"]);
+        let none = Openings::default();
+        assert_eq!(corpus_name(&rival, &lowered, &none), "Quillon");
+        let expert = candidate("Immunologist Kristian Andersen", true);
+        assert_eq!(corpus_name(&expert, &lowered, &none), "Kristian Andersen");
+        // Never written in lower case: a name of its own.
+        assert_eq!(corpus_name(&rival, &lower(&[]), &none), "Rival Quillon");
+    }
+
+    #[test]
+    fn a_pair_used_mid_sentence_or_a_first_name_stays_whole() {
+        let lowered = lower(&["bill", "rival"]);
+        let opening = candidate("Bill Gatesby", true);
+        let elsewhere = candidate("Bill Porter", false);
+        let mut openings = Openings::default();
+        openings.add(&elsewhere);
+        assert_eq!(corpus_name(&opening, &lowered, &openings), "Bill Gatesby");
+        let rival = candidate("Rival Quillon", true);
+        let mid = candidate("Rival Quillon", false);
+        let mut openings = Openings::default();
+        openings.add(&mid);
+        assert_eq!(corpus_name(&rival, &lowered, &openings), "Rival Quillon");
+    }
+}
