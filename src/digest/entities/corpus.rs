@@ -217,9 +217,34 @@ pub(super) fn corpus_folds(corpus: &Corpus<'_, '_>) -> Vec<Option<u32>> {
             && may_fold(corpus, n.id, target, surname)
         {
             folds[n.id as usize] = Some(target);
+        } else if let Some(singular) = singular_body(corpus, n.id) {
+            folds[n.id as usize] = Some(singular);
         }
     }
     folds
+}
+
+/// The organisation whose singular the one-word name `plural` is ("Owls"
+/// of a party "Owl", "Whigs"/"Whig", "Tarries"/"Tarry"): one body named
+/// both ways folds into one. Not a word the corpus writes in lower case,
+/// and not a name the corpus decided is a person or a place.
+fn singular_body(corpus: &Corpus<'_, '_>, plural: u32) -> Option<u32> {
+    let name = corpus.names.get(plural);
+    if matches!(
+        corpus.kinds[plural as usize],
+        Some(EntityKind::Person | EntityKind::Place)
+    ) || corpus.lower.contains(&word_hash(&name.to_lowercase()))
+    {
+        return None;
+    }
+    let ies = name.strip_suffix("ies").map(|stem| format!("{stem}y"));
+    let s = name.strip_suffix('s').map(str::to_string);
+    [ies, s]
+        .into_iter()
+        .flatten()
+        .filter(|singular| !singular.is_empty())
+        .filter_map(|singular| corpus.names.ids.get(singular.as_str()).copied())
+        .find(|&id| id != plural && corpus.kinds[id as usize] == Some(EntityKind::Organization))
 }
 
 /// Whether the bare name `bare` may take the identity of `target`, a
@@ -484,5 +509,22 @@ mod tests {
         // for a word the corpus also writes in lower case.
         let folds = folds_with_lower(&many(&crown, 2, &holdings, 2), &["crown"]);
         assert_eq!(folds.len(), 1);
+    }
+
+    #[test]
+    fn singular_and_plural_of_one_body_fold_into_one() {
+        let singular = candidate("Tarry", EntityKind::Organization, &[]);
+        let plural = candidate("Tarries", EntityKind::Organization, &[]);
+        let folds = folds_of(&many(&plural, 30, &singular, 10));
+        assert_eq!(folds, [("Tarries".into(), "Tarry".into())]);
+        let whig = candidate("Whig", EntityKind::Organization, &[]);
+        let whigs = candidate("Whigs", EntityKind::Organization, &[]);
+        assert_eq!(folds_of(&many(&whigs, 3, &whig, 1)).len(), 1);
+        // Not a plural the corpus writes in lower case, nor a person's name
+        // that happens to end in "s".
+        assert!(folds_with_lower(&many(&whigs, 3, &whig, 1), &["whigs"]).is_empty());
+        let person = candidate("Jones", EntityKind::Person, &[]);
+        let body = candidate("Jone", EntityKind::Organization, &[]);
+        assert!(folds_of(&many(&person, 3, &body, 1)).is_empty());
     }
 }

@@ -71,17 +71,24 @@ impl<'a> Target<'a> {
     }
 
     /// Whether `short` can stand for this name: a surname ends a person's
-    /// name; an organisation is shortened to its first word ("Samsung"); a
-    /// place is not shortened.
+    /// name, and the first and last names stand for a name with a middle
+    /// one ("Ada Lovelace" for "Ada Mae Lovelace"); an organisation is
+    /// shortened to its first word ("Samsung") or to its last words without
+    /// the place or body before them ("Supreme Court" for "Velmoran Supreme
+    /// Court"); a place is not shortened.
     fn takes(&self, short: &[&str]) -> bool {
         let full = &self.words;
+        if full.len() <= short.len() {
+            return false;
+        }
         let first_word = short.len() == 1 && full[0] == short[0];
-        full.len() > short.len()
-            && match self.kind {
-                Some(EntityKind::Place) => false,
-                Some(EntityKind::Organization) => first_word,
-                _ => ends_with(full, short) || first_word,
-            }
+        let tail = short.len() >= 2 && ends_with(full, short);
+        let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();
+        match self.kind {
+            Some(EntityKind::Place) => false,
+            Some(EntityKind::Organization) => first_word || tail,
+            _ => ends_with(full, short) || first_word || outer,
+        }
     }
 }
 

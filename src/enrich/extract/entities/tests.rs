@@ -343,3 +343,17 @@ fn a_platform_is_an_organisation() {
     assert_eq!(kind_of(&found, "Chirpr"), Some(EntityKind::Organization));
     assert_eq!(kind_of(&found, "Quillo"), Some(EntityKind::Organization));
 }
+
+#[test]
+fn short_forms_of_one_body_or_person_fold_within_a_story() {
+    let found = extract_text(
+        "The Velmoran Supreme Court ruled for Ada Mae Lovelace. Later the Supreme Court heard Ada Lovelace again.",
+    );
+    let court = candidate(&found, "Velmoran Supreme Court");
+    assert!(court.aliases.contains("Supreme Court"), "{court:?}");
+    let ada = candidate(&found, "Ada Mae Lovelace");
+    assert!(ada.aliases.contains("Ada Lovelace"), "{ada:?}");
+    // Two different people sharing a first name stay two.
+    let found = extract_text("Ada Mae Lovelace met Ada Byron.");
+    assert!(found.candidates.iter().any(|c| c.name == "Ada Byron"));
+}
