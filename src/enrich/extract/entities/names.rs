@@ -19,6 +19,11 @@ const PLAIN_WORDS: i32 = 1;
 /// Points taken off a person by "the" before the name or a place at its end.
 const NOT_PERSON: i32 = 3;
 
+/// Compass words that open place names ("North …", "Western …").
+const COMPASS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+];
+
 /// First words that make a name a place ("Mount Kenya", "Lake Victoria").
 const PLACE_FIRST: &[&str] = &[
     "Mount", "Lake", "Cape", "Port", "Fort", "Isle", "Gulf", "County", "Rue", "Avenue", "Place",
@@ -71,6 +76,18 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     if not_a_name(p, first, last, lex) {
         return;
     }
+    // "North Velmoria", "southern" spelt with a capital: a compass word
+    // before a known place is a description of that place.
+    if last > first
+        && COMPASS.contains(&p.tokens[first].text)
+        && matches!(
+            lex.known(p.slice(first + 1, last)),
+            Some(Known::Entity(EntityKind::Place, _))
+        )
+    {
+        emit_known(r, (first + 1, last), given);
+        return;
+    }
     if is_event(p, first, last, lex) {
         // "U.S. Constitution": the event goes, the country stays.
         let prefix = (first..last.min(first + 3))
@@ -104,7 +121,7 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
 /// a brand before a model number (a product: "Zephyr 380s", "Orbix 12").
 fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     let word = p.tokens[last].text;
-    if first == last && (has_digit(word) || is_placeholder(word)) {
+    if first == last && (has_digit(word) || is_placeholder(word) || is_shouted(word)) {
         return true;
     }
     let singular = word.strip_suffix('s').unwrap_or_default();
@@ -119,6 +136,19 @@ fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
             .get(last + 1)
             .is_some_and(|t| is_model_number(t.text));
     model && !(first..=last).any(|i| p.is(i, List::OrgWord) || p.is(i, List::PlaceWord))
+}
+
+/// "REJECTS", "DISMISSES": an inflected English word in capitals (a
+/// shouted word or a headline), not an acronym.
+fn is_shouted(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ED", "ING", "TION", "MENT", "NESS", "ITY", "ATE", "IVE", "LY",
+    ];
+    // A plural or third person, not "…US" ("POTUS") or "…SS".
+    let plural = word.ends_with('S') && !word.ends_with("US") && !word.ends_with("SS");
+    word.len() >= 6
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && (plural || ENDINGS.iter().any(|e| word.ends_with(e)))
 }
 
 fn has_digit(word: &str) -> bool {
@@ -213,9 +243,6 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
             evidence.add(EntityKind::Person, PLAIN_WORDS);
         }
     }
-    const COMPASS: &[&str] = &[
-        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-    ];
     if !single && !org_word && COMPASS.contains(&words[0].text) {
         evidence.add(EntityKind::Place, SHAPE);
     }

@@ -90,6 +90,18 @@ fn titled(r: &mut Reader<'_, '_>, (first, last): (usize, usize)) -> bool {
     let Some((title_start, mut title_end)) = find_title(p, first, last, lex) else {
         return false;
     };
+    // "Sultan Velmar Grand Mosque": a building named after a titled person.
+    let of_follows = p.tokens.get(title_end + 1).is_some_and(|t| t.text == "of");
+    if !of_follows && p.is(last, List::PlaceWord) {
+        return false;
+    }
+    // "Democrat Senator …": a title word that names a party.
+    for i in title_start..=title_end {
+        if let Some(Known::Entity(EntityKind::Organization, party)) = lex.known(p.tokens[i].text) {
+            r.out
+                .push(Raw::known(p, (i, i), EntityKind::Organization, party));
+        }
+    }
     if title_start > first {
         affiliation(r, (first, title_start - 1), AFFILIATION_ORG);
     }

@@ -39,6 +39,7 @@ const OF_JOINERS: &[&str] = &[
     "Mount",
     "Secretary",
     "Statue",
+    "House",
 ];
 
 /// Small words allowed between the initials of an acronym's expansion.
@@ -177,7 +178,7 @@ fn joins(p: &Para<'_>, first: usize, j: usize, k: usize, lex: &Lexicon) -> bool 
     match words.as_slice() {
         // "Mayor of Koszalin Piotr Jedlinski", "Minister of Information".
         ["of"] if p.is(j, List::Title) => true,
-        ["of"] | ["of", "the"] | ["for"] => p.tokens[first..=j]
+        ["of"] | ["of", "the"] | ["for"] | ["for", "the"] => p.tokens[first..=j]
             .iter()
             .any(|t| lex.is(List::OrgWord, t.text) || OF_JOINERS.contains(&t.text)),
         particles => particles

@@ -357,3 +357,40 @@ fn short_forms_of_one_body_or_person_fold_within_a_story() {
     let found = extract_text("Ada Mae Lovelace met Ada Byron.");
     assert!(found.candidates.iter().any(|c| c.name == "Ada Byron"));
 }
+
+#[test]
+fn compass_words_shouting_and_buildings_named_for_people() {
+    use EntityKind::*;
+    let found = extract_text(
+        "Floods hit North Poland and East Africa. The court REJECTS the claim. Crowds filled the Sultan Velmar Grand Mosque near the House of Delegates.",
+    );
+    let names: Vec<&str> = found.candidates.iter().map(|c| c.name.as_str()).collect();
+    for gone in [
+        "North Poland",
+        "East Africa",
+        "REJECTS",
+        "Velmar Grand Mosque",
+    ] {
+        assert!(!names.contains(&gone), "{gone} in {names:?}");
+    }
+    assert_eq!(kind_of(&found, "Poland"), Some(Place));
+    assert_eq!(kind_of(&found, "Africa"), Some(Place));
+    assert_eq!(kind_of(&found, "Sultan Velmar Grand Mosque"), Some(Place));
+    assert!(names.contains(&"House of Delegates"), "{names:?}");
+    // Acronyms stay.
+    let found = extract_text("Officials at KQVRT and the NASDAQ index said so.");
+    assert!(found.candidates.iter().any(|c| c.name == "KQVRT"));
+}
+
+#[test]
+fn a_party_word_in_a_title_names_the_party() {
+    use EntityKind::*;
+    assert_kinds(
+        "Republican Senator Mara Quill voted with the Democrats.",
+        &[
+            ("Republican Party", Some(Organization)),
+            ("Mara Quill", Some(Person)),
+            ("Democratic Party", Some(Organization)),
+        ],
+    );
+}
