@@ -129,7 +129,9 @@ fn before(
     }
     match (w2, w1) {
         (w2, "of") if lex.is(List::PlaceBefore, w2) => found.add(EntityKind::Place, 4),
-        ("shares" | "Shares", "of") => found.add(EntityKind::Organization, 3),
+        ("shares" | "Shares" | "stake" | "stakes", "of" | "in") => {
+            found.add(EntityKind::Organization, 3)
+        }
         (w2, "to") if lex.is(List::Motion, w2) => found.add(EntityKind::Place, 2),
         ("according", "to") => found.speaks = true,
         (_, "from") if from_to(p, first) => found.add(EntityKind::Place, 2),

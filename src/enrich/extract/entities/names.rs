@@ -221,7 +221,8 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
     let mut evidence = Evidence::default();
     let org_word = (first..=last).any(|i| p.is(i, List::OrgWord))
         || (last > first && (p.is(first, List::OrgFirst) || p.is(last, List::OrgLast)))
-        || is_subsidiary(p, first, last, lex);
+        || is_subsidiary(p, first, last, lex)
+        || is_unit(p, first, last, lex);
     let place_word = p.is(last, List::PlaceWord) || PLACE_FIRST.contains(&words[0].text);
     if org_word {
         evidence.add(EntityKind::Organization, CUE_WORD);
@@ -264,6 +265,17 @@ fn is_subsidiary(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool
         && matches!(lex.known(word), Some(Known::Entity(EntityKind::Place, country)) if country != word && !country.contains(word))
         && lex.known(p.slice(first, last - 1)).is_none()
         && (first..last).all(|i| !p.is(i, List::PlaceWord))
+}
+
+/// "Acme Sport", "Velmar Bank Research": a known organisation's name
+/// followed by more words is a unit or service of it.
+fn is_unit(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
+    (first..last.min(first + 3)).any(|end| {
+        matches!(
+            lex.known(p.slice(first, end)),
+            Some(Known::Entity(EntityKind::Organization, _))
+        )
+    })
 }
 
 /// "VinFast", "PayPal": a capital inside a word after a lower-case letter,

@@ -394,3 +394,20 @@ fn a_party_word_in_a_title_names_the_party() {
         ],
     );
 }
+
+#[test]
+fn units_stakes_residences_and_tournaments() {
+    use EntityKind::*;
+    let found = extract_text(
+        "BBC Velmar reported that investors bought shares in Quillotron. The Velmar Open ended at Harlow House, Labour said.",
+    );
+    assert_eq!(kind_of(&found, "BBC Velmar"), Some(Organization));
+    let quillotron = found.candidates.iter().find(|c| c.name == "Quillotron");
+    assert_eq!(
+        quillotron.and_then(|c| c.evidence.kind()),
+        Some(Organization)
+    );
+    assert!(found.candidates.iter().all(|c| c.name != "Velmar Open"));
+    assert_eq!(kind_of(&found, "Harlow House"), Some(Place));
+    assert_eq!(kind_of(&found, "Labour Party"), Some(Organization));
+}
