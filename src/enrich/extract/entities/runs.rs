@@ -90,7 +90,7 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
         if p.tokens[next].is_capitalised() {
             // "Washington, D.C. It was…": a function word starts anew; a
             // month after a given name is a surname ("Alice June").
-            if stop(p.tokens[next].text) && !month_surname(p, j, next, lex) {
+            if stop(p.tokens[next].text) && !month_surname(p, j, next) {
                 return j;
             }
             j = next;
@@ -115,7 +115,7 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
 /// Whether the month at `next` is a surname after the name word at `j`:
 /// not after a weekday or a function word, not before a number ("Paris
 /// May 5").
-fn month_surname(p: &Para<'_>, j: usize, next: usize, lex: &Lexicon) -> bool {
+fn month_surname(p: &Para<'_>, j: usize, next: usize) -> bool {
     const MONTHS: &[&str] = &["May", "June", "April", "August", "March"];
     MONTHS.contains(&p.tokens[next].text)
         && p.tokens[j].shape == Shape::Capital
