@@ -19,6 +19,26 @@ const PLAIN_WORDS: i32 = 1;
 /// Points taken off a person by "the" before the name or a place at its end.
 const NOT_PERSON: i32 = 3;
 
+/// Place words for a territory, which an organisation's name may end with
+/// ("Police Prefecture", "University of Cape Town").
+const ADMINISTRATIVE: &[&str] = &[
+    "Prefecture",
+    "Province",
+    "Region",
+    "County",
+    "District",
+    "State",
+    "City",
+    "Town",
+    "Village",
+    "Municipality",
+    "Borough",
+    "Township",
+    "Oblast",
+    "Governorate",
+    "Territory",
+];
+
 /// Compass words that open place names ("North …", "Western …").
 const COMPASS: &[&str] = &[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
@@ -74,6 +94,17 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
         return;
     }
     if not_a_name(p, first, last, lex) {
+        return;
+    }
+    // "Velmorian Government", "<Country> Government": the place.
+    if last > first
+        && p.tokens[last].text == "Government"
+        && matches!(
+            lex.known(p.slice(first, last - 1)),
+            Some(Known::Entity(EntityKind::Place, _))
+        )
+    {
+        emit_known(r, (first, last - 1), given);
         return;
     }
     // "North Velmoria", "southern" spelt with a capital: a compass word
@@ -224,6 +255,14 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
         || is_subsidiary(p, first, last, lex)
         || is_unit(p, first, last, lex);
     let place_word = p.is(last, List::PlaceWord) || PLACE_FIRST.contains(&words[0].text);
+    // A venue named after a body ("Velmar Energy Arena", "College
+    // Station"): the last word says what the name is.
+    let venue = last > first
+        && p.is(last, List::PlaceWord)
+        && !p.is(last, List::OrgWord)
+        && !ADMINISTRATIVE.contains(&words[words.len() - 1].text)
+        && words.iter().all(|t| t.text != "of");
+    let org_word = org_word && !venue;
     if org_word {
         evidence.add(EntityKind::Organization, CUE_WORD);
     } else if place_word && words.len() > 1 {

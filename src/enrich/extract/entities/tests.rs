@@ -411,3 +411,27 @@ fn units_stakes_residences_and_tournaments() {
     assert_eq!(kind_of(&found, "Harlow House"), Some(Place));
     assert_eq!(kind_of(&found, "Labour Party"), Some(Organization));
 }
+
+#[test]
+fn a_venue_named_after_a_body_is_a_place_and_a_government_its_country() {
+    use EntityKind::*;
+    let found = extract_text(
+        "The Quillon Energy Arena is in Velmar Station. The Poland Government and the Velmar Energy Company agreed.",
+    );
+    assert_eq!(kind_of(&found, "Quillon Energy Arena"), Some(Place));
+    assert_eq!(kind_of(&found, "Velmar Station"), Some(Place));
+    assert_eq!(kind_of(&found, "Velmar Energy Company"), Some(Organization));
+    assert_eq!(kind_of(&found, "Poland"), Some(Place));
+    let found = extract_text("The Police Prefecture and the University of Velmar Town agreed.");
+    assert_eq!(kind_of(&found, "Police Prefecture"), Some(Organization));
+    assert_eq!(
+        kind_of(&found, "University of Velmar Town"),
+        Some(Organization)
+    );
+    assert!(
+        found
+            .candidates
+            .iter()
+            .all(|c| c.name != "Poland Government")
+    );
+}
