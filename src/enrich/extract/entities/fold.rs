@@ -103,10 +103,19 @@ fn fold_target(
     if raw.known.is_some() || raw.words > 3 {
         return None;
     }
-    if raw.acronym
-        && let Some(expansion) = acronyms.get(&raw.surface)
-    {
-        return Some(expansion.clone());
+    if raw.acronym {
+        if let Some(expansion) = acronyms.get(&raw.surface) {
+            return Some(expansion.clone());
+        }
+        // An acronym of a longer name the article gives ("VCA" for "Velmar
+        // Council of Arts"), without defining it in brackets.
+        let letters: String = raw.surface.chars().filter(|c| c.is_alphabetic()).collect();
+        let spelt = longer.iter().find(|&&j| {
+            targets[j].kind != Some(EntityKind::Person) && initials_of(&targets[j].words) == letters
+        });
+        if let Some(&j) = spelt {
+            return Some(raws[j].name.clone());
+        }
     }
     let short = &targets[i].words;
     let split = longer.partition_point(|&j| j < i);
@@ -120,6 +129,18 @@ fn fold_target(
             .find(|&&j| j != i && targets[j].takes(short))
     };
     before.or_else(after).map(|&j| raws[j].name.clone())
+}
+
+/// The capitals a name's acronym spells: the first letter of each
+/// capitalised word and of each capitalised part of a hyphenated word
+/// ("Ex-Members" gives "EM"); small words are skipped.
+fn initials_of(words: &[&str]) -> String {
+    words
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .filter_map(|part| part.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 /// Whether `full` ends with `tail`, ignoring the case of the tail's first

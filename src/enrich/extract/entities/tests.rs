@@ -435,3 +435,13 @@ fn a_venue_named_after_a_body_is_a_place_and_a_government_its_country() {
             .all(|c| c.name != "Poland Government")
     );
 }
+
+#[test]
+fn an_acronym_folds_into_the_name_it_spells() {
+    let found = extract_text(
+        "The Velmar Council of Ex-Members of Orsk met. The VCEMO said it would appeal. The QX said nothing.",
+    );
+    let council = candidate(&found, "Velmar Council of Ex-Members of Orsk");
+    assert!(council.aliases.contains("VCEMO"), "{council:?}");
+    assert!(found.candidates.iter().any(|c| c.name == "QX"));
+}
