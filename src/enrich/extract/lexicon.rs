@@ -66,6 +66,8 @@ pub enum List {
     Opener,
     /// Lower-case nouns after a name making it a platform ("account").
     PlatformAfter,
+    /// Lower-case nouns for products and works ("telescope", "film").
+    Product,
     /// Prepositions before places ("in", "near").
     Locative,
     /// Words before "to" that make what follows a place ("flew").
@@ -119,6 +121,7 @@ const LISTS: &[(&str, List)] = &[
     ("org-last", List::OrgLast),
     ("opener", List::Opener),
     ("platform-after", List::PlatformAfter),
+    ("product", List::Product),
     ("locative", List::Locative),
     ("motion", List::Motion),
     ("speech", List::Speech),

@@ -115,6 +115,10 @@ fn before(
     };
     let w2 = word_before(p, first, 2).unwrap_or_default();
     let role_two = first >= 2 && lex.is(List::Role, p.slice(first - 2, first - 1));
+    if p.tokens[first - 1].shape == Shape::Lower && p.is(first - 1, List::Product) {
+        // "the film Harlow Nights", "the probe Zento".
+        found.not_person = true;
+    }
     if w1 == "the" {
         found.not_person = true;
         if lex.is(List::Locative, w2) && !acronym {
@@ -234,6 +238,9 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
         found.add(EntityKind::Organization, 3);
     } else if p.is(last + 1, List::PlatformAfter) {
         found.add(EntityKind::Organization, 2);
+    } else if p.is(last + 1, List::Product) {
+        // "the Zento telescope": a product or a work, or its maker.
+        found.not_person = true;
     }
     let adverb = next.text.ends_with("ly")
         || matches!(

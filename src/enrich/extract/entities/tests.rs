@@ -445,3 +445,13 @@ fn an_acronym_folds_into_the_name_it_spells() {
     assert!(council.aliases.contains("VCEMO"), "{council:?}");
     assert!(found.candidates.iter().any(|c| c.name == "QX"));
 }
+
+#[test]
+fn products_and_works_beside_a_noun_are_not_people() {
+    let found = extract_text(
+        "Astronomers used the Zento Halvers telescope. Critics praised the film Harlow Nights. Engineer Maria Castell built it.",
+    );
+    assert_eq!(kind_of(&found, "Zento Halvers"), None);
+    assert_eq!(kind_of(&found, "Harlow Nights"), None);
+    assert_eq!(kind_of(&found, "Maria Castell"), Some(EntityKind::Person));
+}
