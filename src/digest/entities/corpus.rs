@@ -125,6 +125,13 @@ pub(super) fn decide(
         && words
             .iter()
             .all(|w| lower.contains(&word_hash(&w.to_lowercase())));
+    // A headline in capitals: ordinary words, shouted.
+    let shouted = words
+        .iter()
+        .all(|w| w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic));
+    if ordinary && shouted {
+        return None;
+    }
     if ordinary {
         evidence.person -= ORDINARY_WORDS;
     }
@@ -392,6 +399,17 @@ mod tests {
         );
         assert_eq!(
             decide("Aisha Bello", &s, &ordinary),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
+    fn a_headline_in_capitals_of_ordinary_words_is_no_name() {
+        let s = stats(Evidence::of(EntityKind::Person, 3), Certainty::Sure);
+        let ordinary = lower(&["minister", "quits"]);
+        assert_eq!(decide("MINISTER QUITS", &s, &ordinary), None);
+        assert_eq!(
+            decide("Minister Quits", &s, &ordinary),
             Some(EntityKind::Person)
         );
     }

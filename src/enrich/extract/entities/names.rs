@@ -152,7 +152,12 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
 /// a brand before a model number (a product: "Zephyr 380s", "Orbix 12").
 fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     let word = p.tokens[last].text;
-    if first == last && (has_digit(word) || is_placeholder(word) || is_shouted(word)) {
+    if first == last && (has_digit(word) || is_placeholder(word)) {
+        return true;
+    }
+    // A headline in capitals: one shouted word shouts the run.
+    let capitals = (first..=last).all(|i| p.tokens[i].shape == Shape::Upper);
+    if capitals && (first..=last).any(|i| is_shouted(p.tokens[i].text)) {
         return true;
     }
     let singular = word.strip_suffix('s').unwrap_or_default();

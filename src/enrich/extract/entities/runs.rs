@@ -83,7 +83,10 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
     let mut j = first;
     loop {
         let next = j + 1;
-        if p.tokens[j].possessive || next >= limit || !p.joined(j) {
+        if next >= limit
+            || !p.joined(j)
+            || (p.tokens[j].possessive && !name_possessive(p, first, j))
+        {
             return j;
         }
         let stop = |t: &str| lex.is(List::Stop, t) || lex.is(List::Time, t);
@@ -110,6 +113,48 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
         }
         return j;
     }
+}
+
+/// Plural nouns whose possessive is part of a body's name ("the Farmers’
+/// Union", "the Peoples’ Front").
+const POSSESSORS: &[&str] = &[
+    "People",
+    "Peoples",
+    "Women",
+    "Men",
+    "Children",
+    "Workers",
+    "Citizens",
+    "Farmers",
+    "Teachers",
+    "Veterans",
+    "Nurses",
+    "Writers",
+    "Journalists",
+    "Students",
+    "Parents",
+    "Doctors",
+    "Consumers",
+    "Traders",
+    "Employers",
+    "Builders",
+    "Miners",
+    "Seamen",
+    "Officers",
+    "Pilots",
+    "Taxpayers",
+    "Ratepayers",
+    "Fishermen",
+    "Nations",
+];
+
+/// Whether the possessive at `j` belongs to the name and the run goes on
+/// after it: a plural noun of a body's name ("People’s", "Workers’"), or
+/// a saint's name ("St Anne’s Hospital").
+fn name_possessive(p: &Para<'_>, first: usize, j: usize) -> bool {
+    let saint = matches!(p.tokens[first].text, "St" | "St." | "Saint") && j <= first + 2;
+    let next_capital = p.tokens.get(j + 1).is_some_and(|t| t.is_capitalised());
+    next_capital && (saint || POSSESSORS.contains(&p.tokens[j].text))
 }
 
 /// Whether the month at `next` is a surname after the name word at `j`:
@@ -346,6 +391,19 @@ mod tests {
                 "Zeta Labs",
                 "KQRT",
                 "Velmar Radio"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_or_a_saint_possessive_stays_in_the_name() {
+        assert_eq!(
+            names("The Velmar People’s Party and St Anne’s Hospital met Russia’s Ivan Petrov."),
+            [
+                "The Velmar People’s Party",
+                "St Anne’s Hospital",
+                "Russia",
+                "Ivan Petrov"
             ]
         );
     }
