@@ -91,6 +91,10 @@ pub(super) fn weigh(
     let mut found = Found::default();
     let acronym = first == last && p.tokens[first].shape == Shape::Upper;
     before(p, first, lex, memory, acronym, &mut found);
+    // "the film Harlow Nights", "the probe Zento": a product or a work.
+    if first > 0 && p.tokens[first - 1].shape == Shape::Lower && p.is(first - 1, List::Product) {
+        found.not_person = true;
+    }
     after(p, last, lex, &mut found);
     found
 }
@@ -115,10 +119,6 @@ fn before(
     };
     let w2 = word_before(p, first, 2).unwrap_or_default();
     let role_two = first >= 2 && lex.is(List::Role, p.slice(first - 2, first - 1));
-    if p.tokens[first - 1].shape == Shape::Lower && p.is(first - 1, List::Product) {
-        // "the film Harlow Nights", "the probe Zento".
-        found.not_person = true;
-    }
     if w1 == "the" {
         found.not_person = true;
         if lex.is(List::Locative, w2) && !acronym {

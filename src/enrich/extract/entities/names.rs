@@ -96,27 +96,7 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     if not_a_name(p, first, last, lex) {
         return;
     }
-    // "Velmorian Government", "<Country> Government": the place.
-    if last > first
-        && p.tokens[last].text == "Government"
-        && matches!(
-            lex.known(p.slice(first, last - 1)),
-            Some(Known::Entity(EntityKind::Place, _))
-        )
-    {
-        emit_known(r, (first, last - 1), given);
-        return;
-    }
-    // "North Velmoria", "southern" spelt with a capital: a compass word
-    // before a known place is a description of that place.
-    if last > first
-        && COMPASS.contains(&p.tokens[first].text)
-        && matches!(
-            lex.known(p.slice(first + 1, last)),
-            Some(Known::Entity(EntityKind::Place, _))
-        )
-    {
-        emit_known(r, (first + 1, last), given);
+    if describes_known_place(r, (first, last), given) {
         return;
     }
     if is_event(p, first, last, lex) {
@@ -144,6 +124,35 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     }
     r.memory.remember(last, found.evidence);
     r.out.push(raw);
+}
+
+/// Records the known place a name only describes and returns whether it
+/// did: "<Country> Government" is the country, and a compass word before a
+/// known place ("North Velmoria") describes that place.
+fn describes_known_place(
+    r: &mut Reader<'_, '_>,
+    (first, last): (usize, usize),
+    given: Evidence,
+) -> bool {
+    let (p, lex) = (r.p, r.lex);
+    if last == first {
+        return false;
+    }
+    let place = |a: usize, b: usize| {
+        matches!(
+            lex.known(p.slice(a, b)),
+            Some(Known::Entity(EntityKind::Place, _))
+        )
+    };
+    let span = if p.tokens[last].text == "Government" && place(first, last - 1) {
+        (first, last - 1)
+    } else if COMPASS.contains(&p.tokens[first].text) && place(first + 1, last) {
+        (first + 1, last)
+    } else {
+        return false;
+    };
+    emit_known(r, span, given);
+    true
 }
 
 /// Whether the run is no name of the three kinds: a code mixing letters
@@ -197,7 +206,7 @@ fn is_placeholder(word: &str) -> bool {
         part.len() >= 2
             && part
                 .chars()
-                .all(|c| Some(c) == part.chars().next() && c.is_ascii_uppercase())
+                .all(|c| part.starts_with(c) && c.is_ascii_uppercase())
     })
 }
 
