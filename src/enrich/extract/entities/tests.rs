@@ -250,10 +250,11 @@ fn companies_clubs_and_subsidiaries_are_organisations() {
 fn publications_and_foreign_institutions_are_organisations() {
     use EntityKind::*;
     assert_kinds(
-        "The study in the Journal of Soft Rocks was cited by Gazeta Velmorska and the Institut National de la Recherche Marine, and by Maria Castell.",
+        "The study in the Journal of Soft Rocks was cited by Gazeta Velmorska, the Harwick Sun and the Institut National de la Recherche Marine, and by Maria Castell.",
         &[
             ("Journal of Soft Rocks", Some(Organization)),
             ("Gazeta Velmorska", Some(Organization)),
+            ("Harwick Sun", Some(Organization)),
             (
                 "Institut National de la Recherche Marine",
                 Some(Organization),
