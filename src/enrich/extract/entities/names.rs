@@ -96,6 +96,10 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     if not_a_name(p, first, last, lex) {
         return;
     }
+    // "Velmar MPs", "Zento PCs": members or products of the name before.
+    if last > first && is_acronym_plural(p.tokens[last].text) {
+        return name(r, (first, last - 1), given);
+    }
     if describes_known_place(r, (first, last), given) {
         return;
     }
@@ -170,10 +174,9 @@ fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
         return true;
     }
     let singular = word.strip_suffix('s').unwrap_or_default();
-    let plural_group = !singular.is_empty()
-        && (lex.is(List::Title, singular)
-            || matches!(lex.known(singular), Some(Known::Demonym(_))));
-    if plural_group {
+    let demonyms = matches!(lex.known(singular), Some(Known::Demonym(_)));
+    let members = lex.is(List::Title, singular) || (first == last && is_acronym_plural(word));
+    if !singular.is_empty() && (demonyms || members) {
         return true;
     }
     let model = p.spaced(last)
@@ -194,6 +197,13 @@ fn is_shouted(word: &str) -> bool {
     word.len() >= 6
         && word.chars().all(|c| c.is_ascii_uppercase())
         && (plural || ENDINGS.iter().any(|e| word.ends_with(e)))
+}
+
+/// "MPs", "PCs", "CEOs": the plural of an acronym, a group of members or
+/// products, no body.
+fn is_acronym_plural(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|s| s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 fn has_digit(word: &str) -> bool {

@@ -300,13 +300,15 @@ fn a_sentence_opening_word_is_not_part_of_the_name() {
 #[test]
 fn member_and_nationality_plurals_are_not_organisations() {
     let found = extract_text(
-        "MPs voted late. Several Brazilians and Native Americans joined the Velmar Party.",
+        "MPs voted late. Several Brazilians and Native Americans joined the Velmar Party, as did Velmar MPs.",
     );
     let names: Vec<&str> = found.candidates.iter().map(|c| c.name.as_str()).collect();
-    for group in ["MPs", "Brazilians", "Native Americans"] {
+    for group in ["MPs", "Brazilians", "Native Americans", "Velmar MPs"] {
         assert!(!names.contains(&group), "{group} in {names:?}");
     }
     assert!(names.contains(&"Velmar Party"));
+    // The body before its members' plural stays.
+    assert!(names.contains(&"Velmar"), "{names:?}");
 }
 
 #[test]
