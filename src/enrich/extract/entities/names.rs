@@ -93,12 +93,12 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     if all_generic || lex.is(List::Generic, whole) || lex.is(List::Title, whole) {
         return;
     }
-    if not_a_name(p, first, last, lex) {
-        return;
-    }
     // "Velmar MPs", "Zento PCs": members or products of the name before.
     if last > first && is_acronym_plural(p.tokens[last].text) {
         return name(r, (first, last - 1), given);
+    }
+    if not_a_name(p, first, last, lex) {
+        return;
     }
     if describes_known_place(r, (first, last), given) {
         return;
