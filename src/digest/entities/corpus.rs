@@ -25,6 +25,11 @@ const TWO_PLAIN_WORDS: i32 = 1;
 /// something else there.
 const FOLD_SUPPORT: u32 = 4;
 
+/// Points per story for the long form's kind (a title's) that make a bare
+/// name's own evidence say it is the same kind of thing, so it folds
+/// however often it is used alone.
+const SAME_KIND: i32 = 4;
+
 /// Points for another kind that make a bare name's own evidence say it is
 /// not what the long form is (a title, a cue word or clear context).
 const CONTRARY: i32 = 3;
@@ -274,7 +279,12 @@ fn may_fold(corpus: &Corpus<'_, '_>, bare: u32, target: u32, surname: bool) -> b
     {
         return false;
     }
-    own.stories <= FOLD_SUPPORT.saturating_mul(long.stories)
+    // A title or role said it in its own stories ("Mr Okonkwo"): the same
+    // kind as the one full name, however often it is used alone.
+    let stories = i32::try_from(own.stories).unwrap_or(i32::MAX);
+    let agrees = corpus.kinds[target as usize]
+        .is_some_and(|kind| points(own.evidence, kind) >= SAME_KIND.saturating_mul(stories));
+    agrees || own.stories <= FOLD_SUPPORT.saturating_mul(long.stories)
 }
 
 /// The points `e` gives `kind`.
@@ -484,6 +494,11 @@ mod tests {
         // A surname in eight stories per full-name story is still folded.
         assert_eq!(folds_of(&many(&surname, 8, &full, 2)).len(), 1);
         assert!(folds_of(&many(&surname, 9, &full, 2)).is_empty());
+        // A surname with a title in its own stories ("Mr Okonkwo") folds
+        // however often it is used alone.
+        let mut titled = surname.clone();
+        titled.evidence = Evidence::of(EntityKind::Person, 4);
+        assert_eq!(folds_of(&many(&titled, 30, &full, 1)).len(), 1);
     }
 
     #[test]
