@@ -288,6 +288,10 @@ mod tests {
                 "plan"
             ]
         );
+        assert_eq!(
+            words("the ex-Member Ana Ruiz"),
+            ["the", "ex-Member", "Ana", "Ruiz"]
+        );
     }
 
     #[test]
