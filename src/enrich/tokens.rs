@@ -56,7 +56,7 @@ pub(crate) fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
     let mut at = 0;
     let mut new_sentence = true;
     while let Some((word_start, end)) = next_word(paragraph, at) {
-        let start = word_start + name_prefix(&paragraph[word_start..end]);
+        let start = word_start + name_prefix(paragraph, word_start, end);
         while ends
             .get(sentence as usize)
             .is_some_and(|&boundary| boundary <= start)
@@ -74,11 +74,21 @@ pub(crate) fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
 }
 
 /// The length of a lower-case prefix joined to a name ("pro-" of
-/// "pro-Velmoria", "anti-" of "anti-Velmar"): the name is the word.
-fn name_prefix(word: &str) -> usize {
+/// "pro-Velmoria", "anti-" of "anti-Velmar"): the name is the word. Not
+/// before another capitalised word ("ex-Member Ana Ruiz" stays one word
+/// and a name).
+fn name_prefix(text: &str, start: usize, end: usize) -> usize {
     const PREFIXES: &[&str] = &[
         "pro-", "anti-", "non-", "ex-", "post-", "pre-", "mid-", "pan-",
     ];
+    let word = &text[start..end];
+    let next_capital = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase);
+    if next_capital {
+        return 0;
+    }
     PREFIXES
         .iter()
         .find(|p| {
