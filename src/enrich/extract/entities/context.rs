@@ -149,7 +149,9 @@ fn before(
         && memory.last_end.is_some_and(|e| {
             e + 2 == first && word_before(p, e + 1 - name_len(p, e), 1) == Some("from")
         });
-    if coordinated {
+    if coordinated && !after_long_name(p, first - 2) {
+        // "Pará and Mato Grosso" share a kind; "the University of Orsk and
+        // Ana Ruiz" need not.
         for kind in [
             EntityKind::Person,
             EntityKind::Place,
@@ -193,6 +195,16 @@ fn name_len(p: &Para<'_>, end: usize) -> usize {
         n += 1;
     }
     n
+}
+
+/// Whether the name ending at token `end` has more than one word (its
+/// words joined by spaces, or by "of"/"for" inside an institution's name).
+fn after_long_name(p: &Para<'_>, end: usize) -> bool {
+    let start = end + 1 - name_len(p, end);
+    let inside = start >= 2
+        && matches!(p.tokens[start - 1].text, "of" | "for" | "the")
+        && p.tokens[start - 2].is_capitalised();
+    start < end || inside
 }
 
 /// "from X to Y": the name at `first` is followed by "to" and a capital.

@@ -461,3 +461,12 @@ fn products_and_works_beside_a_noun_are_not_people() {
     assert_eq!(kind_of(&found, "Harlow Nights"), None);
     assert_eq!(kind_of(&found, "Maria Castell"), Some(EntityKind::Person));
 }
+
+#[test]
+fn coordination_after_a_long_name_does_not_pass_its_kind_on() {
+    use EntityKind::*;
+    assert_kinds(
+        "Floods hit the states of Parana and Mato Verde. Scientists at the University of Orsk and Ana Ruiz of Zeta Labs agreed.",
+        &[("Mato Verde", Some(Place)), ("Ana Ruiz", Some(Person))],
+    );
+}
