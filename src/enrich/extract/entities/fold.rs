@@ -58,15 +58,25 @@ pub(super) fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
 struct Target<'a> {
     words: Vec<&'a str>,
     kind: Option<EntityKind>,
+    /// Whether a generational suffix ("Jr") was cut off the words.
+    suffixed: bool,
 }
 
 impl<'a> Target<'a> {
     fn new(raw: &'a Raw) -> Target<'a> {
         let mut evidence = raw.shape;
         evidence.merge(raw.context);
+        let mut words: Vec<&str> = raw.name.split_whitespace().collect();
+        // "Ada Mae Lovelace Jr": the surname is the word before the suffix.
+        const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+        let suffixed = words.len() > 2 && words.last().is_some_and(|w| SUFFIXES.contains(w));
+        if suffixed {
+            words.pop();
+        }
         Target {
-            words: raw.name.split_whitespace().collect(),
+            words,
             kind: raw.known.or_else(|| evidence.kind()),
+            suffixed,
         }
     }
 
@@ -78,6 +88,9 @@ impl<'a> Target<'a> {
     /// Court"); a place is not shortened.
     fn takes(&self, short: &[&str]) -> bool {
         let full = &self.words;
+        if self.suffixed && full.as_slice() == short {
+            return true;
+        }
         if full.len() <= short.len() {
             return false;
         }

@@ -357,6 +357,9 @@ fn short_forms_of_one_body_or_person_fold_within_a_story() {
     assert!(court.aliases.contains("Supreme Court"), "{court:?}");
     let ada = candidate(&found, "Ada Mae Lovelace");
     assert!(ada.aliases.contains("Ada Lovelace"), "{ada:?}");
+    let found = extract_text("Tom Quill Jr spoke. Later Quill and Tom Quill left.");
+    let tom = candidate(&found, "Tom Quill Jr");
+    assert_eq!(tom.mentions, 3, "{tom:?}");
     // Two different people sharing a first name stay two.
     let found = extract_text("Ada Mae Lovelace met Ada Byron.");
     assert!(found.candidates.iter().any(|c| c.name == "Ada Byron"));
