@@ -480,9 +480,9 @@ mod tests {
     fn a_bare_word_used_alone_in_many_stories_keeps_its_own_identity() {
         // A company's one-word name in forty stories, glued to an opening
         // adjective in one: it does not become that "person".
-        let acme = candidate("Acmetron", EntityKind::Organization, &[]);
-        let rival = candidate("Rival Acmetron", EntityKind::Person, &[]);
-        assert!(folds_of(&many(&acme, 40, &rival, 1)).is_empty());
+        let quillotron = candidate("Quillotron", EntityKind::Organization, &[]);
+        let rival = candidate("Rival Quillotron", EntityKind::Person, &[]);
+        assert!(folds_of(&many(&quillotron, 40, &rival, 1)).is_empty());
         // The same shape as a real surname: a lone surname in three stories,
         // the full name in two.
         let surname = candidate("Okonkwo", EntityKind::Person, &[]);

@@ -93,7 +93,7 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     if all_generic || lex.is(List::Generic, whole) || lex.is(List::Title, whole) {
         return;
     }
-    // "Velmar MPs", "Zento PCs": members or products of the name before.
+    // "Velmar MEPs", "Zento SUVs": members or products of the name before.
     if last > first && is_acronym_plural(p.tokens[last].text) {
         return name(r, (first, last - 1), given);
     }
@@ -199,7 +199,7 @@ fn is_shouted(word: &str) -> bool {
         && (plural || ENDINGS.iter().any(|e| word.ends_with(e)))
 }
 
-/// "MPs", "PCs", "CEOs": the plural of an acronym, a group of members or
+/// "MEPs", "SUVs", "CEOs": the plural of an acronym, a group of members or
 /// products, no body.
 fn is_acronym_plural(word: &str) -> bool {
     word.strip_suffix('s')
@@ -210,7 +210,7 @@ fn has_digit(word: &str) -> bool {
     word.bytes().any(|b| b.is_ascii_digit())
 }
 
-/// "YYYY-MM-DD", "XX": capitals where each part repeats one letter.
+/// "NNNN-XX-ZZ", "XX": capitals where each part repeats one letter.
 fn is_placeholder(word: &str) -> bool {
     word.split(['-', '/', '.']).all(|part| {
         part.len() >= 2
@@ -320,7 +320,7 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
     (evidence, not_person)
 }
 
-/// "Acme Polska", "Widgets UK": a name ending in another name of a country
+/// "Kaskel Polska", "Widgets UK": a name ending in another name of a country
 /// (its own language's, or a short form) is a local subsidiary.
 fn is_subsidiary(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     let word = p.tokens[last].text;
@@ -330,7 +330,7 @@ fn is_subsidiary(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool
         && (first..last).all(|i| !p.is(i, List::PlaceWord))
 }
 
-/// "Acme Sport", "Velmar Bank Research": a known organisation's name
+/// "Orbis Sport", "Velmar Bank Research": a known organisation's name
 /// followed by more words is a unit or service of it.
 fn is_unit(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     (first..last.min(first + 3)).any(|end| {

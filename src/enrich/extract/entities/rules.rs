@@ -223,7 +223,7 @@ fn chain_start(p: &Para<'_>, first: usize, start: usize, end: usize, lex: &Lexic
 }
 
 /// Titles whose capitalised words before them are a portfolio, not a body
-/// ("Foreign Minister", "Competition Commissioner").
+/// ("Foreign Minister", "Trade Commissioner").
 fn ends_with_portfolio_title(title: &str) -> bool {
     ["Minister", "Secretary", "Commissioner"]
         .iter()

@@ -172,7 +172,7 @@ fn month_surname(p: &Para<'_>, j: usize, next: usize) -> bool {
             .is_none_or(|t| t.shape != Shape::Number)
 }
 
-/// The end of a name that goes on over "and" ("Securities and Exchange
+/// The end of a name that goes on over "and" ("Bonds and Trading
 /// Commission", "Institute for Soil Metrics and Evaluation"): when the
 /// run so far is an institution's name that "of" or "for" continued and
 /// one word or an organisation word follows "and", or one word before

@@ -250,15 +250,12 @@ fn companies_clubs_and_subsidiaries_are_organisations() {
 fn publications_and_foreign_institutions_are_organisations() {
     use EntityKind::*;
     assert_kinds(
-        "The study in the Journal of Soft Rocks was cited by Gazeta Velmorska, the Harwick Sun and the Institut National de la Recherche Marine, and by Maria Castell.",
+        "The study in the Journal of Soft Rocks was cited by Gazeta Velmorska, the Harwick Sun and the Institut Royal de la Recherche Marine, and by Maria Castell.",
         &[
             ("Journal of Soft Rocks", Some(Organization)),
             ("Gazeta Velmorska", Some(Organization)),
             ("Harwick Sun", Some(Organization)),
-            (
-                "Institut National de la Recherche Marine",
-                Some(Organization),
-            ),
+            ("Institut Royal de la Recherche Marine", Some(Organization)),
             ("Maria Castell", Some(Person)),
         ],
     );
@@ -300,10 +297,10 @@ fn a_sentence_opening_word_is_not_part_of_the_name() {
 #[test]
 fn member_and_nationality_plurals_are_not_organisations() {
     let found = extract_text(
-        "MPs voted late. Several Brazilians and Native Americans joined the Velmar Party, as did Velmar MPs.",
+        "MEPs voted late. Several Brazilians and Native Americans joined the Velmar Party, as did Velmar MEPs.",
     );
     let names: Vec<&str> = found.candidates.iter().map(|c| c.name.as_str()).collect();
-    for group in ["MPs", "Brazilians", "Native Americans", "Velmar MPs"] {
+    for group in ["MEPs", "Brazilians", "Native Americans", "Velmar MEPs"] {
         assert!(!names.contains(&group), "{group} in {names:?}");
     }
     assert!(names.contains(&"Velmar Party"));
