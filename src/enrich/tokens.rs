@@ -82,6 +82,10 @@ fn name_prefix(text: &str, start: usize, end: usize) -> usize {
         "pro-", "anti-", "non-", "ex-", "post-", "pre-", "mid-", "pan-",
     ];
     let word = &text[start..end];
+    // Most words have no hyphen near their start.
+    if !word.bytes().take(6).any(|b| b == b'-') {
+        return 0;
+    }
     let next_capital = text[end..]
         .strip_prefix(' ')
         .and_then(|rest| rest.chars().next())

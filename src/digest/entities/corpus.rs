@@ -242,21 +242,20 @@ pub(super) fn corpus_folds(corpus: &Corpus<'_, '_>) -> Vec<Option<u32>> {
 /// and not a name the corpus decided is a person or a place.
 fn singular_body(corpus: &Corpus<'_, '_>, plural: u32) -> Option<u32> {
     let name = corpus.names.get(plural);
-    if matches!(
+    let stem = name.strip_suffix('s')?;
+    let org = |singular: &str| {
+        corpus.names.ids.get(singular).copied().filter(|&id| {
+            id != plural && corpus.kinds[id as usize] == Some(EntityKind::Organization)
+        })
+    };
+    let ies = stem.strip_suffix("ie").map(|y| format!("{y}y"));
+    let singular = org(stem).or_else(|| ies.as_deref().and_then(org))?;
+    let other_kind = matches!(
         corpus.kinds[plural as usize],
         Some(EntityKind::Person | EntityKind::Place)
-    ) || corpus.lower.contains(&word_hash(&name.to_lowercase()))
-    {
-        return None;
-    }
-    let ies = name.strip_suffix("ies").map(|stem| format!("{stem}y"));
-    let s = name.strip_suffix('s').map(str::to_string);
-    [ies, s]
-        .into_iter()
-        .flatten()
-        .filter(|singular| !singular.is_empty())
-        .filter_map(|singular| corpus.names.ids.get(singular.as_str()).copied())
-        .find(|&id| id != plural && corpus.kinds[id as usize] == Some(EntityKind::Organization))
+    );
+    let lowered = corpus.lower.contains(&word_hash(&name.to_lowercase()));
+    (!other_kind && !lowered).then_some(singular)
 }
 
 /// Whether the bare name `bare` may take the identity of `target`, a

@@ -40,7 +40,8 @@ pub use types::{Entity, EntityArticle, EntityRef, Resolved};
 /// Decides every article's entities against the whole corpus.
 pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
     let lower = lowercase_seen(articles);
-    let openings = Openings::count(articles);
+    let candidates = || articles.iter().flat_map(|a| &a.extracted.entities);
+    let openings = Openings::count(candidates, &lower);
     let mut names = Names::default();
     let corpus: Vec<Vec<Named<'_>>> = articles
         .iter()

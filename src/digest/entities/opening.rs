@@ -9,9 +9,7 @@
 //! back.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
-use crate::enrich::Article;
 use crate::enrich::extract::candidate::{Candidate, EntityKind};
 use crate::enrich::extract::hash::{FnvBuild, word_hash};
 
@@ -25,23 +23,44 @@ pub(super) struct Openings<'a> {
 }
 
 impl<'a> Openings<'a> {
-    /// Counts every article's candidates.
-    pub(super) fn count(articles: &'a [Arc<Article>]) -> Openings<'a> {
+    /// Counts every article's candidates, for the pairs [`corpus_name`]
+    /// will ask about: two-word names opening a sentence with a word the
+    /// corpus writes in lower case (few, so most names are never hashed).
+    pub(super) fn count<I>(
+        candidates: impl Fn() -> I,
+        lower: &HashSet<u64, FnvBuild>,
+    ) -> Openings<'a>
+    where
+        I: Iterator<Item = &'a Candidate>,
+    {
         let mut o = Openings::default();
-        for c in articles.iter().flat_map(|a| &a.extracted.entities) {
+        for c in candidates() {
+            if let Some((first, _)) = asked_about(c, lower) {
+                o.mid_sentence.entry(&c.name).or_default();
+                o.first_words.entry(first).or_default();
+            }
+        }
+        if o.mid_sentence.is_empty() {
+            return o;
+        }
+        for c in candidates() {
             o.add(c);
         }
         o
     }
 
-    /// Adds one candidate.
-    pub(super) fn add(&mut self, c: &'a Candidate) {
+    /// Adds one candidate to the counts of the names asked about.
+    fn add(&mut self, c: &'a Candidate) {
         let Some((first, _)) = c.name.split_once(' ') else {
             return;
         };
         if !c.opens_sentence {
-            *self.mid_sentence.entry(&c.name).or_default() += 1;
-            *self.first_words.entry(first).or_default() += 1;
+            if let Some(n) = self.mid_sentence.get_mut(c.name.as_str()) {
+                *n += 1;
+            }
+            if let Some(n) = self.first_words.get_mut(first) {
+                *n += 1;
+            }
         }
     }
 
@@ -52,6 +71,17 @@ impl<'a> Openings<'a> {
     fn starts_a_name(&self, word: &str) -> bool {
         self.first_words.get(word).is_some_and(|n| *n > 0)
     }
+}
+
+/// The first word and the rest of a two-word name that opens a sentence
+/// with a word the corpus writes in lower case: the names whose first word
+/// the counts decide about.
+fn asked_about<'c>(c: &'c Candidate, lower: &HashSet<u64, FnvBuild>) -> Option<(&'c str, &'c str)> {
+    let (first, rest) = c.name.split_once(' ')?;
+    let two_words = !rest.contains(' ');
+    (c.opens_sentence && c.known.is_none() && two_words)
+        .then_some((first, rest))
+        .filter(|(first, _)| lower.contains(&word_hash(&first.to_lowercase())))
 }
 
 /// The name a candidate counts under: without its first word when that
@@ -117,13 +147,15 @@ mod tests {
         let lowered = lower(&["bill", "rival"]);
         let opening = candidate("Bill Gatesby", true);
         let elsewhere = candidate("Bill Porter", false);
-        let mut openings = Openings::default();
-        openings.add(&elsewhere);
+        let all = [opening.clone(), elsewhere];
+        let openings = Openings::count(|| all.iter(), &lowered);
         assert_eq!(corpus_name(&opening, &lowered, &openings), "Bill Gatesby");
         let rival = candidate("Rival Quillon", true);
-        let mid = candidate("Rival Quillon", false);
-        let mut openings = Openings::default();
-        openings.add(&mid);
+        let all = [rival.clone(), candidate("Rival Quillon", false)];
+        let openings = Openings::count(|| all.iter(), &lowered);
         assert_eq!(corpus_name(&rival, &lowered, &openings), "Rival Quillon");
+        let all = [rival.clone(), candidate("Quillon", false)];
+        let openings = Openings::count(|| all.iter(), &lowered);
+        assert_eq!(corpus_name(&rival, &lowered, &openings), "Quillon");
     }
 }

@@ -173,11 +173,12 @@ fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     if capitals && (first..=last).any(|i| is_shouted(p.tokens[i].text)) {
         return true;
     }
-    let singular = word.strip_suffix('s').unwrap_or_default();
-    let demonyms = matches!(lex.known(singular), Some(Known::Demonym(_)));
-    let members = lex.is(List::Title, singular) || (first == last && is_acronym_plural(word));
-    if !singular.is_empty() && (demonyms || members) {
-        return true;
+    if let Some(singular) = word.strip_suffix('s').filter(|s| !s.is_empty()) {
+        let demonyms = matches!(lex.known(singular), Some(Known::Demonym(_)));
+        let members = lex.is(List::Title, singular) || (first == last && is_acronym_plural(word));
+        if demonyms || members {
+            return true;
+        }
     }
     let model = p.spaced(last)
         && p.tokens
@@ -330,9 +331,13 @@ fn is_subsidiary(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool
         && (first..last).all(|i| !p.is(i, List::PlaceWord))
 }
 
-/// "Orbis Sport", "Velmar Bank Research": a known organisation's name
-/// followed by more words is a unit or service of it.
+/// "KQV Sport", "VBC Research": a known organisation's name (an
+/// acronym) followed by more words is a unit or service of it.
 fn is_unit(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
+    // Known bodies a unit is named after are mostly acronyms ("BBC").
+    if p.tokens[first].shape != Shape::Upper {
+        return false;
+    }
     (first..last.min(first + 3)).any(|end| {
         matches!(
             lex.known(p.slice(first, end)),
