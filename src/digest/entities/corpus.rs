@@ -131,10 +131,12 @@ pub(super) fn decide(
             .iter()
             .all(|w| lower.contains(&word_hash(&w.to_lowercase())));
     // A headline in capitals: ordinary words, shouted.
-    let shouted = words
-        .iter()
-        .all(|w| w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic));
-    if ordinary && shouted {
+    let shouted = || {
+        words
+            .iter()
+            .all(|w| w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic))
+    };
+    if ordinary && shouted() {
         return None;
     }
     if ordinary {
