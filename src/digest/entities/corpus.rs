@@ -194,7 +194,10 @@ pub(super) fn corpus_folds(corpus: &Corpus<'_, '_>) -> Vec<Option<u32>> {
     let mut alias_of: HashMap<&str, BTreeSet<u32>, FnvBuild> = HashMap::default();
     for n in corpus.articles.iter().flatten() {
         if kinds[n.id as usize].is_some() {
-            for alias in &n.c.aliases {
+            // A first word the corpus cut off ("Rival" of "Rival X") is no
+            // alias of X.
+            let cut = n.c.name.strip_suffix(names.get(n.id)).map(str::trim_end);
+            for alias in n.c.aliases.iter().filter(|a| Some(a.as_str()) != cut) {
                 alias_of.entry(alias).or_default().insert(n.id);
             }
         }
@@ -264,15 +267,20 @@ fn singular_body(corpus: &Corpus<'_, '_>, plural: u32) -> Option<u32> {
 /// longer name from other articles: not when its own evidence says it is
 /// another kind, not when it is used alone in far more stories than the
 /// long form is named in (a company's name alone in forty stories, glued
-/// to an opening adjective in one), and, for a `surname` (the long form's
-/// last word, not an alias a story gave it), not when the corpus writes it
-/// in lower case (an ordinary word: "Shield", "Hall").
+/// to an opening adjective in one), and not when it is an ordinary word the
+/// corpus writes in lower case ("Shield", "Hall"): for an alias a story
+/// gave the long form, only when the bare word also never stands
+/// mid-sentence ("Delay." opening sentences everywhere).
 fn may_fold(corpus: &Corpus<'_, '_>, bare: u32, target: u32, surname: bool) -> bool {
     let name = corpus.names.get(bare);
-    if surname && corpus.lower.contains(&word_hash(&name.to_lowercase())) {
+    let (own, long) = (&corpus.stats[bare as usize], &corpus.stats[target as usize]);
+    // An ordinary word: for a surname, written in lower case anywhere; for
+    // an alias, also only ever opening a sentence.
+    let ordinary =
+        (surname || !own.mid_sentence) && corpus.lower.contains(&word_hash(&name.to_lowercase()));
+    if ordinary {
         return false;
     }
-    let (own, long) = (&corpus.stats[bare as usize], &corpus.stats[target as usize]);
     if let (Some(mine), Some(theirs)) = (own.evidence.kind(), corpus.kinds[target as usize])
         && mine != theirs
         && points(own.evidence, mine) >= CONTRARY
@@ -540,9 +548,14 @@ mod tests {
         assert!(folds_of(&many(&crown, 50, &holdings, 2)).is_empty());
         assert_eq!(folds_of(&many(&crown, 2, &holdings, 2)).len(), 1);
         // A story gave it as the long form's alias: that is evidence even
-        // for a word the corpus also writes in lower case.
+        // for a word the corpus also writes in lower case...
         let folds = folds_with_lower(&many(&crown, 2, &holdings, 2), &["crown"]);
         assert_eq!(folds.len(), 1);
+        // ...unless the bare word only ever opens a sentence.
+        let mut opening = crown.clone();
+        opening.certainty = Certainty::SentenceInitial;
+        let folds = folds_with_lower(&many(&opening, 2, &holdings, 2), &["crown"]);
+        assert!(folds.is_empty(), "{folds:?}");
     }
 
     #[test]
