@@ -83,11 +83,12 @@ impl<'a> Openings<'a> {
 /// with a word the corpus writes in lower case: the names whose first word
 /// the counts decide about.
 fn asked_about<'c>(c: &'c Candidate, lower: &HashSet<u64, FnvBuild>) -> Option<(&'c str, &'c str)> {
+    if !c.opens_sentence || c.known.is_some() {
+        return None;
+    }
     let (first, rest) = c.name.split_once(' ')?;
-    let two_words = !rest.contains(' ');
-    (c.opens_sentence && c.known.is_none() && two_words)
+    (!rest.contains(' ') && lower.contains(&word_hash(&first.to_lowercase())))
         .then_some((first, rest))
-        .filter(|(first, _)| lower.contains(&word_hash(&first.to_lowercase())))
 }
 
 /// The name a candidate counts under: without its first word when that

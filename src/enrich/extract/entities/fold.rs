@@ -95,12 +95,15 @@ impl<'a> Target<'a> {
             return false;
         }
         let first_word = short.len() == 1 && full[0] == short[0];
-        let tail = short.len() >= 2 && ends_with(full, short);
-        let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();
         match self.kind {
             Some(EntityKind::Place) => false,
-            Some(EntityKind::Organization) => first_word || tail,
-            _ => ends_with(full, short) || first_word || outer,
+            Some(EntityKind::Organization) => {
+                first_word || (short.len() >= 2 && ends_with(full, short))
+            }
+            _ => {
+                let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();
+                first_word || outer || ends_with(full, short)
+            }
         }
     }
 }
@@ -163,7 +166,13 @@ fn ends_with(full: &[&str], tail: &[&str]) -> bool {
     tail.iter().enumerate().all(|(k, word)| {
         let other = full[offset + k];
         if k == 0 {
-            other.to_lowercase() == word.to_lowercase()
+            // Compared without allocating: this runs for every pair of
+            // names in a story.
+            other.len() == word.len()
+                && other
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(word.chars().flat_map(char::to_lowercase))
         } else {
             other == *word
         }
