@@ -470,3 +470,16 @@ fn coordination_after_a_long_name_does_not_pass_its_kind_on() {
         &[("Mato Verde", Some(Place)), ("Ana Ruiz", Some(Person))],
     );
 }
+
+#[test]
+fn a_sizeable_place_of_the_open_data_is_place_evidence_unless_its_name_is_more() {
+    let found = extract_text(
+        "Officials said Yekaterinburg was calm. Analysts said Reading was calm. \
+         Witnesses said Bakhmut was calm.",
+    );
+    let place = Some(EntityKind::Place);
+    assert_eq!(candidate(&found, "Yekaterinburg").evidence.kind(), place);
+    // Also an ordinary word, or too small to count without context.
+    assert_ne!(candidate(&found, "Reading").evidence.kind(), place);
+    assert_ne!(candidate(&found, "Bakhmut").evidence.kind(), place);
+}
