@@ -9,7 +9,7 @@ use super::para::Para;
 use crate::enrich::extract::candidate::{EntityKind, Evidence};
 use crate::enrich::extract::gazetteer::PlaceKind;
 use crate::enrich::extract::lexicon::{Known, Lexicon, List};
-use crate::enrich::tokens::Shape;
+use crate::enrich::tokens::{Shape, Token};
 
 /// Points for a cue word inside the name ("Agency", "River").
 const CUE_WORD: i32 = 4;
@@ -313,6 +313,7 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
         if (first..=last).any(|i| p.is(i, List::Connector)) {
             evidence.add(EntityKind::Person, PLAIN_WORDS);
         }
+        evidence.add(EntityKind::Person, name_words(lex, words));
     }
     if !org_word && is_clear_place(lex, p.slice(first, last)) {
         evidence.add(EntityKind::Place, KNOWN_PLACE);
@@ -353,6 +354,24 @@ fn is_unit(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
             Some(Known::Entity(EntityKind::Organization, _))
         )
     })
+}
+
+/// What the open data says of a plain name's words: a known given name
+/// first ("Mara Quill") supports a person; neither a given name first nor
+/// a surname last ("Harlow Nights") speaks against one.
+fn name_words(lex: &Lexicon, words: &[Token<'_>]) -> i32 {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return 0;
+    };
+    let initial = first.text.trim_end_matches('.').chars().count() == 1;
+    let given = lex.given_name(first.text).is_some_and(|g| !g.ordinary_word);
+    if given || initial {
+        PLAIN_WORDS
+    } else if lex.surname(last.text).is_none() && lex.given_name(first.text).is_none() {
+        -PLAIN_WORDS
+    } else {
+        0
+    }
 }
 
 /// Whether the open data's likeliest place called `name` is a country,

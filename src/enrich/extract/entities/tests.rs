@@ -483,3 +483,15 @@ fn a_sizeable_place_of_the_open_data_is_place_evidence_unless_its_name_is_more()
     assert_ne!(candidate(&found, "Reading").evidence.kind(), place);
     assert_ne!(candidate(&found, "Bakhmut").evidence.kind(), place);
 }
+
+#[test]
+fn the_open_data_s_given_names_and_surnames_weigh_a_plain_name() {
+    use EntityKind::*;
+    let found = extract_text("Crowds cheered James Velmar and the Quartz Orbit in the hall.");
+    assert_eq!(kind_of(&found, "James Velmar"), Some(Person));
+    // Neither a given name first nor a surname last: no person by shape.
+    assert_eq!(kind_of(&found, "Quartz Orbit"), None);
+    // Context still makes a person of a name the data does not know.
+    let found = extract_text("Activist Zqeta Ndorwimana spoke.");
+    assert_eq!(kind_of(&found, "Zqeta Ndorwimana"), Some(Person));
+}
