@@ -171,7 +171,9 @@ fn describes_known_place(
 /// a brand before a model number (a product: "Zephyr 380s", "Orbix 12").
 fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     let word = p.tokens[last].text;
-    if first == last && (has_digit(word) || is_placeholder(word)) {
+    // A lone letter ("25 °C", "Plan B") is no name.
+    let letter = word.trim_end_matches('.').chars().count() == 1;
+    if first == last && (letter || has_digit(word) || is_placeholder(word)) {
         return true;
     }
     // A headline in capitals: one shouted word shouts the run.

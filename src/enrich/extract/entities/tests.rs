@@ -218,7 +218,7 @@ fn assert_kinds(text: &str, expected: &[(&str, Option<EntityKind>)]) {
 fn products_models_and_codes_are_not_people() {
     use EntityKind::*;
     assert_kinds(
-        "The carrier ordered ten Zephyr 380s and moved its servers to Orbix 12. Prices rose to XQZ450 while the NNNN-XX field stayed blank. Talks with Mara Lind went on.",
+        "The carrier ordered ten Zephyr 380s and moved its servers to Orbix 12. Prices rose to XQZ450 while the NNNN-XX field stayed blank at 25 °C. Talks with Mara Lind went on.",
         &[
             ("Zephyr", None),
             ("Orbix", None),
@@ -226,6 +226,13 @@ fn products_models_and_codes_are_not_people() {
             ("NNNN-XX", None),
             ("Mara Lind", Some(Person)),
         ],
+    );
+    let found = extract_text("It was 25 °C in Plan B.");
+    assert!(
+        found
+            .candidates
+            .iter()
+            .all(|c| c.name != "C" && c.name != "B")
     );
 }
 
