@@ -99,6 +99,24 @@ struct EntityJson<'a> {
     mentions: u32,
     /// Indices into `articles`, newest first.
     articles: StoryIndices<'a>,
+    #[serde(flatten)]
+    coords: Option<CoordsJson>,
+}
+
+/// A place's point on the map, in degrees (north and east positive).
+#[derive(Serialize)]
+struct CoordsJson {
+    lat: f64,
+    lon: f64,
+}
+
+impl CoordsJson {
+    fn of(e: &Entity) -> Option<CoordsJson> {
+        e.coords.map(|c| CoordsJson {
+            lat: c.lat(),
+            lon: c.lon(),
+        })
+    }
 }
 
 /// Every article's entry, built as it is written.
@@ -135,6 +153,7 @@ impl<'a> Serialize for EntitiesOf<'a> {
             aliases: &e.aliases,
             mentions: e.mentions,
             articles: StoryIndices(&e.articles),
+            coords: CoordsJson::of(e),
         };
         let kind = self.kind;
         s.collect_seq(
