@@ -14,6 +14,7 @@ mod feeds;
 mod incremental;
 mod live_reload;
 mod new;
+mod pagination;
 mod preview;
 mod publish;
 mod search;
