@@ -26,16 +26,17 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
         let terminator = bytes[i];
         if matches!(terminator, b'.' | b'!' | b'?') {
             let mut end = i + 1;
-            let mut next = None;
             for c in text[i + 1..].chars() {
                 if !is_closer(c) {
-                    next = Some(c);
                     break;
                 }
                 end += c.len_utf8();
             }
-            if next == Some(' ')
-                && starts_sentence(text[end + 1..].chars().next())
+            let after = &text[end..];
+            // One space or more ("part-time.  So it").
+            let rest = after.trim_start_matches(' ');
+            if rest.len() < after.len()
+                && starts_sentence(rest.chars().next())
                 && !(terminator == b'.' && is_abbreviation(&text[..i]))
             {
                 ends.push(end);
@@ -101,6 +102,14 @@ mod tests {
         assert_eq!(
             split("One here. Two there! Three?"),
             vec!["One here.", "Two there!", "Three?"]
+        );
+    }
+
+    #[test]
+    fn two_spaces_after_a_full_stop_still_split() {
+        assert_eq!(
+            split("It grew.  So it goes."),
+            vec!["It grew.", "So it goes."]
         );
     }
 

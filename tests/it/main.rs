@@ -15,6 +15,7 @@ mod in_brief;
 mod incremental;
 mod live_reload;
 mod new;
+mod pagination;
 mod preview;
 mod publish;
 mod search;

@@ -68,10 +68,17 @@ pub fn extract_read(paragraphs: &[String], paras: &[Para<'_>], lexicon: &Lexicon
     } = entities::extract(paras, lexicon);
     let quotes = quotes::extract(paragraphs, &candidates, &mentions);
     let figures = figures::extract(paras);
-    Extracted {
+    let mut extracted = Extracted {
         entities: candidates,
         quotes,
         figures,
         lowercase_words,
-    }
+    };
+    // Every article's result is kept for the whole build: give back what
+    // the lists grew into but do not use.
+    extracted.entities.shrink_to_fit();
+    extracted.quotes.shrink_to_fit();
+    extracted.figures.shrink_to_fit();
+    extracted.lowercase_words.shrink_to_fit();
+    extracted
 }
