@@ -88,8 +88,16 @@ fn places_carry_coordinates_in_digest_json_and_people_do_not() {
     let site = Site::bundled();
     site.build_ok();
     let digest = digest(&site);
-    let sample = article(&digest, SAMPLE_SOURCE);
-    let moscow = entry(&sample["places"], "Moscow");
+    let place = |name: &str| {
+        digest["entities"]["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not among the places"))
+            .clone()
+    };
+    let moscow = place("Moscow");
     let (lat, lon) = (
         moscow["lat"].as_f64().unwrap(),
         moscow["lon"].as_f64().unwrap(),
@@ -98,11 +106,11 @@ fn places_carry_coordinates_in_digest_json_and_people_do_not() {
         (lat - 55.75).abs() < 0.1 && (lon - 37.62).abs() < 0.1,
         "{moscow}"
     );
-    let wonsan = entry(&digest["entities"]["places"], "Wonsan");
+    let wonsan = place("Wonsan");
     assert!(wonsan["lat"].as_f64().unwrap() > 38.0, "{wonsan}");
     assert!(wonsan["lon"].as_f64().unwrap() > 127.0, "{wonsan}");
-    for list in [&sample["people"], &digest["entities"]["organizations"]] {
-        for e in list.as_array().unwrap() {
+    for kind in ["people", "organizations"] {
+        for e in digest["entities"][kind].as_array().unwrap() {
             assert!(e.get("lat").is_none() && e.get("lon").is_none(), "{e}");
         }
     }
