@@ -93,7 +93,10 @@ mod tests {
             xml_chars_only(text.to_string()),
             text.chars().filter(|&c| is_xml_char(c)).collect::<String>()
         );
-        assert_eq!(xml_chars_only(text.to_string()), "ab\tc\nd\refghi\u{fffd}j“k”\u{10ffff}");
+        assert_eq!(
+            xml_chars_only(text.to_string()),
+            "ab\tc\nd\refghi\u{fffd}j“k”\u{10ffff}"
+        );
         for c in ['\u{fffd}', '\u{efbf}', 'é', '“', '\u{10ffff}'] {
             assert!(all_xml_chars(&c.to_string()), "{c:?}");
         }

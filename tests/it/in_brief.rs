@@ -113,7 +113,12 @@ fn a_dateline_is_shown_before_the_text_and_kept_out_of_headline_and_lede() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p["name"].as_str().unwrap())
+        .map(|p| {
+            let index = p["entity"].as_u64().unwrap() as usize;
+            digest["entities"]["places"][index]["name"]
+                .as_str()
+                .unwrap()
+        })
         .collect();
     assert!(places.contains(&"Beijing"), "{places:?}");
     let figures: Vec<&str> = article["figures"]
