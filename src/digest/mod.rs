@@ -337,6 +337,8 @@ mod tests {
             rank,
             weight: None,
             lede: String::new(),
+            key_points: Vec::new(),
+            dateline: None,
             word_count: 1,
             reading_minutes: 1,
             tags: Vec::new(),

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::briefing_box::{BriefingBox, briefing_box};
+use super::briefing_box::{BriefingBox, DatelineView, briefing_box, dateline};
 use super::entities::card_entities;
 use super::feeds::FeedLinks;
 use super::format::{Link, cut, display_date, iso_date};
@@ -144,7 +144,9 @@ pub(crate) struct ArticleView<'a, C> {
     pub next: Option<Link>,
     /// Its edition.
     pub edition: Link,
-    /// The briefing box: lede, entities, quotes, key figures.
+    /// The dateline, shown before the text.
+    pub dateline: Option<DatelineView<'a>>,
+    /// The briefing box: key points, entities, quotes, key figures.
     pub briefing: BriefingBox<'a>,
     /// Stories sharing its most specific entities and tags.
     pub related: Vec<Link>,
@@ -299,6 +301,7 @@ pub(crate) fn article<'a, C>(
         previous: digest.previous(i).map(|p| article_link(p, urls)),
         next: digest.next(i).map(|n| article_link(n, urls)),
         edition: edition_link(edition, urls),
+        dateline: dateline(digest, i, urls),
         briefing: briefing_box(digest, i, urls),
         related: related(digest, i, urls),
     }

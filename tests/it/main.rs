@@ -11,6 +11,7 @@ mod build;
 mod check;
 mod entities;
 mod feeds;
+mod in_brief;
 mod incremental;
 mod live_reload;
 mod new;

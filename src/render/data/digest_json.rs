@@ -40,6 +40,8 @@ struct ArticleJson<'a> {
     date: String,
     published: String,
     lede: &'a str,
+    key_points: &'a [String],
+    dateline: Option<DatelineJson<'a>>,
     word_count: usize,
     reading_minutes: u32,
     tags: &'a [String],
@@ -50,6 +52,14 @@ struct ArticleJson<'a> {
     figures: Vec<FigureJson<'a>>,
     /// Indices into `articles`, best first.
     related: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct DatelineJson<'a> {
+    text: &'a str,
+    place: &'a str,
+    agency: Option<&'a str>,
+    date: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -252,6 +262,13 @@ fn article_json<'a>(
         date: a.date.to_string(),
         published: a.published.to_string(),
         lede: &a.lede,
+        key_points: &a.key_points,
+        dateline: a.dateline.as_ref().map(|d| DatelineJson {
+            text: &d.text,
+            place: &d.place,
+            agency: d.agency.as_deref(),
+            date: d.date.map(|d| d.to_string()),
+        }),
         word_count: a.word_count,
         reading_minutes: a.reading_minutes,
         tags: &a.tags,
@@ -308,9 +325,11 @@ fn quotes_json<'a>(
 }
 
 /// The numeric value of an amount as written: "$11 billion" → 11e9,
-/// "10,000" → 1e4, "31 per cent" → 31.
+/// "10,000" → 1e4, "31 per cent" → 31, "magnitude 6.1" → 6.1.
 pub(crate) fn value_of(amount: &str) -> Option<f64> {
-    let mut words = amount.split_whitespace();
+    let mut words = amount
+        .split_whitespace()
+        .skip_while(|w| !w.contains(|c: char| c.is_ascii_digit()));
     let number: String = words
         .next()?
         .chars()
@@ -349,5 +368,8 @@ mod tests {
         assert_eq!(value_of("€2.5 million"), Some(2.5e6));
         assert_eq!(value_of("31 per cent"), Some(31.0));
         assert_eq!(value_of("abc"), None);
+        assert_eq!(value_of("magnitude 6.1"), Some(6.1));
+        assert_eq!(value_of("6.1-magnitude"), Some(6.1));
+        assert_eq!(value_of("US$5 million"), Some(5e6));
     }
 }
