@@ -19,30 +19,56 @@ const ABBREVIATIONS: &[&str] = &[
 /// text once, holding nothing but the offsets found.
 pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
-    for (at, c) in text.char_indices() {
-        let after = at + c.len_utf8();
-        if matches!(c, '。' | '！' | '？') {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Terminators are ASCII or start with 0xE3/0xEF, so the scan steps over
+    // bytes and decodes characters only after one.
+    while i < bytes.len() {
+        let terminator = bytes[i];
+        if matches!(terminator, b'.' | b'!' | b'?') {
+            let end = i + 1 + closers_len(&text[i + 1..]);
+            let after = &text[end..];
+            // One space or more ("part-time.  So it").
+            let rest = after.trim_start_matches(' ');
+            if rest.len() < after.len()
+                && starts_sentence(rest.chars().next())
+                && !(terminator == b'.' && is_abbreviation(&text[..i]))
+            {
+                ends.push(end);
+                i = end + 1;
+                continue;
+            }
+        } else if let Some(stop) = full_width_stop(text, i) {
             // Full-width stops end a sentence whatever follows: CJK text
             // puts no space between sentences.
+            let after = i + stop.len_utf8();
             let end = after + closers_len(&text[after..]);
             if end < text.len() {
                 ends.push(end);
             }
-        } else if matches!(c, '.' | '!' | '?') {
-            let end = after + closers_len(&text[after..]);
-            let mut rest = text[end..].chars();
-            if rest.next() == Some(' ')
-                && starts_sentence(rest.next())
-                && !(c == '.' && is_abbreviation(&text[..at]))
-            {
-                ends.push(end);
-            }
+            i = end;
+            continue;
         }
+        i += 1;
     }
     if ends.last() != Some(&text.len()) && !text.trim().is_empty() {
         ends.push(text.len());
     }
     ends
+}
+
+/// The full-width stop (`。`, `！`, `？`) at byte `at` of `text`, if any.
+/// Each starts with 0xE3 or 0xEF, bytes that only ever start a character,
+/// so other bytes are passed over at once and `at` is a character boundary
+/// whenever the text is sliced there.
+fn full_width_stop(text: &str, at: usize) -> Option<char> {
+    if !matches!(text.as_bytes().get(at), Some(0xE3 | 0xEF)) {
+        return None;
+    }
+    text.get(at..)?
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '。' | '！' | '？'))
 }
 
 /// The length in bytes of the closing quotes and brackets `text` starts
@@ -108,6 +134,14 @@ mod tests {
     }
 
     #[test]
+    fn two_spaces_after_a_full_stop_still_split() {
+        assert_eq!(
+            split("It grew.  So it goes."),
+            vec!["It grew.", "So it goes."]
+        );
+    }
+
+    #[test]
     fn abbreviations_initials_and_decimals_do_not_split() {
         assert_eq!(
             split("Mr. Smith met U.S. officials and J. Doe at 3.5 p.m. today. Then left."),
@@ -124,6 +158,16 @@ mod tests {
             split("He said “we will win.” Others disagreed."),
             vec!["He said “we will win.”", "Others disagreed."]
         );
+    }
+
+    #[test]
+    fn multibyte_text_and_closers_split_on_character_boundaries() {
+        assert_eq!(
+            split("Kim “won.” Café é. Über alles! ‘Fin.’ Done"),
+            vec!["Kim “won.”", "Café é.", "Über alles!", "‘Fin.’", "Done"]
+        );
+        assert_eq!(split("Ends with a dot. "), vec!["Ends with a dot."]);
+        assert_eq!(split("Wait... What?"), vec!["Wait...", "What?"]);
     }
 
     #[test]

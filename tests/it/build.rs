@@ -3,7 +3,8 @@
 use crate::support::{Site, element, repo_root, text_of, tree};
 
 const SAMPLE: &str = "seeds/000_f596f713c00f6b16.txt";
-const SAMPLE_TITLE: &str = "North Korean leader Kim Jong Un has reiterated his full support for Russia’s efforts in Ukraine";
+const SAMPLE_TITLE: &str =
+    "North Korean leader Kim Jong Un reiterates full support for Russia’s efforts in Ukraine";
 const SAMPLE_URL: &str = "/briefing/articles/f596f713c00f6b16/";
 
 fn sample_paragraphs() -> Vec<String> {

@@ -46,13 +46,20 @@ fn markup_in_titles_tags_and_metadata_is_escaped() {
         "Source: <b onclick=alert('sidecar-source')>Wire</b>",
         "<script>alert('sidecar-tag')</script>",
         "\"><svg onload=alert('sidecar-tag-attr')>",
-        "Summary </script><script>alert('sidecar-summary')</script> ends.",
     ] {
         assert!(
             article.contains(shown),
             "{shown:?} not shown in:\n{article}"
         );
     }
+    // The summary is the story's lede: on the front page's card, not
+    // repeated in the article.
+    let front = text_of(element(&site.read("index.html"), "main"));
+    let summary = "Summary </script><script>alert('sidecar-summary')</script> ends.";
+    assert!(
+        front.contains(summary),
+        "{summary:?} not shown in:\n{front}"
+    );
     let (_, html) = page_with(&site, "fm-marker-ok");
     assert_eq!(
         headline(&html),

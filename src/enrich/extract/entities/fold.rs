@@ -55,44 +55,77 @@ pub(super) fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
 struct Target<'a> {
     words: Vec<&'a str>,
     kind: Option<EntityKind>,
+    /// Whether a generational suffix ("Jr") was cut off the words.
+    suffixed: bool,
 }
 
 impl<'a> Target<'a> {
     fn new(raw: &'a Raw) -> Target<'a> {
         let mut evidence = raw.shape;
         evidence.merge(raw.context);
+        let mut words: Vec<&str> = raw.name.split_whitespace().collect();
+        // "Ada Mae Lovelace Jr": the surname is the word before the suffix.
+        const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+        let suffixed = words.len() > 2 && words.last().is_some_and(|w| SUFFIXES.contains(w));
+        if suffixed {
+            words.pop();
+        }
         Target {
-            words: raw.name.split_whitespace().collect(),
+            words,
             kind: raw.known.or_else(|| evidence.kind()),
+            suffixed,
         }
     }
 
     /// Whether `short` can stand for this name: a surname ends a person's
-    /// name; an organisation is shortened to its first word ("Samsung"); a
-    /// place is not shortened.
+    /// name, and the first and last names stand for a name with a middle
+    /// one ("Ada Lovelace" for "Ada Mae Lovelace"); an organisation is
+    /// shortened to its first word ("Samsung") or to its last words without
+    /// the place or body before them ("Supreme Court" for "Velmoran Supreme
+    /// Court"); a place is not shortened.
     fn takes(&self, short: &[&str]) -> bool {
         let full = &self.words;
+        if self.suffixed && full.as_slice() == short {
+            return true;
+        }
+        if full.len() <= short.len() {
+            return false;
+        }
         let first_word = short.len() == 1 && full[0] == short[0];
-        full.len() > short.len()
-            && match self.kind {
-                Some(EntityKind::Place) => false,
-                Some(EntityKind::Organization) => first_word,
-                _ => ends_with(full, short) || first_word,
+        match self.kind {
+            Some(EntityKind::Place) => false,
+            Some(EntityKind::Organization) => {
+                first_word || (short.len() >= 2 && ends_with(full, short))
             }
+            _ => {
+                let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();
+                first_word || outer || ends_with(full, short)
+            }
+        }
     }
 }
 
 /// The names that can take an alias (two words or more, not a place),
 /// indexed by the aliases they take, each list in mention order: looking
-/// up the nearest taker of a short name costs a hash lookup and a binary
-/// search, not a scan of every longer name (which made long articles
-/// quadratic).
+/// up the nearest taker of a short name costs a few hash lookups and binary
+/// searches, not a scan of every longer name (which made long articles
+/// quadratic). Between them the lists hold exactly the names whose
+/// [`Target::takes`] accepts the short name.
 struct Takers {
     /// By a tail of the name (its first word lower-cased, as
-    /// [`ends_with`] compares): persons and names of unknown kind.
+    /// [`ends_with`] compares): every tail of persons and names of unknown
+    /// kind, the tails of two words or more of organisations.
     by_tail: HashMap<String, Vec<usize>>,
     /// By the name's first word: every kind that takes an alias.
     by_first: HashMap<String, Vec<usize>>,
+    /// By first and last word, for persons and names of unknown kind of
+    /// three words or more ("Ada Lovelace" for "Ada Mae Lovelace").
+    by_ends: HashMap<String, Vec<usize>>,
+    /// By the whole name, for names a generational suffix was cut from.
+    by_whole: HashMap<String, Vec<usize>>,
+    /// By the capitals of the name (see [`initials_of`]), for names that
+    /// are not a person's: what an acronym may spell.
+    by_initials: HashMap<String, Vec<usize>>,
 }
 
 /// The longest short name that is folded (see [`fold_target`]).
@@ -103,54 +136,89 @@ impl Takers {
         let mut takers = Takers {
             by_tail: HashMap::new(),
             by_first: HashMap::new(),
+            by_ends: HashMap::new(),
+            by_whole: HashMap::new(),
+            by_initials: HashMap::new(),
         };
         for (j, target) in targets.iter().enumerate() {
-            let words = &target.words;
-            if words.len() < 2 || target.kind == Some(EntityKind::Place) {
-                continue;
-            }
-            takers
-                .by_first
-                .entry(words[0].to_string())
-                .or_default()
-                .push(j);
-            if target.kind == Some(EntityKind::Organization) {
-                continue;
-            }
-            for len in 1..words.len() {
-                let key = tail_key(&words[words.len() - len..]);
-                takers.by_tail.entry(key).or_default().push(j);
+            if target.words.len() >= 2 && target.kind != Some(EntityKind::Place) {
+                takers.add(j, target);
             }
         }
         takers
     }
 
-    /// The takers of `short`: two lists, each in mention order.
-    fn of(&self, short: &[&str]) -> [&[usize]; 2] {
-        let by_first = match short {
-            [one] => self.by_first.get(*one).map_or(&[][..], Vec::as_slice),
-            _ => &[],
+    fn add(&mut self, j: usize, target: &Target<'_>) {
+        let words = &target.words;
+        let push = |map: &mut HashMap<String, Vec<usize>>, key: String| {
+            map.entry(key).or_default().push(j);
         };
-        let by_tail = self
-            .by_tail
-            .get(&tail_key(short))
-            .map_or(&[][..], Vec::as_slice);
-        [by_first, by_tail]
+        push(&mut self.by_first, words[0].to_string());
+        if target.suffixed {
+            push(&mut self.by_whole, words.join(" "));
+        }
+        let organization = target.kind == Some(EntityKind::Organization);
+        if target.kind != Some(EntityKind::Person) {
+            push(&mut self.by_initials, initials_of(words));
+        }
+        if !organization && words.len() > 2 {
+            push(
+                &mut self.by_ends,
+                ends_key(words[0], words[words.len() - 1]),
+            );
+        }
+        let shortest = if organization { 2 } else { 1 };
+        for len in shortest..words.len() {
+            push(&mut self.by_tail, tail_key(&words[words.len() - len..]));
+        }
+    }
+
+    /// The takers of `short`: lists, each in mention order.
+    fn of(&self, short: &[&str]) -> [&[usize]; 4] {
+        [
+            list(
+                &self.by_first,
+                (short.len() == 1).then(|| short[0].to_string()),
+            ),
+            list(&self.by_tail, Some(tail_key(short))),
+            list(
+                &self.by_ends,
+                (short.len() == 2).then(|| ends_key(short[0], short[1])),
+            ),
+            list(&self.by_whole, Some(short.join(" "))),
+        ]
+    }
+
+    /// The first name in mention order that is not a person's and whose
+    /// capitals are `letters`.
+    fn spelling(&self, letters: &str) -> Option<usize> {
+        self.by_initials.get(letters)?.first().copied()
     }
 }
 
-/// A tail of a name as [`Takers`] indexes it: the first word lower-cased.
+/// The list `map` holds under `key`, empty when there is none or no key.
+fn list(map: &HashMap<String, Vec<usize>>, key: Option<String>) -> &[usize] {
+    key.and_then(|k| map.get(&k)).map_or(&[][..], Vec::as_slice)
+}
+
+/// A tail of a name as [`Takers`] indexes it: the first word lower-cased
+/// character by character, as [`ends_with`] compares it.
 fn tail_key(words: &[&str]) -> String {
     let mut key = String::new();
     for (k, word) in words.iter().enumerate() {
         if k == 0 {
-            key.push_str(&word.to_lowercase());
+            key.extend(word.chars().flat_map(char::to_lowercase));
         } else {
             key.push(' ');
             key.push_str(word);
         }
     }
     key
+}
+
+/// A name's first and last word as [`Takers`] indexes them.
+fn ends_key(first: &str, last: &str) -> String {
+    format!("{first} {last}")
 }
 
 /// The name mention `i` folds into, if it is an alias of another: an
@@ -167,10 +235,16 @@ fn fold_target(
     if raw.known.is_some() || raw.words > MAX_ALIAS_WORDS {
         return None;
     }
-    if raw.acronym
-        && let Some(expansion) = acronyms.get(&raw.surface)
-    {
-        return Some(expansion.clone());
+    if raw.acronym {
+        if let Some(expansion) = acronyms.get(&raw.surface) {
+            return Some(expansion.clone());
+        }
+        // An acronym of a longer name the article gives ("VCA" for "Velmar
+        // Council of Arts"), without defining it in brackets.
+        let letters: String = raw.surface.chars().filter(|c| c.is_alphabetic()).collect();
+        if let Some(j) = takers.spelling(&letters) {
+            return Some(raws[j].name.clone());
+        }
     }
     let short = &targets[i].words;
     let lists = takers.of(short);
@@ -189,6 +263,18 @@ fn fold_target(
     found.map(|j| raws[j].name.clone())
 }
 
+/// The capitals a name's acronym spells: the first letter of each
+/// capitalised word and of each capitalised part of a hyphenated word
+/// ("Ex-Members" gives "EM"); small words are skipped.
+fn initials_of(words: &[&str]) -> String {
+    words
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .filter_map(|part| part.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
 /// Whether `full` ends with `tail`, ignoring the case of the tail's first
 /// letter ("Von der Leyen").
 fn ends_with(full: &[&str], tail: &[&str]) -> bool {
@@ -196,7 +282,13 @@ fn ends_with(full: &[&str], tail: &[&str]) -> bool {
     tail.iter().enumerate().all(|(k, word)| {
         let other = full[offset + k];
         if k == 0 {
-            other.to_lowercase() == word.to_lowercase()
+            // Compared without allocating: this runs for every pair of
+            // names in a story.
+            other.len() == word.len()
+                && other
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(word.chars().flat_map(char::to_lowercase))
         } else {
             other == *word
         }
