@@ -39,6 +39,52 @@ fn force_writes_into_a_foreign_output_folder() {
     assert!(site.root().join("docs/index.html").is_file());
 }
 
+/// The site root, a folder holding it and the input folders are refused
+/// even with `--force`, and nothing in them changes. The site sits two
+/// folders down in a scratch folder, so a wrong answer could only delete
+/// the scratch folder.
+#[test]
+fn the_site_root_its_ancestors_and_input_folders_stay_refused_with_force() {
+    let scratch = tempfile::tempdir().unwrap();
+    let new = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["new", "project/site"])
+        .current_dir(scratch.path())
+        .output()
+        .unwrap();
+    assert!(new.status.success());
+    std::fs::write(scratch.path().join("project/notes.txt"), "mine\n").unwrap();
+    let before = tree(scratch.path());
+    for output in [
+        "project/site",
+        "project",
+        ".",
+        "project/site/seeds",
+        "project/site/seeds/out",
+        "project/site/static",
+        "project/site/templates",
+    ] {
+        for force in [false, true] {
+            let mut args = vec!["build", "--root", "project/site", "--output", output];
+            if force {
+                args.push("--force");
+            }
+            let run = Command::new(env!("CARGO_BIN_EXE_briefing"))
+                .args(&args)
+                .current_dir(scratch.path())
+                .env("SOURCE_DATE_EPOCH", EPOCH)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&run.stderr);
+            assert_eq!(run.status.code(), Some(1), "{args:?}: {stderr}");
+            assert!(stderr.contains("refusing"), "{args:?}: {stderr}");
+            assert!(
+                before == tree(scratch.path()),
+                "{args:?} changed the scratch folder"
+            );
+        }
+    }
+}
+
 /// A file is never replaced by the output folder.
 #[test]
 fn an_output_path_that_is_a_file_is_refused() {
