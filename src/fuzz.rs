@@ -48,6 +48,9 @@ pub fn read_article(
     article::parse_bytes(&source, bytes.to_vec(), sidecar, ParseOptions::default())
 }
 
+/// The longest derived headline in characters, an ellipsis included.
+pub const MAX_TITLE_CHARS: usize = enrich::title::MAX_TITLE_CHARS + 1;
+
 /// A headline derived from `lede`, as for an untitled story.
 pub fn derive_title(lede: &str) -> String {
     enrich::title::derive(lede)

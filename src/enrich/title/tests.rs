@@ -195,3 +195,18 @@ fn a_runaway_lede_gives_the_headline_of_its_head() {
     let cjk = "港".repeat(3_000);
     assert!(head(&cjk, MAX_SENTENCE_BYTES).len() <= MAX_SENTENCE_BYTES);
 }
+
+#[test]
+fn a_capitalised_word_after_a_bracket_or_quote_is_no_verb() {
+    for lede in [
+        "Tade \u{0}Fed Sn added States",
+        "Tade 'Fed Sn added States",
+        "Tade *Fed Sn added States",
+        "Tade —Fed Sn added States",
+        "Traders 'Fed bought bonds on Monday.",
+    ] {
+        let title = derive(lede);
+        assert!(!title.contains("feeds"), "{lede:?} gave {title:?}");
+        assert!(title.chars().count() <= lede.chars().count(), "{title:?}");
+    }
+}
