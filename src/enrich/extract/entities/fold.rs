@@ -375,3 +375,77 @@ impl Group {
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(name: &str, kind: Option<EntityKind>, suffixed: bool) -> Target<'_> {
+        Target {
+            words: name.split(' ').collect(),
+            kind,
+            suffixed,
+        }
+    }
+
+    /// The index holds exactly the names `takes` accepts, and finds the
+    /// same acronym spellings as a scan of every name.
+    #[test]
+    fn takers_hold_exactly_the_names_that_take_each_alias() {
+        use EntityKind::{Organization as Org, Person, Place};
+        let targets = vec![
+            target("Ada Mae Lovelace", Some(Person), false),
+            target("Tom Quill", Some(Person), true),
+            target("Velmoran Supreme Court", Some(Org), false),
+            target("Samsung Electronics", Some(Org), false),
+            target("Ursula von der Leyen", None, false),
+            target("Port Valdera", Some(Place), false),
+            target("Velmar Council of Arts", None, false),
+            target("Lovelace", Some(Person), false),
+            target("Kim Jong Un", Some(Person), false),
+        ];
+        let takers = Takers::new(&targets);
+        let shorts = [
+            "Lovelace",
+            "Ada",
+            "Ada Lovelace",
+            "Mae Lovelace",
+            "Tom Quill",
+            "Quill",
+            "Supreme Court",
+            "Court",
+            "Velmoran",
+            "Samsung",
+            "Electronics",
+            "Von der Leyen",
+            "von der Leyen",
+            "Leyen",
+            "Valdera",
+            "Port",
+            "Kim",
+            "Un",
+            "Jong Un",
+            "Kim Un",
+            "Arts",
+        ];
+        for short in shorts {
+            let short: Vec<&str> = short.split(' ').collect();
+            let mut found: Vec<usize> = takers.of(&short).concat();
+            found.sort_unstable();
+            found.dedup();
+            let expected: Vec<usize> = (0..targets.len())
+                .filter(|&j| targets[j].words.len() >= 2 && targets[j].kind != Some(Place))
+                .filter(|&j| targets[j].takes(&short))
+                .collect();
+            assert_eq!(found, expected, "{short:?}");
+        }
+        for letters in ["VCA", "SE", "VSC", "AML", "PV", "KJU"] {
+            let scan = (0..targets.len()).find(|&j| {
+                targets[j].words.len() >= 2
+                    && !matches!(targets[j].kind, Some(Place | Person))
+                    && initials_of(&targets[j].words) == letters
+            });
+            assert_eq!(takers.spelling(letters), scan, "{letters}");
+        }
+    }
+}
