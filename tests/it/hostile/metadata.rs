@@ -1,6 +1,7 @@
 //! Front matter (unclosed, invalid, wrongly typed, unknown keys, alias
 //! bombs), impossible dates, and slugs (empty, colliding three ways and by
-//! case); right-to-left and CJK text; very long file names.
+//! case); right-to-left and CJK text; very long file names; lines broken
+//! mid-sentence.
 
 use super::*;
 
@@ -243,4 +244,23 @@ fn very_long_file_names_build() {
     }
     let digest = site.read("digest.json");
     assert!(digest.contains(&ascii), "digest.json lacks the long name");
+}
+
+/// Lines broken mid-sentence: paragraphs opening with a lower-case "or"
+/// or "and" before a name build like any other (the entity rules panicked
+/// on them: exit 101 and no site at all).
+#[test]
+fn paragraphs_opening_with_a_conjunction_build() {
+    let site = hostile(&["broken-lines.txt"]);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("articles/broken-lines/index.html");
+    assert_eq!(headline(&page), "Harbour works resume");
+    assert_eq!(
+        body_paragraphs(&page)[1..].to_vec(),
+        vec![
+            "or Cricket in India said Sharma would play.",
+            "and Ana Ruiz said the fans could come."
+        ]
+    );
 }
