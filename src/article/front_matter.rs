@@ -15,6 +15,7 @@ use jiff::tz::Offset;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
+use super::text::drop_controls;
 use crate::config::corrections::EntityCorrections;
 use crate::error::{Diagnostic, Location};
 
@@ -204,6 +205,29 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
 
 /// Parses a front-matter block (or a whole sidecar, with `line_offset` 0).
 pub fn parse(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> {
+    parse_block(block, path).map(FrontMatter::without_controls)
+}
+
+impl FrontMatter {
+    /// The text fields without control characters: TOML and YAML escapes
+    /// ("\u0001") make them after the text cleaner has run.
+    fn without_controls(mut self) -> FrontMatter {
+        for field in [
+            &mut self.title,
+            &mut self.slug,
+            &mut self.source,
+            &mut self.source_url,
+            &mut self.author,
+            &mut self.summary,
+        ] {
+            field.iter_mut().for_each(drop_controls);
+        }
+        self.tags.iter_mut().for_each(drop_controls);
+        self
+    }
+}
+
+fn parse_block(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> {
     if block.text.trim().is_empty() {
         return Ok(FrontMatter::default());
     }

@@ -15,6 +15,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::highlight;
+use super::text::drop_controls;
 use crate::slug::{slugify, unique};
 
 /// A rendered Markdown body and what `enrich` needs from it.
@@ -128,6 +129,11 @@ pub(crate) fn render(text: &str) -> MarkdownBody {
         i = end + 1;
     }
     pulldown_cmark::html::push_html(&mut body.html, safe_links(out));
+    // Character references ("&#131;", "&#1;") decode to the control
+    // characters the text cleaner took out of the source.
+    drop_controls(&mut body.html);
+    body.headline.iter_mut().for_each(drop_controls);
+    body.paragraphs.iter_mut().for_each(drop_controls);
     body
 }
 
@@ -191,6 +197,15 @@ fn count_words(events: &[Event<'_>]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_references_never_make_control_characters() {
+        let body = render("# T&#131;itle\n\nA &#131;b &#1;c &#127;d [e&#155;](/f&#150;g)\n");
+        let controls = |t: &str| t.chars().any(|c| c.is_control() && c != '\n');
+        assert!(!controls(&body.html), "{:?}", body.html);
+        assert_eq!(body.headline.as_deref(), Some("Title"));
+        assert_eq!(body.paragraphs, vec!["A b c d e"]);
+    }
 
     #[test]
     fn leading_h1_becomes_the_headline() {

@@ -106,6 +106,15 @@ pub(crate) fn clean<'a>(text: &'a str, rel_path: &Path) -> Result<Cow<'a, str>, 
 
 /// Whether [`clean`] changes `c`: a carriage return, or a control character
 /// other than tab and line feed.
+/// Drops from `text` the control characters the cleaner drops, for text
+/// made after it ran: Markdown character references ("&#131;") and TOML
+/// or YAML escapes ("\u0001") decode to them.
+pub(crate) fn drop_controls(text: &mut String) {
+    if text.chars().any(needs_cleaning) {
+        text.retain(|c| !needs_cleaning(c));
+    }
+}
+
 fn needs_cleaning(c: char) -> bool {
     c.is_control() && c != '\t' && c != '\n'
 }

@@ -125,13 +125,21 @@ fn crlf_and_cr_only_line_endings_read_like_line_feeds() {
 /// and no page, feed or JSON file holds one.
 #[test]
 fn control_characters_are_dropped_from_every_output_file() {
-    let site = hostile(&["control-chars.txt"]);
+    let site = hostile(&["control-chars.txt", "control-escapes.md"]);
     let run = site.build(&[]);
     assert_exit_and_control(&site, &run, 0);
     let (_, html) = page_with(&site, "ctl-marker-ok");
     let body = body_paragraphs(&html).join(" ");
     assert!(body.contains("bell"), "{body}");
     assert!(body.contains("c1-marker-ok"), "{body}");
+    // Made by escapes after the cleaner ran: TOML "\u0001" in front
+    // matter, Markdown "&#131;".
+    let (_, html) = page_with(&site, "esc-marker-ok");
+    assert_eq!(headline(&html), "Escaped control title");
+    assert!(
+        text_of(element(&html, "article")).contains("Escapes esc-marker-ok: a b c d"),
+        "{html}"
+    );
     let found = control_characters_in_output(&site);
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
