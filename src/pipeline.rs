@@ -220,6 +220,7 @@ pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>)
     let context = EnrichContext {
         now: options.now,
         words_per_minute: config.site.digest.words_per_minute,
+        time_zone: config.site.editions.zone(),
     };
     let lexicon = Lexicon::new(&config.entities);
     files

@@ -5,6 +5,7 @@
 //! Slugs are made unique later, in `digest`, where all articles are known.
 //! The briefing layer (entities, quotes, key figures) is [`extract`]'s.
 
+mod dating;
 pub mod extract;
 mod filename;
 mod sentences;
@@ -23,19 +24,25 @@ use crate::slug::{MAX_SLUG_LEN, slugify};
 use extract::Extracted;
 use extract::lexicon::Lexicon;
 
+pub use dating::date_undated;
+
 /// What the build knows that the articles do not.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct EnrichContext {
     /// The build instant: `SOURCE_DATE_EPOCH` when set, else now.
     pub now: Timestamp,
     /// Reading speed for reading times.
     pub words_per_minute: u32,
+    /// The site's time zone: the days of editions, and how a date or time
+    /// written without an offset is read.
+    pub time_zone: TimeZone,
 }
 
 impl EnrichContext {
-    /// The current edition's date: the build instant's date in UTC.
+    /// The current edition's date: the build instant's date in the site's
+    /// time zone.
     pub fn today(&self) -> Date {
-        self.now.to_zoned_datetime(TimeZone::UTC).date()
+        dating::day_of(self.now, &self.time_zone)
     }
 }
 
@@ -46,7 +53,11 @@ pub enum DateSource {
     FrontMatter,
     /// A `YYYY-MM-DD` file-name prefix.
     FileName,
-    /// Neither: the build's current edition.
+    /// None given: the first commit that added the file.
+    Git,
+    /// None given, and not in git's history: the file's modification time.
+    Modified,
+    /// None given and none found: the build's current edition.
     Edition,
 }
 
@@ -66,7 +77,8 @@ pub struct Article {
     pub slug_given: bool,
     /// The edition (calendar day) the article belongs to.
     pub date: Date,
-    /// When it was published; midnight UTC of `date` if no time was given.
+    /// When it was published: midnight of `date` in the site's time zone
+    /// if no time was given. Later than the build clock, it is held back.
     pub published: Timestamp,
     /// Where `date` came from.
     pub date_source: DateSource,
@@ -132,15 +144,7 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
     } else {
         slug
     };
-    let (date, published, date_source) = match (front.date, file.date) {
-        (Some(fd), _) => (
-            fd.date,
-            fd.instant.unwrap_or_else(|| midnight(fd.date)),
-            DateSource::FrontMatter,
-        ),
-        (None, Some(d)) => (d, midnight(d), DateSource::FileName),
-        (None, None) => (ctx.today(), ctx.now, DateSource::Edition),
-    };
+    let (date, published, date_source) = dating::resolve(front.date, file.date, ctx);
     let word_count = body.word_count();
     let extracted = if front.entities.is_empty() {
         extract::extract(body.paragraphs(), lexicon)
@@ -183,12 +187,6 @@ fn non_empty(value: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn midnight(date: Date) -> Timestamp {
-    date.to_zoned_datetime(TimeZone::UTC)
-        .map(|z| z.timestamp())
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
 /// A slug for an article whose title has nothing ASCII in it: its file
 /// name, which is stable.
 fn fallback_slug(stem: &str) -> String {
@@ -207,7 +205,7 @@ pub fn reading_minutes(words: usize, wpm: u32) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::article::front_matter::{FrontDate, FrontMatter};
     use crate::discover::{SourceFile, SourceKind};
@@ -217,7 +215,17 @@ mod tests {
         EnrichContext {
             now: Timestamp::from_second(1_752_300_000).unwrap(),
             words_per_minute: 200,
+            time_zone: TimeZone::UTC,
         }
+    }
+
+    /// An article with the given date fields, for other modules' tests.
+    pub(crate) fn article_dated(date: Date, at: Timestamp, source: DateSource) -> Article {
+        let mut a = enrich(parsed("x.txt", FrontMatter::default(), &["Text."]), &ctx());
+        a.date = date;
+        a.published = at;
+        a.date_source = source;
+        a
     }
 
     fn parsed(name: &str, front: FrontMatter, paragraphs: &[&str]) -> ParsedArticle {

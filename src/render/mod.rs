@@ -401,6 +401,7 @@ mod tests {
         let context = EnrichContext {
             now: Timestamp::from_second(1_752_300_000).unwrap(),
             words_per_minute: 200,
+            time_zone: jiff::tz::TimeZone::UTC,
         };
         let articles = stories
             .iter()
