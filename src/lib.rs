@@ -14,6 +14,7 @@
 // The stages, in pipeline order.
 pub mod config; //    site.toml + entities.toml → Config
 pub mod discover; //  seeds/ → SourceFile list (the only walkdir user)
+pub mod history; //   when each article file entered the site (the only git caller)
 pub mod article; //   SourceFile → ParsedArticle (text, Markdown, front matter)
 pub mod enrich; //    ParsedArticle → Article (title, date, slug, entities, quotes, figures)
 pub mod digest; //    Article list → Digest (order, editions, tags, corpus pass, related)
