@@ -38,8 +38,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
-    /// The build instant: dates undated articles and never comes from the
-    /// clock inside the stages.
+    /// Include articles dated after `now` (held back otherwise).
+    pub future: bool,
+    /// The build instant: holds back stories dated later, caps the date of
+    /// undated ones, and never comes from the clock inside the stages.
     pub now: Timestamp,
     /// The live-reload script's URL (`serve` only).
     pub live_reload: Option<String>,
@@ -53,6 +55,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            future: false,
             now,
             live_reload: None,
         }
@@ -131,7 +134,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
             .iter()
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
-    let (digest, digest_diagnostics) = assemble(good, options);
+    let (digest, digest_diagnostics) = assemble(good, &config, options);
     diagnostics.extend(digest_diagnostics);
     let renderer = make_renderer(&config, templates, options);
 
@@ -233,16 +236,24 @@ pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>)
         .collect()
 }
 
-/// Builds the digest from `articles`, leaving drafts out unless asked.
+/// Builds the digest from `articles`, leaving drafts out unless asked and
+/// holding back stories not yet due unless `options.future`.
 pub fn assemble(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
 ) -> (Digest, Vec<Diagnostic>) {
     let articles = articles
         .into_iter()
         .filter(|a| options.drafts || !a.draft)
         .collect();
-    digest::build(articles)
+    let settings = digest::Settings {
+        now: options.now,
+        future: options.future,
+        length: config.site.editions.length,
+        duplicate_threshold: config.site.duplicates.threshold,
+    };
+    digest::build(articles, &settings)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.

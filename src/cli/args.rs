@@ -69,6 +69,10 @@ pub struct SiteArgs {
     /// Include articles marked draft = true.
     #[arg(long)]
     pub drafts: bool,
+    /// Include stories dated after the build clock (held back otherwise
+    /// until their time comes): for previewing an embargoed story.
+    #[arg(long)]
+    pub future: bool,
 }
 
 /// Where a build writes and the URL it publishes under.

@@ -17,6 +17,7 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
             output: args.target.output.clone(),
             base_url: args.target.base_url.clone(),
             drafts: args.site.drafts,
+            future: args.site.future,
             ..BuildOptions::new(args.site.root.clone(), now)
         })
     });
@@ -54,6 +55,7 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
         super::check::build_and_check(&BuildOptions {
             base_url: args.base_url.clone(),
             drafts: args.site.drafts,
+            future: args.site.future,
             ..BuildOptions::new(args.site.root.clone(), now)
         })
     });

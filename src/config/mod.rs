@@ -290,10 +290,7 @@ pub fn parse(text: &str, path: &Path, themes: &[&str]) -> Result<SiteConfig, Err
         return Err(Error::Config(
             Diagnostic::error(
                 key_location(text, "time_zone", path),
-                format!(
-                    "unknown `editions.time_zone` {:?}",
-                    site.editions.time_zone
-                ),
+                format!("unknown `editions.time_zone` {:?}", site.editions.time_zone),
             )
             .with_help("use an IANA time zone name such as \"Europe/London\" or \"UTC\""),
         ));

@@ -96,11 +96,7 @@ mod tests {
 
     #[test]
     fn a_local_time_is_read_in_the_site_time_zone() {
-        let (day, at, _) = resolve(
-            front("2025-07-12T09:30:00"),
-            None,
-            &ctx("America/New_York"),
-        );
+        let (day, at, _) = resolve(front("2025-07-12T09:30:00"), None, &ctx("America/New_York"));
         assert_eq!(day, date(2025, 7, 12));
         assert_eq!(at.to_string(), "2025-07-12T13:30:00Z");
     }

@@ -417,7 +417,7 @@ mod tests {
                 Arc::new(enrich::enrich(parsed.unwrap(), &context))
             })
             .collect();
-        crate::digest::build(articles).0
+        crate::digest::build(articles, &crate::digest::Settings::default()).0
     }
 
     fn renderer() -> Renderer {

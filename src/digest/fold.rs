@@ -1,0 +1,100 @@
+//! Folding the versions of one story into the story shown.
+//!
+//! Pure. The pairs `duplicates` found are grouped transitively (a copy of
+//! a copy is a version too); in each group the newest version is shown
+//! (ties: the one read first in its edition) and the others are listed
+//! with it, newest first. A copy identical to another (same title, same
+//! text) is also a warning naming both files: it was probably filed twice
+//! by mistake.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use super::duplicates::{self, Pair};
+use crate::enrich::Article;
+use crate::error::{Diagnostic, Location};
+
+/// A version folded into the story shown.
+#[derive(Debug, Clone)]
+pub(crate) struct Folded {
+    /// The version.
+    pub article: Arc<Article>,
+    /// How similar its text is to the story shown (0 to 1).
+    pub similarity: f64,
+    /// Whether it is identical to the story shown.
+    pub exact: bool,
+}
+
+/// Every story to show, each with the versions folded into it, and a
+/// warning for each exact copy.
+pub(crate) fn fold(
+    articles: Vec<Arc<Article>>,
+    pairs: &[Pair],
+) -> (Vec<(Arc<Article>, Vec<Folded>)>, Vec<Diagnostic>) {
+    let diagnostics = pairs
+        .iter()
+        .filter(|p| p.exact)
+        .map(|p| exact_copy(&articles[p.a], &articles[p.b]))
+        .collect();
+    let mut parent: Vec<usize> = (0..articles.len()).collect();
+    for p in pairs {
+        let (a, b) = (root(&mut parent, p.a), root(&mut parent, p.b));
+        parent[a.max(b)] = a.min(b);
+    }
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); articles.len()];
+    for i in 0..articles.len() {
+        let r = root(&mut parent, i);
+        groups[r].push(i);
+    }
+    let mut slots: Vec<Option<Arc<Article>>> = articles.into_iter().map(Some).collect();
+    let mut stories = Vec::with_capacity(slots.len());
+    for mut group in groups.into_iter().filter(|g| !g.is_empty()) {
+        group.sort_by(|&a, &b| shown_first(&slots, a, b));
+        let mut members = group.into_iter().filter_map(|i| slots[i].take());
+        let Some(shown) = members.next() else {
+            continue;
+        };
+        let folded = members
+            .map(|article| Folded {
+                exact: duplicates::same_text(&shown, &article),
+                similarity: duplicates::similarity(&shown, &article),
+                article,
+            })
+            .collect();
+        stories.push((shown, folded));
+    }
+    (stories, diagnostics)
+}
+
+/// The root of `i`'s group, shortening the path on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Newest first; then by weight, rank and path, as an edition reads.
+fn shown_first(slots: &[Option<Arc<Article>>], a: usize, b: usize) -> Ordering {
+    match (&slots[a], &slots[b]) {
+        (Some(a), Some(b)) => b
+            .published
+            .cmp(&a.published)
+            .then_with(|| super::cmp_option_first(a.weight, b.weight))
+            .then_with(|| super::cmp_option_first(a.rank, b.rank))
+            .then_with(|| super::path_bytes(a).cmp(super::path_bytes(b))),
+        _ => a.cmp(&b),
+    }
+}
+
+fn exact_copy(first: &Article, copy: &Article) -> Diagnostic {
+    Diagnostic::warning(
+        Location::file(&copy.source_path),
+        format!(
+            "exact duplicate of {}: the two are shown as one story",
+            first.source_path.display()
+        ),
+    )
+    .with_help("delete one of the two files")
+}
