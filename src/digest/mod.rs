@@ -20,6 +20,7 @@ pub mod schedule;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::time::Instant;
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
@@ -31,6 +32,7 @@ use crate::enrich::Article;
 use crate::enrich::extract::candidate::EntityKind;
 use crate::error::{Diagnostic, Location};
 use crate::slug::{MAX_SLUG_LEN, slugify, unique};
+use crate::timings::Timings;
 use entities::{Entity, EntityRef};
 use ids::{ArticleId, EditionId, EntityId, Id, Table, TagId, VersionId};
 pub use schedule::Held;
@@ -167,9 +169,23 @@ impl Digest {
 /// `settings.now` and folding versions of one story. Returns warnings for
 /// slug clashes, exact copies and tags that cannot be turned into a URL.
 pub fn build(articles: Vec<Arc<Article>>, settings: &Settings) -> (Digest, Vec<Diagnostic>) {
+    build_timed(articles, settings, &Timings::new())
+}
+
+/// [`build`], recording the time of its steps ("digest", "duplicates" (the
+/// search for versions of one story, left out of "digest"), "corpus pass",
+/// "related") in `timings`.
+pub fn build_timed(
+    articles: Vec<Arc<Article>>,
+    settings: &Settings,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>) {
+    let started = Instant::now();
     let (mut articles, held) = schedule::hold_back(articles, settings.now, settings.future);
     let mut diagnostics = assign_unique_slugs(&mut articles);
+    let searching = Instant::now();
     let pairs = duplicates::pairs(&articles, settings.duplicate_threshold);
+    let searched = searching.elapsed();
     let (mut stories, fold_diagnostics) = fold::fold(articles, &pairs);
     diagnostics.extend(fold_diagnostics);
     let length = settings.length;
@@ -186,8 +202,12 @@ pub fn build(articles: Vec<Arc<Article>>, settings: &Settings) -> (Digest, Vec<D
     let (editions, edition_of) = editions::group(&articles, length);
     let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
     diagnostics.extend(tag_diagnostics);
-    let resolved = entities::resolve(&articles);
-    let related = related::related(&resolved.entities_of, &tags_of);
+    timings.stage("digest", started.elapsed().saturating_sub(searched));
+    timings.stage("duplicates", searched);
+    let resolved = timings.time("corpus pass", || entities::resolve(&articles));
+    let related = timings.time("related", || {
+        related::related(&resolved.entities_of, &tags_of)
+    });
     let digest = Digest {
         articles: articles.into(),
         editions,
@@ -399,6 +419,8 @@ mod tests {
             rank,
             weight: None,
             lede: String::new(),
+            key_points: Vec::new(),
+            dateline: None,
             word_count: 1,
             reading_minutes: 1,
             tags: Vec::new(),

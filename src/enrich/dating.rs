@@ -16,11 +16,14 @@ use super::{Article, DateSource, EnrichContext};
 use crate::article::front_matter::FrontDate;
 
 /// The day, the instant and where they came from: front matter, else the
-/// file name's date, else the build clock (until [`date_undated`] says
-/// better).
+/// file name's date, else the dateline's, else the build clock (until
+/// [`date_undated`] says better). A file-name date comes before a
+/// dateline's because it is whole (a dateline's year is inferred) and
+/// names the edition the author filed the story under.
 pub(super) fn resolve(
     front: Option<FrontDate>,
     file_date: Option<Date>,
+    dateline_date: Option<Date>,
     ctx: &EnrichContext,
 ) -> (Date, Timestamp, DateSource) {
     let tz = &ctx.time_zone;
@@ -39,7 +42,10 @@ pub(super) fn resolve(
             (date, instant, DateSource::FrontMatter)
         }
         (None, Some(d)) => (d, midnight(d, tz), DateSource::FileName),
-        (None, None) => (ctx.today(), ctx.now, DateSource::Edition),
+        (None, None) => match dateline_date {
+            Some(d) => (d, midnight(d, tz), DateSource::Dateline),
+            None => (ctx.today(), ctx.now, DateSource::Edition),
+        },
     }
 }
 
@@ -86,17 +92,22 @@ mod tests {
 
     #[test]
     fn a_date_alone_is_midnight_in_the_site_time_zone() {
-        let (day, at, source) = resolve(front("2025-07-12"), None, &ctx("Asia/Tokyo"));
+        let (day, at, source) = resolve(front("2025-07-12"), None, None, &ctx("Asia/Tokyo"));
         assert_eq!((day, source), (date(2025, 7, 12), DateSource::FrontMatter));
         assert_eq!(at.to_string(), "2025-07-11T15:00:00Z");
-        let (_, at, source) = resolve(None, Some(date(2025, 7, 12)), &ctx("UTC"));
+        let (_, at, source) = resolve(None, Some(date(2025, 7, 12)), None, &ctx("UTC"));
         assert_eq!(source, DateSource::FileName);
         assert_eq!(at.to_string(), "2025-07-12T00:00:00Z");
     }
 
     #[test]
     fn a_local_time_is_read_in_the_site_time_zone() {
-        let (day, at, _) = resolve(front("2025-07-12T09:30:00"), None, &ctx("America/New_York"));
+        let (day, at, _) = resolve(
+            front("2025-07-12T09:30:00"),
+            None,
+            None,
+            &ctx("America/New_York"),
+        );
         assert_eq!(day, date(2025, 7, 12));
         assert_eq!(at.to_string(), "2025-07-12T13:30:00Z");
     }
@@ -104,17 +115,17 @@ mod tests {
     #[test]
     fn an_instant_belongs_to_its_day_in_the_site_time_zone() {
         let late = front("2025-07-12T23:30:00-05:00");
-        let (day, at, _) = resolve(late, None, &ctx("Europe/London"));
+        let (day, at, _) = resolve(late, None, None, &ctx("Europe/London"));
         assert_eq!(at.to_string(), "2025-07-13T04:30:00Z");
         assert_eq!(day, date(2025, 7, 13));
-        let (day, _, _) = resolve(late, None, &ctx("America/Chicago"));
+        let (day, _, _) = resolve(late, None, None, &ctx("America/Chicago"));
         assert_eq!(day, date(2025, 7, 12));
     }
 
     #[test]
     fn undated_articles_take_when_they_entered_but_never_a_future_time() {
         let c = ctx("Asia/Tokyo");
-        let (day, at, source) = resolve(None, None, &c);
+        let (day, at, source) = resolve(None, None, None, &c);
         assert_eq!((at, source), (c.now, DateSource::Edition));
         assert_eq!(day, date(2025, 7, 12));
         let mut article = crate::enrich::tests::article_dated(day, at, source);
