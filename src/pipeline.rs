@@ -23,6 +23,7 @@ use crate::discover::{self, SourceFile};
 use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
+use crate::history::History;
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
 use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
@@ -80,6 +81,12 @@ pub struct BuildReport {
     pub base_url: String,
     /// Problems with individual inputs, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the build did that its summary should say: stories held back,
+    /// versions folded, undated stories dated by their files' modification
+    /// times. Sorted by file.
+    pub notes: Vec<Diagnostic>,
+    /// Stories held back until their time, soonest first.
+    pub held: Vec<digest::Held>,
     /// Where the build's time went.
     pub timings: TimingsReport,
 }
@@ -114,6 +121,9 @@ pub struct Loaded {
     pub file: SourceFile,
     /// The article, or why it could not be built.
     pub result: Result<Arc<Article>, Diagnostic>,
+    /// What the build summary should say about it: an undated article
+    /// dated by its file's modification time, and why.
+    pub note: Option<Diagnostic>,
 }
 
 /// Builds the site at `options.root`.
@@ -148,6 +158,12 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     );
     let (digest, digest_diagnostics) = assemble_timed(good, &config, options, &timings);
     diagnostics.extend(digest_diagnostics);
+    let mut notes: Vec<Diagnostic> = loaded.iter().filter_map(|l| l.note.clone()).collect();
+    let (digest_notes, problems): (Vec<_>, Vec<_>) =
+        diagnostics.into_iter().partition(Diagnostic::is_note);
+    let mut diagnostics = problems;
+    notes.extend(digest_notes);
+    notes.sort();
     let renderer = make_renderer(&config, templates, options);
 
     let started = Instant::now();
@@ -178,6 +194,8 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         paths,
         base_url: config.site.base_url.clone(),
         diagnostics,
+        notes,
+        held: digest.held.clone(),
         timings: timings.report(),
     };
     let built = Built {
@@ -289,7 +307,7 @@ pub fn load_all_timed(
         time_zone: config.site.editions.zone(),
     };
     let lexicon = Lexicon::new(&config.entities);
-    files
+    let mut loaded = files
         .into_par_iter()
         .map(|file| {
             let started = Instant::now();
@@ -299,9 +317,55 @@ pub fn load_all_timed(
             let result =
                 parsed.map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
             timings.add("enrich", loaded.elapsed());
-            Loaded { file, result }
+            Loaded {
+                file,
+                result,
+                note: None,
+            }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    date_by_history(&config.root, &context, &mut loaded);
+    loaded
+}
+
+/// Dates each article that gave no date by when its file entered the site:
+/// the first commit that added it (one `git log` for all of them), else
+/// its modification time, with a note saying why. Never by the latest
+/// commit, so an undated story keeps its edition across later commits.
+fn date_by_history(root: &Path, context: &EnrichContext, loaded: &mut [Loaded]) {
+    let undated =
+        |l: &Loaded| matches!(&l.result, Ok(a) if a.date_source == enrich::DateSource::Edition);
+    if !loaded.iter().any(undated) {
+        return;
+    }
+    let history = History::read(root, "seeds");
+    for item in loaded.iter_mut().filter(|l| undated(l)) {
+        let Ok(article) = &mut item.result else {
+            continue;
+        };
+        let rel = article.source_path.clone();
+        let (at, source) = match history.entered(&rel) {
+            Some(at) => (at, enrich::DateSource::Git),
+            None => match crate::fs::modified(&root.join(&rel))
+                .and_then(|t| Timestamp::try_from(t).ok())
+            {
+                Some(at) => (at, enrich::DateSource::Modified),
+                None => continue,
+            },
+        };
+        let article = Arc::make_mut(article);
+        enrich::date_undated(article, at, source, context);
+        if source == enrich::DateSource::Modified {
+            item.note = Some(Diagnostic::note(
+                Location::file(&rel),
+                format!(
+                    "undated: dated {} by its file's modification time ({})",
+                    article.date,
+                    history.note()
+                ),
+            ));
+        }
+    }
 }
 
 /// Builds the digest from `articles`, leaving drafts out unless asked and

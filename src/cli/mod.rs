@@ -7,6 +7,7 @@
 
 mod args;
 mod check;
+mod github;
 mod json_report;
 mod preview;
 mod print;

@@ -29,6 +29,16 @@ pub(super) fn print_diagnostics(report: &BuildReport) {
     }
 }
 
+/// Prints what the build did that is worth knowing (stories held back,
+/// versions folded, undated stories dated by modification time), one per
+/// line, on stdout.
+pub(super) fn print_notes(notes: &[Diagnostic]) {
+    let mut out = std::io::stdout().lock();
+    for n in notes {
+        let _ = writeln!(out, "{n}");
+    }
+}
+
 /// Prints a fatal error with its cause chain, once, and returns exit 1.
 pub(super) fn fail(e: &Error) -> ExitCode {
     eprintln!("{}", chain(e));

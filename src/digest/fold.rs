@@ -25,17 +25,18 @@ pub(crate) struct Folded {
     pub exact: bool,
 }
 
-/// Every story to show, each with the versions folded into it, and a
-/// warning for each exact copy.
+/// Every story to show, each with the versions folded into it, a warning
+/// for each exact copy and a note for each version folded.
 pub(crate) fn fold(
     articles: Vec<Arc<Article>>,
     pairs: &[Pair],
 ) -> (Vec<(Arc<Article>, Vec<Folded>)>, Vec<Diagnostic>) {
-    let diagnostics = pairs
+    let mut diagnostics: Vec<Diagnostic> = pairs
         .iter()
         .filter(|p| p.exact)
         .map(|p| exact_copy(&articles[p.a], &articles[p.b]))
         .collect();
+    let mut notes = Vec::new();
     let mut parent: Vec<usize> = (0..articles.len()).collect();
     for p in pairs {
         let (a, b) = (root(&mut parent, p.a), root(&mut parent, p.b));
@@ -54,16 +55,30 @@ pub(crate) fn fold(
         let Some(shown) = members.next() else {
             continue;
         };
-        let folded = members
+        let folded: Vec<Folded> = members
             .map(|article| Folded {
                 exact: duplicates::same_text(&shown, &article),
                 similarity: duplicates::similarity(&shown, &article),
                 article,
             })
             .collect();
+        notes.extend(folded.iter().map(|f| folded_note(&shown, f)));
         stories.push((shown, folded));
     }
+    diagnostics.extend(notes);
     (stories, diagnostics)
+}
+
+/// The build summary's line for a version folded into `shown`.
+fn folded_note(shown: &Article, version: &Folded) -> Diagnostic {
+    Diagnostic::note(
+        Location::file(&version.article.source_path),
+        format!(
+            "folded into {} as another version of the story ({:.0}% of their word sequences shared)",
+            shown.source_path.display(),
+            version.similarity * 100.0
+        ),
+    )
 }
 
 /// The root of `i`'s group, shortening the path on the way.

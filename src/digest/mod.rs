@@ -183,6 +183,7 @@ pub fn build_timed(
     let started = Instant::now();
     let (mut articles, held) = schedule::hold_back(articles, settings.now, settings.future);
     let mut diagnostics = assign_unique_slugs(&mut articles);
+    diagnostics.extend(held.iter().map(Held::note));
     let searching = Instant::now();
     let pairs = duplicates::pairs(&articles, settings.duplicate_threshold);
     let searched = searching.elapsed();
@@ -558,9 +559,19 @@ mod tests {
             .collect();
         assert_eq!(folded, vec![("a", false), ("b", false)]);
         assert!(digest.versions_of[ArticleId::new(1)].is_empty());
-        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
-        assert_eq!(diagnostics[0].location.path, Path::new("seeds/b.txt"));
-        assert!(diagnostics[0].message.contains("seeds/a.txt"));
+        let (notes, warnings): (Vec<_>, Vec<_>) = diagnostics.iter().partition(|d| d.is_note());
+        assert_eq!(warnings.len(), 1, "{diagnostics:?}");
+        assert_eq!(warnings[0].location.path, Path::new("seeds/b.txt"));
+        assert!(warnings[0].message.contains("seeds/a.txt"));
+        let noted: Vec<_> = notes.iter().map(|n| n.location.path.clone()).collect();
+        assert_eq!(
+            noted,
+            vec![Path::new("seeds/a.txt"), Path::new("seeds/b.txt")]
+        );
+        assert!(
+            notes[0].message.contains("folded into seeds/c.txt"),
+            "{notes:?}"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use crate::enrich::Article;
+use crate::error::{Diagnostic, Location};
 
 /// A story held back until its time.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,4 +48,15 @@ pub(crate) fn hold_back(
         .collect();
     held.sort_by(|a, b| (a.due, &a.source_path).cmp(&(b.due, &b.source_path)));
     (published, held)
+}
+
+impl Held {
+    /// The build summary's line for it.
+    pub fn note(&self) -> Diagnostic {
+        Diagnostic::note(
+            Location::file(&self.source_path),
+            format!("held back until {}: dated after the build clock", self.due),
+        )
+        .with_help("`--future` shows it in a preview")
+    }
 }

@@ -346,7 +346,12 @@ impl LiveBuild {
         let articles: Vec<_> = self.sources.good().cloned().collect();
         let (digest, digest_diagnostics) =
             pipeline::assemble(articles, &self.built.config, &self.options);
-        self.digest_diagnostics = digest_diagnostics;
+        // Notes (held, folded) belong in a build's summary, not in a
+        // rebuild's list of problems.
+        self.digest_diagnostics = digest_diagnostics
+            .into_iter()
+            .filter(|d| !d.is_note())
+            .collect();
         let renderer = &self.built.renderer;
         let (fresh, memo) = fingerprint_all(renderer, &digest, &self.memo);
         let mut dirty: Vec<(&String, Job)> = fresh
