@@ -11,6 +11,7 @@ mod feeds;
 pub mod fingerprint;
 mod format;
 mod job;
+mod news;
 mod paging;
 mod search;
 mod seo;

@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::briefing_box::{BriefingBox, DatelineView, briefing_box, dateline};
 use super::entities::card_entities;
 use super::feeds::FeedLinks;
-use super::format::{Link, cut, display_date, iso_date};
+use super::format::{Link, cut, display_date, edition_label, iso_date};
+use super::news::{self, FrontStory, VersionView, WhatIsNew};
 use super::paging::{
     EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, RowStyle, dated_rows,
     page_of,
@@ -150,6 +151,8 @@ pub(crate) struct ArticleView<'a, C> {
     pub briefing: BriefingBox<'a>,
     /// Stories sharing its most specific entities and tags.
     pub related: Vec<Link>,
+    /// Every version of the story when it was filed more than once.
+    pub versions: Vec<VersionView<'a>>,
 }
 
 /// One page of an edition: one day's stories.
@@ -185,10 +188,12 @@ pub(crate) struct FrontEdition<C> {
     pub url: String,
     /// How many stories the edition has.
     pub count: usize,
-    /// Its first stories.
-    pub articles: Vec<C>,
+    /// Its first stories, each marked new or not.
+    pub articles: Vec<FrontStory<C>>,
     /// How many of its stories the front page leaves to the edition page.
     pub more: usize,
+    /// How many stories are new since the previous edition, if any.
+    pub new: Option<WhatIsNew>,
 }
 
 /// An edition as listed in the archive or under the front page (only the
@@ -277,7 +282,7 @@ fn article_link(article: &Article, urls: &Urls) -> Link {
 
 fn edition_link(edition: &Edition, urls: &Urls) -> Link {
     Link {
-        label: display_date(edition.date),
+        label: edition_label(edition.date, edition.last),
         url: urls.link(&urls::edition_route(edition.date)),
     }
 }
@@ -304,6 +309,7 @@ pub(crate) fn article<'a, C>(
         dateline: dateline(digest, i, urls),
         briefing: briefing_box(digest, i, urls),
         related: related(digest, i, urls),
+        versions: news::versions(digest, i),
     }
 }
 
@@ -347,7 +353,7 @@ pub(crate) fn edition<R>(
     let edition = &digest.editions[e];
     let route = urls::edition_route(edition.date);
     EditionView {
-        date: display_date(edition.date),
+        date: edition_label(edition.date, edition.last),
         date_iso: iso_date(edition.date),
         url: urls.link(&route),
         count: edition.articles.len(),
@@ -378,7 +384,7 @@ pub(crate) fn edition_summary(
     let edition = &digest.editions[e];
     let listed = edition.articles.len().min(headlines);
     EditionSummary {
-        date: display_date(edition.date),
+        date: edition_label(edition.date, edition.last),
         date_iso: iso_date(edition.date),
         url: urls.link(&urls::edition_route(edition.date)),
         count: edition.articles.len(),
@@ -402,12 +408,19 @@ pub(crate) fn index<C>(
     let latest = digest.editions.get(EditionId::new(0)).map(|edition| {
         let shown = edition.articles.len().min(FRONT_STORIES);
         FrontEdition {
-            date: display_date(edition.date),
+            date: edition_label(edition.date, edition.last),
             date_iso: iso_date(edition.date),
             url: urls.link(&urls::edition_route(edition.date)),
             count: edition.articles.len(),
-            articles: edition.articles[..shown].iter().map(|&i| card(i)).collect(),
+            articles: edition.articles[..shown]
+                .iter()
+                .map(|&i| FrontStory {
+                    card: card(i),
+                    new: news::is_new(digest, i),
+                })
+                .collect(),
             more: edition.articles.len() - shown,
+            new: news::what_is_new(digest, urls),
         }
     });
     IndexView {
