@@ -9,6 +9,8 @@ mod briefing_layer;
 mod browser;
 mod build;
 mod check;
+mod duplicates;
+mod editions;
 mod entities;
 mod feeds;
 mod in_brief;

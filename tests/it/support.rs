@@ -79,6 +79,29 @@ impl Site {
         Run::from(output)
     }
 
+    /// Runs `briefing ARGS` in the site root with extra environment
+    /// variables (which may replace SOURCE_DATE_EPOCH).
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));
+        command
+            .args(args)
+            .current_dir(self.root())
+            .env("SOURCE_DATE_EPOCH", EPOCH);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Run::from(command.output().unwrap())
+    }
+
+    /// A copy of the fixture site `tests/fixtures/NAME`.
+    pub fn fixture(name: &str) -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        copy_dir(&repo_root().join("tests/fixtures").join(name), site.root());
+        site
+    }
+
     /// Runs `briefing build ARGS`.
     pub fn build(&self, args: &[&str]) -> Run {
         let mut all = vec!["build"];
