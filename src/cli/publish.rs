@@ -52,6 +52,9 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
                     "{}",
                     github::annotations(&args.site.root, &report.diagnostics)
                 );
+                if let Some(line) = fresh.as_deref().filter(|l| l.starts_with("nothing new")) {
+                    println!("::notice::{line}");
+                }
                 let extras = github::SummaryExtras {
                     new_since: fresh.as_deref(),
                 };

@@ -90,7 +90,19 @@ fn since_says_what_is_new_or_that_nothing_is() {
     let run = site.build(&["--since", &clock(0), "--json"]);
     let json: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["new_since"]["articles"], 0);
-    let run = site.build(&["--since", &clock(0)]);
+    let summary = site.root().join("summary.md");
+    let run = site.run_env(
+        &["build", "--since", &clock(0), "--github"],
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
+    );
+    let summary = std::fs::read_to_string(&summary).unwrap();
+    assert!(summary.contains("nothing new to publish"), "{summary}");
+    assert!(
+        run.stdout
+            .contains("::notice::nothing new to publish since 2025-07-12T06:00:00Z"),
+        "{}",
+        run.stdout
+    );
     assert!(
         run.stdout
             .contains("nothing new to publish since 2025-07-12T06:00:00Z"),
