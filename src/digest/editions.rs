@@ -10,10 +10,20 @@ use std::sync::Arc;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::Edition;
 use super::ids::{ArticleId, EditionId, Id, Table};
 use crate::config::EditionLength;
 use crate::enrich::Article;
+
+/// One edition's stories: a day's, or a week's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    /// Its first day: the day itself, or the Monday of the week.
+    pub date: Date,
+    /// Its last day: the same day, or the Sunday.
+    pub last: Date,
+    /// Its articles, in reading order (a contiguous run).
+    pub articles: Vec<ArticleId>,
+}
 
 /// The first day of the edition `date` belongs to.
 pub(crate) fn start_of(date: Date, length: EditionLength) -> Date {

@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use super::duplicates::{self, Pair};
+use super::order::{cmp_option_first, path_bytes};
 use crate::enrich::Article;
 use crate::error::{Diagnostic, Location};
 
@@ -96,9 +97,9 @@ fn shown_first(slots: &[Option<Arc<Article>>], a: usize, b: usize) -> Ordering {
         (Some(a), Some(b)) => b
             .published
             .cmp(&a.published)
-            .then_with(|| super::cmp_option_first(a.weight, b.weight))
-            .then_with(|| super::cmp_option_first(a.rank, b.rank))
-            .then_with(|| super::path_bytes(a).cmp(super::path_bytes(b))),
+            .then_with(|| cmp_option_first(a.weight, b.weight))
+            .then_with(|| cmp_option_first(a.rank, b.rank))
+            .then_with(|| path_bytes(a).cmp(path_bytes(b))),
         _ => a.cmp(&b),
     }
 }

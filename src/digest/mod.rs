@@ -12,6 +12,7 @@
 
 mod duplicates;
 mod editions;
+mod order;
 pub mod entities;
 mod fold;
 pub mod ids;
@@ -25,7 +26,6 @@ use std::time::Instant;
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 
 use crate::config::EditionLength;
 use crate::enrich::Article;
@@ -33,8 +33,10 @@ use crate::enrich::extract::candidate::EntityKind;
 use crate::error::{Diagnostic, Location};
 use crate::slug::{MAX_SLUG_LEN, slugify, unique};
 use crate::timings::Timings;
+pub use editions::Edition;
 use entities::{Entity, EntityRef};
 use ids::{ArticleId, EditionId, EntityId, Id, Table, TagId, VersionId};
+use order::{cmp_option_first, path_bytes};
 pub use schedule::Held;
 
 /// What the digest needs beyond the articles: the clock and the site's
@@ -106,17 +108,6 @@ pub struct Version {
     pub similarity: f64,
     /// Whether it is identical to that story (same title and text).
     pub exact: bool,
-}
-
-/// One edition's stories: a day's, or a week's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edition {
-    /// Its first day: the day itself, or the Monday of the week.
-    pub date: Date,
-    /// Its last day: the same day, or the Sunday.
-    pub last: Date,
-    /// Its articles, in reading order (a contiguous run).
-    pub articles: Vec<ArticleId>,
 }
 
 /// A topic tag and the articles carrying it.
@@ -247,22 +238,6 @@ fn version_tables(
         versions_of.push(ids);
     }
     (versions.into(), versions_of.into())
-}
-
-/// An article's source path as bytes: a total order that is much cheaper
-/// to compare than `Path`'s component by component one.
-fn path_bytes(article: &Article) -> &[u8] {
-    article.source_path.as_os_str().as_encoded_bytes()
-}
-
-/// `Some` values first, in order, then `None`.
-fn cmp_option_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => a.cmp(&b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
 }
 
 /// Gives every article a unique slug. Explicit slugs are claimed first;
@@ -616,7 +591,7 @@ mod tests {
         .map(|(day, slug)| Arc::new(article(slug, day, None, slug)))
         .to_vec();
         let (digest, _) = super::build(articles, &settings);
-        let editions: Vec<(Date, Date, Vec<&str>)> = digest
+        let editions: Vec<(jiff::civil::Date, jiff::civil::Date, Vec<&str>)> = digest
             .editions
             .iter()
             .map(|e| {

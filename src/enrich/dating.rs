@@ -5,19 +5,55 @@
 //! an offset is kept, and its day is the day it is in that zone. An
 //! undated article is dated by when it entered the site (the first commit
 //! that added it, else its file's modification time), which the pipeline
-//! finds and hands to [`date_undated`]; never later than the build clock,
+//! finds and hands to `enrich::date_undated`; never later than the build clock,
 //! so an undated article is never held back.
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use super::{Article, DateSource, EnrichContext};
 use crate::article::front_matter::FrontDate;
+
+/// What the build knows that the articles do not.
+#[derive(Debug, Clone)]
+pub struct EnrichContext {
+    /// The build instant: `SOURCE_DATE_EPOCH` when set, else now.
+    pub now: Timestamp,
+    /// Reading speed for reading times.
+    pub words_per_minute: u32,
+    /// The site's time zone: the days of editions, and how a date or time
+    /// written without an offset is read.
+    pub time_zone: TimeZone,
+}
+
+impl EnrichContext {
+    /// The current edition's date: the build instant's date in the site's
+    /// time zone.
+    pub fn today(&self) -> Date {
+        day_of(self.now, &self.time_zone)
+    }
+}
+
+/// Where an article's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DateSource {
+    /// `date` in front matter or sidecar.
+    FrontMatter,
+    /// A `YYYY-MM-DD` file-name prefix.
+    FileName,
+    /// The date in the story's dateline ("BEIJING, May 3 (Reuters) –").
+    Dateline,
+    /// None given: the first commit that added the file.
+    Git,
+    /// None given, and not in git's history: the file's modification time.
+    Modified,
+    /// None given and none found: the build's current edition.
+    Edition,
+}
 
 /// The day, the instant and where they came from: front matter, else the
 /// file name's date, else the dateline's, else the build clock (until
-/// [`date_undated`] says better). A file-name date comes before a
+/// `enrich::date_undated` says better). A file-name date comes before a
 /// dateline's because it is whole (a dateline's year is inferred) and
 /// names the edition the author filed the story under.
 pub(super) fn resolve(
@@ -49,17 +85,11 @@ pub(super) fn resolve(
     }
 }
 
-/// Dates an article that gave no date by when it entered the site (`at`,
-/// found by `source`: [`DateSource::Git`] or [`DateSource::Modified`]),
-/// never later than the build clock. An article that has a date keeps it.
-pub fn date_undated(article: &mut Article, at: Timestamp, source: DateSource, ctx: &EnrichContext) {
-    if article.date_source != DateSource::Edition {
-        return;
-    }
+/// The day and instant of an undated article that entered the site at
+/// `at`: never later than the build clock.
+pub(super) fn entered(at: Timestamp, ctx: &EnrichContext) -> (Date, Timestamp) {
     let at = at.min(ctx.now);
-    article.published = at;
-    article.date = day_of(at, &ctx.time_zone);
-    article.date_source = source;
+    (day_of(at, &ctx.time_zone), at)
 }
 
 /// The day `instant` falls on in `tz`.
@@ -120,28 +150,5 @@ mod tests {
         assert_eq!(day, date(2025, 7, 13));
         let (day, _, _) = resolve(late, None, None, &ctx("America/Chicago"));
         assert_eq!(day, date(2025, 7, 12));
-    }
-
-    #[test]
-    fn undated_articles_take_when_they_entered_but_never_a_future_time() {
-        let c = ctx("Asia/Tokyo");
-        let (day, at, source) = resolve(None, None, None, &c);
-        assert_eq!((at, source), (c.now, DateSource::Edition));
-        assert_eq!(day, date(2025, 7, 12));
-        let mut article = crate::enrich::tests::article_dated(day, at, source);
-        // 2025-07-01T20:00Z is already 2 July in Tokyo.
-        let entered = Timestamp::from_second(1_751_400_000).unwrap();
-        date_undated(&mut article, entered, DateSource::Git, &c);
-        assert_eq!(
-            (article.date, article.published, article.date_source),
-            (date(2025, 7, 2), entered, DateSource::Git)
-        );
-        let mut later = crate::enrich::tests::article_dated(day, at, DateSource::Edition);
-        let future = Timestamp::from_second(1_800_000_000).unwrap();
-        date_undated(&mut later, future, DateSource::Modified, &c);
-        assert_eq!(later.published, c.now);
-        let mut dated = crate::enrich::tests::article_dated(day, at, DateSource::FileName);
-        date_undated(&mut dated, entered, DateSource::Git, &c);
-        assert_eq!(dated.date_source, DateSource::FileName);
     }
 }

@@ -20,51 +20,13 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 
 use crate::article::{Body, ParsedArticle};
 use crate::slug::{MAX_SLUG_LEN, slugify};
 use extract::Extracted;
 use extract::lexicon::Lexicon;
 
-pub use dating::date_undated;
-
-/// What the build knows that the articles do not.
-#[derive(Debug, Clone)]
-pub struct EnrichContext {
-    /// The build instant: `SOURCE_DATE_EPOCH` when set, else now.
-    pub now: Timestamp,
-    /// Reading speed for reading times.
-    pub words_per_minute: u32,
-    /// The site's time zone: the days of editions, and how a date or time
-    /// written without an offset is read.
-    pub time_zone: TimeZone,
-}
-
-impl EnrichContext {
-    /// The current edition's date: the build instant's date in the site's
-    /// time zone.
-    pub fn today(&self) -> Date {
-        dating::day_of(self.now, &self.time_zone)
-    }
-}
-
-/// Where an article's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DateSource {
-    /// `date` in front matter or sidecar.
-    FrontMatter,
-    /// A `YYYY-MM-DD` file-name prefix.
-    FileName,
-    /// The date in the story's dateline ("BEIJING, May 3 (Reuters) –").
-    Dateline,
-    /// None given: the first commit that added the file.
-    Git,
-    /// None given, and not in git's history: the file's modification time.
-    Modified,
-    /// None given and none found: the build's current edition.
-    Edition,
-}
+pub use dating::{DateSource, EnrichContext};
 
 /// An article with everything derived, ready for the digest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,6 +170,19 @@ fn slug_of(given: Option<String>, title: &str, stem: &str) -> (String, bool) {
     }
 }
 
+/// Dates an article that gave no date by when it entered the site (`at`,
+/// found by `source`: [`DateSource::Git`] or [`DateSource::Modified`]),
+/// never later than the build clock. An article that has a date keeps it.
+pub fn date_undated(article: &mut Article, at: Timestamp, source: DateSource, ctx: &EnrichContext) {
+    if article.date_source != DateSource::Edition {
+        return;
+    }
+    let (date, at) = dating::entered(at, ctx);
+    article.published = at;
+    article.date = date;
+    article.date_source = source;
+}
+
 fn non_empty(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
@@ -237,6 +212,7 @@ pub(crate) mod tests {
     use crate::article::front_matter::{FrontDate, FrontMatter};
     use crate::discover::{SourceFile, SourceKind};
     use jiff::civil::date;
+    use jiff::tz::TimeZone;
 
     fn ctx() -> EnrichContext {
         EnrichContext {
@@ -433,5 +409,31 @@ pub(crate) mod tests {
         assert_eq!(reading_minutes(0, 230), 1);
         assert_eq!(reading_minutes(230, 230), 1);
         assert_eq!(reading_minutes(231, 230), 2);
+    }
+
+    #[test]
+    fn undated_articles_take_when_they_entered_but_never_a_future_time() {
+        let c = EnrichContext {
+            time_zone: TimeZone::get("Asia/Tokyo").unwrap(),
+            ..ctx()
+        };
+        let (day, at, source) = dating::resolve(None, None, None, &c);
+        assert_eq!((at, source), (c.now, DateSource::Edition));
+        assert_eq!(day, date(2025, 7, 12));
+        let mut article = article_dated(day, at, source);
+        // 2025-07-01T20:00Z is already 2 July in Tokyo.
+        let entered = Timestamp::from_second(1_751_400_000).unwrap();
+        date_undated(&mut article, entered, DateSource::Git, &c);
+        assert_eq!(
+            (article.date, article.published, article.date_source),
+            (date(2025, 7, 2), entered, DateSource::Git)
+        );
+        let mut later = article_dated(day, at, DateSource::Edition);
+        let future = Timestamp::from_second(1_800_000_000).unwrap();
+        date_undated(&mut later, future, DateSource::Modified, &c);
+        assert_eq!(later.published, c.now);
+        let mut dated = article_dated(day, at, DateSource::FileName);
+        date_undated(&mut dated, entered, DateSource::Git, &c);
+        assert_eq!(dated.date_source, DateSource::FileName);
     }
 }
