@@ -1,4 +1,5 @@
 //! When each article file first entered the site: the only caller of `git`.
+//! [`date_undated`] dates the articles that gave no date by it.
 //!
 //! An undated article is dated by the first commit that added its file,
 //! read for the whole of `seeds/` with one `git log` (added and renamed
@@ -13,8 +14,57 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::Arc;
 
 use jiff::Timestamp;
+
+use crate::enrich::{self, Article, DateSource, EnrichContext};
+use crate::error::{Diagnostic, Location};
+
+/// Dates each article of `articles` that gave no date by when its file
+/// entered the site: the first commit that added it (one `git log` for
+/// all of them, and none when every article is dated), else its
+/// modification time. Never by the latest commit, so an undated story
+/// keeps its edition across later commits. Returns a note for each article
+/// dated by modification time, saying why git could not date it, by its
+/// source path.
+pub fn date_undated<'a>(
+    root: &Path,
+    context: &EnrichContext,
+    articles: impl Iterator<Item = &'a mut Arc<Article>>,
+) -> HashMap<PathBuf, Diagnostic> {
+    let mut undated = articles
+        .filter(|a| a.date_source == DateSource::Edition)
+        .peekable();
+    let mut notes = HashMap::new();
+    if undated.peek().is_none() {
+        return notes;
+    }
+    let history = History::read(root, "seeds");
+    for article in undated {
+        let rel = article.source_path.clone();
+        let (at, source) = match history.entered(&rel) {
+            Some(at) => (at, DateSource::Git),
+            None => match crate::fs::modified(&root.join(&rel))
+                .and_then(|t| Timestamp::try_from(t).ok())
+            {
+                Some(at) => (at, DateSource::Modified),
+                None => continue,
+            },
+        };
+        let article = Arc::make_mut(article);
+        enrich::date_undated(article, at, source, context);
+        if source == DateSource::Modified {
+            let message = format!(
+                "undated: dated {} by its file's modification time ({})",
+                article.date,
+                history.note()
+            );
+            notes.insert(rel.clone(), Diagnostic::note(Location::file(&rel), message));
+        }
+    }
+    notes
+}
 
 /// When files entered the site, as far as git knows.
 #[derive(Debug, Clone, Default)]

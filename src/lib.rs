@@ -14,9 +14,9 @@
 // The stages, in pipeline order.
 pub mod config; //    site.toml + entities.toml → Config
 pub mod discover; //  seeds/ → SourceFile list (the only walkdir user)
-pub mod history; //   when each article file entered the site (the only git caller)
 pub mod article; //   SourceFile → ParsedArticle (text, Markdown, front matter)
 pub mod enrich; //    ParsedArticle → Article (title, date, slug, entities, quotes, figures)
+pub mod history; //   undated articles dated by when their files entered git (the only git caller)
 pub mod digest; //    Article list → Digest (order, editions, tags, corpus pass, related)
 pub mod render; //    Digest → RenderedPage (the only tera user)
 pub mod output; //    pages → output folder (staging + atomic swap)

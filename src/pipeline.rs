@@ -23,7 +23,7 @@ use crate::discover::{self, SourceFile};
 use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
-use crate::history::History;
+use crate::history;
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
 use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
@@ -328,42 +328,18 @@ pub fn load_all_timed(
     loaded
 }
 
-/// Dates each article that gave no date by when its file entered the site:
-/// the first commit that added it (one `git log` for all of them), else
-/// its modification time, with a note saying why. Never by the latest
-/// commit, so an undated story keeps its edition across later commits.
+/// Dates each undated article by when its file entered the site
+/// ([`history::date_undated`]), attaching the note of each dated by its
+/// modification time.
 fn date_by_history(root: &Path, context: &EnrichContext, loaded: &mut [Loaded]) {
-    let undated =
-        |l: &Loaded| matches!(&l.result, Ok(a) if a.date_source == enrich::DateSource::Edition);
-    if !loaded.iter().any(undated) {
+    let articles = loaded.iter_mut().filter_map(|l| l.result.as_mut().ok());
+    let mut notes = history::date_undated(root, context, articles);
+    if notes.is_empty() {
         return;
     }
-    let history = History::read(root, "seeds");
-    for item in loaded.iter_mut().filter(|l| undated(l)) {
-        let Ok(article) = &mut item.result else {
-            continue;
-        };
-        let rel = article.source_path.clone();
-        let (at, source) = match history.entered(&rel) {
-            Some(at) => (at, enrich::DateSource::Git),
-            None => match crate::fs::modified(&root.join(&rel))
-                .and_then(|t| Timestamp::try_from(t).ok())
-            {
-                Some(at) => (at, enrich::DateSource::Modified),
-                None => continue,
-            },
-        };
-        let article = Arc::make_mut(article);
-        enrich::date_undated(article, at, source, context);
-        if source == enrich::DateSource::Modified {
-            item.note = Some(Diagnostic::note(
-                Location::file(&rel),
-                format!(
-                    "undated: dated {} by its file's modification time ({})",
-                    article.date,
-                    history.note()
-                ),
-            ));
+    for item in loaded.iter_mut() {
+        if let Ok(article) = &item.result {
+            item.note = notes.remove(&article.source_path);
         }
     }
 }
