@@ -26,12 +26,12 @@ pub(crate) struct Folded {
     pub exact: bool,
 }
 
+/// A story to show, with the versions folded into it.
+pub(crate) type Story = (Arc<Article>, Vec<Folded>);
+
 /// Every story to show, each with the versions folded into it, a warning
 /// for each exact copy and a note for each version folded.
-pub(crate) fn fold(
-    articles: Vec<Arc<Article>>,
-    pairs: &[Pair],
-) -> (Vec<(Arc<Article>, Vec<Folded>)>, Vec<Diagnostic>) {
+pub(crate) fn fold(articles: Vec<Arc<Article>>, pairs: &[Pair]) -> (Vec<Story>, Vec<Diagnostic>) {
     let mut diagnostics: Vec<Diagnostic> = pairs
         .iter()
         .filter(|p| p.exact)

@@ -134,7 +134,10 @@ mod tests {
             edited[i] = format!("x{i}");
         }
         let (a, b) = (base.join(" "), edited.join(" "));
-        let exact = shingles::jaccard(&shingles::set(&[a.clone()]), &shingles::set(&[b.clone()]));
+        let exact = shingles::jaccard(
+            &shingles::set(std::slice::from_ref(&a)),
+            &shingles::set(std::slice::from_ref(&b)),
+        );
         let estimate = agreement(&sig(&a), &sig(&b));
         assert!((exact - estimate).abs() < 0.15, "{exact} vs {estimate}");
         let other = words(2, 400).join(" ");

@@ -66,7 +66,7 @@ pub(crate) fn pairs(articles: &[Arc<Article>], threshold: f64) -> Vec<Pair> {
         })
     });
     found.par_extend(near);
-    found.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    found.sort_by_key(|x| (x.a, x.b));
     found
 }
 
