@@ -58,6 +58,12 @@ fn densify(mut sig: Signature) -> Signature {
     sig
 }
 
+/// The share of bins in which two signatures agree: an estimate of the
+/// Jaccard similarity of their shingle sets.
+pub(crate) fn agreement(a: &Signature, b: &Signature) -> f64 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / BINS as f64
+}
+
 /// Rows per band for a similarity `threshold`: the most rows (fewest false
 /// candidates) whose banding still finds nearly every pair at the
 /// threshold, i.e. whose S-curve midpoint `(1/bands)^(1/rows)` is at most
@@ -114,10 +120,6 @@ mod tests {
     fn sig(text: &str) -> Signature {
         let paragraphs = vec![text.to_string()];
         signature(|each| shingles::for_each(&paragraphs, each)).unwrap()
-    }
-
-    fn agreement(a: &Signature, b: &Signature) -> f64 {
-        a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / BINS as f64
     }
 
     fn words(seed: u64, n: usize) -> Vec<String> {
