@@ -121,7 +121,8 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     let templates = load_templates(&config)?;
 
     let discovery = discover::discover(&config.root, &config.seeds_dir())?;
-    let mut diagnostics = discovery.diagnostics;
+    let mut diagnostics = config.warnings.clone();
+    diagnostics.extend(discovery.diagnostics);
     let loaded = load_all(&config, options, discovery.files);
     let good = loaded
         .iter()

@@ -108,9 +108,8 @@ impl JsonDiagnostic {
             source = cause.source();
         }
         match e {
-            Error::Config(d) => JsonDiagnostic::at(&d.location, d.message.clone(), d.help.clone()),
-            Error::Template { location, message } => {
-                JsonDiagnostic::at(location, message.clone(), None)
+            Error::Config(d) | Error::Template(d) => {
+                JsonDiagnostic::at(&d.location, d.message.clone(), d.help.clone())
             }
             Error::Io { path, .. } | Error::UnsafeOutput { path, .. } | Error::NotEmpty(path) => {
                 JsonDiagnostic::at(&Location::file(path), message, None)

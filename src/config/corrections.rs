@@ -26,6 +26,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::error::reword::toml_error;
 use crate::error::{Diagnostic, Error, Location};
 
 /// The name of the corrections file at the site root.
@@ -61,13 +62,8 @@ impl EntityCorrections {
 
 /// Parses the text of an `entities.toml`; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<EntityCorrections, Error> {
-    let corrections: EntityCorrections = toml::from_str(text).map_err(|e| {
-        let location = match e.span() {
-            Some(span) => Location::from_offset(path, text, span.start, 0),
-            None => Location::file(path),
-        };
-        Error::Config(Diagnostic::error(location, e.message().trim().to_string()))
-    })?;
+    let corrections: EntityCorrections = toml::from_str(text)
+        .map_err(|e| Error::Config(toml_error(path, text, e.message(), e.span(), 0)))?;
     let all = [
         &corrections.people,
         &corrections.places,
@@ -123,6 +119,24 @@ mod tests {
         };
         assert!(d.message.contains("persons"), "{}", d.message);
         assert_eq!(d.location.to_string(), "entities.toml:3:2");
+    }
+
+    #[test]
+    fn unknown_tables_suggest_the_closest() {
+        let Err(Error::Config(d)) = parse_str("[peopel]\nx = []\n") else {
+            panic!("expected an error")
+        };
+        assert_eq!(
+            d.to_string(),
+            "entities.toml:1:2: error: unknown key `peopel`\n  help: did you mean `people`?"
+        );
+        let Err(Error::Config(d)) = parse_str("[people]\nKim = \"Kim Jong Un\"\n") else {
+            panic!("expected an error")
+        };
+        assert_eq!(
+            d.to_string(),
+            "entities.toml:2:7: error: `people.Kim` must be a list, not \"Kim Jong Un\""
+        );
     }
 
     #[test]

@@ -6,11 +6,13 @@
 //! [`corrections`] reads the site's `entities.toml` the same way.
 
 pub mod corrections;
+mod placement;
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::error::reword::toml_error;
 use crate::error::{Diagnostic, Error, Location};
 use corrections::EntityCorrections;
 
@@ -145,6 +147,9 @@ pub struct Config {
     pub root: PathBuf,
     /// Entity corrections from `entities.toml` (none when it is absent).
     pub entities: EntityCorrections,
+    /// Problems with `site.toml` that do not stop a build (a known key
+    /// written inside `[extra]`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Config {
@@ -175,20 +180,26 @@ impl Config {
 pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
     let path = root.join(CONFIG_FILE);
     if !crate::fs::exists(&path) {
+        let folder = crate::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         return Err(Error::Config(
-            Diagnostic::error(Location::file(CONFIG_FILE), "no site.toml in the site root")
-                .with_help(format!(
-                    "run briefing in a site folder, or pass --root; looked in {}",
-                    root.display()
-                )),
+            Diagnostic::error(
+                Location::file(folder.join(CONFIG_FILE)),
+                "no such file, so this folder is not a site",
+            )
+            .with_help(
+                "run briefing in a site folder (one with a site.toml) or pass --root DIR; \
+                 `briefing new DIR` creates a site",
+            ),
         ));
     }
     let text = crate::fs::read_to_string(&path)?;
     let site = parse(&text, Path::new(CONFIG_FILE), themes)?;
+    let warnings = placement::extra_warnings(&text, Path::new(CONFIG_FILE), site.extra.keys());
     Ok(Config {
         site,
         root: root.to_path_buf(),
         entities: corrections::load(root)?,
+        warnings,
     })
 }
 
@@ -196,47 +207,60 @@ pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
 /// errors, and `markdown.highlight_theme` must be one of `themes`.
 pub fn parse(text: &str, path: &Path, themes: &[&str]) -> Result<SiteConfig, Error> {
     let mut site: SiteConfig = toml::from_str(text).map_err(|e| {
-        let location = match e.span() {
-            Some(span) => Location::from_offset(path, text, span.start, 0),
-            None => Location::file(path),
-        };
-        Error::Config(Diagnostic::error(location, e.message().trim().to_string()))
+        let mut d = toml_error(path, text, e.message(), e.span(), 0);
+        if let Some(key) = unknown_field(e.message())
+            && let Some(help) = placement::help_for_unknown(text, key, e.span().unwrap_or_default().start)
+        {
+            d.help = Some(help);
+        }
+        Error::Config(d)
     })?;
-    let invalid = |key: &str, message: String| {
-        Error::Config(Diagnostic::error(key_location(text, key, path), message))
+    let invalid = |table: Option<&str>, key: &str, message: String| {
+        Error::Config(Diagnostic::error(key_location(text, table, key, path), message))
     };
     if site.title.trim().is_empty() {
-        return Err(invalid("title", "`title` must not be empty".into()));
+        return Err(invalid(None, "title", "`title` must not be empty".into()));
     }
     site.base_url = normalize_base_url(&site.base_url)
-        .map_err(|why| invalid("base_url", format!("`base_url` {why}")))?;
+        .map_err(|why| invalid(None, "base_url", format!("`base_url` {why}")))?;
     if site.digest.words_per_minute == 0 {
         return Err(invalid(
+            Some("digest"),
             "words_per_minute",
-            "`digest.words_per_minute` must be at least 1".into(),
+            "`digest.words_per_minute` must be at least 1, not 0".into(),
         ));
     }
     if site.feeds.limit == 0 {
-        return Err(invalid("limit", "`feeds.limit` must be at least 1".into()));
+        return Err(invalid(
+            Some("feeds"),
+            "limit",
+            "`feeds.limit` must be at least 1, not 0".into(),
+        ));
     }
     if let Some(cname) = &mut site.cname {
-        *cname =
-            normalize_cname(cname).map_err(|why| invalid("cname", format!("`cname` {why}")))?;
+        *cname = normalize_cname(cname)
+            .map_err(|why| invalid(None, "cname", format!("`cname` {why}")))?;
     }
     if !themes.contains(&site.markdown.highlight_theme.as_str()) {
-        let known = themes.join(", ");
+        let theme = &site.markdown.highlight_theme;
+        let help = match crate::error::suggest::did_you_mean(theme, themes.iter().copied()) {
+            Some(guess) => guess,
+            None => format!("the themes are {}", themes.join(", ")),
+        };
         return Err(Error::Config(
             Diagnostic::error(
-                key_location(text, "highlight_theme", path),
-                format!(
-                    "unknown `markdown.highlight_theme` {:?}",
-                    site.markdown.highlight_theme
-                ),
+                key_location(text, Some("markdown"), "highlight_theme", path),
+                format!("`markdown.highlight_theme` must be a theme briefing knows, not {theme:?}"),
             )
-            .with_help(format!("known themes: {known}")),
+            .with_help(help),
         ));
     }
     Ok(site)
+}
+
+/// The name in serde's "unknown field `NAME`, expected …".
+fn unknown_field(message: &str) -> Option<&str> {
+    message.strip_prefix("unknown field `")?.split('`').next()
 }
 
 /// Checks that `url` is an absolute http(s) URL without query or fragment,
@@ -282,20 +306,13 @@ pub fn normalize_cname(cname: &str) -> Result<String, String> {
     }
 }
 
-/// The line where `key = …` is written, or just the file when it is absent.
-fn key_location(text: &str, key: &str, path: &Path) -> Location {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(after) = trimmed.strip_prefix(key)
-            && after.trim_start().starts_with('=')
-        {
-            let column = line.len() - trimmed.len();
-            return Location::from_offset(path, text, offset + column, 0);
-        }
-        offset += line.len();
+/// Where `key = …` is written in `table` (`None`: the top level), or just
+/// the file when it is not written there.
+fn key_location(text: &str, table: Option<&str>, key: &str, path: &Path) -> Location {
+    match crate::error::keys::toml_key_offset(text, table, key) {
+        Some(offset) => Location::from_offset(path, text, offset, 0),
+        None => Location::file(path),
     }
-    Location::file(path)
 }
 
 #[cfg(test)]
@@ -400,6 +417,95 @@ mod tests {
         assert_eq!(d.location.line, Some(4));
         let d = config_error("title = \"T\"\nbase_url = \"https://x.org\"\n[feeds]\nlimit = 0\n");
         assert_eq!(d.location.line, Some(4));
+    }
+
+    #[test]
+    fn messages_name_the_key_the_value_and_the_closest_key() {
+        let said = |text: &str| config_error(text).to_string();
+        let head = "title = \"T\"\nbase_url = \"https://x.org/\"\n";
+        assert_eq!(
+            said(&format!("{head}titel = \"oops\"\n")),
+            "site.toml:3:1: error: unknown key `titel`\n  help: did you mean `title`?"
+        );
+        assert_eq!(
+            said(&format!("{head}[digest]\nwords_per_minute = \"fast\"\n")),
+            "site.toml:4:20: error: `digest.words_per_minute` must be a whole number of 0 or more, not \"fast\""
+        );
+        assert_eq!(
+            said(&format!("{head}title = \"again\"\n")),
+            "site.toml:3:1: error: `title` is set more than once\n  help: keep one of them"
+        );
+        assert_eq!(
+            said(&format!("{head}[feeds]\ncontent = \"sumary\"\n")),
+            "site.toml:4:11: error: `feeds.content` must be \"full\" or \"summary\", not \"sumary\"\n  help: did you mean `summary`?"
+        );
+        assert_eq!(
+            said(&format!("{head}[markdown]\nhighlight_theme = \"InspiredGithub\"\n")),
+            "site.toml:4:1: error: `markdown.highlight_theme` must be a theme briefing knows, not \"InspiredGithub\"\n  help: did you mean `InspiredGitHub`?"
+        );
+    }
+
+    #[test]
+    fn a_known_key_in_the_wrong_table_says_where_it_belongs() {
+        let d = config_error(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n[feeds]\nlimit = 5\ncname = \"news.example.org\"\n",
+        );
+        assert_eq!(
+            d.to_string(),
+            "site.toml:5:1: error: unknown key `feeds.cname`\n  help: `cname` is a top-level key: move it above the first [table] header (line 3)"
+        );
+        let d = config_error("title = \"T\"\nbase_url = \"https://x.org/\"\nlimit = 5\n");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("`limit` belongs in [feeds]: move it under that header")
+        );
+    }
+
+    #[test]
+    fn a_known_key_inside_extra_is_a_warning() {
+        let text = "title = \"T\"\nbase_url = \"https://x.org/\"\n[extra]\nmine = 1\ncname = \"news.example.org\"\nlimit = 3\n";
+        let site = parse_str(text).unwrap();
+        assert_eq!(site.cname, None, "it is extra.cname");
+        let warnings = placement::extra_warnings(text, Path::new("site.toml"), site.extra.keys());
+        let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "site.toml:5:1: warning: `cname` is inside [extra], so it sets `extra.cname`, not `cname`\n  help: `cname` is a top-level key: move it above the first [table] header (line 3)",
+                "site.toml:6:1: warning: `limit` is inside [extra], so it sets `extra.limit`, not `feeds.limit`\n  help: `limit` belongs in [feeds]: move it under that header",
+            ]
+        );
+        let deliberate = "title = \"T\"\nbase_url = \"https://x.org/\"\nextra.cname = \"x\"\n";
+        let site = parse_str(deliberate).unwrap();
+        assert!(placement::extra_warnings(deliberate, Path::new("site.toml"), site.extra.keys()).is_empty());
+    }
+
+    #[test]
+    fn every_listed_key_is_accepted_where_it_is_listed() {
+        let value = |key: &str| match key {
+            "title" | "description" | "language" | "author" | "publisher" => "\"x\"",
+            "base_url" => "\"https://x.org/\"",
+            "cname" => "\"news.example.org\"",
+            "output_dir" => "\"out\"",
+            "markdown" | "digest" | "feeds" | "extra" => "{}",
+            "highlight_theme" => "\"InspiredGitHub\"",
+            "unsafe_html" => "true",
+            "content" => "\"summary\"",
+            _ => "3",
+        };
+        for (table, keys) in placement::KEYS {
+            for key in *keys {
+                let mut text = String::new();
+                for required in ["title", "base_url"] {
+                    if table.is_some() || *key != required {
+                        text.push_str(&format!("{required} = {}\n", value(required)));
+                    }
+                }
+                let dotted = table.map_or_else(|| key.to_string(), |t| format!("{t}.{key}"));
+                text.push_str(&format!("{dotted} = {}\n", value(key)));
+                assert!(parse_str(&text).is_ok(), "{text}");
+            }
+        }
     }
 
     #[test]

@@ -145,11 +145,13 @@ impl LiveBuild {
         let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
         let sources = Sources::from_loaded(std::mem::take(&mut built.loaded));
         let live = LiveOutput::new(&built.output);
-        // The first build's article errors live in `sources`; keep the rest.
+        // The first build's article errors live in `sources` and the
+        // configuration's warnings in its config; keep the rest.
         let other = report
             .diagnostics
             .iter()
             .filter(|d| !sources.errors().any(|e| e == *d))
+            .filter(|d| !built.config.warnings.contains(d))
             .cloned()
             .collect();
         let live_build = LiveBuild {
@@ -416,6 +418,7 @@ impl LiveBuild {
             .sources
             .errors()
             .cloned()
+            .chain(self.built.config.warnings.iter().cloned())
             .chain(self.discovery_diagnostics.iter().cloned())
             .chain(self.digest_diagnostics.iter().cloned())
             .chain(self.asset_diagnostics.iter().cloned())

@@ -13,6 +13,7 @@ mod format;
 mod job;
 mod search;
 mod seo;
+mod template_error;
 pub mod templates;
 mod views;
 
@@ -373,13 +374,13 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
             meta: renderer.meta(self.digest, spec.job),
             page,
         };
+        let templates = &renderer.templates;
         let context =
-            Context::from_serialize(&context).map_err(|e| renderer.templates.error(&e))?;
-        renderer
-            .templates
+            Context::from_serialize(&context).map_err(|e| templates.error_in(&e, spec.template))?;
+        templates
             .tera
             .render(spec.template, &context)
-            .map_err(|e| renderer.templates.error(&e))
+            .map_err(|e| templates.error_in(&e, spec.template))
     }
 }
 
