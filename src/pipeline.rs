@@ -183,7 +183,7 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
         config.site.base_url = config::normalize_base_url(url).map_err(|why| {
             Error::Config(Diagnostic::error(
                 Location::file("--base-url"),
-                format!("--base-url {why}"),
+                format!("{why}, not {url:?}"),
             ))
         })?;
     }

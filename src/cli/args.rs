@@ -78,7 +78,7 @@ pub struct TargetArgs {
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Publish under this URL instead of base_url from site.toml.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
 }
 
@@ -107,7 +107,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
     /// Check the site as published under this URL instead of base_url.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
 }
 
@@ -149,6 +149,12 @@ pub struct WatchArgs {
     /// Where the output goes and the URL it is for.
     #[command(flatten)]
     pub target: TargetArgs,
+}
+
+/// Checks a `--base-url` value as clap parses the command line, so a bad
+/// one is a usage error (exit 2) worded like clap's others.
+fn base_url(url: &str) -> Result<String, String> {
+    crate::config::normalize_base_url(url)
 }
 
 /// The build instant: `SOURCE_DATE_EPOCH` when set, else the clock.

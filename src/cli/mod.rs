@@ -5,6 +5,7 @@
 //! own exit code). Output is plain text: no colours, no spinners, so CI logs
 //! read the same as a terminal.
 
+mod annotate;
 mod args;
 mod check;
 mod json_report;

@@ -1,17 +1,19 @@
 //! `build`, `check` and `new`: the commands that publish a site.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use super::args::{BuildArgs, CheckArgs, NewArgs, build_instant};
 use super::json_report::JsonReport;
-use super::print::{fail, print_diagnostics};
+use super::print::{Printer, plural, summary};
 use crate::pipeline::{self, BuildOptions};
 
 pub(super) fn build(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
     let elapsed_ms = || u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let printer = Printer::new(&args.site.root);
     let result = build_instant().and_then(|now| {
         pipeline::build(&BuildOptions {
             output: args.target.output.clone(),
@@ -29,15 +31,11 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
     }
     match result {
         Ok(report) => {
-            print_diagnostics(&report);
+            printer.diagnostics(&report.diagnostics);
             if !args.quiet && !args.json {
-                println!(
-                    "built {} articles, {} pages into {} in {} ms",
-                    report.articles,
-                    report.pages,
-                    report.output.display(),
-                    started.elapsed().as_millis()
-                );
+                let output = &report.output;
+                let line = summary(report.articles, output, started.elapsed(), &report.diagnostics);
+                println!("{line}");
             }
             if report.has_errors() {
                 ExitCode::from(1)
@@ -45,11 +43,12 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Err(e) => fail(&e),
+        Err(e) => printer.fail(&e),
     }
 }
 
 pub(super) fn check(args: &CheckArgs) -> ExitCode {
+    let printer = Printer::new(&args.site.root);
     let result = build_instant().and_then(|now| {
         super::check::build_and_check(&BuildOptions {
             base_url: args.base_url.clone(),
@@ -59,29 +58,32 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
     });
     let report = match result {
         Ok(report) => report,
-        Err(e) => return fail(&e),
+        Err(e) => return printer.fail(&e),
     };
-    print_diagnostics(&report.build);
-    let files = report.build.paths.len();
+    printer.diagnostics(&report.build.diagnostics);
+    let files = plural(report.build.paths.len(), "file");
     let mut err = std::io::stderr().lock();
     for problem in &report.problems {
         let _ = writeln!(err, "{}: error: {}", problem.file(), problem.kind);
     }
     if report.passed() {
         println!(
-            "checked {files} files of {} articles for {}: no problems",
-            report.build.articles, report.build.base_url
+            "checked {files} of {} for {}: no problems",
+            plural(report.build.articles, "article"),
+            report.build.base_url
         );
         return ExitCode::SUCCESS;
     }
     let count = report.problems.len();
+    let errors = report.build.diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut found = Vec::new();
     if count > 0 {
-        let _ = writeln!(
-            err,
-            "check failed: {count} problem{} in {files} files",
-            if count == 1 { "" } else { "s" }
-        );
+        found.push(format!("{} in {files}", plural(count, "problem")));
     }
+    if errors > 0 {
+        found.push(format!("{} in the articles", plural(errors, "error")));
+    }
+    let _ = writeln!(err, "check failed: {}", found.join(", "));
     ExitCode::from(1)
 }
 
@@ -98,6 +100,6 @@ pub(super) fn new(args: &NewArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&e),
+        Err(e) => Printer::new(Path::new(".")).fail(&e),
     }
 }

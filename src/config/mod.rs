@@ -221,8 +221,10 @@ pub fn parse(text: &str, path: &Path, themes: &[&str]) -> Result<SiteConfig, Err
     if site.title.trim().is_empty() {
         return Err(invalid(None, "title", "`title` must not be empty".into()));
     }
-    site.base_url = normalize_base_url(&site.base_url)
-        .map_err(|why| invalid(None, "base_url", format!("`base_url` {why}")))?;
+    site.base_url = normalize_base_url(&site.base_url).map_err(|why| {
+        let given = &site.base_url;
+        invalid(None, "base_url", format!("`base_url` {why}, not {given:?}"))
+    })?;
     if site.digest.words_per_minute == 0 {
         return Err(invalid(
             Some("digest"),
@@ -264,21 +266,20 @@ fn unknown_field(message: &str) -> Option<&str> {
 }
 
 /// Checks that `url` is an absolute http(s) URL without query or fragment,
-/// and returns it ending with `/`.
+/// and returns it ending with `/`; else what it must be ("must start with
+/// http:// or https://").
 pub fn normalize_base_url(url: &str) -> Result<String, String> {
     let url = url.trim();
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("must start with http:// or https://, got {url:?}"))?;
+        .ok_or("must start with http:// or https://")?;
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() {
-        return Err(format!("has no host name: {url:?}"));
+        return Err("must name a host after the scheme".to_string());
     }
     if url.contains(['?', '#', ' ']) {
-        return Err(format!(
-            "must not contain a query, fragment or space: {url:?}"
-        ));
+        return Err("must not contain a query, fragment or space".to_string());
     }
     Ok(if url.ends_with('/') {
         url.to_string()
@@ -517,5 +518,10 @@ mod tests {
         assert!(normalize_base_url("https:///x").is_err());
         assert!(normalize_base_url("https://x.org/?a=b").is_err());
         assert!(normalize_base_url("/relative/").is_err());
+        let d = config_error("title = \"T\"\nbase_url = \"ftp://x.org\"\n");
+        assert_eq!(
+            d.to_string(),
+            "site.toml:2:1: error: `base_url` must start with http:// or https://, not \"ftp://x.org\""
+        );
     }
 }
