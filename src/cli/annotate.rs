@@ -61,11 +61,11 @@ pub(super) fn render(d: &Diagnostic, line: Option<&str>, form: Form) -> String {
         }
         _ => title.element(origin(&path, d)),
     };
-    let mut report = vec![group];
-    if let Some(help) = &d.help {
-        report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
-    }
-    renderer(colour).render(&report)
+    let group = match &d.help {
+        Some(help) => group.element(Level::HELP.message(help.as_str())),
+        None => group,
+    };
+    renderer(colour).render(&[group])
 }
 
 /// A message that belongs to no place ("error: cannot read …"), in `form`.
@@ -141,7 +141,7 @@ mod tests {
         let text = render(&tgas(), Some("tgas: [a]"), Form::Annotated { colour: false });
         assert_eq!(
             text,
-            "error: unknown key `tgas`\n --> seeds/a.md:4:1\n  |\n4 | tgas: [a]\n  | ^^^^\nhelp: did you mean `tags`?"
+            "error: unknown key `tgas`\n --> seeds/a.md:4:1\n  |\n4 | tgas: [a]\n  | ^^^^\n  |\n  = help: did you mean `tags`?"
         );
         assert_eq!(text.matches("error").count(), 1, "{text}");
     }

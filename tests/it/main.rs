@@ -13,6 +13,7 @@ mod entities;
 mod feeds;
 mod incremental;
 mod live_reload;
+mod messages;
 mod new;
 mod preview;
 mod publish;
