@@ -108,13 +108,39 @@ pub struct Loaded {
     pub result: Result<Arc<Article>, Diagnostic>,
 }
 
+/// Told how far a build has got, for a progress bar. Called from the
+/// worker threads, so it must be cheap and thread-safe.
+pub trait Progress: Sync {
+    /// A step of `total` items begins ("reading articles", "writing pages").
+    fn step(&self, name: &'static str, total: usize);
+    /// One more item of the current step is done.
+    fn advance(&self);
+}
+
+/// Progress nobody watches.
+pub struct Unobserved;
+
+impl Progress for Unobserved {
+    fn step(&self, _: &'static str, _: usize) {}
+    fn advance(&self) {}
+}
+
 /// Builds the site at `options.root`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
-    build_full(options).map(|(_, report)| report)
+    build_observed(options, &Unobserved).map(|(_, report)| report)
 }
 
 /// Builds the site and keeps what was built.
 pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error> {
+    build_observed(options, &Unobserved)
+}
+
+/// Builds the site, telling `progress` how far it has got, and keeps what
+/// was built.
+pub fn build_observed(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<(Built, BuildReport), Error> {
     let config = load_config(options)?;
     let output = output_dir(&config, options);
     output::check_location(&config.root, &output)?;
@@ -123,7 +149,8 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     let discovery = discover::discover(&config.root, &config.seeds_dir())?;
     let mut diagnostics = config.warnings.clone();
     diagnostics.extend(discovery.diagnostics);
-    let loaded = load_all(&config, options, discovery.files);
+    progress.step("reading articles", discovery.files.len());
+    let loaded = load_all_observed(&config, options, discovery.files, progress);
     let good = loaded
         .iter()
         .filter_map(|l| l.result.as_ref().ok().cloned());
@@ -132,17 +159,21 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
             .iter()
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
+    progress.step("building digest", 1);
     let (digest, digest_diagnostics) = assemble(good, options);
+    progress.advance();
     diagnostics.extend(digest_diagnostics);
     let renderer = make_renderer(&config, templates, options);
 
     let staging = Staging::begin(&output)?;
     let jobs = Job::all(&digest);
+    progress.step("writing pages", jobs.len());
     let mut paths = jobs
         .par_iter()
         .map(|&job| {
             let RenderedPage { path, bytes } = renderer.render(&digest, job)?;
             staging.write(&path, &bytes)?;
+            progress.advance();
             Ok(path)
         })
         .collect::<Result<Vec<String>, Error>>()?;
@@ -215,6 +246,16 @@ pub fn make_renderer(config: &Config, templates: Templates, options: &BuildOptio
 /// Loads, parses and enriches `files` in parallel, keeping their order;
 /// entities are read with the site's `entities.toml` corrections.
 pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>) -> Vec<Loaded> {
+    load_all_observed(config, options, files, &Unobserved)
+}
+
+/// [`load_all`], telling `progress` of each file done.
+fn load_all_observed(
+    config: &Config,
+    options: &BuildOptions,
+    files: Vec<SourceFile>,
+    progress: &dyn Progress,
+) -> Vec<Loaded> {
     let parse_options = ParseOptions {
         unsafe_html: config.site.markdown.unsafe_html,
     };
@@ -228,6 +269,7 @@ pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>)
         .map(|file| {
             let result = article::load(&file, parse_options)
                 .map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
+            progress.advance();
             Loaded { file, result }
         })
         .collect()

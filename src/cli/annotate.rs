@@ -114,6 +114,7 @@ fn fault_span(line: &str, column: Option<u32>) -> Range<usize> {
     let rest = &line[start..];
     let length = match rest.chars().next() {
         Some(first) if word(first) => rest.find(|c: char| !word(c)).unwrap_or(rest.len()),
+        Some(quote @ ('"' | '\'')) => rest[1..].find(quote).map_or(rest.len(), |end| end + 2),
         Some(first) => first.len_utf8(),
         None => 0,
     };
@@ -166,7 +167,8 @@ mod tests {
     #[test]
     fn the_fault_is_the_word_at_the_column() {
         assert_eq!(fault_span("{{ x | upcase }}", Some(8)), 7..13);
-        assert_eq!(fault_span("a = \"fast\"", Some(5)), 4..5);
+        assert_eq!(fault_span("a = \"fast\"", Some(5)), 4..10);
+        assert_eq!(fault_span("a = [1]", Some(5)), 4..5);
         assert_eq!(fault_span("  key = 1", None), 2..9);
         assert_eq!(fault_span("“x”", Some(2)), 3..4);
     }

@@ -11,6 +11,7 @@ mod check;
 mod json_report;
 mod preview;
 mod print;
+mod progress;
 mod publish;
 mod scaffold;
 

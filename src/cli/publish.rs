@@ -8,20 +8,24 @@ use std::time::Instant;
 use super::args::{BuildArgs, CheckArgs, NewArgs, build_instant};
 use super::json_report::JsonReport;
 use super::print::{Printer, plural, summary};
+use super::progress::Bar;
 use crate::pipeline::{self, BuildOptions};
 
 pub(super) fn build(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
     let elapsed_ms = || u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
     let printer = Printer::new(&args.site.root);
+    let bar = Bar::for_stderr(args.quiet);
     let result = build_instant().and_then(|now| {
-        pipeline::build(&BuildOptions {
+        let options = BuildOptions {
             output: args.target.output.clone(),
             base_url: args.target.base_url.clone(),
             drafts: args.site.drafts,
             ..BuildOptions::new(args.site.root.clone(), now)
-        })
+        };
+        pipeline::build_observed(&options, &bar).map(|(_, report)| report)
     });
+    bar.clear();
     if args.json {
         let json = match &result {
             Ok(report) => JsonReport::of_report(report, elapsed_ms()),
