@@ -61,7 +61,7 @@ pub fn discover(root: &Path, seeds_dir: &Path) -> Result<Discovery, Error> {
         return Err(Error::Config(
             Diagnostic::error(
                 Location::file(relative(root, seeds_dir)),
-                "no seeds/ folder",
+                "folder not found",
             )
             .with_help("put the articles (.txt or .md) in a seeds/ folder at the site root"),
         ));
@@ -279,6 +279,9 @@ mod tests {
     fn missing_seeds_folder_is_a_config_error() {
         let dir = tempfile::tempdir().unwrap();
         let err = discover(dir.path(), &dir.path().join("seeds")).unwrap_err();
-        assert!(err.to_string().contains("seeds"), "{err}");
+        assert_eq!(
+            crate::error::chain(&err),
+            "seeds: error: folder not found\n  help: put the articles (.txt or .md) in a seeds/ folder at the site root"
+        );
     }
 }

@@ -215,11 +215,12 @@ pub fn parse(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
         return Ok(FrontMatter::default());
     }
     match block.format {
-        Format::Toml => toml::from_str(block.text).map_err(|e| {
-            toml_error(path, block.text, e.message(), e.span(), block.line_offset)
-        }),
+        Format::Toml => toml::from_str(block.text)
+            .map_err(|e| toml_error(path, block.text, e.message(), e.span(), block.line_offset)),
         Format::Yaml => serde_saphyr::from_str(block.text).map_err(|e| {
-            let at = e.location().map(|at| (clamp(at.line()), clamp(at.column())));
+            let at = e
+                .location()
+                .map(|at| (clamp(at.line()), clamp(at.column())));
             yaml_error(path, block.text, &yaml_message(&e), at, block.line_offset)
         }),
     }

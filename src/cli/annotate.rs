@@ -139,7 +139,11 @@ mod tests {
 
     #[test]
     fn annotated_shows_the_line_and_a_caret_under_the_fault() {
-        let text = render(&tgas(), Some("tgas: [a]"), Form::Annotated { colour: false });
+        let text = render(
+            &tgas(),
+            Some("tgas: [a]"),
+            Form::Annotated { colour: false },
+        );
         assert_eq!(
             text,
             "error: unknown key `tgas`\n --> seeds/a.md:4:1\n  |\n4 | tgas: [a]\n  | ^^^^\n  |\n  = help: did you mean `tags`?"
@@ -151,7 +155,11 @@ mod tests {
     fn colour_is_added_only_when_asked() {
         let coloured = render(&tgas(), Some("tgas: [a]"), Form::Annotated { colour: true });
         assert!(coloured.contains("\u{1b}["), "{coloured:?}");
-        let plain = render(&tgas(), Some("tgas: [a]"), Form::Annotated { colour: false });
+        let plain = render(
+            &tgas(),
+            Some("tgas: [a]"),
+            Form::Annotated { colour: false },
+        );
         assert!(!plain.contains('\u{1b}'));
         let stripped: String = strip_ansi(&coloured);
         assert_eq!(stripped, plain);

@@ -101,7 +101,10 @@ mod tests {
     fn a_wanted_bar_waits_a_second_before_it_is_drawn() {
         let bar = Bar::new(true);
         bar.advance();
-        assert!(!bar.shown.load(Ordering::Relaxed), "a quick build shows nothing");
+        assert!(
+            !bar.shown.load(Ordering::Relaxed),
+            "a quick build shows nothing"
+        );
         let late = Bar {
             started: Instant::now() - DELAY,
             ..Bar::new(true)

@@ -38,7 +38,12 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
             printer.diagnostics(&report.diagnostics);
             if !args.quiet && !args.json {
                 let output = &report.output;
-                let line = summary(report.articles, output, started.elapsed(), &report.diagnostics);
+                let line = summary(
+                    report.articles,
+                    output,
+                    started.elapsed(),
+                    &report.diagnostics,
+                );
                 println!("{line}");
             }
             if report.has_errors() {
@@ -79,7 +84,12 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let count = report.problems.len();
-    let errors = report.build.diagnostics.iter().filter(|d| d.is_error()).count();
+    let errors = report
+        .build
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .count();
     let mut found = Vec::new();
     if count > 0 {
         found.push(format!("{} in {files}", plural(count, "problem")));

@@ -209,14 +209,18 @@ pub fn parse(text: &str, path: &Path, themes: &[&str]) -> Result<SiteConfig, Err
     let mut site: SiteConfig = toml::from_str(text).map_err(|e| {
         let mut d = toml_error(path, text, e.message(), e.span(), 0);
         if let Some(key) = unknown_field(e.message())
-            && let Some(help) = placement::help_for_unknown(text, key, e.span().unwrap_or_default().start)
+            && let Some(help) =
+                placement::help_for_unknown(text, key, e.span().unwrap_or_default().start)
         {
             d.help = Some(help);
         }
         Error::Config(d)
     })?;
     let invalid = |table: Option<&str>, key: &str, message: String| {
-        Error::Config(Diagnostic::error(key_location(text, table, key, path), message))
+        Error::Config(Diagnostic::error(
+            key_location(text, table, key, path),
+            message,
+        ))
     };
     if site.title.trim().is_empty() {
         return Err(invalid(None, "title", "`title` must not be empty".into()));
@@ -302,7 +306,7 @@ pub fn normalize_cname(cname: &str) -> Result<String, String> {
         Ok(host.to_ascii_lowercase())
     } else {
         Err(format!(
-            "must be a bare host name such as news.example.org (no scheme, path or port), got {cname:?}"
+            "must be a bare host name such as news.example.org (no scheme, path or port), not {cname:?}"
         ))
     }
 }
@@ -441,7 +445,9 @@ mod tests {
             "site.toml:4:11: error: `feeds.content` must be \"full\" or \"summary\", not \"sumary\"\n  help: did you mean `summary`?"
         );
         assert_eq!(
-            said(&format!("{head}[markdown]\nhighlight_theme = \"InspiredGithub\"\n")),
+            said(&format!(
+                "{head}[markdown]\nhighlight_theme = \"InspiredGithub\"\n"
+            )),
             "site.toml:4:1: error: `markdown.highlight_theme` must be a theme briefing knows, not \"InspiredGithub\"\n  help: did you mean `InspiredGitHub`?"
         );
     }
@@ -478,7 +484,10 @@ mod tests {
         );
         let deliberate = "title = \"T\"\nbase_url = \"https://x.org/\"\nextra.cname = \"x\"\n";
         let site = parse_str(deliberate).unwrap();
-        assert!(placement::extra_warnings(deliberate, Path::new("site.toml"), site.extra.keys()).is_empty());
+        assert!(
+            placement::extra_warnings(deliberate, Path::new("site.toml"), site.extra.keys())
+                .is_empty()
+        );
     }
 
     #[test]

@@ -67,7 +67,9 @@ pub fn toml_key_offset(text: &str, table: Option<&str>, key: &str) -> Option<usi
 
 /// The 1-based line of the first table header in `text`, if any.
 pub fn toml_first_header_line(text: &str) -> Option<usize> {
-    text.lines().position(|l| toml_header(l).is_some()).map(|i| i + 1)
+    text.lines()
+        .position(|l| toml_header(l).is_some())
+        .map(|i| i + 1)
 }
 
 /// The name inside a `[table]` or `[[array]]` header line.
@@ -189,9 +191,15 @@ mod tests {
         assert_eq!(toml_table_at(SITE, 0), None);
         assert_eq!(toml_first_header_line(SITE), Some(2));
         let wpm = SITE.find("words_per_minute").unwrap();
-        assert_eq!(toml_key_offset(SITE, Some("digest"), "words_per_minute"), Some(wpm));
+        assert_eq!(
+            toml_key_offset(SITE, Some("digest"), "words_per_minute"),
+            Some(wpm)
+        );
         assert_eq!(toml_key_offset(SITE, None, "words_per_minute"), None);
-        assert_eq!(toml_key_offset("digest.limit = 1\n", Some("digest"), "limit"), Some(0));
+        assert_eq!(
+            toml_key_offset("digest.limit = 1\n", Some("digest"), "limit"),
+            Some(0)
+        );
     }
 
     #[test]

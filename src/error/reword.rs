@@ -340,7 +340,11 @@ mod tests {
             "`digest.words_per_minute` must be a whole number of 0 or more, not -5"
         );
         assert_eq!(
-            said("invalid type: string \"yes\", expected a boolean", Some("draft")).0,
+            said(
+                "invalid type: string \"yes\", expected a boolean",
+                Some("draft")
+            )
+            .0,
             "`draft` must be true or false, not \"yes\""
         );
         assert_eq!(
@@ -348,7 +352,10 @@ mod tests {
             "this value must be a list, not 1"
         );
         let yaml = restate("line 1 column 6: invalid u32", Some("wpm"), Some("fast"));
-        assert_eq!(yaml.message, "`wpm` must be a whole number of 0 or more, not fast");
+        assert_eq!(
+            yaml.message,
+            "`wpm` must be a whole number of 0 or more, not fast"
+        );
     }
 
     #[test]

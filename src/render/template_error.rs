@@ -144,7 +144,9 @@ pub(super) fn restate(sources: &Sources, e: &tera::Error, rendering: Option<&str
     let diagnostic = match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let span = report.span();
-            let source = sources.get(report.filename()).map(|(_, text)| text.as_str());
+            let source = sources
+                .get(report.filename())
+                .map(|(_, text)| text.as_str());
             let at = |range| source.and_then(|s| s.get(range)).unwrap_or_default();
             let code = Code {
                 text: at(span.range.clone()),
@@ -160,7 +162,12 @@ pub(super) fn restate(sources: &Sources, e: &tera::Error, rendering: Option<&str
         tera::ErrorKind::Msg(text) => match laid_out(text) {
             Some((message, name, line, column)) => {
                 let code = Code::default();
-                said(in_file(&name, Some(line), Some(column)), &message, code, sources)
+                said(
+                    in_file(&name, Some(line), Some(column)),
+                    &message,
+                    code,
+                    sources,
+                )
             }
             None => Diagnostic::error(in_file(rendering.unwrap_or_default(), None, None), text),
         },
@@ -172,7 +179,8 @@ pub(super) fn restate(sources: &Sources, e: &tera::Error, rendering: Option<&str
             );
             with_help(d, did_you_mean(parent, names()))
         }
-        tera::ErrorKind::CircularExtend { tpl, .. } | tera::ErrorKind::CircularInclude { tpl, .. } => {
+        tera::ErrorKind::CircularExtend { tpl, .. }
+        | tera::ErrorKind::CircularInclude { tpl, .. } => {
             Diagnostic::error(in_file(tpl, None, None), lower_first(&e.to_string()))
         }
         tera::ErrorKind::TemplateNotFound(name) => with_help(
@@ -269,8 +277,9 @@ fn said(location: Location, message: &str, code: Code<'_>, sources: &Sources) ->
 
 /// "did you mean …" when a name in `known` is close; else the list.
 fn suggest_from(name: &str, known: &[String], what: &str) -> Option<String> {
-    did_you_mean(name, known.iter().map(String::as_str))
-        .or_else(|| (!known.is_empty()).then(|| format!("the {what} here are {}", known.join(", "))))
+    did_you_mean(name, known.iter().map(String::as_str)).or_else(|| {
+        (!known.is_empty()).then(|| format!("the {what} here are {}", known.join(", ")))
+    })
 }
 
 fn with_help(d: Diagnostic, help: Option<String>) -> Diagnostic {
@@ -288,7 +297,12 @@ fn laid_out(text: &str) -> Option<(String, String, usize, usize)> {
     let locus = lines.next()?.trim().strip_prefix("--> ")?;
     let (rest, column) = locus.rsplit_once(':')?;
     let (name, line) = rest.rsplit_once(':')?;
-    Some((message, name.to_string(), line.parse().ok()?, column.parse().ok()?))
+    Some((
+        message,
+        name.to_string(),
+        line.parse().ok()?,
+        column.parse().ok()?,
+    ))
 }
 
 /// The first line of template `name` containing `word`.

@@ -112,7 +112,9 @@ impl Templates {
 /// Whether a site's template `name` (its path under `templates/`) replaces
 /// a built-in template or is one of the site's partials.
 pub fn is_known_name(name: &str) -> bool {
-    BUILTIN_TEMPLATES.iter().any(|(builtin, _)| *builtin == name)
+    BUILTIN_TEMPLATES
+        .iter()
+        .any(|(builtin, _)| *builtin == name)
         || name.starts_with(&format!("{PARTIALS_DIR}/"))
 }
 

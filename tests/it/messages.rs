@@ -8,7 +8,10 @@ use crate::support::Site;
 /// A site with one good story, so a build has something to build.
 fn site() -> Site {
     let site = Site::new();
-    site.write("seeds/good.txt", "A good story about the harbour reopening.");
+    site.write(
+        "seeds/good.txt",
+        "A good story about the harbour reopening.",
+    );
     site
 }
 
@@ -16,7 +19,11 @@ fn site() -> Site {
 /// checking "error:" appears once per message.
 fn failing(site: &Site, args: &[&str]) -> String {
     let run = site.build(args);
-    assert_eq!(run.code, 1, "stdout: {}\nstderr: {}", run.stdout, run.stderr);
+    assert_eq!(
+        run.code, 1,
+        "stdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
     for line in run.stderr.lines().filter(|l| l.contains("error")) {
         assert_eq!(line.matches("error:").count(), 1, "{}", run.stderr);
     }
@@ -77,7 +84,10 @@ fn an_unknown_tag_field_or_template_is_named() {
     let site = site();
     site.write("templates/404.html", "{% iff x %}{% endif %}");
     let stderr = failing(&site, &[]);
-    assert!(stderr.contains("error: unknown tag `iff`\n  help: did you mean `if`?"), "{stderr}");
+    assert!(
+        stderr.contains("error: unknown tag `iff`\n  help: did you mean `if`?"),
+        "{stderr}"
+    );
 
     site.write("templates/404.html", "{{ site.titel }}");
     let stderr = failing(&site, &[]);
@@ -128,7 +138,10 @@ fn a_yaml_front_matter_error_gives_one_position_and_a_suggestion() {
     let error = &json["errors"][0];
     assert_eq!(error["message"], "unknown key `tgas`");
     assert_eq!(error["help"], "did you mean `tags`?");
-    assert_eq!((error["line"].as_u64(), error["column"].as_u64()), (Some(4), Some(1)));
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(4), Some(1))
+    );
 }
 
 #[test]
@@ -169,7 +182,11 @@ fn a_build_ends_with_one_summary_line_in_good_english() {
     site.write("seeds/other.toml", "title = \"orphan sidecar\"\n");
     let run = site.build(&[]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.starts_with("built 1 article into "), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("built 1 article into "),
+        "{}",
+        run.stdout
+    );
     assert!(
         run.stdout.trim_end().ends_with("; 1 warning, 1 error"),
         "{}",
@@ -224,5 +241,9 @@ fn a_known_key_inside_extra_warns_where_it_belongs() {
         "site.toml:5:1: warning: `cname` is inside [extra], so it sets `extra.cname`, not `cname`\n  help: `cname` is a top-level key: move it above the first [table] header (line 3)\n"
     );
     assert!(!site.has("CNAME"));
-    assert!(run.stdout.trim_end().ends_with("; 1 warning"), "{}", run.stdout);
+    assert!(
+        run.stdout.trim_end().ends_with("; 1 warning"),
+        "{}",
+        run.stdout
+    );
 }
