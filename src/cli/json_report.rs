@@ -118,6 +118,10 @@ impl JsonDiagnostic {
             Error::SourceDateEpoch(_) => {
                 JsonDiagnostic::at(&Location::file("SOURCE_DATE_EPOCH"), message, None)
             }
+            Error::WouldOverwrite(files) => {
+                let first = files.first().map_or("templates", String::as_str);
+                JsonDiagnostic::at(&Location::file(first), message, None)
+            }
         }
     }
 }

@@ -14,11 +14,13 @@ mod print;
 mod progress;
 mod publish;
 mod scaffold;
+mod templates;
 
 use std::process::ExitCode;
 
 pub use args::{
-    BuildArgs, CheckArgs, Cli, Command, NewArgs, ServeArgs, SiteArgs, TargetArgs, WatchArgs,
+    BuildArgs, CheckArgs, Cli, Command, NewArgs, ServeArgs, SiteArgs, TargetArgs, TemplatesArgs,
+    WatchArgs,
 };
 
 /// Runs a parsed command line and returns the process exit code.
@@ -29,5 +31,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => publish::new(&args),
         Command::Serve(args) => preview::serve(&args),
         Command::Watch(args) => preview::watch(&args),
+        Command::Templates(args) => publish::templates(&args),
     }
 }

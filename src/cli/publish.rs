@@ -1,11 +1,12 @@
-//! `build`, `check` and `new`: the commands that publish a site.
+//! `build`, `check`, `new` and `templates`: the commands that make and
+//! publish a site.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::args::{BuildArgs, CheckArgs, NewArgs, build_instant};
+use super::args::{BuildArgs, CheckArgs, NewArgs, TemplatesArgs, build_instant};
 use super::json_report::JsonReport;
 use super::print::{Printer, plural, summary};
 use super::progress::Bar;
@@ -115,5 +116,28 @@ pub(super) fn new(args: &NewArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => Printer::new(Path::new(".")).fail(&e),
+    }
+}
+
+pub(super) fn templates(args: &TemplatesArgs) -> ExitCode {
+    let printer = Printer::new(&args.root);
+    if let Err(e) = crate::config::require_site(&args.root) {
+        return printer.fail(&e);
+    }
+    if !args.eject {
+        print!("{}", super::templates::list(&args.root));
+        return ExitCode::SUCCESS;
+    }
+    match super::templates::eject(&args.root, &args.names, args.force) {
+        Ok(files) => {
+            for file in &files {
+                println!("wrote {}", file.display());
+            }
+            println!(
+                "edit the copies to change the site; delete one to go back to the built-in version"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => printer.fail(&e),
     }
 }

@@ -178,20 +178,8 @@ impl Config {
 /// `ROOT/entities.toml`. `themes` are the code-highlighting themes that
 /// exist: the highlighter knows them, so its caller passes them in.
 pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
+    require_site(root)?;
     let path = root.join(CONFIG_FILE);
-    if !crate::fs::exists(&path) {
-        let folder = crate::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        return Err(Error::Config(
-            Diagnostic::error(
-                Location::file(folder.join(CONFIG_FILE)),
-                "no such file, so this folder is not a site",
-            )
-            .with_help(
-                "run briefing in a site folder (one with a site.toml) or pass --root DIR; \
-                 `briefing new DIR` creates a site",
-            ),
-        ));
-    }
     let text = crate::fs::read_to_string(&path)?;
     let site = parse(&text, Path::new(CONFIG_FILE), themes)?;
     let warnings = placement::extra_warnings(&text, Path::new(CONFIG_FILE), site.extra.keys());
@@ -201,6 +189,24 @@ pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
         entities: corrections::load(root)?,
         warnings,
     })
+}
+
+/// Fails, naming the folder, when `root` has no `site.toml`.
+pub fn require_site(root: &Path) -> Result<(), Error> {
+    if crate::fs::exists(&root.join(CONFIG_FILE)) {
+        return Ok(());
+    }
+    let folder = crate::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    Err(Error::Config(
+        Diagnostic::error(
+            Location::file(folder.join(CONFIG_FILE)),
+            "no such file, so this folder is not a site",
+        )
+        .with_help(
+            "run briefing in a site folder (one with a site.toml) or pass --root DIR; \
+             `briefing new DIR` creates a site",
+        ),
+    ))
 }
 
 /// Parses and validates the text of a `site.toml`; `path` names it in

@@ -204,6 +204,9 @@ pub enum Error {
         /// Why it is refused.
         reason: &'static str,
     },
+    /// `briefing templates --eject` would replace files the site has.
+    #[error("refusing to overwrite {}: pass --force to replace them", .0.join(", "))]
+    WouldOverwrite(Vec<String>),
     /// `briefing new` was pointed at a folder that already has files.
     #[error("refusing to create a site in {}: the folder is not empty", .0.display())]
     NotEmpty(PathBuf),

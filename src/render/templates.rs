@@ -49,6 +49,32 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     ("search.js", include_bytes!("../../static/search.js")),
 ];
 
+/// What each built-in template renders, for `briefing templates`. A
+/// test checks every built-in template has a line here.
+pub fn purpose(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "base.html" => "the frame every HTML page extends: head, header, footer",
+        "head.html" => "feed links, canonical link, Open Graph and JSON-LD (in base.html)",
+        "card.html" => "one story in a listing: headline, date, lede, tags",
+        "index.html" => "the front page: the latest edition, then earlier ones",
+        "article.html" => "one article: briefing box, text, related, previous/next",
+        "briefing.html" => "an article's briefing box: lede, entities, quotes, figures",
+        "related.html" => "an article's related stories",
+        "edition.html" => "one edition",
+        "editions.html" => "the list of every edition",
+        "tag.html" => "the stories with one tag",
+        "tags.html" => "every tag",
+        "entity.html" => "the stories naming one person, place or organisation",
+        "entities.html" => "every person, place and organisation",
+        "search.html" => "the search page",
+        "404.html" => "the page for an address that does not exist",
+        "atom.xml" => "the Atom feed (and each tag's)",
+        "rss.xml" => "the RSS feed",
+        "sitemap.xml" => "the sitemap",
+        _ => return None,
+    })
+}
+
 /// The folder under `templates/` for a site's own partials: templates
 /// that replace no built-in one and are only included by others.
 pub const PARTIALS_DIR: &str = "partials";
@@ -157,6 +183,13 @@ mod tests {
         let t = Templates::load(Vec::new()).unwrap();
         for (name, _) in BUILTIN_TEMPLATES {
             assert!(t.tera.contains_template(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_builtin_says_what_it_renders() {
+        for (name, _) in BUILTIN_TEMPLATES {
+            assert!(purpose(name).is_some(), "{name} has no purpose line");
         }
     }
 

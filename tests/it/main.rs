@@ -20,4 +20,5 @@ mod publish;
 mod search;
 mod summary;
 mod support;
+mod templates;
 mod validate;
