@@ -2,8 +2,10 @@
 //!
 //! Exit status: 0 success, 1 content or config errors (each printed as
 //! `path:line:col: error: message`) or a failed check, 2 bad usage (clap's
-//! own exit code). Output is plain text: no colours, no spinners, so CI logs
-//! read the same as a terminal.
+//! own exit code). Piped output (CI logs, tests) is plain text, one line per
+//! diagnostic; at a terminal a diagnostic shows its source line with a
+//! caret, in colour unless `NO_COLOR` is set, and a long build shows a
+//! progress bar.
 
 mod annotate;
 mod args;
