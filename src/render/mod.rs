@@ -11,6 +11,8 @@ mod feeds;
 pub mod fingerprint;
 mod format;
 mod job;
+#[cfg(test)]
+mod reference_tests;
 mod search;
 mod seo;
 mod template_error;
@@ -311,6 +313,26 @@ impl Renderer {
         }
     }
 
+    /// What the template of `spec`'s page receives besides `site`.
+    fn context<'a, T: Serialize>(
+        &self,
+        digest: &Digest,
+        spec: PageSpec<'a>,
+        page: T,
+    ) -> PageContext<'a, T> {
+        PageContext {
+            template: spec.template,
+            title: spec.title,
+            canonical_url: self.urls.absolute(spec.route),
+            has_code: spec.has_code,
+            body_html: spec
+                .body_of
+                .map(|i| format::body_html(&digest.articles[i].body)),
+            meta: self.meta(digest, spec.job),
+            page,
+        }
+    }
+
     /// The meta tags of `job`'s page: derived from the same article and tag
     /// as the page's view, so the page's fingerprint covers them.
     fn meta(&self, digest: &Digest, job: Job) -> PageMeta {
@@ -363,17 +385,7 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
         if data::is_data(spec.template) {
             return data::to_json(&page, spec.route);
         }
-        let context = PageContext {
-            template: spec.template,
-            title: spec.title,
-            canonical_url: renderer.urls.absolute(spec.route),
-            has_code: spec.has_code,
-            body_html: spec
-                .body_of
-                .map(|i| format::body_html(&self.digest.articles[i].body)),
-            meta: renderer.meta(self.digest, spec.job),
-            page,
-        };
+        let context = renderer.context(self.digest, spec, page);
         let templates = &renderer.templates;
         let context =
             Context::from_serialize(&context).map_err(|e| templates.error_in(&e, spec.template))?;
