@@ -2,6 +2,7 @@
 //! terminal, one line each otherwise), a fatal error once, and the
 //! one-line summary a build ends with.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,9 +31,10 @@ impl Printer {
 
     /// Prints diagnostics on stderr.
     pub(super) fn diagnostics(&self, diagnostics: &[Diagnostic]) {
+        let mut files = Files::default();
         let mut err = std::io::stderr().lock();
         for d in diagnostics {
-            let _ = writeln!(err, "{}", self.show(d));
+            let _ = writeln!(err, "{}", self.show(d, &mut files));
         }
     }
 
@@ -40,7 +42,7 @@ impl Printer {
     /// "error:" line.
     pub(super) fn error_text(&self, e: &Error) -> String {
         match e.diagnostic() {
-            Some(d) => self.show(d),
+            Some(d) => self.show(d, &mut Files::default()),
             None => render_unplaced(&e.with_causes(), self.form),
         }
     }
@@ -51,33 +53,38 @@ impl Printer {
         ExitCode::from(1)
     }
 
-    fn show(&self, d: &Diagnostic) -> String {
+    fn show(&self, d: &Diagnostic, files: &mut Files) -> String {
         let line = match self.form {
             Form::Plain => None,
-            Form::Annotated { .. } => source_line(&self.root, &d.location),
+            Form::Annotated { .. } => source_line(&self.root, &d.location, files),
         };
-        render(d, line.as_deref(), self.form)
+        render(d, line, self.form)
     }
 }
 
+/// The texts of the files diagnostics point into, each read once (`None`
+/// when it cannot be read).
+type Files = HashMap<PathBuf, Option<String>>;
+
 /// The text of the line `location` points at: in the site's file, or in a
 /// built-in template.
-fn source_line(root: &Path, location: &Location) -> Option<String> {
+fn source_line<'a>(root: &Path, location: &Location, files: &'a mut Files) -> Option<&'a str> {
     let index = (location.line? as usize).checked_sub(1)?;
-    let builtin = location
-        .path
-        .strip_prefix("<built-in>")
-        .ok()
-        .and_then(|name| {
-            let name = name.to_str()?;
-            BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == name)
-        })
-        .map(|(_, text)| (*text).to_string());
-    let text = match builtin {
-        Some(text) => text,
-        None => crate::fs::read_to_string(&root.join(&location.path)).ok()?,
-    };
-    text.lines().nth(index).map(str::to_string)
+    let text = files.entry(location.path.clone()).or_insert_with(|| {
+        let builtin = location
+            .path
+            .strip_prefix("<built-in>")
+            .ok()
+            .and_then(|name| {
+                let name = name.to_str()?;
+                BUILTIN_TEMPLATES.iter().find(|(n, _)| *n == name)
+            });
+        match builtin {
+            Some((_, text)) => Some((*text).to_string()),
+            None => crate::fs::read_to_string(&root.join(&location.path)).ok(),
+        }
+    });
+    text.as_deref()?.lines().nth(index)
 }
 
 /// `count` and `noun`, plural when it is not one: "1 article", "2 articles".
@@ -171,10 +178,20 @@ mod tests {
     fn the_source_line_comes_from_the_site_or_the_built_in_template() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("site.toml"), "a = 1\ntitel = 2\n").unwrap();
-        let line = source_line(dir.path(), &Location::at("site.toml", 2, 1));
-        assert_eq!(line.as_deref(), Some("titel = 2"));
-        let builtin = source_line(dir.path(), &Location::at("<built-in>/404.html", 1, 1));
+        let files = &mut Files::default();
+        let line = source_line(dir.path(), &Location::at("site.toml", 2, 1), files);
+        assert_eq!(line, Some("titel = 2"));
+        let builtin = source_line(
+            dir.path(),
+            &Location::at("<built-in>/404.html", 1, 1),
+            files,
+        );
         assert!(builtin.is_some());
-        assert_eq!(source_line(dir.path(), &Location::file("site.toml")), None);
+        assert_eq!(
+            source_line(dir.path(), &Location::file("site.toml"), files),
+            None
+        );
+        let gone = source_line(dir.path(), &Location::at("nope.md", 1, 1), files);
+        assert_eq!(gone, None);
     }
 }

@@ -248,7 +248,10 @@ mod tests {
             "templates/404.html:1: error: `404.html` extends `bse.html`, which does not exist\n  help: did you mean `base.html`?"
         );
         assert_eq!(
-            load_error(vec![source("404.html", "{% for i in rang(end=3) %}{% endfor %}")]),
+            load_error(vec![source(
+                "404.html",
+                "{% for i in rang(end=3) %}{% endfor %}"
+            )]),
             "templates/404.html:1:13: error: unknown function `rang`\n  help: did you mean `range`?"
         );
         assert_eq!(
