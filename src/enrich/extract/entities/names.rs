@@ -7,6 +7,7 @@ use super::context::{self, Reader};
 use super::mention::Raw;
 use super::para::Para;
 use crate::enrich::extract::candidate::{EntityKind, Evidence};
+use crate::enrich::extract::gazetteer::PlaceKind;
 use crate::enrich::extract::lexicon::{Known, Lexicon, List};
 use crate::enrich::tokens::Shape;
 
@@ -18,6 +19,11 @@ const SHAPE: i32 = 2;
 const PLAIN_WORDS: i32 = 1;
 /// Points taken off a person by "the" before the name or a place at its end.
 const NOT_PERSON: i32 = 3;
+/// Points for a name the open data knows as a sizeable place whose name is
+/// no ordinary word, given name or surname ("Yekaterinburg").
+const KNOWN_PLACE: i32 = 2;
+/// The fewest people a city needs for its name to count as place evidence.
+const KNOWN_PLACE_POPULATION: u64 = 100_000;
 
 /// First words that make a name a place ("Mount Kenya", "Lake Victoria").
 const PLACE_FIRST: &[&str] = &[
@@ -154,6 +160,9 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
             evidence.add(EntityKind::Person, PLAIN_WORDS);
         }
     }
+    if !org_word && is_clear_place(lex, p.slice(first, last)) {
+        evidence.add(EntityKind::Place, KNOWN_PLACE);
+    }
     const COMPASS: &[&str] = &[
         "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
     ];
@@ -168,6 +177,15 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
         );
     let not_person = p.is(first, List::NotPersonFirst) || ends_with_place || compound;
     (evidence, not_person)
+}
+
+/// Whether the open data's likeliest place called `name` is a country,
+/// region or sizeable city whose name is nothing else.
+fn is_clear_place(lex: &Lexicon, name: &str) -> bool {
+    lex.place(name).is_some_and(|place| {
+        let sizeable = place.kind != PlaceKind::City || place.population >= KNOWN_PLACE_POPULATION;
+        sizeable && !place.ordinary_word && !place.given_name && !place.surname
+    })
 }
 
 /// "VinFast", "PayPal": a capital inside a word after a lower-case letter,

@@ -175,3 +175,16 @@ fn lowercase_words_are_hashed_for_the_corpus() {
             .is_err()
     );
 }
+
+#[test]
+fn a_sizeable_place_of_the_open_data_is_place_evidence_unless_its_name_is_more() {
+    let found = extract_text(
+        "Officials said Yekaterinburg was calm. Analysts said Reading was calm. \
+         Witnesses said Bakhmut was calm.",
+    );
+    let place = Some(EntityKind::Place);
+    assert_eq!(candidate(&found, "Yekaterinburg").evidence.kind(), place);
+    // Also an ordinary word, or too small to count without context.
+    assert_ne!(candidate(&found, "Reading").evidence.kind(), place);
+    assert_ne!(candidate(&found, "Bakhmut").evidence.kind(), place);
+}
