@@ -59,13 +59,16 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
 
 pub(super) fn check(args: &CheckArgs) -> ExitCode {
     let printer = Printer::new(&args.site.root);
+    let bar = Bar::for_stderr(false);
     let result = build_instant().and_then(|now| {
-        super::check::build_and_check(&BuildOptions {
+        let options = BuildOptions {
             base_url: args.base_url.clone(),
             drafts: args.site.drafts,
             ..BuildOptions::new(args.site.root.clone(), now)
-        })
+        };
+        super::check::build_and_check(&options, &bar)
     });
+    bar.clear();
     let report = match result {
         Ok(report) => report,
         Err(e) => return printer.fail(&e),
