@@ -11,6 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use jiff::Timestamp;
 use rayon::prelude::*;
@@ -24,7 +25,8 @@ use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
-use crate::render::{Job, RenderOptions, RenderedPage, Renderer};
+use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
+use crate::timings::{Timings, TimingsReport};
 use crate::urls::{HIGHLIGHT_CSS, Urls};
 
 /// What a build is asked to do.
@@ -68,12 +70,15 @@ pub struct BuildReport {
     pub articles: usize,
     /// Pages rendered.
     pub pages: usize,
-    /// The output path of every page and site file written, in job order.
+    /// The output path of every page and site file written (the largest
+    /// files first, then in job order).
     pub paths: Vec<String>,
     /// The `base_url` the site was built for (after `--base-url`).
     pub base_url: String,
     /// Problems with individual inputs, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the build's time went.
+    pub timings: TimingsReport,
 }
 
 impl BuildReport {
@@ -141,16 +146,23 @@ pub fn build_observed(
     options: &BuildOptions,
     progress: &dyn Progress,
 ) -> Result<(Built, BuildReport), Error> {
+    let timings = Timings::new();
+    let started = Instant::now();
     let config = load_config(options)?;
     let output = output_dir(&config, options);
     output::check_location(&config.root, &output)?;
     let templates = load_templates(&config)?;
+    timings.stage("config", started.elapsed());
 
-    let discovery = discover::discover(&config.root, &config.seeds_dir())?;
+    let discovery = timings.time("discover", || {
+        discover::discover(&config.root, &config.seeds_dir())
+    })?;
     let mut diagnostics = config.warnings.clone();
     diagnostics.extend(discovery.diagnostics);
     progress.step("reading articles", discovery.files.len());
-    let loaded = load_all_observed(&config, options, discovery.files, progress);
+    let loaded = timings.time("parse+enrich", || {
+        load_all_observed(&config, options, discovery.files, &timings, progress)
+    });
     let good = loaded
         .iter()
         .filter_map(|l| l.result.as_ref().ok().cloned());
@@ -160,23 +172,25 @@ pub fn build_observed(
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
     progress.step("building digest", 1);
-    let (digest, digest_diagnostics) = assemble(good, options);
+    let (digest, digest_diagnostics) = assemble_timed(good, options, &timings);
     progress.advance();
     diagnostics.extend(digest_diagnostics);
     let renderer = make_renderer(&config, templates, options);
 
+    let started = Instant::now();
     let staging = Staging::begin(&output)?;
-    let jobs = Job::all(&digest);
+    let jobs = largest_first(Job::all(&digest));
     progress.step("writing pages", jobs.len());
     let mut paths = jobs
         .par_iter()
         .map(|&job| {
-            let RenderedPage { path, bytes } = renderer.render(&digest, job)?;
-            staging.write(&path, &bytes)?;
+            let path = render_and_write(&renderer, &digest, job, &staging, &timings)?;
             progress.advance();
             Ok(path)
         })
         .collect::<Result<Vec<String>, Error>>()?;
+    timings.stage("render+write", started.elapsed());
+    let started = Instant::now();
     let pages: BTreeSet<String> = paths.iter().cloned().collect();
     for file in renderer.site_files() {
         staging.write(&file.path, &file.bytes)?;
@@ -185,7 +199,8 @@ pub fn build_observed(
     let (assets, asset_diagnostics) =
         write_assets(&config, &staging, &|name| pages.contains(name))?;
     diagnostics.extend(asset_diagnostics);
-    staging.commit()?;
+    timings.stage("static files", started.elapsed());
+    timings.time("commit", || staging.commit())?;
 
     diagnostics.sort();
     let report = BuildReport {
@@ -195,6 +210,7 @@ pub fn build_observed(
         paths,
         base_url: config.site.base_url.clone(),
         diagnostics,
+        timings: timings.report(),
     };
     let built = Built {
         config,
@@ -205,6 +221,45 @@ pub fn build_observed(
         assets,
     };
     Ok((built, report))
+}
+
+/// The jobs with the files that hold every story first: they take longest,
+/// and started last they would keep one core busy after the other is done.
+/// The order is otherwise kept (the sort is stable).
+fn largest_first(mut jobs: Vec<Job>) -> Vec<Job> {
+    jobs.sort_by_key(|job| {
+        !matches!(
+            job,
+            Job::Feed(Feed::Sitemap) | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
+        )
+    });
+    jobs
+}
+
+/// Renders one job and writes it to `sink`, timing both; returns its
+/// output path.
+fn render_and_write(
+    renderer: &Renderer,
+    digest: &Digest,
+    job: Job,
+    sink: &dyn OutputSink,
+    timings: &Timings,
+) -> Result<String, Error> {
+    let started = Instant::now();
+    if Renderer::streams(job) {
+        // A data file is written as it is made: its time is all render.
+        let path = crate::urls::output_path(&job.route(digest));
+        let bytes = sink.write_streamed(&path, &mut |out| renderer.write_to(digest, job, out))?;
+        let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+        timings.page(job.template(), &path, bytes, started.elapsed());
+        return Ok(path);
+    }
+    let RenderedPage { path, bytes } = renderer.render(digest, job)?;
+    let rendered = Instant::now();
+    timings.page(job.template(), &path, bytes.len(), rendered - started);
+    sink.write(&path, &bytes)?;
+    timings.add("write", rendered.elapsed());
+    Ok(path)
 }
 
 /// Reads `site.toml`, applying a `--base-url` override.
@@ -246,14 +301,26 @@ pub fn make_renderer(config: &Config, templates: Templates, options: &BuildOptio
 /// Loads, parses and enriches `files` in parallel, keeping their order;
 /// entities are read with the site's `entities.toml` corrections.
 pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>) -> Vec<Loaded> {
-    load_all_observed(config, options, files, &Unobserved)
+    load_all_timed(config, options, files, &Timings::new())
 }
 
-/// [`load_all`], telling `progress` of each file done.
+/// [`load_all`], adding the time spent reading and parsing ("parse") and
+/// enriching ("enrich") to `timings`, summed over threads.
+pub fn load_all_timed(
+    config: &Config,
+    options: &BuildOptions,
+    files: Vec<SourceFile>,
+    timings: &Timings,
+) -> Vec<Loaded> {
+    load_all_observed(config, options, files, timings, &Unobserved)
+}
+
+/// [`load_all_timed`], telling `progress` of each file done.
 fn load_all_observed(
     config: &Config,
     options: &BuildOptions,
     files: Vec<SourceFile>,
+    timings: &Timings,
     progress: &dyn Progress,
 ) -> Vec<Loaded> {
     let parse_options = ParseOptions {
@@ -267,8 +334,13 @@ fn load_all_observed(
     files
         .into_par_iter()
         .map(|file| {
-            let result = article::load(&file, parse_options)
-                .map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
+            let started = Instant::now();
+            let parsed = article::load(&file, parse_options);
+            let loaded = Instant::now();
+            timings.add("parse", loaded - started);
+            let result =
+                parsed.map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
+            timings.add("enrich", loaded.elapsed());
             progress.advance();
             Loaded { file, result }
         })
@@ -280,11 +352,20 @@ pub fn assemble(
     articles: impl IntoIterator<Item = Arc<Article>>,
     options: &BuildOptions,
 ) -> (Digest, Vec<Diagnostic>) {
+    assemble_timed(articles, options, &Timings::new())
+}
+
+/// [`assemble`], recording its steps in `timings`.
+pub fn assemble_timed(
+    articles: impl IntoIterator<Item = Arc<Article>>,
+    options: &BuildOptions,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>) {
     let articles = articles
         .into_iter()
         .filter(|a| options.drafts || !a.draft)
         .collect();
-    digest::build(articles)
+    digest::build_timed(articles, timings)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.

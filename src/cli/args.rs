@@ -107,6 +107,11 @@ pub struct BuildArgs {
     /// errors with file and line, elapsed ms), for CI.
     #[arg(long)]
     pub json: bool,
+    /// Print the time of each stage (discover, parse, enrich, digest, corpus
+    /// pass, render per template, write) and the slowest pages; with
+    /// --json, as a "timings" field.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Options of `briefing check`.

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::error::{Diagnostic, Error, Location};
 use crate::pipeline::BuildReport;
+use crate::timings::TimingsReport;
 
 /// What a build did, for machines.
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +27,9 @@ pub(super) struct JsonReport {
     pub errors: Vec<JsonDiagnostic>,
     /// Wall time of the build in milliseconds.
     pub elapsed_ms: u64,
+    /// Where the time went (`--timings` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timings: Option<TimingsReport>,
 }
 
 /// One warning or error with where it happened.
@@ -62,6 +66,7 @@ impl JsonReport {
                 .map(JsonDiagnostic::of_diagnostic)
                 .collect(),
             elapsed_ms,
+            timings: None,
         }
     }
 
@@ -75,6 +80,7 @@ impl JsonReport {
             warnings: Vec::new(),
             errors: vec![JsonDiagnostic::of_error(error)],
             elapsed_ms,
+            timings: None,
         }
     }
 
@@ -143,6 +149,7 @@ mod tests {
                 Diagnostic::error(Location::at("seeds/a.md", 3, 1), "unknown field `x`"),
                 Diagnostic::warning(Location::file("static/index.html"), "not copied"),
             ],
+            timings: crate::timings::Timings::new().report(),
         };
         let json: serde_json::Value =
             serde_json::from_str(&JsonReport::of_report(&report, 42).to_json()).unwrap();
@@ -154,6 +161,7 @@ mod tests {
         assert_eq!(json["errors"][0]["line"], 3);
         assert_eq!(json["warnings"][0]["file"], "static/index.html");
         assert_eq!(json["warnings"][0]["line"], serde_json::Value::Null);
+        assert!(json.get("timings").is_none(), "timings only when asked");
     }
 
     #[test]

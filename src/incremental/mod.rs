@@ -32,7 +32,7 @@ use crate::error::{Diagnostic, Error};
 use crate::output::{LiveOutput, OutputSink};
 use crate::pipeline::{self, BuildOptions, BuildReport, Built};
 use crate::render::fingerprint::{Memo, fingerprint_all};
-use crate::render::{Job, Page, RenderedPage};
+use crate::render::{Job, Page, RenderedPage, Renderer};
 use changes::ChangeSet;
 use sources::Sources;
 
@@ -360,7 +360,13 @@ impl LiveBuild {
         let previewed = &self.previewed;
         let written: Vec<Option<String>> = dirty
             .par_iter()
-            .map(|(_, job)| {
+            .map(|(path, job)| {
+                if Renderer::streams(*job) {
+                    let fill =
+                        &mut |out: &mut dyn std::io::Write| renderer.write_to(&digest, *job, out);
+                    live.write_streamed(path, fill)?;
+                    return Ok(Some(path.to_string()));
+                }
                 let RenderedPage { path, bytes } = renderer.render(&digest, *job)?;
                 // The preview may already have written exactly this.
                 if previewed.get(&path) == Some(&xxh3_64(&bytes)) {

@@ -159,10 +159,15 @@ struct ContextVisitor<'r> {
 
 impl<'r> PageVisitor for ContextVisitor<'r> {
     type Card = views::Card<'r>;
+    type Row = views::Row<'r>;
     type Output = Option<(&'static str, Value)>;
 
     fn card(&self, i: ArticleId) -> views::Card<'r> {
         views::card(self.digest, i, &self.renderer.urls)
+    }
+
+    fn row(&self, i: ArticleId, style: RowStyle) -> views::Row<'r> {
+        views::row(self.digest, i, &self.renderer.urls, style)
     }
 
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Self::Output {

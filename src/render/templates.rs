@@ -41,6 +41,12 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/entities.html"),
     ),
     ("search.html", include_str!("../../templates/search.html")),
+    ("stories.html", include_str!("../../templates/stories.html")),
+    ("pager.html", include_str!("../../templates/pager.html")),
+    (
+        "pager-head.html",
+        include_str!("../../templates/pager-head.html"),
+    ),
 ];
 
 /// The default static files, by path in the output.
@@ -58,12 +64,15 @@ pub fn purpose(name: &str) -> Option<&'static str> {
         "card.html" => "one story in a listing: headline, date, lede, tags",
         "index.html" => "the front page: the latest edition, then earlier ones",
         "article.html" => "one article: briefing box, text, related, previous/next",
-        "briefing.html" => "an article's briefing box: lede, entities, quotes, figures",
+        "briefing.html" => "an article's briefing box: key points, entities, quotes, figures",
         "related.html" => "an article's related stories",
         "edition.html" => "one edition",
         "editions.html" => "the list of every edition",
         "tag.html" => "the stories with one tag",
         "tags.html" => "every tag",
+        "stories.html" => "a numbered list of stories on tag and entity pages",
+        "pager.html" => "the links between the pages of a long listing",
+        "pager-head.html" => "a long listing's rel=prev/next links (in the head)",
         "entity.html" => "the stories naming one person, place or organisation",
         "entities.html" => "every person, place and organisation",
         "search.html" => "the search page",

@@ -101,7 +101,11 @@ fn article_refs(named: &[Named<'_>], names: &Names<'_>, decisions: &Decisions) -
         let draft = &mut refs[at];
         draft.mentions += n.c.mentions;
         draft.first = draft.first.min(n.c.first);
-        draft.aliases.extend(n.c.aliases.iter().cloned());
+        // A first word the corpus cut off ("Rival" of "Rival Quillon") is
+        // no other name for the entity.
+        let cut = n.c.name.strip_suffix(names.get(n.id)).map(str::trim_end);
+        let kept = n.c.aliases.iter().filter(|a| Some(a.as_str()) != cut);
+        draft.aliases.extend(kept.cloned());
         if n.id != key.1 {
             draft.aliases.insert(names.get(n.id).to_string());
         }

@@ -64,6 +64,16 @@ pub enum List {
     EventWord,
     /// First words a person's name never has ("Federal", "El").
     NotPersonFirst,
+    /// First words making a name an organisation ("Real", "Sporting").
+    OrgFirst,
+    /// Last words making a name an organisation ("United", "Rovers").
+    OrgLast,
+    /// Words opening a sentence before a name, not part of it ("Rival").
+    Opener,
+    /// Lower-case nouns after a name making it a platform ("account").
+    PlatformAfter,
+    /// Lower-case nouns for products and works ("telescope", "film").
+    Product,
     /// Prepositions before places ("in", "near").
     Locative,
     /// Words before "to" that make what follows a place ("flew").
@@ -113,6 +123,11 @@ const LISTS: &[(&str, List)] = &[
     ("place-word", List::PlaceWord),
     ("event-word", List::EventWord),
     ("not-person-first", List::NotPersonFirst),
+    ("org-first", List::OrgFirst),
+    ("org-last", List::OrgLast),
+    ("opener", List::Opener),
+    ("platform-after", List::PlatformAfter),
+    ("product", List::Product),
     ("locative", List::Locative),
     ("motion", List::Motion),
     ("speech", List::Speech),
