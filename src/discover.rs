@@ -22,6 +22,9 @@ pub enum SourceKind {
     Markdown,
 }
 
+/// The file name (without extension) of the story of a folder of its own.
+pub const BUNDLE_STEM: &str = "index";
+
 /// One article file found under `seeds/`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SourceFile {
@@ -37,12 +40,22 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// The file name without its extension, e.g. `000_f596f713c00f6b16`.
+    /// The file name without its extension, e.g. `000_f596f713c00f6b16`;
+    /// for the story of a folder of its own (`2026-11-30-quake/index.md`),
+    /// the folder's name, which gives its date, rank and slug.
     pub fn stem(&self) -> &str {
-        self.rel_path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
+        let stem = self.rel_path.file_stem().and_then(|s| s.to_str());
+        if stem == Some(BUNDLE_STEM)
+            && let Some(folder) = self
+                .rel_path
+                .parent()
+                .and_then(Path::file_name)
+                .and_then(|s| s.to_str())
+            && folder != "seeds"
+        {
+            return folder;
+        }
+        stem.unwrap_or_default()
     }
 }
 

@@ -26,6 +26,7 @@ use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
 use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
+use crate::story_files;
 use crate::timings::{Timings, TimingsReport};
 use crate::urls::{HIGHLIGHT_CSS, Urls};
 
@@ -197,7 +198,7 @@ pub fn build_observed(
         paths.push(file.path);
     }
     let (assets, asset_diagnostics) =
-        write_assets(&config, &staging, &|name| pages.contains(name))?;
+        write_assets(&config, &digest, &staging, &|name| pages.contains(name))?;
     diagnostics.extend(asset_diagnostics);
     timings.stage("static files", started.elapsed());
     timings.time("commit", || staging.commit())?;
@@ -386,11 +387,12 @@ fn template_overrides(config: &Config) -> Result<Vec<TemplateSource>, Error> {
 }
 
 /// Writes the built-in static files, the site's `static/` (which overrides
-/// them) and the code stylesheet. A static file never replaces a page
-/// (`is_page` tells which output paths are pages). Returns the output paths
-/// written and any warnings.
+/// them), the code stylesheet and the files published beside stories. A
+/// static file never replaces a page (`is_page` tells which output paths
+/// are pages). Returns the output paths written and any warnings.
 pub fn write_assets(
     config: &Config,
+    digest: &Digest,
     sink: &dyn OutputSink,
     is_page: &dyn Fn(&str) -> bool,
 ) -> Result<(Vec<String>, Vec<Diagnostic>), Error> {
@@ -431,9 +433,37 @@ pub fn write_assets(
             )),
         }
     }
+    write_story_files(config, digest, sink, is_page, (&mut written, &mut diagnostics))?;
     written.sort();
     written.dedup();
     Ok((written, diagnostics))
+}
+
+/// Copies the files beside each story next to its page (see
+/// [`story_files`]), adding them to `written` and any warnings to
+/// `diagnostics`.
+fn write_story_files(
+    config: &Config,
+    digest: &Digest,
+    sink: &dyn OutputSink,
+    is_page: &dyn Fn(&str) -> bool,
+    (written, diagnostics): (&mut Vec<String>, &mut Vec<Diagnostic>),
+) -> Result<(), Error> {
+    let (files, warnings) = story_files::plan(&config.root, digest);
+    diagnostics.extend(warnings);
+    for file in files {
+        if is_page(&file.to) {
+            let rel = file.from.strip_prefix(&config.root).unwrap_or(&file.from);
+            diagnostics.push(Diagnostic::warning(
+                Location::file(rel),
+                format!("not copied: the site generates {} itself", file.to),
+            ));
+            continue;
+        }
+        sink.copy(&file.from, &file.to)?;
+        written.push(file.to);
+    }
+    Ok(())
 }
 
 /// A relative path with `/` separators, or `None` if it is not UTF-8.

@@ -69,6 +69,10 @@ fn classify_path(root: &Path, output: &Path, path: &Path, changes: &mut ChangeSe
         [CONFIG_FILE | ENTITIES_FILE] => changes.config = true,
         ["seeds", ..] => {
             changes.content.insert(path.to_path_buf());
+            if !is_article_source(path) {
+                // A file beside a story (or a folder): published as is.
+                changes.static_files.insert(path.to_path_buf());
+            }
         }
         ["templates", ..] => changes.templates = true,
         ["static", ..] => {
@@ -76,6 +80,16 @@ fn classify_path(root: &Path, output: &Path, path: &Path, changes: &mut ChangeSe
         }
         _ => {}
     }
+}
+
+/// Whether `path` is an article or a sidecar, rather than a file published
+/// beside a story.
+fn is_article_source(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("md" | "markdown" | "txt" | "toml"))
 }
 
 /// A debounced watcher on a site's inputs.

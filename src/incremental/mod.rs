@@ -93,6 +93,8 @@ struct Pending {
     rerender: bool,
     /// Every page must be rendered again (templates changed).
     all: bool,
+    /// Articles changed: the files beside stories may have too.
+    content: bool,
     /// Whether every static change was to a stylesheet (`None`: none).
     stylesheets_only: Option<bool>,
     rebuild: Rebuild,
@@ -104,6 +106,7 @@ impl Pending {
             started,
             rerender: false,
             all: false,
+            content: false,
             stylesheets_only: None,
             rebuild: Rebuild::default(),
         }
@@ -242,6 +245,7 @@ impl LiveBuild {
                 self.discovery_diagnostics = diagnostics;
             }
             pending.rerender = true;
+            pending.content = true;
             if !pending.all {
                 previewed = self.preview()?;
                 if !previewed.is_empty() && pending.rebuild.preview_elapsed.is_none() {
@@ -284,6 +288,9 @@ impl LiveBuild {
         {
             self.pending = Some(pending);
             return Err(e);
+        }
+        if pending.content {
+            self.recopy_story_files(&mut pending.rebuild)?;
         }
         let mut rebuild = pending.rebuild;
         let pages = rebuild.all_written().iter().any(|p| p.ends_with(".html"));
@@ -401,11 +408,28 @@ impl LiveBuild {
         Ok(())
     }
 
+    /// After articles changed: copies the static files and the files
+    /// beside stories again, reporting only those newly published and
+    /// those removed (a story may reference a new file or drop one).
+    fn recopy_story_files(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
+        let before = self.built.assets.clone();
+        let mut scratch = Rebuild::default();
+        self.recopy_assets(&mut scratch)?;
+        rebuild.removed.extend(scratch.removed);
+        rebuild.written.extend(
+            scratch
+                .written
+                .into_iter()
+                .filter(|path| !before.contains(path)),
+        );
+        Ok(())
+    }
+
     /// Copies the static files again and removes ones that were deleted.
     fn recopy_assets(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
         let pages = &self.pages;
         let (assets, diagnostics) =
-            pipeline::write_assets(&self.built.config, &self.live, &|name| {
+            pipeline::write_assets(&self.built.config, &self.built.digest, &self.live, &|name| {
                 pages.contains_key(name)
             })?;
         for gone in self.built.assets.iter().filter(|a| !assets.contains(a)) {
