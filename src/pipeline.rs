@@ -433,7 +433,13 @@ pub fn write_assets(
             )),
         }
     }
-    write_story_files(config, digest, sink, is_page, (&mut written, &mut diagnostics))?;
+    write_story_files(
+        config,
+        digest,
+        sink,
+        is_page,
+        (&mut written, &mut diagnostics),
+    )?;
     written.sort();
     written.dedup();
     Ok((written, diagnostics))

@@ -82,7 +82,10 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
                 diagnostics.push(
                     Diagnostic::warning(
                         Location::file(source),
-                        format!("`{reference}` is not beside the story (no {})", folder.join(&rel).display()),
+                        format!(
+                            "`{reference}` is not beside the story (no {})",
+                            folder.join(&rel).display()
+                        ),
                     )
                     .with_help("put the file in the story's folder, or fix the reference"),
                 );
@@ -176,7 +179,10 @@ mod tests {
 
     #[test]
     fn references_stay_inside_the_story_folder() {
-        assert_eq!(inside_folder("./img/a.png"), Some(PathBuf::from("img/a.png")));
+        assert_eq!(
+            inside_folder("./img/a.png"),
+            Some(PathBuf::from("img/a.png"))
+        );
         assert_eq!(inside_folder("../../img/a.png"), None);
         assert_eq!(inside_folder("img/../../a.png"), None);
         assert_eq!(inside_folder("."), None);

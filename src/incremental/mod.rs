@@ -428,10 +428,12 @@ impl LiveBuild {
     /// Copies the static files again and removes ones that were deleted.
     fn recopy_assets(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
         let pages = &self.pages;
-        let (assets, diagnostics) =
-            pipeline::write_assets(&self.built.config, &self.built.digest, &self.live, &|name| {
-                pages.contains_key(name)
-            })?;
+        let (assets, diagnostics) = pipeline::write_assets(
+            &self.built.config,
+            &self.built.digest,
+            &self.live,
+            &|name| pages.contains_key(name),
+        )?;
         for gone in self.built.assets.iter().filter(|a| !assets.contains(a)) {
             self.live.remove(gone)?;
             rebuild.removed.push(gone.clone());
