@@ -173,9 +173,12 @@ pub fn build_observed(
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
     progress.step("building digest", 1);
-    let (digest, digest_diagnostics) = assemble_timed(good, options, &timings);
+    let (mut digest, digest_diagnostics) = assemble_timed(good, options, &timings);
     progress.advance();
     diagnostics.extend(digest_diagnostics);
+    let (pages, page_diagnostics) = crate::standalone::load(&config, options.drafts)?;
+    digest.pages = pages;
+    diagnostics.extend(page_diagnostics);
     let renderer = make_renderer(&config, templates, options);
 
     let started = Instant::now();

@@ -7,7 +7,8 @@
 //! that is a single file may reference a file beside it
 //! (`![](chart.png)`): that file is published next to the page too. So a
 //! relative reference that works in the editor works on the site, under
-//! any `base_url`. [`plan`] decides what is copied where; the pipeline
+//! any `base_url`. Standalone pages (`pages/`) publish theirs the same
+//! way. [`plan`] decides what is copied where; the pipeline
 //! copies. A reference to a missing file is a warning here and a broken
 //! link in `check`; one that climbs out of the story's folder
 //! (`../../img/chart.png`) points into the site and is left to `check`.
@@ -46,10 +47,22 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
     let mut files = BTreeMap::new();
     let mut diagnostics = Vec::new();
     let site = crate::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    for article in digest.articles.iter() {
-        let source = &article.source_path;
+    let stories = digest.articles.iter().map(|a| {
+        (
+            &a.source_path,
+            urls::article_route(&a.slug),
+            a.body.as_ref(),
+        )
+    });
+    let pages = digest.pages.iter().map(|p| {
+        (
+            &p.source_path,
+            urls::standalone_route(&p.slug),
+            p.body.as_ref(),
+        )
+    });
+    for (source, page, body) in stories.chain(pages) {
         let folder = source.parent().unwrap_or(Path::new(""));
-        let page = urls::article_route(&article.slug);
         let mut add = |rel: &Path| {
             let from = root.join(folder).join(rel);
             let inside = crate::fs::canonicalize(&from).is_ok_and(|p| p.starts_with(&site));
@@ -63,7 +76,7 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
                 add(rel);
             }
         }
-        let Body::Markdown { html, .. } = article.body.as_ref() else {
+        let Body::Markdown { html, .. } = body else {
             continue;
         };
         for reference in local_references(html) {

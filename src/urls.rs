@@ -139,6 +139,11 @@ pub fn article_route(slug: &str) -> String {
     format!("articles/{slug}/")
 }
 
+/// The route of a standalone page (`pages/about.md` → `about/`).
+pub fn standalone_route(slug: &str) -> String {
+    format!("{slug}/")
+}
+
 /// The route of an edition page.
 pub fn edition_route(date: Date) -> String {
     format!("editions/{date}/")

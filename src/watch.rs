@@ -74,6 +74,9 @@ fn classify_path(root: &Path, output: &Path, path: &Path, changes: &mut ChangeSe
                 changes.static_files.insert(path.to_path_buf());
             }
         }
+        // Standalone pages are few and link from every page's footer: a
+        // change to one rebuilds the site.
+        ["pages", ..] => changes.config = true,
         ["templates", ..] => changes.templates = true,
         ["static", ..] => {
             changes.static_files.insert(path.to_path_buf());
@@ -124,7 +127,7 @@ impl Watcher {
     /// Watches any input folder that exists and is not watched yet (one
     /// created after start is picked up here).
     pub fn watch_inputs(&mut self) -> Result<(), Error> {
-        for name in ["seeds", "templates", "static"] {
+        for name in ["seeds", "pages", "templates", "static"] {
             let dir = self.root.join(name);
             if dir.is_dir() && !self.watched.contains(&dir) {
                 self.debouncer

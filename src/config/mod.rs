@@ -158,6 +158,11 @@ impl Config {
         self.root.join("seeds")
     }
 
+    /// The site's standalone pages (About, corrections policy).
+    pub fn pages_dir(&self) -> PathBuf {
+        self.root.join("pages")
+    }
+
     /// The site's template overrides.
     pub fn templates_dir(&self) -> PathBuf {
         self.root.join("templates")

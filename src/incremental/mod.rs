@@ -353,7 +353,9 @@ impl LiveBuild {
     /// (all pages when `all`), removing pages that are gone.
     fn rerender(&mut self, all: bool, rebuild: &mut Rebuild) -> Result<(), Error> {
         let articles: Vec<_> = self.sources.good().cloned().collect();
-        let (digest, digest_diagnostics) = pipeline::assemble(articles, &self.options);
+        let (mut digest, digest_diagnostics) = pipeline::assemble(articles, &self.options);
+        // Standalone pages change only with a full rebuild (see `watch`).
+        digest.pages = self.built.digest.pages.clone();
         self.digest_diagnostics = digest_diagnostics;
         let renderer = &self.built.renderer;
         let (fresh, memo) = fingerprint_all(renderer, &digest, &self.memo);

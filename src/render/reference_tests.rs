@@ -210,8 +210,23 @@ fn sample() -> (Renderer, Digest, Value) {
             Arc::new(enrich::enrich(parsed, &context))
         })
         .collect();
-    let digest = crate::digest::build(articles).0;
+    let mut digest = crate::digest::build(articles).0;
+    digest.pages = vec![sample_page()];
     (renderer, digest, site)
+}
+
+/// A standalone page with every field filled.
+fn sample_page() -> crate::digest::pages::StandalonePage {
+    let rel = PathBuf::from("pages/about.md");
+    let source = SourceFile {
+        path: rel.clone(),
+        rel_path: rel,
+        kind: SourceKind::Markdown,
+        sidecar: None,
+    };
+    let text = "+++\ntitle = \"About us\"\nsummary = \"Who we are.\"\n+++\nA newsroom.\n";
+    let parsed = article::parse(&source, text, None, ParseOptions::default()).unwrap();
+    crate::digest::pages::StandalonePage::from_parsed(parsed)
 }
 
 /// Stories over three editions, with front matter, quotes, figures,

@@ -239,7 +239,7 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
         Job::Lookup(Lookup::Entity(e, _)) => {
             newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article))
         }
-        Job::Page(Page::NotFound)
+        Job::Page(Page::NotFound | Page::Standalone(_))
         | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
         | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap) => None,
     }
