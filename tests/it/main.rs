@@ -17,6 +17,7 @@ mod incremental;
 mod live_reload;
 mod messages;
 mod new;
+mod pages;
 mod pagination;
 mod preview;
 mod publish;
