@@ -20,7 +20,7 @@ use crate::article::Body;
 use crate::digest::Digest;
 use crate::discover::{self, BUNDLE_STEM};
 use crate::error::{Diagnostic, Location};
-use crate::urls;
+use crate::urls::{self, slash_path};
 
 /// One file to publish beside a story's page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,12 +119,6 @@ fn is_story_source(rel: &Path) -> bool {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     matches!(ext.as_deref(), Some("md" | "markdown" | "txt" | "toml"))
-}
-
-/// A relative path with `/` separators, or `None` if it is not UTF-8.
-fn slash_path(rel: &Path) -> Option<String> {
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    parts.map(|p| p.join("/"))
 }
 
 /// `reference` as a path inside the story's folder, or `None` when it

@@ -226,6 +226,13 @@ pub fn output_path(route: &str) -> String {
     }
 }
 
+/// A relative file path as an output path, with `/` separators, or `None`
+/// if it is not UTF-8.
+pub fn slash_path(rel: &std::path::Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts.map(|p| p.join("/"))
+}
+
 /// Decodes `%XX` escapes (invalid UTF-8 becomes U+FFFD); other text is
 /// kept as it is.
 pub fn percent_decode(text: &str) -> String {

@@ -200,10 +200,21 @@ mod tests {
         assert!(classify_one(modify, &["/site/entities.toml"]).config);
         let s = classify_one(modify, &["/site/static/style.css"]);
         assert_eq!(s.static_files.len(), 1);
-        assert!(c.static_files.is_empty(), "an article is not a file to copy");
+        assert!(
+            c.static_files.is_empty(),
+            "an article is not a file to copy"
+        );
         let beside = classify_one(modify, &["/site/seeds/quake/chart.png"]);
-        assert_eq!(beside.static_files.len(), 1, "a file beside a story is copied");
-        assert_eq!(beside.content.len(), 1, "and may be new to a story's folder");
+        assert_eq!(
+            beside.static_files.len(),
+            1,
+            "a file beside a story is copied"
+        );
+        assert_eq!(
+            beside.content.len(),
+            1,
+            "and may be new to a story's folder"
+        );
         assert!(classify_one(modify, &["/site/pages/about.md"]).config);
         assert!(classify_one(modify, &["/site/pages/team.jpg"]).config);
     }

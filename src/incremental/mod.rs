@@ -430,7 +430,7 @@ impl LiveBuild {
     /// Copies the static files again and removes ones that were deleted.
     fn recopy_assets(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
         let pages = &self.pages;
-        let (assets, diagnostics) = pipeline::write_assets(
+        let (assets, diagnostics) = crate::assets::write_assets(
             &self.built.config,
             &self.built.digest,
             &self.live,
