@@ -79,6 +79,7 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
         let Body::Markdown { html, .. } = body else {
             continue;
         };
+        let mut text = None;
         for reference in local_references(html) {
             // A reference that climbs out of the story's folder points into
             // the site (`../../img/chart.png` from static/): `check` follows it.
@@ -92,9 +93,15 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
             if crate::fs::is_file(&from) {
                 add(&rel);
             } else {
+                let text = text.get_or_insert_with(|| {
+                    crate::fs::read_optional(&root.join(source)).unwrap_or_default()
+                });
                 diagnostics.push(
                     Diagnostic::warning(
-                        Location::file(source),
+                        position_of(text, &reference).map_or_else(
+                            || Location::file(source),
+                            |(line, column)| Location::at(source, line, column),
+                        ),
                         format!(
                             "`{reference}` is not beside the story (no {})",
                             folder.join(&rel).display()
@@ -110,6 +117,17 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
         .map(|(to, from)| StoryFile { from, to })
         .collect();
     (files, diagnostics)
+}
+
+/// The line and column (from 1, in characters) where `needle` is first
+/// written in `text`, if it is written as it reads.
+fn position_of(text: &str, needle: &str) -> Option<(u32, u32)> {
+    let at = text.find(needle)?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[start..].chars().count() + 1;
+    Some((u32::try_from(line).ok()?, u32::try_from(column).ok()?))
 }
 
 /// Whether `rel` is an article or its sidecar (never published as a file).
@@ -182,6 +200,13 @@ mod tests {
             local_references(html),
             ["chart.png", "data/my file.pdf", "./chart.png", "a&b.pdf"]
         );
+    }
+
+    #[test]
+    fn a_reference_is_found_where_it_is_written() {
+        let text = "+++\ntitle = \"Q\"\n+++\nThe ground shook.\n\n![Chart ü](chart.png)\n";
+        assert_eq!(position_of(text, "chart.png"), Some((6, 12)));
+        assert_eq!(position_of(text, "map.svg"), None);
     }
 
     #[test]

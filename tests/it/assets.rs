@@ -74,7 +74,7 @@ fn a_missing_file_is_named_by_the_build_and_by_check() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "seeds/2026-11-29-strike.md: warning: `pickets.jpeg` is not beside the story (no seeds/pickets.jpeg)"
+            "seeds/2026-11-29-strike.md:6:12: warning: `pickets.jpeg` is not beside the story (no seeds/pickets.jpeg)"
         ),
         "{}",
         run.stderr
