@@ -103,6 +103,8 @@ pub struct Built {
     pub renderer: Renderer,
     /// Output paths of the static assets written.
     pub assets: Vec<String>,
+    /// Problems with the standalone pages of `pages/`.
+    pub page_diagnostics: Vec<Diagnostic>,
 }
 
 /// One article file and what loading it gave.
@@ -177,7 +179,7 @@ pub fn build_observed(
     diagnostics.extend(digest_diagnostics);
     let (pages, page_diagnostics) = crate::standalone::load(&config, options.drafts)?;
     digest.pages = pages;
-    diagnostics.extend(page_diagnostics);
+    diagnostics.extend(page_diagnostics.iter().cloned());
     let renderer = make_renderer(&config, templates, options);
 
     let started = Instant::now();
@@ -222,6 +224,7 @@ pub fn build_observed(
         digest,
         renderer,
         assets,
+        page_diagnostics,
     };
     Ok((built, report))
 }

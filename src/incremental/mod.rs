@@ -155,6 +155,7 @@ impl LiveBuild {
             .iter()
             .filter(|d| !sources.errors().any(|e| e == *d))
             .filter(|d| !built.config.warnings.contains(d))
+            .filter(|d| !built.page_diagnostics.contains(d))
             .cloned()
             .collect();
         let live_build = LiveBuild {
@@ -453,6 +454,7 @@ impl LiveBuild {
             .errors()
             .cloned()
             .chain(self.built.config.warnings.iter().cloned())
+            .chain(self.built.page_diagnostics.iter().cloned())
             .chain(self.discovery_diagnostics.iter().cloned())
             .chain(self.digest_diagnostics.iter().cloned())
             .chain(self.asset_diagnostics.iter().cloned())

@@ -310,3 +310,27 @@ fn files_beside_stories_follow_live_edits() {
     );
     assert_eq!(dropped.removed, vec!["articles/delta/chart.png"]);
 }
+
+#[test]
+fn a_standalone_page_error_outlives_rebuilds_of_articles() {
+    let site = site();
+    site.write("pages/tags.md", "+++\ntitle = \"Our tags\"\n+++\nText.\n");
+    let root = std::fs::canonicalize(site.root()).unwrap();
+    let (mut live, report) = LiveBuild::start(options(&root, &root.join("live"))).unwrap();
+    let is_page_error = |d: &briefing::error::Diagnostic| {
+        d.to_string()
+            .starts_with("pages/tags.md: error: the address `tags/`")
+    };
+    assert!(report.diagnostics.iter().any(is_page_error));
+    site.write("seeds/2025-07-12_000_e.txt", "Echo lede about the port.");
+    let changes = ChangeSet {
+        content: [root.join("seeds/2025-07-12_000_e.txt")].into(),
+        ..ChangeSet::default()
+    };
+    let rebuild = live.apply(&changes).unwrap();
+    assert!(
+        rebuild.diagnostics.iter().any(is_page_error),
+        "{:?}",
+        rebuild.diagnostics
+    );
+}
