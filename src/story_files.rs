@@ -49,6 +49,7 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
     let site = crate::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let stories = digest.articles.iter().map(|a| {
         (
+            "story",
             &a.source_path,
             urls::article_route(&a.slug),
             a.body.as_ref(),
@@ -56,12 +57,13 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
     });
     let pages = digest.pages.iter().map(|p| {
         (
+            "page",
             &p.source_path,
             urls::standalone_route(&p.slug),
             p.body.as_ref(),
         )
     });
-    for (source, page, body) in stories.chain(pages) {
+    for (noun, source, page, body) in stories.chain(pages) {
         let folder = source.parent().unwrap_or(Path::new(""));
         let mut add = |rel: &Path| {
             let from = root.join(folder).join(rel);
@@ -103,11 +105,13 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
                             |(line, column)| Location::at(source, line, column),
                         ),
                         format!(
-                            "`{reference}` is not beside the story (no {})",
+                            "`{reference}` is not beside the {noun} (no {})",
                             folder.join(&rel).display()
                         ),
                     )
-                    .with_help("put the file in the story's folder, or fix the reference"),
+                    .with_help(format!(
+                        "put the file in the {noun}'s folder, or fix the reference"
+                    )),
                 );
             }
         }
