@@ -129,3 +129,25 @@ fn serve_uses_the_base_url_path_so_root_relative_links_work() {
     assert!(body.contains("Page not found"), "{body}");
     assert_eq!(preview.get("/__briefing/live.js").0, 200);
 }
+
+#[test]
+fn tabs_under_the_sites_path_are_told_their_own_addresses() {
+    let site = crate::preview::sample_site();
+    site.write(
+        "site.toml",
+        "title = \"Test Briefing\"\nbase_url = \"https://user.github.io/REPO/\"\n",
+    );
+    let preview = Preview::start(&site, &[]);
+    let mut events = preview.events();
+    events.wait_for("ok");
+    site.write(
+        "seeds/2025-07-10_000_harbour.txt",
+        "The harbour reopened on Monday after repairs.\nShips sailed at dawn.",
+    );
+    // The edited page is written first and named alone, as the tab's
+    // address shows it: under the site's path.
+    assert_eq!(
+        events.wait_for("reload"),
+        "/REPO/articles/harbour-reopens-after-repairs/\n"
+    );
+}
