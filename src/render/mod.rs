@@ -420,6 +420,7 @@ impl Renderer {
             }
             Job::Page(Page::NotFound) => meta.noindex = true,
             Job::Page(Page::Standalone(p)) => {
+                meta.noindex = seo::is_draft_page(digest, job);
                 if let Some(summary) = digest.pages.get(p).and_then(|page| page.summary.clone()) {
                     meta.description = summary;
                 }

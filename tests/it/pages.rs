@@ -146,5 +146,11 @@ fn a_draft_page_is_published_only_with_drafts() {
     assert!(!site.read("index.html").contains("/contact/"));
     let run = site.build(&["--drafts"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(site.has("contact/index.html"));
+    let contact = site.read("contact/index.html");
+    assert!(
+        contact.contains("noindex"),
+        "a draft asks not to be indexed: {contact}"
+    );
+    // Never in the sitemap, even in a preview.
+    assert!(!site.read("sitemap.xml").contains("/contact/"));
 }
