@@ -66,6 +66,19 @@ pub fn date_undated<'a>(
     notes
 }
 
+/// Why a file is dated by its modification time when git cannot be run.
+const NO_GIT: &str = "git could not be run";
+/// Why a file is dated by its modification time outside a repository.
+const NOT_A_REPOSITORY: &str = "the site is not in a git repository";
+
+/// Whether `note` (from [`date_undated`]) only says that the site is not
+/// under git, which is how every undated story of such a site is dated:
+/// worth a line in a machine-read summary, noise on a terminal.
+pub fn is_outside_git(note: &Diagnostic) -> bool {
+    note.message.ends_with(&format!("({NO_GIT})"))
+        || note.message.ends_with(&format!("({NOT_A_REPOSITORY})"))
+}
+
 /// When files entered the site, as far as git knows.
 #[derive(Debug, Clone, Default)]
 pub struct History {
@@ -138,8 +151,8 @@ impl History {
     pub fn note(&self) -> &'static str {
         match self.limit {
             None => "not committed yet",
-            Some(Limit::NoGit) => "git could not be run",
-            Some(Limit::NotARepository(_)) => "the site is not in a git repository",
+            Some(Limit::NoGit) => NO_GIT,
+            Some(Limit::NotARepository(_)) => NOT_A_REPOSITORY,
             Some(Limit::Shallow) => {
                 "the git checkout is shallow (in GitHub Actions, give actions/checkout fetch-depth: 0)"
             }

@@ -45,11 +45,7 @@ pub(super) fn annotations(root: &Path, diagnostics: &[Diagnostic]) -> String {
 
 /// The annotation of a fatal error: the build published nothing.
 pub(super) fn fatal_annotation(root: &Path, error: &Error) -> String {
-    let location = match error {
-        Error::Config(d) => Some(&d.location),
-        Error::Template { location, .. } => Some(location),
-        _ => None,
-    };
+    let location = error.diagnostic().map(|d| &d.location);
     let props = location
         .map(|l| {
             let mut p = format!(" file={}", property(&repo_path(root, &l.path)));
@@ -59,7 +55,7 @@ pub(super) fn fatal_annotation(root: &Path, error: &Error) -> String {
             p
         })
         .unwrap_or_default();
-    format!("::error{props}::{}\n", data(&crate::error::chain(error)))
+    format!("::error{props}::{}\n", data(&error.with_causes()))
 }
 
 /// The job summary in Markdown: what was published, what was left out and

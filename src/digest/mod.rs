@@ -16,6 +16,7 @@ mod order;
 pub mod entities;
 mod fold;
 pub mod ids;
+pub mod pages;
 mod related;
 pub mod schedule;
 
@@ -94,6 +95,9 @@ pub struct Digest {
     pub versions_of: Table<ArticleId, Vec<VersionId>>,
     /// Stories not yet due, soonest first: left out of every page.
     pub held: Vec<Held>,
+    /// The standalone pages of `pages/`, in footer order (the pipeline
+    /// adds them: they take no part in ordering or linking the stories).
+    pub pages: Vec<pages::StandalonePage>,
 }
 
 /// Another version of a story shown: a copy, a lightly edited copy or a
@@ -213,6 +217,7 @@ pub fn build_timed(
         versions,
         versions_of,
         held,
+        pages: Vec::new(),
     };
     (digest, diagnostics)
 }

@@ -1,5 +1,5 @@
-//! What is new and what was filed more than once: the front page's marks
-//! for stories new since the previous edition, and the versions a folded
+//! What is new and what was filed more than once: which of the front
+//! page's stories are new since the previous edition, and the versions a folded
 //! story lists.
 //!
 //! Pure view pieces built from the digest, display-ready like the rest of
@@ -15,16 +15,6 @@ use crate::digest::ids::{ArticleId, EditionId, Id};
 use crate::urls;
 use crate::urls::Urls;
 
-/// A story on the front page with whether it is new.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct FrontStory<C> {
-    /// Its card.
-    pub card: C,
-    /// New since the previous edition (else an update of a story an
-    /// earlier edition carried). Always false without a previous edition.
-    pub new: bool,
-}
-
 /// What the front page says is new in the latest edition.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct WhatIsNew {
@@ -32,6 +22,9 @@ pub(crate) struct WhatIsNew {
     pub count: usize,
     /// The previous edition, which "new" is counted from.
     pub since: Link,
+    /// The links of the new stories among those shown: the others shown
+    /// continue a story an earlier edition carried.
+    pub stories: Vec<String>,
 }
 
 /// One version of a folded story, as its article page lists it.
@@ -67,8 +60,9 @@ pub(crate) fn is_new(digest: &Digest, i: ArticleId) -> bool {
     earliest.is_some_and(|d| d > previous.last)
 }
 
-/// What is new in the latest edition, when there is an edition before it.
-pub(crate) fn what_is_new(digest: &Digest, urls: &Urls) -> Option<WhatIsNew> {
+/// What is new in the latest edition, when there is an edition before it;
+/// `shown` are the stories the front page shows.
+pub(crate) fn what_is_new(digest: &Digest, shown: &[ArticleId], urls: &Urls) -> Option<WhatIsNew> {
     let latest = digest.editions.get(EditionId::new(0))?;
     let previous = digest.editions.get(EditionId::new(1))?;
     Some(WhatIsNew {
@@ -77,6 +71,11 @@ pub(crate) fn what_is_new(digest: &Digest, urls: &Urls) -> Option<WhatIsNew> {
             .iter()
             .filter(|&&i| is_new(digest, i))
             .count(),
+        stories: shown
+            .iter()
+            .filter(|&&i| is_new(digest, i))
+            .map(|&i| urls.article_link(&digest.articles[i].slug))
+            .collect(),
         since: Link {
             label: edition_label(previous.date, previous.last),
             url: urls.link(&urls::edition_route(previous.date)),

@@ -10,7 +10,7 @@ use super::briefing_box::{BriefingBox, DatelineView, briefing_box, dateline};
 use super::entities::card_entities;
 use super::feeds::FeedLinks;
 use super::format::{Link, cut, display_date, edition_label, iso_date};
-use super::news::{self, FrontStory, VersionView, WhatIsNew};
+use super::news::{self, VersionView, WhatIsNew};
 use super::paging::{
     EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, RowStyle, dated_rows,
     page_of,
@@ -188,8 +188,8 @@ pub(crate) struct FrontEdition<C> {
     pub url: String,
     /// How many stories the edition has.
     pub count: usize,
-    /// Its first stories, each marked new or not.
-    pub articles: Vec<FrontStory<C>>,
+    /// Its first stories.
+    pub articles: Vec<C>,
     /// How many of its stories the front page leaves to the edition page.
     pub more: usize,
     /// How many stories are new since the previous edition, if any.
@@ -412,15 +412,9 @@ pub(crate) fn index<C>(
             date_iso: iso_date(edition.date),
             url: urls.link(&urls::edition_route(edition.date)),
             count: edition.articles.len(),
-            articles: edition.articles[..shown]
-                .iter()
-                .map(|&i| FrontStory {
-                    card: card(i),
-                    new: news::is_new(digest, i),
-                })
-                .collect(),
+            articles: edition.articles[..shown].iter().map(|&i| card(i)).collect(),
             more: edition.articles.len() - shown,
-            new: news::what_is_new(digest, urls),
+            new: news::what_is_new(digest, &edition.articles[..shown], urls),
         }
     });
     IndexView {

@@ -86,14 +86,14 @@ fn copies_retitled_and_edited_versions_fold_but_one_topic_does_not() {
             && warning.contains("seeds/2025-07-10-port-strike-copy.txt"),
         "{warning}"
     );
-    // The summary says what was folded, and into what.
+    // The build says what was folded, and into what.
     for version in [
         "seeds/2025-07-11-bridge.txt: note: folded into seeds/2025-07-12-bridge-retitled.txt",
         "seeds/2025-07-11-vaccine.txt: note: folded into seeds/2025-07-12-vaccine-edited.txt",
     ] {
-        assert!(run.stdout.contains(version), "{version}:\n{}", run.stdout);
+        assert!(run.stderr.contains(version), "{version}:\n{}", run.stderr);
     }
-    assert!(!run.stdout.contains("quake"), "{}", run.stdout);
+    assert!(!run.stderr.contains("quake"), "{}", run.stderr);
 }
 
 #[test]

@@ -50,10 +50,10 @@ fn a_story_dated_later_is_held_until_the_clock_passes_it() {
     assert!(!site.read("digest.json").contains("Water report"));
     assert!(!site.read("atom.xml").contains("Water report"));
     assert!(
-        run.stdout
+        run.stderr
             .contains("seeds/embargo.md: note: held back until 2025-07-12T09:00:00Z"),
         "{}",
-        run.stdout
+        run.stderr
     );
 
     let json = site.build(&["--json"]);
@@ -72,7 +72,7 @@ fn a_story_dated_later_is_held_until_the_clock_passes_it() {
     assert_eq!(later.code, 0, "{}", later.stderr);
     assert!(site.has("articles/water-report-finds-rivers-failing/index.html"));
     assert!(site.read("index.html").contains("Water report"));
-    assert!(!later.stdout.contains("held back"), "{}", later.stdout);
+    assert!(!later.stderr.contains("held back"), "{}", later.stderr);
 }
 
 #[test]
@@ -185,7 +185,7 @@ fn an_undated_story_keeps_the_date_its_file_was_first_committed() {
     let run = site.build_ok();
     assert_eq!(date_of(&site, "seeds/undated.txt"), "2025-07-08");
     assert!(site.has("editions/2025-07-08/index.html"));
-    assert!(!run.stdout.contains("modification time"), "{}", run.stdout);
+    assert!(!run.stderr.contains("modification time"), "{}", run.stderr);
     // A build with a later clock (the scheduled run a day on) agrees.
     let run = site.run_env(&["build"], &[("SOURCE_DATE_EPOCH", &clock(30))]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -203,16 +203,16 @@ fn an_undated_story_keeps_the_date_its_file_was_first_committed() {
     let run = site.build_ok();
     assert_eq!(date_of(&site, "seeds/new.txt"), "2025-07-09");
     assert!(
-        run.stdout.contains(
+        run.stderr.contains(
             "seeds/new.txt: note: undated: dated 2025-07-09 by its file's modification time (not committed yet)"
         ),
         "{}",
-        run.stdout
+        run.stderr
     );
 }
 
 #[test]
-fn outside_git_an_undated_story_takes_its_modification_time_with_a_note() {
+fn outside_git_an_undated_story_takes_its_modification_time_noted_in_the_summary() {
     let site = Site::new();
     site.write(
         "seeds/plain.txt",
@@ -225,13 +225,17 @@ fn outside_git_an_undated_story_takes_its_modification_time_with_a_note() {
         .unwrap()
         .set_modified(when)
         .unwrap();
-    let run = site.build_ok();
+    let run = site.build(&["--json"]);
     assert_eq!(date_of(&site, "seeds/plain.txt"), "2025-07-08");
-    assert!(
-        run.stdout.contains("by its file's modification time"),
-        "{}",
-        run.stdout
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["notes"][0]["file"], "seeds/plain.txt");
+    assert_eq!(
+        json["notes"][0]["message"],
+        "undated: dated 2025-07-08 by its file's modification time (the site is not in a git repository)"
     );
+    // On a terminal that is every undated story of such a site: no line each.
+    let run = site.build_ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
 
 #[test]
