@@ -2,8 +2,9 @@
 //!
 //! Pure. The pairs `duplicates` found are grouped transitively (a copy of
 //! a copy is a version too); in each group the newest version is shown
-//! (ties: the one read first in its edition) and the others are listed
-//! with it, newest first. A copy identical to another (same title, same
+//! (ties: the one read first in its edition), under the permalink of the
+//! first version published, and the others are listed with it, newest
+//! first. A copy identical to another (same title, same
 //! text) is also a warning naming both files: it was probably filed twice
 //! by mistake.
 
@@ -64,6 +65,7 @@ pub(crate) fn fold(articles: Vec<Arc<Article>>, pairs: &[Pair]) -> (Vec<Story>, 
             })
             .collect();
         notes.extend(folded.iter().map(|f| folded_note(&shown, f)));
+        let shown = first_permalink(shown, &folded);
         stories.push((shown, folded));
     }
     diagnostics.extend(notes);
@@ -80,6 +82,26 @@ fn folded_note(shown: &Article, version: &Folded) -> Diagnostic {
             version.similarity * 100.0
         ),
     )
+}
+
+/// The story shown under the permalink of its first version (the earliest
+/// published; ties by path): the address readers were given first keeps
+/// working as later versions arrive.
+fn first_permalink(shown: Arc<Article>, folded: &[Folded]) -> Arc<Article> {
+    let first = folded
+        .iter()
+        .map(|f| &f.article)
+        .min_by(|a, b| (a.published, path_bytes(a)).cmp(&(b.published, path_bytes(b))));
+    match first {
+        Some(first)
+            if (first.published, path_bytes(first)) < (shown.published, path_bytes(&shown)) =>
+        {
+            let mut shown = shown;
+            Arc::make_mut(&mut shown).slug = first.slug.clone();
+            shown
+        }
+        _ => shown,
+    }
 }
 
 /// The root of `i`'s group, shortening the path on the way.

@@ -101,7 +101,8 @@ pub struct Digest {
 }
 
 /// Another version of a story shown: a copy, a lightly edited copy or a
-/// retitled one. Its permalink leads to the story shown.
+/// retitled one. It has no page; the story shown takes the permalink of
+/// the first version published.
 #[derive(Debug, Clone)]
 pub struct Version {
     /// The version as it was filed.
@@ -527,8 +528,14 @@ mod tests {
             "The flood defences of the northern valley will cost more than planned, the regional governor said.",
         );
         let (digest, diagnostics) = build(vec![first, copy, retitled, other]);
-        let shown: Vec<&str> = digest.articles.iter().map(|a| a.slug.as_str()).collect();
-        assert_eq!(shown, vec!["c", "d"]);
+        // The newest version (c) is shown, under the first version's
+        // permalink (a): the address given out first keeps working.
+        let shown: Vec<(&str, &str)> = digest
+            .articles
+            .iter()
+            .map(|a| (a.source_path.to_str().unwrap(), a.slug.as_str()))
+            .collect();
+        assert_eq!(shown, vec![("seeds/c.txt", "a"), ("seeds/d.txt", "d")]);
         let folded: Vec<(&str, bool)> = digest.versions_of[ArticleId::new(0)]
             .iter()
             .map(|&v| {

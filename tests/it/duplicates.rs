@@ -97,15 +97,16 @@ fn copies_retitled_and_edited_versions_fold_but_one_topic_does_not() {
 }
 
 #[test]
-fn a_folded_story_lists_its_versions_and_the_others_have_no_page() {
+fn a_folded_story_keeps_the_first_permalink_and_lists_its_versions() {
     let site = Site::fixture("duplicates");
     site.write(
         "seeds/2025-07-11-bridge.toml",
         "source = \"River Wire\"\nsource_url = \"https://wire.example/bridge\"\n",
     );
     site.build_ok();
-    let page =
-        site.read("articles/council-shuts-historic-bridge-after-engineers-find-cracks/index.html");
+    // The newest version is shown under the first version's permalink.
+    let page = site.read("articles/old-river-bridge-to-close-for-two-years-of-repairs/index.html");
+    assert!(page.contains("<h1>Council shuts historic bridge"), "{page}");
     let start = page.find("class=\"versions\"").expect("a versions section");
     let section = &page[start..start + page[start..].find("</section>").unwrap()];
     let text = text_of(section);
@@ -120,7 +121,9 @@ fn a_folded_story_lists_its_versions_and_the_others_have_no_page() {
         section.contains("href=\"https://wire.example/bridge\""),
         "{section}"
     );
-    assert!(!site.has("articles/old-river-bridge-to-close-for-two-years-of-repairs/index.html"));
+    assert!(
+        !site.has("articles/council-shuts-historic-bridge-after-engineers-find-cracks/index.html")
+    );
     // One story on its own has no versions section.
     let alone = site.read("articles/earthquake-shakes-the-coastal-city-of-soranto/index.html");
     assert!(!alone.contains("class=\"versions\""));

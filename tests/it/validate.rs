@@ -61,7 +61,7 @@ fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
     site.build_ok();
     assert!(site.has("about/index.html") && site.has("articles/quake/chart.svg"));
     assert!(
-        site.read("articles/valley-still-cut-off/index.html")
+        site.read("articles/floods-cut-off-villages/index.html")
             .contains("class=\"versions\"")
     );
     assert!(site.read("index.html").contains("class=\"what-is-new\""));
