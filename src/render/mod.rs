@@ -12,6 +12,8 @@ pub mod fingerprint;
 mod format;
 mod job;
 mod paging;
+mod picture_views;
+mod pictures;
 mod search;
 mod seo;
 pub mod templates;

@@ -42,6 +42,11 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("stories.html", include_str!("../../templates/stories.html")),
     ("pager.html", include_str!("../../templates/pager.html")),
+    ("map.html", include_str!("../../templates/map.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
     (
         "pager-head.html",
         include_str!("../../templates/pager-head.html"),

@@ -1,0 +1,93 @@
+//! A timeline: one bar per edition, as tall as the count it stands for
+//! (on entity pages, how many stories named the entity that day). The
+//! page gives the same facts as a table, so the drawing is hidden from
+//! screen readers.
+
+use super::num;
+use crate::html::escape;
+
+/// A bar's width and the gap after it, in view-box units.
+const BAR: f64 = 8.0;
+const GAP: f64 = 2.0;
+/// The tallest bar's height; a zero is drawn as a baseline tick.
+const TALLEST: f64 = 40.0;
+const TICK: f64 = 1.0;
+
+/// One bar of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Bar {
+    /// What the bar stands for, e.g. "30 November 2026".
+    pub label: String,
+    /// Its count.
+    pub count: usize,
+}
+
+/// The bars, oldest first, as an inline `<svg>` element titled `title`.
+/// Each bar carries a tooltip with its label and count.
+pub(crate) fn timeline(title: &str, bars: &[Bar]) -> String {
+    let most = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1) as f64;
+    let width = (bars.len().max(1) as f64) * (BAR + GAP) - GAP;
+    let mut svg = format!(
+        "<svg class=\"picture timeline\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\"><title>{}</title>",
+        escape(title),
+        w = num(width),
+        h = num(TALLEST),
+    );
+    for (n, bar) in bars.iter().enumerate() {
+        let height = if bar.count == 0 {
+            TICK
+        } else {
+            (bar.count as f64 / most * TALLEST).max(2.0)
+        };
+        let class = if bar.count == 0 { "tick" } else { "bar" };
+        let stories = if bar.count == 1 { "story" } else { "stories" };
+        svg.push_str(&format!(
+            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}: {} {stories}</title></rect>",
+            num(n as f64 * (BAR + GAP)),
+            num(TALLEST - height),
+            num(BAR),
+            num(height),
+            escape(&bar.label),
+            bar.count
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bar(label: &str, count: usize) -> Bar {
+        Bar {
+            label: label.to_string(),
+            count,
+        }
+    }
+
+    #[test]
+    fn bars_are_as_tall_as_their_counts_and_zero_is_a_tick() {
+        let svg = timeline(
+            "Stories by edition",
+            &[bar("1 May", 2), bar("2 May", 0), bar("3 May", 4)],
+        );
+        assert!(
+            svg.starts_with(
+                "<svg class=\"picture timeline\" width=\"28\" height=\"40\" viewBox=\"0 0 28 40\""
+            ),
+            "{svg}"
+        );
+        assert!(svg.contains("aria-hidden=\"true\""));
+        assert!(svg.contains("<rect class=\"bar\" x=\"0\" y=\"20\" width=\"8\" height=\"20\"><title>1 May: 2 stories</title></rect>"), "{svg}");
+        assert!(svg.contains("<rect class=\"tick\" x=\"10\" y=\"39\" width=\"8\" height=\"1\"><title>2 May: 0 stories</title></rect>"), "{svg}");
+        assert!(svg.contains("<rect class=\"bar\" x=\"20\" y=\"0\" width=\"8\" height=\"40\"><title>3 May: 4 stories</title></rect>"), "{svg}");
+    }
+
+    #[test]
+    fn one_story_reads_as_one_story_and_no_bars_still_draw() {
+        assert!(timeline("t", &[bar("1 May", 1)]).contains("1 May: 1 story<"));
+        let empty = timeline("t", &[]);
+        assert!(empty.contains("viewBox=\"0 0 8 40\"") && empty.ends_with("</svg>"));
+    }
+}
