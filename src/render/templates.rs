@@ -47,6 +47,9 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "timeline.html",
         include_str!("../../templates/timeline.html"),
     ),
+    ("email.html", include_str!("../../templates/email.html")),
+    ("email.txt", include_str!("../../templates/email.txt")),
+    ("print.html", include_str!("../../templates/print.html")),
     (
         "pager-head.html",
         include_str!("../../templates/pager-head.html"),
