@@ -7,6 +7,7 @@
 
 mod args;
 mod check;
+mod email;
 mod json_report;
 mod preview;
 mod print;
@@ -16,7 +17,8 @@ mod scaffold;
 use std::process::ExitCode;
 
 pub use args::{
-    BuildArgs, CheckArgs, Cli, Command, NewArgs, ServeArgs, SiteArgs, TargetArgs, WatchArgs,
+    BuildArgs, CheckArgs, Cli, Command, EmailArgs, NewArgs, ServeArgs, SiteArgs, TargetArgs,
+    WatchArgs,
 };
 
 /// Runs a parsed command line and returns the process exit code.
@@ -27,5 +29,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => publish::new(&args),
         Command::Serve(args) => preview::serve(&args),
         Command::Watch(args) => preview::watch(&args),
+        Command::Email(args) => email::email(&args),
     }
 }

@@ -7,8 +7,8 @@ use super::num;
 use crate::html::escape;
 
 /// A bar's width and the gap after it, in view-box units.
-const BAR: f64 = 8.0;
-const GAP: f64 = 2.0;
+const BAR: f64 = 14.0;
+const GAP: f64 = 4.0;
 /// The tallest bar's height; a zero is drawn as a baseline tick.
 const TALLEST: f64 = 40.0;
 const TICK: f64 = 1.0;
