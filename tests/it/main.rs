@@ -16,6 +16,7 @@ mod incremental;
 mod live_reload;
 mod new;
 mod pagination;
+mod pictures;
 mod preview;
 mod publish;
 mod search;
