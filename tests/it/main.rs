@@ -9,6 +9,7 @@ mod briefing_layer;
 mod browser;
 mod build;
 mod check;
+mod email_print;
 mod entities;
 mod feeds;
 mod in_brief;
