@@ -159,13 +159,13 @@ mod tests {
 
     #[test]
     fn text_wraps_on_spaces_with_its_indent() {
-        let text = wrap("one two three four five", "  ", 12);
+        let text = wrap("one two three four five", "  ", "  ", 12);
         assert_eq!(text, "  one two\n  three four\n  five");
-        assert_eq!(
-            wrap("https://example.org/a-long-link", "", 8),
-            "https://example.org/a-long-link"
-        );
-        assert_eq!(wrap("", "  ", 10), "");
+        let text = wrap("1. one two three four", "", "   ", 10);
+        assert_eq!(text, "1. one two\n   three\n   four");
+        let url = "https://example.org/a-long-link";
+        assert_eq!(wrap(url, "", "", 8), url);
+        assert_eq!(wrap("", "  ", "  ", 10), "");
     }
 
     #[test]

@@ -544,7 +544,8 @@ mod tests {
         let digest = two_stories();
         let renderer = renderer();
         let jobs = Job::all(&digest);
-        let listed = 4 + 4 + 2 + 2 + 2 * 2 + 4 + digest.entities.len();
+        // Each of the two editions: its page, email, plain-text email, print.
+        let listed = 4 + 4 + 2 + 2 * 4 + 2 * 2 + 4 + digest.entities.len();
         assert_eq!(jobs.len(), listed);
         let mut paths = BTreeSet::new();
         for job in jobs {

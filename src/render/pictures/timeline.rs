@@ -74,20 +74,20 @@ mod tests {
         );
         assert!(
             svg.starts_with(
-                "<svg class=\"picture timeline\" width=\"28\" height=\"40\" viewBox=\"0 0 28 40\""
+                "<svg class=\"picture timeline\" width=\"50\" height=\"40\" viewBox=\"0 0 50 40\""
             ),
             "{svg}"
         );
         assert!(svg.contains("aria-hidden=\"true\""));
-        assert!(svg.contains("<rect class=\"bar\" x=\"0\" y=\"20\" width=\"8\" height=\"20\"><title>1 May: 2 stories</title></rect>"), "{svg}");
-        assert!(svg.contains("<rect class=\"tick\" x=\"10\" y=\"39\" width=\"8\" height=\"1\"><title>2 May: 0 stories</title></rect>"), "{svg}");
-        assert!(svg.contains("<rect class=\"bar\" x=\"20\" y=\"0\" width=\"8\" height=\"40\"><title>3 May: 4 stories</title></rect>"), "{svg}");
+        assert!(svg.contains("<rect class=\"bar\" x=\"0\" y=\"20\" width=\"14\" height=\"20\"><title>1 May: 2 stories</title></rect>"), "{svg}");
+        assert!(svg.contains("<rect class=\"tick\" x=\"18\" y=\"39\" width=\"14\" height=\"1\"><title>2 May: 0 stories</title></rect>"), "{svg}");
+        assert!(svg.contains("<rect class=\"bar\" x=\"36\" y=\"0\" width=\"14\" height=\"40\"><title>3 May: 4 stories</title></rect>"), "{svg}");
     }
 
     #[test]
     fn one_story_reads_as_one_story_and_no_bars_still_draw() {
         assert!(timeline("t", &[bar("1 May", 1)]).contains("1 May: 1 story<"));
         let empty = timeline("t", &[]);
-        assert!(empty.contains("viewBox=\"0 0 8 40\"") && empty.ends_with("</svg>"));
+        assert!(empty.contains("viewBox=\"0 0 14 40\"") && empty.ends_with("</svg>"));
     }
 }
