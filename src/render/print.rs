@@ -83,9 +83,9 @@ pub(crate) fn print(
             let a = &digest.articles[i];
             let route = urls::article_route(&a.slug);
             let (body, notes) = if bodies {
-                let (html, notes) = footnotes(&body_html(&a.body), next_note, |link| {
-                    urls.resolve(&route, link)
-                });
+                let resolve = |link: &str| urls.resolve(&route, link);
+                let html = absolute_sources(&body_html(&a.body), resolve);
+                let (html, notes) = footnotes(&html, next_note, resolve);
                 next_note += notes.len();
                 (PrintBody::Html(html), notes)
             } else {
@@ -146,6 +146,26 @@ fn footnotes(html: &str, first: usize, resolve: impl Fn(&str) -> String) -> (Str
     (out, notes)
 }
 
+/// `html` with every `src="…"` made absolute by `resolve`: the story's
+/// images, written relative to its own page, shown on the print page.
+fn absolute_sources(html: &str, resolve: impl Fn(&str) -> String) -> String {
+    const KEY: &str = " src=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(KEY) {
+        let from = at + KEY.len();
+        let Some(len) = rest[from..].find('"') else {
+            break;
+        };
+        out.push_str(&rest[..from]);
+        let url = resolve(&crate::html::unescape(&rest[from..from + len]));
+        out.push_str(&crate::html::escape(&url));
+        rest = &rest[from + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The value of attribute `name` in an opening tag, as written
 /// (double-quoted, as the sanitiser and the renderers write them).
 fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
@@ -186,6 +206,22 @@ mod tests {
                     url: "https://site.org/articles/../other/".into()
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn images_are_found_from_the_print_page() {
+        let html = "<p><img src=\"../img/a.svg\" alt=\"A\"> <img src=\"https://b.org/b.png\"></p>";
+        let out = absolute_sources(html, |l| {
+            if l.starts_with("https:") {
+                l.to_string()
+            } else {
+                format!("https://site.org/articles/x/{l}")
+            }
+        });
+        assert_eq!(
+            out,
+            "<p><img src=\"https://site.org/articles/x/../img/a.svg\" alt=\"A\"> <img src=\"https://b.org/b.png\"></p>"
         );
     }
 

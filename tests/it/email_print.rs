@@ -45,7 +45,10 @@ fn every_edition_has_a_self_contained_email_with_every_story() {
         let lower = html.to_lowercase();
         assert!(!lower.contains("<script"), "{date}: a script");
         assert!(!lower.contains("<link"), "{date}: a linked stylesheet");
-        assert!(!lower.contains("<style"), "{date}: a style sheet, not inline styles");
+        assert!(
+            !lower.contains("<style"),
+            "{date}: a style sheet, not inline styles"
+        );
         assert!(!lower.contains("<svg") && !lower.contains("<img"), "{date}");
         let links: Vec<String> = attr_values(&html, "href")
             .into_iter()
@@ -53,10 +56,19 @@ fn every_edition_has_a_self_contained_email_with_every_story() {
             .collect();
         assert!(!links.is_empty());
         for link in &links {
-            assert!(link.starts_with(BASE), "{date}: relative or foreign URL {link}");
+            assert!(
+                link.starts_with(BASE),
+                "{date}: relative or foreign URL {link}"
+            );
         }
-        assert!(html.contains("max-width:600px"), "{date}: at most 600 px wide");
-        assert!(html.contains("<table role=\"presentation\""), "{date}: a table layout");
+        assert!(
+            html.contains("max-width:600px"),
+            "{date}: at most 600 px wide"
+        );
+        assert!(
+            html.contains("<table role=\"presentation\""),
+            "{date}: a table layout"
+        );
         let text = text_of(&html);
         // The preheader comes first: the headlines, before the masthead.
         let body = &html[html.find("<body").unwrap()..];
@@ -66,13 +78,19 @@ fn every_edition_has_a_self_contained_email_with_every_story() {
         let plain_flat = plain.split_whitespace().collect::<Vec<_>>().join(" ");
         for (n, (title, url)) in stories.iter().enumerate() {
             let n = n + 1;
-            assert!(text.contains(title.as_str()), "{date}: {title} not in email.html");
+            assert!(
+                text.contains(title.as_str()),
+                "{date}: {title} not in email.html"
+            );
             assert!(links.contains(url), "{date}: no link to {url}");
             assert!(
                 plain_flat.contains(&format!("{n}. {title} [{n}]")),
                 "{date}: {title} not numbered in email.txt:\n{plain}"
             );
-            assert!(plain.contains(&format!("\n[{n}] {url}\n")), "{date}: link {n}");
+            assert!(
+                plain.contains(&format!("\n[{n}] {url}\n")),
+                "{date}: link {n}"
+            );
         }
         assert!(!plain.contains('<'), "{date}: markup in the text email");
         // The stories are wrapped for a mail reader (the links are not).
@@ -97,7 +115,11 @@ fn briefing_email_prints_the_latest_or_the_named_edition() {
     let missing = site.run(&["email", "--edition", "2025-07-09"]);
     assert_eq!(missing.code, 1);
     assert!(missing.stdout.is_empty());
-    assert!(missing.stderr.contains("no edition of 2025-07-09"), "{}", missing.stderr);
+    assert!(
+        missing.stderr.contains("no edition of 2025-07-09"),
+        "{}",
+        missing.stderr
+    );
     assert_eq!(site.run(&["email", "--edition", "July"]).code, 2);
 }
 
@@ -122,11 +144,19 @@ fn the_print_edition_has_every_story_no_navigation_and_links_as_footnotes() {
     let html = site.read("editions/2025-07-11/print/index.html");
     let story = &html[html.find("Port talks resume").unwrap()..];
     let story = &story[..story.find("</article>").unwrap()];
-    assert!(story.contains("its demands<sup class=\"fn\">[1]</sup>"), "{story}");
-    assert!(story.contains("a statement<sup class=\"fn\">[2]</sup>"), "{story}");
-    assert!(story.contains(
-        "<li value=\"1\">https://example.com/union/demands?year=2025&amp;lang=en</li>"
-    ));
+    assert!(
+        story.contains("its demands<sup class=\"fn\">[1]</sup>"),
+        "{story}"
+    );
+    assert!(
+        story.contains("a statement<sup class=\"fn\">[2]</sup>"),
+        "{story}"
+    );
+    assert!(
+        story.contains(
+            "<li value=\"1\">https://example.com/union/demands?year=2025&amp;lang=en</li>"
+        )
+    );
     assert!(story.contains("<li value=\"2\">https://example.org/briefing/tags/trade/</li>"));
 }
 

@@ -86,12 +86,19 @@ fn every_edition_page_and_the_front_page_map_the_editions_places() {
     assert_eq!(places.len(), 3, "{places:?}");
     let latest = places.keys().next_back().unwrap().clone();
     let mut pages = vec![("index.html".to_string(), latest)];
-    pages.extend(places.keys().map(|d| (format!("editions/{d}/index.html"), d.clone())));
+    pages.extend(
+        places
+            .keys()
+            .map(|d| (format!("editions/{d}/index.html"), d.clone())),
+    );
     for (page, date) in pages {
         let html = site.read(&page);
         let map = svg(&html, "map").unwrap_or_else(|| panic!("{page} has no map"));
         assert_well_formed(map);
-        assert!(map.contains("<title>Map of the places in the edition of"), "{page}");
+        assert!(
+            map.contains("<title>Map of the places in the edition of"),
+            "{page}"
+        );
         let dots: BTreeSet<String> = hrefs(map).into_iter().collect();
         assert_eq!(dots, places[&date], "{page}: a dot per mapped place");
         assert_eq!(map.matches("<circle").count(), dots.len(), "{page}");
@@ -113,14 +120,26 @@ fn pictures_load_nothing_and_run_nothing() {
     let html = site.read("index.html");
     let map = svg(&html, "map").unwrap();
     let without_namespace = map.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-    for forbidden in ["http:", "https:", "<script", "<image", "url(", "<foreignObject", " on"] {
+    for forbidden in [
+        "http:",
+        "https:",
+        "<script",
+        "<image",
+        "url(",
+        "<foreignObject",
+        " on",
+    ] {
         assert!(
             !without_namespace.contains(forbidden),
             "the map holds {forbidden:?}"
         );
     }
     assert!(map.len() < 12_000, "the map is {} bytes", map.len());
-    assert!(html.len() < 200_000, "the front page is {} bytes", html.len());
+    assert!(
+        html.len() < 200_000,
+        "the front page is {} bytes",
+        html.len()
+    );
 }
 
 #[test]
@@ -129,7 +148,10 @@ fn an_entity_page_shows_its_stories_edition_by_edition_with_a_table() {
     site.build_ok();
     let digest: Value = serde_json::from_str(&site.read("digest.json")).unwrap();
     let articles = digest["articles"].as_array().unwrap();
-    let dates: Vec<&str> = articles.iter().map(|a| a["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = articles
+        .iter()
+        .map(|a| a["date"].as_str().unwrap())
+        .collect();
     // A place named in stories of more than one edition.
     let (url, counts) = digest["entities"]["places"]
         .as_array()
@@ -138,7 +160,9 @@ fn an_entity_page_shows_its_stories_edition_by_edition_with_a_table() {
         .map(|p| {
             let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
             for a in p["articles"].as_array().unwrap() {
-                *counts.entry(dates[a.as_u64().unwrap() as usize]).or_default() += 1;
+                *counts
+                    .entry(dates[a.as_u64().unwrap() as usize])
+                    .or_default() += 1;
             }
             (p["url"].as_str().unwrap(), counts)
         })
@@ -167,7 +191,11 @@ fn an_entity_page_shows_its_stories_edition_by_edition_with_a_table() {
             .find(&format!("<time datetime=\"{date}\">"))
             .unwrap_or_else(|| panic!("no row for {date}"));
         let row = &table[at..at + table[at..].find("</tr>").unwrap()];
-        let cell = row.split("</td><td>").nth(1).unwrap().trim_end_matches("</td>");
+        let cell = row
+            .split("</td><td>")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches("</td>");
         assert_eq!(cell, count.to_string(), "{date}: {row}");
     }
 }
@@ -182,5 +210,9 @@ fn an_edition_without_mapped_places_has_no_map() {
     site.build_ok();
     let html = site.read("index.html");
     assert!(!html.contains("picture map"), "{html}");
-    assert!(!site.read("editions/2025-07-10/index.html").contains("picture map"));
+    assert!(
+        !site
+            .read("editions/2025-07-10/index.html")
+            .contains("picture map")
+    );
 }
