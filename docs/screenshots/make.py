@@ -52,11 +52,17 @@ def chromium(*args):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site without logging each request."""
+
+    def log_message(self, *args):
+        pass
+
+
 def main():
     site = tempfile.mkdtemp(prefix="briefing-site-")
     root = os.path.join(site, "www")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=root)
-    handler.log_message = lambda *a, **k: None
+    handler = functools.partial(QuietHandler, directory=root)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     port = server.server_address[1]
     base = f"http://127.0.0.1:{port}/briefing/"
