@@ -46,7 +46,8 @@ pub(crate) struct PlaceLink {
 pub(crate) struct TimelineView {
     /// The timeline, an inline `<svg>` element.
     pub svg: String,
-    /// One row per edition drawn, oldest first.
+    /// One row per edition drawn that names the entity, oldest first (the
+    /// editions between them named it in no story).
     pub rows: Vec<TimelineRow>,
     /// The editions it covers: "from 1 May 2026 to 3 May 2026", or
     /// "on 1 May 2026".
@@ -156,7 +157,7 @@ pub(crate) fn entity_timeline(digest: &Digest, e: EntityId) -> TimelineView {
     };
     TimelineView {
         svg: timeline(&title, &bars),
-        rows,
+        rows: rows.into_iter().filter(|r| r.count > 0).collect(),
         span,
     }
 }

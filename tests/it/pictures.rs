@@ -171,22 +171,30 @@ fn an_entity_page_shows_its_stories_edition_by_edition_with_a_table() {
     let html = site.read(&page_of(url.trim_start_matches("https://example.org")));
     let timeline = svg(&html, "timeline").expect("a timeline");
     assert_well_formed(timeline);
-    let first = counts.keys().next().unwrap();
-    let last = counts.keys().next_back().unwrap();
+    let first = *counts.keys().next().unwrap();
+    let last = *counts.keys().next_back().unwrap();
     // One bar per edition from the first naming it to the last.
     let editions: Vec<&str> = dates
         .iter()
         .copied()
-        .filter(|d| d >= first && d <= last)
+        .filter(|&d| d >= first && d <= last)
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    assert_eq!(timeline.matches("<rect").count(), editions.len());
-    // The table says the same for screen readers.
+    let width = format!("viewBox=\"0 0 {} 40\"", editions.len() * 18 - 4);
+    assert!(timeline.contains(&width), "{timeline}");
+    // A bar for each edition naming it; the others show the baseline.
+    assert_eq!(
+        timeline.matches("<rect class=\"bar\"").count(),
+        counts.len()
+    );
+    // The table says the same for screen readers: a row for each edition
+    // naming it, the caption saying that the others named it in none.
     let table = &html[html.find("<table class=\"visually-hidden\">").unwrap()..];
     let table = &table[..table.find("</table>").unwrap()];
-    for date in editions {
-        let count = counts.get(date).copied().unwrap_or(0);
+    assert!(table.contains("the editions not listed named it in none"));
+    assert_eq!(table.matches("<tr><td>").count(), counts.len());
+    for (date, count) in counts {
         let at = table
             .find(&format!("<time datetime=\"{date}\">"))
             .unwrap_or_else(|| panic!("no row for {date}"));

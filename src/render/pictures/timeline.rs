@@ -9,9 +9,9 @@ use crate::html::escape;
 /// A bar's width and the gap after it, in view-box units.
 const BAR: f64 = 14.0;
 const GAP: f64 = 4.0;
-/// The tallest bar's height; a zero is drawn as a baseline tick.
+/// The tallest bar's height, and the baseline's.
 const TALLEST: f64 = 40.0;
-const TICK: f64 = 1.0;
+const AXIS: f64 = 1.0;
 
 /// One bar of the timeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,27 +22,27 @@ pub(crate) struct Bar {
     pub count: usize,
 }
 
-/// The bars, oldest first, as an inline `<svg>` element titled `title`.
-/// Each bar carries a tooltip with its label and count.
+/// The bars, oldest first, as an inline `<svg>` element titled `title`:
+/// a baseline across the whole width, then a bar for each non-zero count
+/// (a zero is the baseline showing through), with a tooltip giving its
+/// label and count. Its size grows with the bars drawn, not the editions.
 pub(crate) fn timeline(title: &str, bars: &[Bar]) -> String {
     let most = bars.iter().map(|b| b.count).max().unwrap_or(0).max(1) as f64;
     let width = (bars.len().max(1) as f64) * (BAR + GAP) - GAP;
     let mut svg = format!(
-        "<svg class=\"picture timeline\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\"><title>{}</title>",
+        "<svg class=\"picture timeline\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\"><title>{}</title>\
+         <rect class=\"axis\" y=\"{}\" width=\"{w}\" height=\"{}\"/>",
         escape(title),
+        num(TALLEST - AXIS),
+        num(AXIS),
         w = num(width),
         h = num(TALLEST),
     );
-    for (n, bar) in bars.iter().enumerate() {
-        let height = if bar.count == 0 {
-            TICK
-        } else {
-            (bar.count as f64 / most * TALLEST).max(2.0)
-        };
-        let class = if bar.count == 0 { "tick" } else { "bar" };
+    for (n, bar) in bars.iter().enumerate().filter(|(_, b)| b.count > 0) {
+        let height = (bar.count as f64 / most * TALLEST).max(2.0);
         let stories = if bar.count == 1 { "story" } else { "stories" };
         svg.push_str(&format!(
-            "<rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}: {} {stories}</title></rect>",
+            "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>{}: {} {stories}</title></rect>",
             num(n as f64 * (BAR + GAP)),
             num(TALLEST - height),
             num(BAR),
@@ -67,7 +67,7 @@ mod tests {
     }
 
     #[test]
-    fn bars_are_as_tall_as_their_counts_and_zero_is_a_tick() {
+    fn bars_are_as_tall_as_their_counts_and_zero_is_the_baseline() {
         let svg = timeline(
             "Stories by edition",
             &[bar("1 May", 2), bar("2 May", 0), bar("3 May", 4)],
@@ -79,9 +79,19 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains("aria-hidden=\"true\""));
-        assert!(svg.contains("<rect class=\"bar\" x=\"0\" y=\"20\" width=\"14\" height=\"20\"><title>1 May: 2 stories</title></rect>"), "{svg}");
-        assert!(svg.contains("<rect class=\"tick\" x=\"18\" y=\"39\" width=\"14\" height=\"1\"><title>2 May: 0 stories</title></rect>"), "{svg}");
-        assert!(svg.contains("<rect class=\"bar\" x=\"36\" y=\"0\" width=\"14\" height=\"40\"><title>3 May: 4 stories</title></rect>"), "{svg}");
+        assert!(
+            svg.contains("<rect class=\"axis\" y=\"39\" width=\"50\" height=\"1\"/>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<rect class=\"bar\" x=\"0\" y=\"20\" width=\"14\" height=\"20\"><title>1 May: 2 stories</title></rect>"),
+            "{svg}"
+        );
+        assert!(!svg.contains("2 May"), "{svg}");
+        assert!(
+            svg.contains("<rect class=\"bar\" x=\"36\" y=\"0\" width=\"14\" height=\"40\"><title>3 May: 4 stories</title></rect>"),
+            "{svg}"
+        );
     }
 
     #[test]
