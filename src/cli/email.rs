@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use jiff::civil::Date;
 
 use super::args::{EmailArgs, build_instant};
-use super::print::{fail, print_list};
+use super::print::Printer;
 use crate::digest::ids::{EditionId, Id};
 use crate::discover;
 use crate::error::Error;
@@ -20,7 +20,8 @@ use crate::pipeline::{self, BuildOptions};
 use crate::render::{EditionFile, Job};
 
 pub(super) fn email(args: &EmailArgs) -> ExitCode {
-    match render(args) {
+    let printer = Printer::new(&args.site.root);
+    match render(args, &printer) {
         Ok((bytes, had_errors)) => {
             let mut out = std::io::stdout().lock();
             if out.write_all(&bytes).and_then(|()| out.flush()).is_err() {
@@ -32,7 +33,7 @@ pub(super) fn email(args: &EmailArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Err(Failure::Fatal(e)) => fail(&e),
+        Err(Failure::Fatal(e)) => printer.fail(&e),
         Err(Failure::NoEdition(why)) => {
             eprintln!("error: {why}");
             ExitCode::from(1)
@@ -55,7 +56,7 @@ impl From<Error> for Failure {
 }
 
 /// The email's bytes, and whether any article had an error.
-fn render(args: &EmailArgs) -> Result<(Vec<u8>, bool), Failure> {
+fn render(args: &EmailArgs, printer: &Printer) -> Result<(Vec<u8>, bool), Failure> {
     let now = build_instant()?;
     let options = BuildOptions {
         base_url: args.base_url.clone(),
@@ -78,7 +79,7 @@ fn render(args: &EmailArgs) -> Result<(Vec<u8>, bool), Failure> {
     let (digest, more) = pipeline::assemble(good, &options);
     diagnostics.extend(more);
     diagnostics.sort();
-    print_list(&diagnostics);
+    printer.diagnostics(&diagnostics);
     let edition = pick(
         &digest.editions.iter().map(|e| e.date).collect::<Vec<_>>(),
         args.edition,
