@@ -102,7 +102,7 @@ pub fn fingerprint_all(
                             | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex),
                             Some(key),
                         ) => key,
-                        (Job::Page(_) | Job::Feed(_) | Job::Lookup(_), _) => {
+                        (Job::Page(_) | Job::Feed(_) | Job::Lookup(_) | Job::Edition(_), _) => {
                             renderer.fingerprint(digest, job, &sigs)
                         }
                     };
@@ -184,7 +184,8 @@ impl Keys<'_> {
                 | Page::NotFound
                 | Page::Standalone(_),
             )
-            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_)) => return None,
+            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_))
+            | Job::Edition(_) => return None,
         }
         Some(h.digest())
     }

@@ -15,6 +15,7 @@ use super::paging::{
     EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, RowStyle, dated_rows,
     page_of,
 };
+use super::picture_views::{MapView, edition_map};
 use crate::config::SiteConfig;
 use crate::digest::ids::{ArticleId, EditionId, Id, TagId};
 use crate::digest::{Digest, Edition};
@@ -174,6 +175,8 @@ pub(crate) struct EditionView<R> {
     pub older: Option<Link>,
     /// Links to the edition's other pages.
     pub pager: Pager,
+    /// The map of the edition's places, on its first page.
+    pub map: Option<MapView>,
 }
 
 /// The newest edition as the front page shows it: its first stories in
@@ -194,6 +197,8 @@ pub(crate) struct FrontEdition<C> {
     pub more: usize,
     /// How many stories are new since the previous edition, if any.
     pub new: Option<WhatIsNew>,
+    /// The map of the edition's places.
+    pub map: Option<MapView>,
 }
 
 /// An edition as listed in the archive or under the front page (only the
@@ -371,6 +376,7 @@ pub(crate) fn edition<R>(
             .get(EditionId::new(e.index() + 1))
             .map(|o| edition_link(o, urls)),
         pager: Pager::new(&route, page, edition.articles.len(), EDITION_STORIES, urls),
+        map: (page == 1).then(|| edition_map(digest, e, urls)).flatten(),
     }
 }
 
@@ -405,7 +411,8 @@ pub(crate) fn index<C>(
     card: impl Fn(ArticleId) -> C,
 ) -> IndexView<C> {
     let listed = digest.editions.len().saturating_sub(1).min(earlier);
-    let latest = digest.editions.get(EditionId::new(0)).map(|edition| {
+    let newest = EditionId::new(0);
+    let latest = digest.editions.get(newest).map(|edition| {
         let shown = edition.articles.len().min(FRONT_STORIES);
         FrontEdition {
             date: edition_label(edition.date, edition.last),
@@ -415,6 +422,7 @@ pub(crate) fn index<C>(
             articles: edition.articles[..shown].iter().map(|&i| card(i)).collect(),
             more: edition.articles.len() - shown,
             new: news::what_is_new(digest, &edition.articles[..shown], urls),
+            map: edition_map(digest, newest, urls),
         }
     });
     IndexView {
