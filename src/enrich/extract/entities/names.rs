@@ -166,9 +166,10 @@ fn describes_known_place(
 }
 
 /// Whether the run is no name of the three kinds: a code mixing letters
-/// and digits ("XQZ450", "ABC-9"), a placeholder ("NNNN-XX"), a plural of
-/// a title or a demonym (members or a nationality group, not a body), or
-/// a brand before a model number (a product: "Zephyr 380s", "Orbix 12").
+/// and digits ("XQZ450", "ABC-9"), a placeholder ("NNNN-XX"), a headline
+/// in capitals, a plural of a title or a demonym (members or a
+/// nationality group, not a body), or a brand before or with a model
+/// number (a product: "Zephyr 380s", "Orbix 12", "Orbix Q12").
 fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     let word = p.tokens[last].text;
     // A lone letter ("25 °C", "Plan B") is no name.
@@ -176,9 +177,12 @@ fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     if first == last && (letter || has_digit(word) || is_placeholder(word)) {
         return true;
     }
-    // A headline in capitals: one shouted word shouts the run.
+    // A headline in capitals: one shouted word shouts the run, or the
+    // sentence around it ("VELMORA'S GRAIN EXPORTS FALL").
     let capitals = (first..=last).all(|i| p.tokens[i].shape == Shape::Upper);
-    if capitals && (first..=last).any(|i| is_shouted(p.tokens[i].text)) {
+    if capitals && (first..=last).any(|i| is_shouted(p.tokens[i].text))
+        || capitals && shouting(p, first)
+    {
         return true;
     }
     if let Some(singular) = word.strip_suffix('s').filter(|s| !s.is_empty()) {
@@ -188,11 +192,33 @@ fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
             return true;
         }
     }
-    let model = p.spaced(last)
+    // The model after the brand, outside the run ("Zephyr 380s") or
+    // inside it ("Orbix Q12").
+    let model = (p.spaced(last)
         && p.tokens
             .get(last + 1)
-            .is_some_and(|t| is_model_number(t.text));
+            .is_some_and(|t| is_model_number(t.text)))
+        || (last > first && has_digit(word) && is_model_number(word));
     model && !(first..=last).any(|i| p.is(i, List::OrgWord) || p.is(i, List::PlaceWord))
+}
+
+/// Whether the sentence of token `i` is a headline in capitals: no word in
+/// lower case or capitalised, at least three in capitals, one of them an
+/// inflected English word.
+fn shouting(p: &Para<'_>, i: usize) -> bool {
+    let sentence = p.tokens[i].sentence;
+    let (mut upper, mut shouted) = (0, false);
+    for t in p.tokens.iter().filter(|t| t.sentence == sentence) {
+        match t.shape {
+            Shape::Upper => {
+                upper += 1;
+                shouted |= is_shouted(t.text);
+            }
+            Shape::Number => {}
+            Shape::Lower | Shape::Capital => return false,
+        }
+    }
+    upper >= 3 && shouted
 }
 
 /// "REJECTS", "DISMISSES": an inflected English word in capitals (a

@@ -172,12 +172,35 @@ fn month_surname(p: &Para<'_>, j: usize, next: usize) -> bool {
             .is_none_or(|t| t.shape != Shape::Number)
 }
 
+/// Organisation words that name a body on their own, so that one of them
+/// before "and" is a name of its own ("the Army and Velmar Air Command");
+/// the others only qualify a body ("Bonds and Trading Commission").
+const BODIES: &[&str] = &[
+    "Parliament",
+    "Government",
+    "Cabinet",
+    "Army",
+    "Navy",
+    "Police",
+    "Assembly",
+    "Council",
+    "Court",
+    "Commons",
+    "Lords",
+    "Church",
+    "Embassy",
+    "Consulate",
+    "Tribunal",
+];
+
 /// The end of a name that goes on over "and" ("Bonds and Trading
-/// Commission", "Institute for Soil Metrics and Evaluation"): when the
-/// run so far is an institution's name that "of" or "for" continued and
-/// one word or an organisation word follows "and", or one word before
-/// "and" with an organisation word closing the (at most three) words after
-/// it. A known name after "and" is a name of its own.
+/// Commission", "Institute for Soil Metrics and Evaluation", "School of
+/// Ocean and Polar Studies"): when the run so far is an institution's
+/// name that "of" or "for" continued and one word, two words that do not
+/// open with a given name, or words closed by an organisation word follow
+/// "and"; or one word that is no body on its own before "and" with an
+/// organisation word closing the (at most three) words after it. A known
+/// name after "and" is a name of its own.
 fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -> Option<usize> {
     let and = j + 1;
     if p.tokens.get(and)?.text != "and" || !p.spaced(and) || and + 1 >= limit {
@@ -192,7 +215,6 @@ fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -
     }
     let after_known =
         lex.known(p.slice(and + 1, end)).is_some() || lex.known(p.tokens[and + 1].text).is_some();
-    let org_in = |a: usize, b: usize| (a..=b).any(|i| p.is(i, List::OrgWord));
     // The words after the institution's last "of"/"for" ("Marine" in
     // "School of Marine"): no known name of their own ("Bank of Japan").
     let of_part = (first..j)
@@ -203,10 +225,25 @@ fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -
     // An acronym on either side is a name of its own ("the BBC and Sky News").
     let acronym = p.tokens[j].shape == Shape::Upper || p.tokens[and + 1].shape == Shape::Upper;
     let one_word = !acronym && (j == first || (j == first + 1 && p.is(first, List::Stop)));
+    let body = BODIES.contains(&p.tokens[j].text);
     let short_before =
-        one_word && end - and <= 3 && !org_in(first, j) && lex.known(p.slice(first, j)).is_none();
+        one_word && end - and <= 3 && !body && lex.known(p.slice(first, j)).is_none();
     let closes = p.is(end, List::OrgWord) && !p.tokens[end].possessive;
-    let joins = (continued && (closes || end == and + 1)) || (short_before && closes);
+    // "… of Ocean and Polar Studies", not "… of Velmora and Ana Ruiz".
+    let person_after = lex
+        .given_name(p.tokens[and + 1].text)
+        .is_some_and(|g| !g.ordinary_word);
+    // Nor "… of Bristol and UC Davis": a place ends the first name.
+    let of_place = of_part.is_some_and(|i| {
+        lex.place(p.slice(i + 1, j))
+            .is_some_and(|place| !place.ordinary_word)
+    });
+    let two_words = end == and + 2
+        && !person_after
+        && !of_place
+        && (and + 1..=end).all(|i| p.tokens[i].shape == Shape::Capital)
+        && !p.tokens[end].possessive;
+    let joins = (continued && (closes || end == and + 1 || two_words)) || (short_before && closes);
     (joins && !after_known).then_some(end)
 }
 
@@ -364,8 +401,28 @@ mod tests {
                 "Velmar Institute for Soil Metrics and Evaluation"
             ]
         );
-        // Two names side by side stay two: known names, people, and a
-        // company after a known name.
+        // An organisation word that only qualifies the body, and two
+        // plain words after an institution's "of … and".
+        assert_eq!(
+            names(
+                "The Bonds and Exchange Commission met the Velmar School of Ocean and Polar Studies."
+            ),
+            [
+                "The Bonds and Exchange Commission",
+                "Velmar School of Ocean and Polar Studies"
+            ]
+        );
+        // Two names side by side stay two: a body on its own, known
+        // names, people, and a company after a known name.
+        assert_eq!(
+            names("The Army and Velmar Air Command met the School of Orsk and Ana Ruiz."),
+            [
+                "The Army",
+                "Velmar Air Command",
+                "School of Orsk",
+                "Ana Ruiz"
+            ]
+        );
         assert_eq!(
             names(
                 "Russia and China met. Anna Berg and Tom Lind spoke. Japan and Quillon Holdings agreed."

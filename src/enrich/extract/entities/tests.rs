@@ -227,6 +227,16 @@ fn products_models_and_codes_are_not_people() {
             ("Mara Lind", Some(Person)),
         ],
     );
+    // The model code inside the run: a product, whatever its first word.
+    assert_kinds(
+        "Sales of the Orbix Q12 and the Lumen Tab S9s beat those of Velmar Labs, said Mara Lind.",
+        &[
+            ("Orbix Q12", None),
+            ("Lumen Tab S9s", None),
+            ("Velmar Labs", Some(Organization)),
+            ("Mara Lind", Some(Person)),
+        ],
+    );
     let found = extract_text("It was 25 °C in Plan B.");
     assert!(
         found
@@ -501,4 +511,16 @@ fn the_open_data_s_given_names_and_surnames_weigh_a_plain_name() {
     // Context still makes a person of a name the data does not know.
     let found = extract_text("Activist Zqeta Ndorwimana spoke.");
     assert_eq!(kind_of(&found, "Zqeta Ndorwimana"), Some(Person));
+}
+
+#[test]
+fn a_headline_in_capitals_names_nobody() {
+    use EntityKind::*;
+    let found = extract_text("VELMORA'S GRAIN EXPORTS SLUMP AS HARVEST FAILS");
+    assert!(found.candidates.is_empty(), "{:#?}", found.candidates);
+    // Acronyms in an ordinary sentence stay.
+    assert_kinds(
+        "The VBC and KQRT reported that NATO troops arrived.",
+        &[("VBC", Some(Organization)), ("KQRT", Some(Organization))],
+    );
 }
