@@ -238,7 +238,13 @@ fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -
         lex.place(p.slice(i + 1, j))
             .is_some_and(|place| !place.ordinary_word)
     });
+    // One word after "of" and nothing in the new words that makes them a
+    // name of their own ("… of Soft Rocks and Gazeta Velmorska").
+    let one_word_of = of_part == Some(j.saturating_sub(1));
+    let cue = (and + 1..=end).any(|i| p.is(i, List::OrgWord) || p.is(i, List::OrgFirst));
     let two_words = end == and + 2
+        && one_word_of
+        && !cue
         && !person_after
         && !of_place
         && (and + 1..=end).all(|i| p.tokens[i].shape == Shape::Capital)
@@ -422,6 +428,10 @@ mod tests {
                 "School of Orsk",
                 "Ana Ruiz"
             ]
+        );
+        assert_eq!(
+            names("The Journal of Soft Rocks and Gazeta Velmorska agreed."),
+            ["The Journal of Soft Rocks", "Gazeta Velmorska"]
         );
         assert_eq!(
             names(
