@@ -238,7 +238,58 @@ pub(super) fn corpus_folds(corpus: &Corpus<'_, '_>) -> Vec<Option<u32>> {
             folds[n.id as usize] = Some(singular);
         }
     }
+    fold_forms(corpus, &mut folds);
     folds
+}
+
+/// Folds the forms of one organisation's name of two words or more into
+/// one: with and without a leading "The" ("The Daily Harwick", "Daily
+/// Harwick") and with its last word singular or plural ("Velmar Railway",
+/// "Velmar Railways"). The form without "The" wins, then the one named in
+/// more stories, then the longer.
+fn fold_forms(corpus: &Corpus<'_, '_>, folds: &mut [Option<u32>]) {
+    let mut best: HashMap<&str, u32, FnvBuild> = HashMap::default();
+    let rank = |id: u32| {
+        let name = corpus.names.get(id);
+        let stories = corpus.stats[id as usize].stories;
+        (!name.starts_with("The "), stories, name.len(), name)
+    };
+    let forms = || {
+        (0..corpus.names.names.len()).filter_map(|id| {
+            let org = corpus.kinds[id] == Some(EntityKind::Organization);
+            let id = u32::try_from(id).ok()?;
+            let key = org.then(|| form_key(corpus.names.get(id))).flatten()?;
+            Some((id, key))
+        })
+    };
+    for (id, key) in forms() {
+        best.entry(key)
+            .and_modify(|b| {
+                if rank(id) > rank(*b) {
+                    *b = id;
+                }
+            })
+            .or_insert(id);
+    }
+    for (id, key) in forms() {
+        if let Some(&b) = best.get(key)
+            && b != id
+            && folds[id as usize].is_none()
+        {
+            folds[id as usize] = Some(b);
+        }
+    }
+}
+
+/// What the forms of one name share: the name without a leading "The" and
+/// a plural "s", when two words or more are left.
+fn form_key(name: &str) -> Option<&str> {
+    let bare = name.strip_prefix("The ").unwrap_or(name);
+    let key = match bare.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') => stem,
+        _ => bare,
+    };
+    key.contains(' ').then_some(key)
 }
 
 /// The organisation whose singular the one-word name `plural` is ("Owls"
@@ -556,6 +607,31 @@ mod tests {
         opening.certainty = Certainty::SentenceInitial;
         let folds = folds_with_lower(&many(&opening, 2, &holdings, 2), &["crown"]);
         assert!(folds.is_empty(), "{folds:?}");
+    }
+
+    #[test]
+    fn forms_of_a_longer_body_name_fold_into_one() {
+        let org = |name| candidate(name, EntityKind::Organization, &[]);
+        let articles = vec![
+            vec![org("Velmar Railways"), org("The Daily Harwick")],
+            vec![org("Velmar Railway"), org("Daily Harwick")],
+            vec![org("Velmar Railways"), org("Harwick Glass")],
+        ];
+        let mut folds = folds_of(&articles);
+        folds.sort();
+        assert_eq!(
+            folds,
+            [
+                ("The Daily Harwick".into(), "Daily Harwick".into()),
+                ("Velmar Railway".into(), "Velmar Railways".into()),
+            ]
+        );
+        // A person's name ending in "s" is no plural of a body's.
+        let articles = vec![vec![
+            candidate("Ana Ruiz", EntityKind::Person, &[]),
+            org("Ana Rui"),
+        ]];
+        assert!(folds_of(&articles).is_empty());
     }
 
     #[test]
