@@ -83,6 +83,10 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
     let mut j = first;
     loop {
         let next = j + 1;
+        if let Some(end) = campus(p, first, j, limit, lex) {
+            j = end;
+            continue;
+        }
         if next >= limit
             || !p.joined(j)
             || (p.tokens[j].possessive && !name_possessive(p, first, j))
@@ -113,6 +117,46 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
         }
         return j;
     }
+}
+
+/// Words of a teaching body that may have campuses.
+const SCHOOLS: &[&str] = &["University", "College", "Academy", "Institute"];
+
+/// The end of a campus named after a teaching body's name ("University of
+/// Velmora, Orsk", "the Velmar Naval Academy, Harwick", "University of
+/// Velmora at Orsk"): one or two capitalised words after ", " or " at "
+/// that the open data knows as a place and the hand-written gazetteers do
+/// not (a country or a state says where the body is), not followed by
+/// "and" or ", " and another place (a list of bodies or of places).
+fn campus(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -> Option<usize> {
+    let school = (first..=j).any(|i| SCHOOLS.contains(&p.tokens[i].text));
+    if !school || p.tokens[j].possessive || j + 2 >= limit {
+        return None;
+    }
+    let at = p.gap(j) == " " && p.tokens[j + 1].text == "at";
+    let start = match p.gap(j) {
+        ", " => j + 1,
+        _ if at && p.spaced(j + 1) => j + 2,
+        _ => return None,
+    };
+    if start >= limit || p.tokens[start].shape != Shape::Capital || p.is(start, List::Stop) {
+        return None;
+    }
+    let two = start + 1 < limit && p.spaced(start) && p.tokens[start + 1].shape == Shape::Capital;
+    let end = if two && !p.tokens[start].possessive {
+        start + 1
+    } else {
+        start
+    };
+    let name = p.slice(start, end);
+    if lex.place(name).is_none() || lex.known(name).is_some() {
+        return None;
+    }
+    let list = p.tokens.get(end + 1).is_some_and(|t| {
+        matches!(t.text, "and" | "or")
+            || (p.gap(end) == ", " && t.is_capitalised() && lex.place(t.text).is_some())
+    });
+    (!list).then_some(end)
 }
 
 /// Plural nouns whose possessive is part of a body's name ("the Farmers’
@@ -458,6 +502,39 @@ mod tests {
                 "Zeta Labs",
                 "KQRT",
                 "Velmar Radio"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_campus_stays_with_its_teaching_body() {
+        assert_eq!(
+            names(
+                "Staff of the University of Velmora, Los Angeles, Tomasz said it. The Naval Academy, Sandhurst agreed, as did the University of Velmora at Boulder."
+            ),
+            [
+                "Staff",
+                "University of Velmora, Los Angeles",
+                "Tomasz",
+                "The Naval Academy, Sandhurst",
+                "University of Velmora at Boulder"
+            ]
+        );
+        // A country, a list of places, a list of bodies.
+        assert_eq!(
+            names(
+                "The University of Orsk, Japan, and the University of Velmora, Boulder, Denver and Reno, and the College of Harwick, Sandhurst and Orsk"
+            ),
+            [
+                "The University of Orsk",
+                "Japan",
+                "University of Velmora",
+                "Boulder",
+                "Denver",
+                "Reno",
+                "College of Harwick",
+                "Sandhurst",
+                "Orsk"
             ]
         );
     }

@@ -524,3 +524,18 @@ fn a_headline_in_capitals_names_nobody() {
         &[("VBC", Some(Organization)), ("KQRT", Some(Organization))],
     );
 }
+
+#[test]
+fn a_place_and_a_plural_noun_is_a_team_an_acronym_and_a_place_a_campus() {
+    use EntityKind::*;
+    assert_kinds(
+        "The Denver Falcons beat the Los Angeles Owls, and Paris Roberts scored for Mara Lind's side. Students at VU Denver watched.",
+        &[
+            ("Denver Falcons", Some(Organization)),
+            ("Los Angeles Owls", Some(Organization)),
+            ("VU Denver", Some(Organization)),
+            ("Paris Roberts", Some(Person)),
+            ("Mara Lind", Some(Person)),
+        ],
+    );
+}
