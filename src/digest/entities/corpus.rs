@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::enrich::Article;
 use crate::enrich::extract::candidate::{Candidate, Certainty, EntityKind, Evidence};
 use crate::enrich::extract::hash::{FnvBuild, word_hash};
+use crate::enrich::extract::lexicon::{Known, Lexicon};
 
 /// Points taken off a person for a name made of ordinary words.
 const ORDINARY_WORDS: i32 = 2;
@@ -329,7 +330,7 @@ fn may_fold(corpus: &Corpus<'_, '_>, bare: u32, target: u32, surname: bool) -> b
     // an alias, also only ever opening a sentence.
     let ordinary =
         (surname || !own.mid_sentence) && corpus.lower.contains(&word_hash(&name.to_lowercase()));
-    if ordinary {
+    if ordinary || regional_arm(corpus.names.get(target), name) {
         return false;
     }
     if let (Some(mine), Some(theirs)) = (own.evidence.kind(), corpus.kinds[target as usize])
@@ -345,6 +346,21 @@ fn may_fold(corpus: &Corpus<'_, '_>, bare: u32, target: u32, surname: bool) -> b
     let agrees = corpus.kinds[target as usize]
         .is_some_and(|kind| points(own.evidence, kind) >= SAME_KIND.saturating_mul(stories));
     agrees || own.stories <= FOLD_SUPPORT.saturating_mul(long.stories)
+}
+
+/// Whether the organisation `long` is a regional arm of the body `bare`
+/// names ("Velmar Polska", "Velmar Ireland Limited"): a place right
+/// after its name (not "University of Velmora"). The body's name alone in other stories means the whole
+/// body, not its arm.
+fn regional_arm(long: &str, bare: &str) -> bool {
+    let Some(rest) = long.strip_prefix(bare) else {
+        return false;
+    };
+    let first = rest.split_whitespace().next().unwrap_or_default();
+    matches!(
+        Lexicon::builtin().known(first),
+        Some(Known::Entity(EntityKind::Place, _) | Known::Demonym(_))
+    )
 }
 
 /// The points `e` gives `kind`.
@@ -607,6 +623,23 @@ mod tests {
         opening.certainty = Certainty::SentenceInitial;
         let folds = folds_with_lower(&many(&opening, 2, &holdings, 2), &["crown"]);
         assert!(folds.is_empty(), "{folds:?}");
+    }
+
+    #[test]
+    fn a_body_named_alone_does_not_fold_into_its_regional_arm() {
+        let arm = candidate(
+            "Velmar Ireland Limited",
+            EntityKind::Organization,
+            &["Velmar"],
+        );
+        let bare = candidate("Velmar", EntityKind::Organization, &[]);
+        assert!(folds_of(&many(&bare, 2, &arm, 1)).is_empty());
+        // A long name with no place in it still takes the bare name.
+        let long = candidate("Velmar Glassworks", EntityKind::Organization, &["Velmar"]);
+        assert_eq!(folds_of(&many(&bare, 2, &long, 1)).len(), 1);
+        let school = candidate("Academy of Ireland", EntityKind::Organization, &["Academy"]);
+        let academy = candidate("Academy", EntityKind::Organization, &[]);
+        assert_eq!(folds_of(&many(&academy, 2, &school, 1)).len(), 1);
     }
 
     #[test]
