@@ -371,6 +371,11 @@ fn short_forms_of_one_body_or_person_fold_within_a_story() {
     assert!(court.aliases.contains("Supreme Court"), "{court:?}");
     let ada = candidate(&found, "Ada Mae Lovelace");
     assert!(ada.aliases.contains("Ada Lovelace"), "{ada:?}");
+    let found = extract_text(
+        "The Harwick Institution of Oceanography said so. Harwick Oceanography staff agreed.",
+    );
+    let body = candidate(&found, "Harwick Institution of Oceanography");
+    assert!(body.aliases.contains("Harwick Oceanography"), "{body:?}");
     let found = extract_text("Tom Quill Jr spoke. Later Quill and Tom Quill left.");
     let tom = candidate(&found, "Tom Quill Jr");
     assert_eq!(tom.mentions, 3, "{tom:?}");
