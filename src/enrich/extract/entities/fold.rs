@@ -105,7 +105,13 @@ impl<'a> Target<'a> {
                     && full.contains(&"of")
                     && full[0] == short[0]
                     && full.last() == short.last();
-                first_word || outer || (short.len() >= 2 && ends_with(full, short))
+                // Not the place a body is of ("Velmora" of "University of
+                // Velmora").
+                let of_place = full
+                    .len()
+                    .checked_sub(short.len() + 1)
+                    .is_some_and(|k| matches!(full[k], "of" | "for" | "de"));
+                first_word || outer || (short.len() >= 2 && !of_place && ends_with(full, short))
             }
             _ => {
                 let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();

@@ -217,12 +217,23 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
         && !ADMINISTRATIVE.contains(&words[words.len() - 1].text)
         && words.iter().all(|t| t.text != "of");
     let org_word = org_word && !venue;
+    // "Mara Park", "Tom Hill": a given name and a surname that is also a
+    // place word says little about a place; the words around it decide.
+    let surnamed = place_word
+        && !org_word
+        && words.len() == 2
+        && lex.given_name(words[0].text).is_some()
+        && lex.surname(words[1].text).is_some()
+        && !PLACE_FIRST.contains(&words[0].text);
     if org_word {
         evidence.add(EntityKind::Organization, CUE_WORD);
+    } else if place_word && surnamed {
+        evidence.add(EntityKind::Place, 1);
     } else if place_word && words.len() > 1 {
         // Less than a title: "candidate Darrell Castle" is a person.
         evidence.add(EntityKind::Place, CUE_WORD - 1);
     }
+    let place_word = place_word && !surnamed;
     let single = words.len() == 1;
     if single && words[0].shape == Shape::Upper {
         evidence.add(EntityKind::Organization, SHAPE);

@@ -544,3 +544,19 @@ fn a_place_and_a_plural_noun_is_a_team_an_acronym_and_a_place_a_campus() {
         ],
     );
 }
+
+#[test]
+fn a_given_name_and_a_surname_that_is_a_place_word_is_a_person_by_context() {
+    use EntityKind::*;
+    assert_kinds(
+        "“We will rebuild,” said Jonas Park, a resident of Orsk. Crowds gathered in Velmar Park.",
+        &[("Jonas Park", Some(Person)), ("Velmar Park", Some(Place))],
+    );
+}
+
+#[test]
+fn the_place_a_body_is_of_is_no_alias_of_the_body() {
+    let found = extract_text("The University of Nova Orsk said so. Nova Orsk has 20,000 people.");
+    let body = candidate(&found, "University of Nova Orsk");
+    assert!(!body.aliases.contains("Nova Orsk"), "{body:?}");
+}
