@@ -129,16 +129,19 @@ const SCHOOLS: &[&str] = &["University", "College", "Academy", "Institute"];
 /// not (a country or a state says where the body is), not followed by
 /// "and" or ", " and another place (a list of bodies or of places).
 fn campus(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -> Option<usize> {
-    let school = (first..=j).any(|i| SCHOOLS.contains(&p.tokens[i].text));
-    if !school || p.tokens[j].possessive || j + 2 >= limit {
+    if p.tokens[j].possessive || j + 2 >= limit {
         return None;
     }
+    // The cheap test first: this runs at every word of every run.
     let at = p.gap(j) == " " && p.tokens[j + 1].text == "at";
     let start = match p.gap(j) {
         ", " => j + 1,
         _ if at && p.spaced(j + 1) => j + 2,
         _ => return None,
     };
+    if !(first..=j).any(|i| SCHOOLS.contains(&p.tokens[i].text)) {
+        return None;
+    }
     if start >= limit || p.tokens[start].shape != Shape::Capital || p.is(start, List::Stop) {
         return None;
     }
