@@ -173,23 +173,22 @@ mod tests {
         let mut union = candidate("Union Mary Kowalski", true);
         union.evidence =
             crate::enrich::extract::candidate::Evidence::of(EntityKind::Organization, 4);
-        let lowered = lower(&["union"]);
-        assert_eq!(corpus_name(&union, &lowered, &openings), "Mary Kowalski");
+        let unions = lower(&["union"]);
+        assert_eq!(corpus_name(&union, &unions, &openings), "Mary Kowalski");
         // The rest a name used mid-sentence elsewhere.
         let mut strike = candidate("Strike Velmar Energy", true);
         strike.evidence =
             crate::enrich::extract::candidate::Evidence::of(EntityKind::Organization, 4);
-        let all = [strike.clone(), candidate("Velmar Energy", false)];
-        let lowered = lower(&["strike"]);
-        let counted = Openings::count(|| all.iter(), &lowered);
-        assert_eq!(corpus_name(&strike, &lowered, &counted), "Velmar Energy");
+        let strikes = [strike.clone(), candidate("Velmar Energy", false)];
+        let struck = lower(&["strike"]);
+        let counted = Openings::count(|| strikes.iter(), &struck);
+        assert_eq!(corpus_name(&strike, &struck, &counted), "Velmar Energy");
         let alone = [strike.clone()];
-        let counted = Openings::count(|| alone.iter(), &lowered);
+        let counted = Openings::count(|| alone.iter(), &struck);
         assert_eq!(
-            corpus_name(&strike, &lowered, &counted),
+            corpus_name(&strike, &struck, &counted),
             "Strike Velmar Energy"
         );
-        let lowered = lower(&["rival", "immunologist"]);
         // Never written in lower case: a name of its own.
         let unlowered = lower(&[]);
         let openings = Openings::count(|| all.iter(), &unlowered);

@@ -22,9 +22,7 @@ pub(super) fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon)
     // A headline in capitals: one shouted word shouts the run, or the
     // sentence around it ("VELMORA'S GRAIN EXPORTS FALL").
     let capitals = (first..=last).all(|i| p.tokens[i].shape == Shape::Upper);
-    if capitals && (first..=last).any(|i| is_shouted(p.tokens[i].text))
-        || capitals && shouting(p, first)
-    {
+    if capitals && ((first..=last).any(|i| is_shouted(p.tokens[i].text)) || shouting(p, first)) {
         return true;
     }
     if let Some(singular) = word.strip_suffix('s').filter(|s| !s.is_empty()) {
