@@ -10,6 +10,8 @@ mod briefing_layer;
 mod browser;
 mod build;
 mod check;
+mod duplicates;
+mod editions;
 mod email_print;
 mod entities;
 mod feeds;
