@@ -339,6 +339,10 @@ impl Renderer {
                 };
                 visitor.page(page, standalone::view(Some(standalone), urls))
             }
+            Page::Moved(v) => {
+                let view = news::moved(digest, v, urls);
+                visitor.page(spec("moved.html", view.title), view)
+            }
         }
     }
 
@@ -454,7 +458,7 @@ impl Renderer {
             Job::Page(Page::Tag(t, _)) => {
                 meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls));
             }
-            Job::Page(Page::NotFound) => meta.noindex = true,
+            Job::Page(Page::NotFound | Page::Moved(_)) => meta.noindex = true,
             Job::Page(Page::Standalone(p)) => {
                 meta.noindex = seo::is_draft_page(digest, job);
                 if let Some(summary) = digest.pages.get(p).and_then(|page| page.summary.clone()) {
