@@ -6,7 +6,7 @@
 
 use super::paging::{EDITION_STORIES, LIST_STORIES, page_count};
 use crate::digest::Digest;
-use crate::digest::ids::{ArticleId, EditionId, EntityId, TagId, VersionId};
+use crate::digest::ids::{ArticleId, EditionId, EntityId, TagId};
 use crate::urls;
 
 /// One page or file to render. The three kinds are rendered by different
@@ -55,10 +55,10 @@ pub enum Page {
     NotFound,
     /// One standalone page of `pages/` (an index into `Digest::pages`).
     Standalone(usize),
-    /// The own address of a version folded into another story: a small
-    /// page sending readers on to the story shown, so a link given out
-    /// before the fold keeps working.
-    Moved(VersionId),
+    /// The own address of a version shown as another story (an index into
+    /// `Digest::moved`): a small page sending readers on to the story
+    /// shown, so a link given out before the fold keeps working.
+    Moved(usize),
 }
 
 /// A feed or the sitemap.
@@ -104,7 +104,7 @@ impl Job {
         jobs.extend((0..digest.pages.len()).map(|p| Job::Page(Page::Standalone(p))));
         jobs.extend([Feed::Atom, Feed::Rss, Feed::Json, Feed::Sitemap].map(Job::Feed));
         jobs.extend(digest.articles.ids().map(|i| Job::Page(Page::Article(i))));
-        jobs.extend(moved_versions(digest).map(|v| Job::Page(Page::Moved(v))));
+        jobs.extend((0..digest.moved.len()).map(|m| Job::Page(Page::Moved(m))));
         for (e, edition) in digest.editions.enumerate() {
             let pages = page_count(edition.articles.len(), EDITION_STORIES);
             jobs.extend((1..=pages).map(|n| Job::Page(Page::Edition(e, n))));
@@ -185,15 +185,6 @@ impl Job {
     }
 }
 
-/// The versions whose own address is not the story shown's: every folded
-/// version but the one whose permalink the story shown took.
-fn moved_versions(digest: &Digest) -> impl Iterator<Item = VersionId> + '_ {
-    digest.versions.enumerate().filter_map(|(v, version)| {
-        let shown = &digest.articles[version.of];
-        (version.article.slug != shown.slug).then_some(v)
-    })
-}
-
 impl EditionFile {
     /// The edition it is made from.
     pub fn edition(self) -> EditionId {
@@ -228,7 +219,10 @@ impl Page {
                 .pages
                 .get(p)
                 .map_or_else(String::new, |page| urls::standalone_route(&page.slug)),
-            Page::Moved(v) => urls::article_route(&digest.versions[v].article.slug),
+            Page::Moved(m) => digest
+                .moved
+                .get(m)
+                .map_or_else(String::new, |moved| urls::article_route(&moved.slug)),
         }
     }
 }

@@ -339,10 +339,13 @@ impl Renderer {
                 };
                 visitor.page(page, standalone::view(Some(standalone), urls))
             }
-            Page::Moved(v) => {
-                let view = news::moved(digest, v, urls);
-                visitor.page(spec("moved.html", view.title), view)
-            }
+            Page::Moved(m) => match digest.moved.get(m) {
+                Some(moved) => {
+                    let view = news::moved(digest, moved, urls);
+                    visitor.page(spec("moved.html", view.title), view)
+                }
+                None => visitor.page(spec("404.html", "Page not found"), ()),
+            },
         }
     }
 

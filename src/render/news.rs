@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::format::{Link, display_date, edition_label, iso_date};
 use crate::digest::Digest;
-use crate::digest::ids::{ArticleId, EditionId, Id, VersionId};
+use crate::digest::ids::{ArticleId, EditionId, Id};
+use crate::digest::moved::Moved;
 use crate::urls;
 use crate::urls::Urls;
 
@@ -108,7 +109,7 @@ pub(crate) fn versions(digest: &Digest, i: ArticleId) -> Vec<VersionView<'_>> {
 /// The page at a folded version's own address: where the story is shown
 /// now.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct Moved<'a> {
+pub(crate) struct MovedView<'a> {
     /// The headline of the story shown.
     pub title: &'a str,
     /// The headline the version was filed under.
@@ -120,13 +121,12 @@ pub(crate) struct Moved<'a> {
     pub url: String,
 }
 
-/// Where version `v`'s own address sends readers.
-pub(crate) fn moved<'a>(digest: &'a Digest, v: VersionId, urls: &Urls) -> Moved<'a> {
-    let version = &digest.versions[v];
-    let shown = &digest.articles[version.of];
-    Moved {
+/// Where the moved address `moved` sends readers.
+pub(crate) fn moved<'a>(digest: &'a Digest, moved: &'a Moved, urls: &Urls) -> MovedView<'a> {
+    let shown = &digest.articles[moved.to];
+    MovedView {
         title: &shown.title,
-        filed_as: &version.article.title,
+        filed_as: &moved.filed_as,
         link: urls.article_link(&shown.slug),
         url: urls.absolute(&urls::article_route(&shown.slug)),
     }
