@@ -257,9 +257,10 @@ impl Renderer {
     ) -> V::Output {
         let (urls, name) = (&self.urls, &self.site_title);
         let e = file.edition();
+        let edition = &digest.editions[e];
         let title = format!(
             "{name}: edition of {}",
-            format::display_date(digest.editions[e].date)
+            format::edition_label(edition.date, edition.last)
         );
         let spec = |template| PageSpec::new(template, &title, at.route, at.job);
         match file {
