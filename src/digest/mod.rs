@@ -567,6 +567,20 @@ mod tests {
             .collect();
         assert_eq!(folded, vec![("a", false), ("b", false)]);
         assert!(digest.versions_of[ArticleId::new(1)].is_empty());
+        // Every other address a version had sends readers to the story
+        // shown: the copy's, and the shown version's own.
+        let moved: Vec<(&str, &str, ArticleId)> = digest
+            .moved
+            .iter()
+            .map(|m| (m.slug.as_str(), m.filed_as.as_str(), m.to))
+            .collect();
+        assert_eq!(
+            moved,
+            vec![
+                ("b", "Floods", ArticleId::new(0)),
+                ("c", "Villages cut off", ArticleId::new(0))
+            ]
+        );
         let (notes, warnings): (Vec<_>, Vec<_>) = diagnostics.iter().partition(|d| d.is_note());
         assert_eq!(warnings.len(), 1, "{diagnostics:?}");
         assert_eq!(warnings[0].location.path, Path::new("seeds/b.txt"));
