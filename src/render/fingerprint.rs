@@ -182,7 +182,8 @@ impl Keys<'_> {
                 | Page::Tag(..)
                 | Page::Tags
                 | Page::NotFound
-                | Page::Standalone(_),
+                | Page::Standalone(_)
+                | Page::Moved(_),
             )
             | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_))
             | Job::Edition(_) => return None,
