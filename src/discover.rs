@@ -28,6 +28,9 @@ pub enum SourceKind {
     Markdown,
 }
 
+/// The file name (without extension) of the story of a folder of its own.
+pub const BUNDLE_STEM: &str = "index";
+
 /// One article file found under `seeds/`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SourceFile {
@@ -43,12 +46,34 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// The file name without its extension, e.g. `000_f596f713c00f6b16`.
+    /// The file name without its extension, e.g. `000_f596f713c00f6b16`;
+    /// for the story of a folder of its own (`2026-11-30-quake/index.md`),
+    /// the folder's name, which gives its date, rank and slug.
     pub fn stem(&self) -> &str {
+        if let Some(folder) = self.bundle_folder() {
+            return folder;
+        }
         self.rel_path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default()
+    }
+
+    /// Whether this is the story of a folder of its own
+    /// (`seeds/2026-11-30-quake/index.md`), which takes its name from the
+    /// folder.
+    pub fn is_bundle(&self) -> bool {
+        self.bundle_folder().is_some()
+    }
+
+    fn bundle_folder(&self) -> Option<&str> {
+        let stem = self.rel_path.file_stem().and_then(|s| s.to_str());
+        let folder = self
+            .rel_path
+            .parent()
+            .and_then(Path::file_name)
+            .and_then(|s| s.to_str())?;
+        (stem == Some(BUNDLE_STEM) && folder != "seeds").then_some(folder)
     }
 }
 
@@ -67,7 +92,7 @@ pub fn discover(root: &Path, seeds_dir: &Path) -> Result<Discovery, Error> {
         return Err(Error::Config(
             Diagnostic::error(
                 Location::file(relative(root, seeds_dir)),
-                "no seeds/ folder",
+                "folder not found",
             )
             .with_help("put the articles (.txt or .md) in a seeds/ folder at the site root"),
         ));
@@ -417,6 +442,9 @@ mod tests {
     fn missing_seeds_folder_is_a_config_error() {
         let dir = tempfile::tempdir().unwrap();
         let err = discover(dir.path(), &dir.path().join("seeds")).unwrap_err();
-        assert!(err.to_string().contains("seeds"), "{err}");
+        assert_eq!(
+            crate::error::chain(&err),
+            "seeds: error: folder not found\n  help: put the articles (.txt or .md) in a seeds/ folder at the site root"
+        );
     }
 }

@@ -69,9 +69,10 @@ pub fn build_article(bytes: &[u8], kind: SourceKind) -> Result<Vec<RenderedPage>
     let context = EnrichContext {
         now: Timestamp::from_second(NOW).unwrap_or(Timestamp::UNIX_EPOCH),
         words_per_minute: 230,
+        time_zone: jiff::tz::TimeZone::UTC,
     };
     let article = Arc::new(enrich::enrich(parsed, &context));
-    let (digest, _) = crate::digest::build(vec![article]);
+    let (digest, _) = crate::digest::build(vec![article], &crate::digest::Settings::default());
     let renderer = RENDERER.as_ref().map_err(String::clone)?;
     let mut pages = Job::all(&digest)
         .into_iter()

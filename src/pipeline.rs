@@ -23,11 +23,12 @@ use crate::discover::{self, SourceFile};
 use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
+use crate::history;
 use crate::output::{self, OutputSink, Staging};
-use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
+use crate::render::templates::{TemplateSource, Templates};
 use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
 use crate::timings::{Timings, TimingsReport};
-use crate::urls::{HIGHLIGHT_CSS, Urls};
+use crate::urls::{Urls, slash_path};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -40,8 +41,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
-    /// The build instant: dates undated articles and never comes from the
-    /// clock inside the stages.
+    /// Include articles dated after `now` (held back otherwise).
+    pub future: bool,
+    /// The build instant: holds back stories dated later, caps the date of
+    /// undated ones, and never comes from the clock inside the stages.
     pub now: Timestamp,
     /// The live-reload script's URL (`serve` only).
     pub live_reload: Option<String>,
@@ -58,6 +61,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            future: false,
             now,
             live_reload: None,
             force: false,
@@ -81,6 +85,12 @@ pub struct BuildReport {
     pub base_url: String,
     /// Problems with individual inputs, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the build did that its summary should say: stories held back,
+    /// versions folded, undated stories dated by their files' modification
+    /// times. Sorted by file.
+    pub notes: Vec<Diagnostic>,
+    /// Stories held back until their time, soonest first.
+    pub held: Vec<digest::Held>,
     /// Where the build's time went.
     pub timings: TimingsReport,
 }
@@ -109,6 +119,8 @@ pub struct Built {
     pub template_diagnostics: Vec<Diagnostic>,
     /// Output paths of the static assets written.
     pub assets: Vec<String>,
+    /// Problems with the standalone pages of `pages/`.
+    pub page_diagnostics: Vec<Diagnostic>,
 }
 
 /// One article file and what loading it gave.
@@ -117,15 +129,44 @@ pub struct Loaded {
     pub file: SourceFile,
     /// The article, or why it could not be built.
     pub result: Result<Arc<Article>, Diagnostic>,
+    /// What the build summary should say about it: an undated article
+    /// dated by its file's modification time, and why.
+    pub note: Option<Diagnostic>,
+}
+
+/// Told how far a build has got, for a progress bar. Called from the
+/// worker threads, so it must be cheap and thread-safe.
+pub trait Progress: Sync {
+    /// A step of `total` items begins ("reading articles", "writing pages").
+    fn step(&self, name: &'static str, total: usize);
+    /// One more item of the current step is done.
+    fn advance(&self);
+}
+
+/// Progress nobody watches.
+pub struct Unobserved;
+
+impl Progress for Unobserved {
+    fn step(&self, _: &'static str, _: usize) {}
+    fn advance(&self) {}
 }
 
 /// Builds the site at `options.root`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
-    build_full(options).map(|(_, report)| report)
+    build_observed(options, &Unobserved).map(|(_, report)| report)
 }
 
 /// Builds the site and keeps what was built.
 pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error> {
+    build_observed(options, &Unobserved)
+}
+
+/// Builds the site, telling `progress` how far it has got, and keeps what
+/// was built.
+pub fn build_observed(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<(Built, BuildReport), Error> {
     let timings = Timings::new();
     let started = Instant::now();
     let config = load_config(options)?;
@@ -137,10 +178,12 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     let discovery = timings.time("discover", || {
         discover::discover(&config.root, &config.seeds_dir())
     })?;
-    let mut diagnostics = discovery.diagnostics;
+    let mut diagnostics = config.warnings.clone();
+    diagnostics.extend(discovery.diagnostics);
     diagnostics.extend(template_diagnostics.iter().cloned());
+    progress.step("reading articles", discovery.files.len());
     let loaded = timings.time("parse+enrich", || {
-        load_all_timed(&config, options, discovery.files, &timings)
+        load_all_observed(&config, options, discovery.files, &timings, progress)
     });
     let good = loaded
         .iter()
@@ -150,16 +193,32 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
             .iter()
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
-    let (digest, digest_diagnostics) = assemble_timed(good, options, &timings);
+    progress.step("building digest", 1);
+    let (mut digest, digest_diagnostics) = assemble_timed(good, &config, options, &timings);
+    progress.advance();
     diagnostics.extend(digest_diagnostics);
+    let (pages, page_diagnostics) = crate::standalone::load(&config, options.drafts)?;
+    digest.pages = pages;
+    diagnostics.extend(page_diagnostics.iter().cloned());
+    let mut notes: Vec<Diagnostic> = loaded.iter().filter_map(|l| l.note.clone()).collect();
+    let (digest_notes, problems): (Vec<_>, Vec<_>) =
+        diagnostics.into_iter().partition(Diagnostic::is_note);
+    let mut diagnostics = problems;
+    notes.extend(digest_notes);
+    notes.sort();
     let renderer = make_renderer(&config, templates, options);
 
     let started = Instant::now();
     let staging = Staging::begin(&output)?;
     let jobs = largest_first(Job::all(&digest));
+    progress.step("writing pages", jobs.len());
     let mut paths = jobs
         .par_iter()
-        .map(|&job| render_and_write(&renderer, &digest, job, &staging, &timings))
+        .map(|&job| {
+            let path = render_and_write(&renderer, &digest, job, &staging, &timings)?;
+            progress.advance();
+            Ok(path)
+        })
         .collect::<Result<Vec<String>, Error>>()?;
     timings.stage("render+write", started.elapsed());
     let started = Instant::now();
@@ -169,7 +228,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         paths.push(file.path);
     }
     let (assets, asset_diagnostics) =
-        write_assets(&config, &staging, &|name| pages.contains(name))?;
+        crate::assets::write_assets(&config, &digest, &staging, &|name| pages.contains(name))?;
     diagnostics.extend(asset_diagnostics);
     timings.stage("static files", started.elapsed());
     timings.time("commit", || staging.commit())?;
@@ -182,6 +241,8 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         paths,
         base_url: config.site.base_url.clone(),
         diagnostics,
+        notes,
+        held: digest.held.clone(),
         timings: timings.report(),
     };
     let built = Built {
@@ -192,6 +253,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         renderer,
         template_diagnostics,
         assets,
+        page_diagnostics,
     };
     Ok((built, report))
 }
@@ -242,7 +304,7 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
         config.site.base_url = config::normalize_base_url(url).map_err(|why| {
             Error::Config(Diagnostic::error(
                 Location::file("--base-url"),
-                format!("--base-url {why}"),
+                format!("{why}, not {url:?}"),
             ))
         })?;
     }
@@ -287,15 +349,27 @@ pub fn load_all_timed(
     files: Vec<SourceFile>,
     timings: &Timings,
 ) -> Vec<Loaded> {
+    load_all_observed(config, options, files, timings, &Unobserved)
+}
+
+/// [`load_all_timed`], telling `progress` of each file done.
+fn load_all_observed(
+    config: &Config,
+    options: &BuildOptions,
+    files: Vec<SourceFile>,
+    timings: &Timings,
+    progress: &dyn Progress,
+) -> Vec<Loaded> {
     let parse_options = ParseOptions {
         unsafe_html: config.site.markdown.unsafe_html,
     };
     let context = EnrichContext {
         now: options.now,
         words_per_minute: config.site.digest.words_per_minute,
+        time_zone: config.site.editions.zone(),
     };
     let lexicon = Lexicon::new(&config.entities);
-    files
+    let mut loaded = files
         .into_par_iter()
         .map(|file| {
             let started = Instant::now();
@@ -305,22 +379,48 @@ pub fn load_all_timed(
             let result =
                 parsed.map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
             timings.add("enrich", loaded.elapsed());
-            Loaded { file, result }
+            progress.advance();
+            Loaded {
+                file,
+                result,
+                note: None,
+            }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    date_by_history(&config.root, &context, &mut loaded);
+    loaded
 }
 
-/// Builds the digest from `articles`, leaving drafts out unless asked.
+/// Dates each undated article by when its file entered the site
+/// ([`history::date_undated`]), attaching the note of each dated by its
+/// modification time.
+fn date_by_history(root: &Path, context: &EnrichContext, loaded: &mut [Loaded]) {
+    let articles = loaded.iter_mut().filter_map(|l| l.result.as_mut().ok());
+    let mut notes = history::date_undated(root, context, articles);
+    if notes.is_empty() {
+        return;
+    }
+    for item in loaded.iter_mut() {
+        if let Ok(article) = &item.result {
+            item.note = notes.remove(&article.source_path);
+        }
+    }
+}
+
+/// Builds the digest from `articles`, leaving drafts out unless asked and
+/// holding back stories not yet due unless `options.future`.
 pub fn assemble(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
 ) -> (Digest, Vec<Diagnostic>) {
-    assemble_timed(articles, options, &Timings::new())
+    assemble_timed(articles, config, options, &Timings::new())
 }
 
 /// [`assemble`], recording its steps in `timings`.
 pub fn assemble_timed(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
     timings: &Timings,
 ) -> (Digest, Vec<Diagnostic>) {
@@ -328,7 +428,13 @@ pub fn assemble_timed(
         .into_iter()
         .filter(|a| options.drafts || !a.draft)
         .collect();
-    digest::build_timed(articles, timings)
+    let settings = digest::Settings {
+        now: options.now,
+        future: options.future,
+        length: config.site.editions.length,
+        duplicate_threshold: config.site.duplicates.threshold,
+    };
+    digest::build_timed(articles, &settings, timings)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.
@@ -347,60 +453,4 @@ fn template_overrides(config: &Config) -> Result<(Vec<TemplateSource>, Vec<Diagn
         });
     }
     Ok((sources, diagnostics))
-}
-
-/// Writes the built-in static files, the site's `static/` (which overrides
-/// them) and the code stylesheet. A static file never replaces a page
-/// (`is_page` tells which output paths are pages). Returns the output paths
-/// written and any warnings.
-pub fn write_assets(
-    config: &Config,
-    sink: &dyn OutputSink,
-    is_page: &dyn Fn(&str) -> bool,
-) -> Result<(Vec<String>, Vec<Diagnostic>), Error> {
-    let mut written = Vec::new();
-    let static_dir = config.static_dir();
-    let (site_files, mut diagnostics) = discover::site_files(&config.root, &static_dir)?;
-    let site_names: Vec<Option<String>> = site_files.iter().map(|rel| slash_path(rel)).collect();
-    for (name, bytes) in BUILTIN_STATIC {
-        if !site_names.iter().any(|n| n.as_deref() == Some(*name)) {
-            sink.write(name, bytes)?;
-            written.push(name.to_string());
-        }
-    }
-    let site_css = site_names
-        .iter()
-        .any(|n| n.as_deref() == Some(HIGHLIGHT_CSS));
-    if !site_css && let Some(css) = highlight::stylesheet(&config.site.markdown.highlight_theme) {
-        sink.write(HIGHLIGHT_CSS, css.as_bytes())?;
-        written.push(HIGHLIGHT_CSS.to_string());
-    }
-    for (rel, name) in site_files.iter().zip(site_names) {
-        let location = Location::file(Path::new("static").join(rel));
-        match name {
-            Some(name) if is_page(&name) => {
-                diagnostics.push(Diagnostic::warning(
-                    location,
-                    format!("not copied: the site generates {name} itself"),
-                ));
-            }
-            Some(name) => {
-                sink.copy(&static_dir.join(rel), &name)?;
-                written.push(name);
-            }
-            None => diagnostics.push(Diagnostic::warning(
-                location,
-                "not copied: file name is not UTF-8",
-            )),
-        }
-    }
-    written.sort();
-    written.dedup();
-    Ok((written, diagnostics))
-}
-
-/// A relative path with `/` separators, or `None` if it is not UTF-8.
-pub fn slash_path(rel: &Path) -> Option<String> {
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    parts.map(|p| p.join("/"))
 }

@@ -139,9 +139,29 @@ pub fn article_route(slug: &str) -> String {
     format!("articles/{slug}/")
 }
 
+/// The route of a standalone page (`pages/about.md` → `about/`).
+pub fn standalone_route(slug: &str) -> String {
+    format!("{slug}/")
+}
+
 /// The route of an edition page.
 pub fn edition_route(date: Date) -> String {
     format!("editions/{date}/")
+}
+
+/// The route of an edition's email: one self-contained HTML file.
+pub fn edition_email_route(date: Date) -> String {
+    format!("editions/{date}/email.html")
+}
+
+/// The route of an edition's email as plain text.
+pub fn edition_email_text_route(date: Date) -> String {
+    format!("editions/{date}/email.txt")
+}
+
+/// The route of an edition's print edition: every story on printable pages.
+pub fn edition_print_route(date: Date) -> String {
+    format!("editions/{date}/print/")
 }
 
 /// The route of page `page` (from 1) of the listing whose first page is at
@@ -219,6 +239,13 @@ pub fn output_path(route: &str) -> String {
     } else {
         route.to_string()
     }
+}
+
+/// A relative file path as an output path, with `/` separators, or `None`
+/// if it is not UTF-8.
+pub fn slash_path(rel: &std::path::Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts.map(|p| p.join("/"))
 }
 
 /// Decodes `%XX` escapes (invalid UTF-8 becomes U+FFFD); other text is

@@ -9,14 +9,14 @@ use std::fmt;
 use std::path::Path;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 use jiff::fmt::temporal::Pieces;
-use jiff::tz::Offset;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
 use super::text::drop_controls;
 use crate::config::corrections::EntityCorrections;
+use crate::error::reword::{toml_error, yaml_error};
 use crate::error::{Diagnostic, Location};
 
 /// The keys an author may set on an article.
@@ -30,8 +30,9 @@ pub struct FrontMatter {
     pub date: Option<FrontDate>,
     /// The URL slug; derived from the title when absent.
     pub slug: Option<String>,
-    /// Free-form topic tags.
-    #[serde(default)]
+    /// Free-form topic tags: a list, or one tag as a string (`tags:
+    /// Chile`, as Jekyll and Hugo take it).
+    #[serde(default, deserialize_with = "one_or_more")]
     pub tags: Vec<String>,
     /// The outlet the story came from.
     pub source: Option<String>,
@@ -56,21 +57,28 @@ pub struct FrontMatter {
     pub entities: EntityCorrections,
 }
 
-/// A date as written in front matter: `2025-07-12`, or an RFC 3339
-/// date-time such as `2025-07-12T09:30:00+09:00`.
+/// A date as written in front matter: `2025-07-12`, an RFC 3339
+/// date-time such as `2025-07-12T09:30:00+09:00`, or a date and time
+/// without an offset (`2025-07-12T09:30:00`), read in the site's time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FrontDate {
-    /// The calendar date as written (the edition it belongs to).
+    /// The calendar date as written.
     pub date: Date,
-    /// The instant, when a time was given (UTC if no offset was written).
+    /// The instant, when a time was given with an offset (or `Z`).
     pub instant: Option<Timestamp>,
+    /// The time of day, when one was given without an offset: the site's
+    /// time zone says which instant it is.
+    pub local_time: Option<Time>,
 }
 
 impl FrontDate {
     /// Parses the accepted date forms.
     pub fn parse(text: &str) -> Result<FrontDate, String> {
-        let invalid =
-            || format!("invalid date {text:?}: expected YYYY-MM-DD or an RFC 3339 date-time");
+        let invalid = || {
+            format!(
+                "invalid date {text:?}: expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or an RFC 3339 date-time"
+            )
+        };
         let pieces = Pieces::parse(text.trim()).map_err(|_| invalid())?;
         let date = pieces.date();
         if !(1..=9999).contains(&date.year()) {
@@ -78,18 +86,23 @@ impl FrontDate {
                 "invalid date {text:?}: the year must be between 1 and 9999"
             ));
         }
-        let instant = match pieces.time() {
-            None => None,
-            Some(time) => {
-                let offset = pieces.to_numeric_offset().unwrap_or(Offset::UTC);
+        let (instant, local_time) = match (pieces.time(), pieces.to_numeric_offset()) {
+            (None, _) => (None, None),
+            (Some(time), None) => (None, Some(time)),
+            (Some(time), Some(offset)) => (
                 Some(
                     offset
                         .to_timestamp(date.to_datetime(time))
                         .map_err(|_| invalid())?,
-                )
-            }
+                ),
+                None,
+            ),
         };
-        Ok(FrontDate { date, instant })
+        Ok(FrontDate {
+            date,
+            instant,
+            local_time,
+        })
     }
 }
 
@@ -133,6 +146,33 @@ fn http_url<'de, D: de::Deserializer<'de>>(deserializer: D) -> Result<Option<Str
         Err(de::Error::custom(format!(
             "source_url must be an http:// or https:// URL, not {trimmed:?}"
         )))
+    }
+}
+
+/// Reads a list of strings, or one string as a list of one.
+fn one_or_more<'de, D: de::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    deserializer.deserialize_any(OneOrMore)
+}
+
+struct OneOrMore;
+
+impl<'de> Visitor<'de> for OneOrMore {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a tag in quotes or a list of tags")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Vec<String>, E> {
+        Ok(vec![text.to_string()])
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut tags = Vec::new();
+        while let Some(tag) = seq.next_element::<String>()? {
+            tags.push(tag);
+        }
+        Ok(tags)
     }
 }
 
@@ -232,25 +272,13 @@ fn parse_block(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic
         return Ok(FrontMatter::default());
     }
     match block.format {
-        Format::Toml => toml::from_str(block.text).map_err(|e| {
-            let location = match e.span() {
-                Some(span) => {
-                    Location::from_offset(path, block.text, span.start, block.line_offset)
-                }
-                None => Location::file(path),
-            };
-            Diagnostic::error(location, e.message().trim().to_string())
-        }),
+        Format::Toml => toml::from_str(block.text)
+            .map_err(|e| toml_error(path, block.text, e.message(), e.span(), block.line_offset)),
         Format::Yaml => serde_saphyr::from_str(block.text).map_err(|e| {
-            let location = match e.location() {
-                Some(at) => Location::at(
-                    path,
-                    clamp(at.line()).saturating_add(block.line_offset),
-                    clamp(at.column()),
-                ),
-                None => Location::file(path),
-            };
-            Diagnostic::error(location, yaml_message(&e))
+            let at = e
+                .location()
+                .map(|at| (clamp(at.line()), clamp(at.column())));
+            yaml_error(path, block.text, &yaml_message(&e), at, block.line_offset)
         }),
     }
 }
@@ -349,6 +377,59 @@ mod tests {
     }
 
     #[test]
+    fn one_tag_may_be_a_string() {
+        let toml = front("+++\ntags = \"Chile\"\n+++\n").unwrap();
+        assert_eq!(toml.tags, ["Chile"]);
+        let yaml = front("---\ntags: Chile\n---\n").unwrap();
+        assert_eq!(yaml.tags, ["Chile"]);
+        let list = front("---\ntags: [Chile, Peru]\n---\n").unwrap();
+        assert_eq!(list.tags, ["Chile", "Peru"]);
+        let d = front("+++\ntags = 3\n+++\n").unwrap_err();
+        assert_eq!(
+            d.to_string(),
+            "seeds/a.md:2:8: error: `tags` must be a tag in quotes or a list of tags, not 3"
+        );
+    }
+
+    #[test]
+    fn messages_name_the_key_the_value_and_the_closest_key() {
+        let said = |text: &str| front(text).unwrap_err().to_string();
+        assert_eq!(
+            said("---\ntitle: x\n\ntgas: [a]\n---\n"),
+            "seeds/a.md:4:1: error: unknown key `tgas`\n  help: did you mean `tags`?"
+        );
+        assert_eq!(
+            said("+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n"),
+            "seeds/a.md:3:1: error: unknown key `titel`\n  help: did you mean `title`?"
+        );
+        assert_eq!(
+            said("+++\ntitle = \"x\"\ntitle = \"y\"\n+++\n"),
+            "seeds/a.md:3:1: error: `title` is set more than once\n  help: keep one of them"
+        );
+        assert_eq!(
+            said("---\ntitle: x\ntitle: y\n---\n"),
+            "seeds/a.md:3:1: error: `title` is set more than once\n  help: keep one of them"
+        );
+        assert_eq!(
+            said("+++\nweight = 1.5\n+++\n"),
+            "seeds/a.md:2:10: error: `weight` must be a whole number, not 1.5"
+        );
+        assert_eq!(
+            said("---\ndraft: maybe\n---\n"),
+            "seeds/a.md:2:8: error: `draft` must be true or false, not maybe"
+        );
+        assert_eq!(
+            said("+++\n[entities.people]\n\"Kim Jong Un\" = \"Kim\"\n+++\n"),
+            "seeds/a.md:3:17: error: `entities.people.\"Kim Jong Un\"` must be a list, not \"Kim\""
+        );
+        for text in ["---\ntgas: [a]\n---\n", "---\nweight: x\n---\n"] {
+            assert_eq!(said(text).matches("error:").count(), 1, "{}", said(text));
+            let first = said(text).lines().next().unwrap_or_default().to_string();
+            assert_eq!(first.matches(':').count(), 4, "one position: {first}");
+        }
+    }
+
+    #[test]
     fn bad_date_is_an_error_on_its_line() {
         let d = front("+++\ntitle = \"x\"\ndate = \"12/07/2025\"\n+++\n").unwrap_err();
         assert!(d.message.contains("invalid date"), "{}", d.message);
@@ -404,5 +485,16 @@ mod tests {
         assert_eq!(without_position("line 3 column 7: bad ':'"), "bad ':'");
         assert_eq!(without_position("bad at line 2, column 4"), "bad");
         assert_eq!(without_position("line up: fine"), "line up: fine");
+    }
+
+    #[test]
+    fn a_time_without_offset_is_local() {
+        let d = FrontDate::parse("2025-07-12T09:30:00").unwrap();
+        assert_eq!(d.instant, None);
+        assert_eq!(d.local_time, Some(jiff::civil::time(9, 30, 0, 0)));
+        let toml = front("+++\ndate = 2025-07-12T09:30:00\n+++\n").unwrap();
+        assert_eq!(toml.date.unwrap().local_time, d.local_time);
+        let plain = FrontDate::parse("2025-07-12").unwrap();
+        assert_eq!((plain.instant, plain.local_time), (None, None));
     }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 use crate::error::Error;
 
@@ -52,11 +53,27 @@ pub enum Command {
     /// tabs reload after each rebuild; a change that fails to build shows its
     /// error over the last good page, which keeps being served.
     Serve(ServeArgs),
+    /// List the built-in templates, or copy them into the site to edit.
+    ///
+    /// Without --eject, lists each built-in template with what it renders,
+    /// and the built-in static files, marking those the site overrides.
+    /// With --eject, writes them into templates/ (and style.css into
+    /// static/), where they replace the built-in ones file by file; name
+    /// some to write only those. Existing files are left alone unless
+    /// --force is given.
+    Templates(TemplatesArgs),
     /// Rebuild the output folder on every change, without a server.
     ///
     /// Like build, then only what each change needs: a changed article
     /// re-renders just the pages that show it.
     Watch(WatchArgs),
+    /// Print an edition as an email on stdout, for a mailer.
+    ///
+    /// The latest edition's email.html (one self-contained HTML file:
+    /// inline styles, absolute links from base_url), or --edition DATE's;
+    /// --text prints its plain-text alternative (email.txt) instead.
+    /// Nothing is written to the output folder.
+    Email(EmailArgs),
 }
 
 /// Where the site is and which articles count, shared by every command
@@ -69,6 +86,10 @@ pub struct SiteArgs {
     /// Include articles marked draft = true.
     #[arg(long)]
     pub drafts: bool,
+    /// Include stories dated after the build clock (held back otherwise
+    /// until their time comes): for previewing an embargoed story.
+    #[arg(long)]
+    pub future: bool,
 }
 
 /// Where a build writes and the URL it publishes under.
@@ -78,7 +99,7 @@ pub struct TargetArgs {
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Publish under this URL instead of base_url from site.toml.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
     /// Write into the output folder even if it holds files briefing did not
     /// write: they are deleted. Without it such a folder is refused.
@@ -107,6 +128,15 @@ pub struct BuildArgs {
     /// --json, as a "timings" field.
     #[arg(long)]
     pub timings: bool,
+    /// Say how many published stories are newer than TIME (RFC 3339, or
+    /// seconds since 1970), or that there is nothing new to publish: a
+    /// scheduled run passes the previous run's slot.
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub since: Option<Timestamp>,
+    /// Also report for GitHub Actions: each problem as an annotation on its
+    /// file and line, and a summary appended to $GITHUB_STEP_SUMMARY.
+    #[arg(long)]
+    pub github: bool,
 }
 
 /// Options of `briefing check`.
@@ -116,8 +146,35 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
     /// Check the site as published under this URL instead of base_url.
+    #[arg(long, value_name = "URL", value_parser = base_url)]
+    pub base_url: Option<String>,
+    /// Report articles that cannot be built, but check and pass the site
+    /// without them (as a workflow that publishes what builds does).
+    #[arg(long)]
+    pub allow_broken_articles: bool,
+}
+
+/// Options of `briefing email`.
+#[derive(Debug, Args)]
+pub struct EmailArgs {
+    /// The site and its drafts.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The edition to print, as YYYY-MM-DD [default: the latest].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub edition: Option<Date>,
+    /// Print the plain-text alternative instead of the HTML.
+    #[arg(long)]
+    pub text: bool,
+    /// Link under this URL instead of base_url from site.toml.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+}
+
+/// A `YYYY-MM-DD` date from the command line.
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD)"))
 }
 
 /// Options of `briefing new`.
@@ -126,6 +183,23 @@ pub struct NewArgs {
     /// The folder to create the site in (created when missing).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+}
+
+/// Options of `briefing templates`.
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// The site folder, holding site.toml.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Copy the built-in templates (and style.css) into the site.
+    #[arg(long)]
+    pub eject: bool,
+    /// With --eject: replace files that already exist.
+    #[arg(long, requires = "eject")]
+    pub force: bool,
+    /// With --eject: only these templates or static files.
+    #[arg(value_name = "NAME", requires = "eject", value_parser = super::templates::names())]
+    pub names: Vec<String>,
 }
 
 /// Options of `briefing serve`.
@@ -164,6 +238,12 @@ pub struct WatchArgs {
     pub target: TargetArgs,
 }
 
+/// Checks a `--base-url` value as clap parses the command line, so a bad
+/// one is a usage error (exit 2) worded like clap's others.
+fn base_url(url: &str) -> Result<String, String> {
+    crate::config::normalize_base_url(url)
+}
+
 /// The build instant: `SOURCE_DATE_EPOCH` when set, else the clock cut to
 /// whole seconds (pages, feeds and sitemaps print it, and HTML's
 /// `<time datetime>` allows at most three fractional digits).
@@ -180,4 +260,15 @@ pub(super) fn build_instant() -> Result<Timestamp, Error> {
             Ok(Timestamp::from_second(now.as_second()).unwrap_or(now))
         }
     }
+}
+
+/// An instant on the command line: RFC 3339, or whole seconds since 1970.
+fn parse_instant(text: &str) -> Result<Timestamp, String> {
+    let text = text.trim();
+    if let Ok(seconds) = text.parse::<i64>() {
+        return Timestamp::from_second(seconds).map_err(|e| e.to_string());
+    }
+    text.parse::<Timestamp>().map_err(|_| {
+        format!("{text:?} is not an RFC 3339 time (2026-11-30T05:30:00Z) or seconds since 1970")
+    })
 }

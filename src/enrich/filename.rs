@@ -44,6 +44,32 @@ pub(crate) fn permanent_name(stem: &str) -> String {
     }
 }
 
+/// The name without its date prefix or ordinal: what the permalink of a
+/// story in a folder of its own is made of (`2026-11-30-quake` → `quake`),
+/// since its folder's date names the day it was filed, not the story. A
+/// name that is nothing but a date or an ordinal is kept whole.
+pub(crate) fn undated_name(name: &str) -> String {
+    let rest = match name.get(..10) {
+        Some(_) if parse(name).date.is_some() => name[10..].trim_start_matches(['-', '_']),
+        _ => name,
+    };
+    let rest = match rest.split_once('_') {
+        Some((digits, rest))
+            if !digits.is_empty()
+                && !rest.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            rest
+        }
+        _ => rest,
+    };
+    if rest.is_empty() {
+        name.to_string()
+    } else {
+        rest.to_string()
+    }
+}
+
 /// Reads the date prefix and the ordinal from a file stem.
 pub(crate) fn parse(stem: &str) -> FileName {
     let mut rest = stem;
@@ -68,6 +94,16 @@ pub(crate) fn parse(stem: &str) -> FileName {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_story_folder_s_name_loses_its_date_and_ordinal() {
+        assert_eq!(undated_name("2026-11-30-quake"), "quake");
+        assert_eq!(undated_name("2026-11-30_002_quake"), "quake");
+        assert_eq!(undated_name("003_quake"), "quake");
+        assert_eq!(undated_name("quake"), "quake");
+        assert_eq!(undated_name("2026-11-30"), "2026-11-30");
+        assert_eq!(permanent_name("2026-11-30-quake"), "2026-11-30-quake");
+    }
 
     #[test]
     fn ordinal_prefix_is_the_rank() {

@@ -6,6 +6,7 @@
 //! The briefing layer (entities, quotes, key figures) is [`extract`]'s.
 
 pub mod dateline;
+mod dating;
 pub mod extract;
 mod filename;
 mod key_points;
@@ -19,41 +20,14 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 
 use crate::article::{Body, ParsedArticle};
+use crate::discover::SourceFile;
 use crate::slug::{MAX_SLUG_LEN, slugify};
 use extract::Extracted;
 use extract::lexicon::Lexicon;
 
-/// What the build knows that the articles do not.
-#[derive(Debug, Clone, Copy)]
-pub struct EnrichContext {
-    /// The build instant: `SOURCE_DATE_EPOCH` when set, else now.
-    pub now: Timestamp,
-    /// Reading speed for reading times.
-    pub words_per_minute: u32,
-}
-
-impl EnrichContext {
-    /// The current edition's date: the build instant's date in UTC.
-    pub fn today(&self) -> Date {
-        self.now.to_zoned_datetime(TimeZone::UTC).date()
-    }
-}
-
-/// Where an article's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DateSource {
-    /// `date` in front matter or sidecar.
-    FrontMatter,
-    /// A `YYYY-MM-DD` file-name prefix.
-    FileName,
-    /// The date in the story's dateline ("BEIJING, May 3 (Reuters) –").
-    Dateline,
-    /// Neither: the build's current edition.
-    Edition,
-}
+pub use dating::{DateSource, EnrichContext};
 
 /// An article with everything derived, ready for the digest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +45,8 @@ pub struct Article {
     pub slug_given: bool,
     /// The edition (calendar day) the article belongs to.
     pub date: Date,
-    /// When it was published; midnight UTC of `date` if no time was given.
+    /// When it was published: midnight of `date` in the site's time zone
+    /// if no time was given. Later than the build clock, it is held back.
     pub published: Timestamp,
     /// Where `date` came from.
     pub date_source: DateSource,
@@ -142,11 +117,9 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
     let title = given_title
         .or_else(|| body.paragraphs().first().map(|p| title::derive(p)))
         .unwrap_or_default();
-    let (slug, slug_given) = slug_of(front.slug, source.stem());
-    let given_date = front
-        .date
-        .map(|fd| (fd.date, fd.instant, DateSource::FrontMatter));
-    let (date, published, date_source) = date_of(given_date, file.date, dateline.as_ref(), ctx);
+    let (slug, slug_given) = slug_of(front.slug, &source);
+    let dateline_date = dateline.as_ref().and_then(|d| d.date);
+    let (date, published, date_source) = dating::resolve(front.date, file.date, dateline_date, ctx);
     let word_count = body.word_count();
     let read = briefing_text(body.paragraphs());
     let paras = extract::paras(&read);
@@ -192,35 +165,25 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
 
 /// The slug: front matter's (slugified), else the file name's (see
 /// [`permalink_slug`]), never the text's; and whether it was given.
-fn slug_of(given: Option<String>, stem: &str) -> (String, bool) {
+fn slug_of(given: Option<String>, source: &SourceFile) -> (String, bool) {
     match non_empty(given).map(|slug| slugify(&slug, MAX_SLUG_LEN * 2)) {
         Some(slug) if !slug.is_empty() => (slug, true),
-        Some(_) => (permalink_slug(stem), true),
-        None => (permalink_slug(stem), false),
+        Some(_) => (permalink_slug(source), true),
+        None => (permalink_slug(source), false),
     }
 }
 
-/// The date, the instant and where they came from: front matter, else the
-/// file name's date, else the dateline's, else the build's edition. A
-/// file-name date comes before a dateline's because it is whole (a
-/// dateline's year is inferred) and names the edition the author filed the
-/// story under.
-fn date_of(
-    given: Option<(Date, Option<Timestamp>, DateSource)>,
-    file_date: Option<Date>,
-    dateline: Option<&dateline::Dateline>,
-    ctx: &EnrichContext,
-) -> (Date, Timestamp, DateSource) {
-    if let Some((date, instant, source)) = given {
-        return (date, instant.unwrap_or_else(|| midnight(date)), source);
+/// Dates an article that gave no date by when it entered the site (`at`,
+/// found by `source`: [`DateSource::Git`] or [`DateSource::Modified`]),
+/// never later than the build clock. An article that has a date keeps it.
+pub fn date_undated(article: &mut Article, at: Timestamp, source: DateSource, ctx: &EnrichContext) {
+    if article.date_source != DateSource::Edition {
+        return;
     }
-    if let Some(d) = file_date {
-        return (d, midnight(d), DateSource::FileName);
-    }
-    match dateline.and_then(|d| d.date) {
-        Some(d) => (d, midnight(d), DateSource::Dateline),
-        None => (ctx.today(), ctx.now, DateSource::Edition),
-    }
+    let (date, at) = dating::entered(at, ctx);
+    article.published = at;
+    article.date = date;
+    article.date_source = source;
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
@@ -229,18 +192,19 @@ fn non_empty(value: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn midnight(date: Date) -> Timestamp {
-    date.to_zoned_datetime(TimeZone::UTC)
-        .map(|z| z.timestamp())
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
 /// The slug of an article without an explicit `slug`: its file name
 /// without the ordinal (`000_f596f713c00f6b16.txt` → `f596f713c00f6b16`),
-/// never its text, so that correcting a story never moves it. A name with
-/// nothing ASCII in it gets `article-` and a hash of the name, as stable.
-fn permalink_slug(stem: &str) -> String {
-    let name = filename::permanent_name(stem);
+/// or for the story of a folder of its own its folder's name without the
+/// date and ordinal (`2026-11-30-quake/index.md` → `quake`), never its
+/// text, so that correcting a story never moves it. A name with nothing
+/// ASCII in it gets `article-` and a hash of the name, as stable.
+fn permalink_slug(source: &SourceFile) -> String {
+    let stem = source.stem();
+    let name = if source.is_bundle() {
+        filename::undated_name(stem)
+    } else {
+        filename::permanent_name(stem)
+    };
     let slug = slugify(&name, MAX_SLUG_LEN);
     if slug.is_empty() {
         let hash = xxhash_rust::xxh3::xxh3_64(stem.as_bytes());
@@ -309,17 +273,28 @@ pub fn reading_minutes(words: usize, wpm: u32) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::article::front_matter::{FrontDate, FrontMatter};
     use crate::discover::{SourceFile, SourceKind};
     use jiff::civil::date;
+    use jiff::tz::TimeZone;
 
     fn ctx() -> EnrichContext {
         EnrichContext {
             now: Timestamp::from_second(1_752_300_000).unwrap(),
             words_per_minute: 200,
+            time_zone: TimeZone::UTC,
         }
+    }
+
+    /// An article with the given date fields, for other modules' tests.
+    pub(crate) fn article_dated(date: Date, at: Timestamp, source: DateSource) -> Article {
+        let mut a = enrich(parsed("x.txt", FrontMatter::default(), &["Text."]), &ctx());
+        a.date = date;
+        a.published = at;
+        a.date_source = source;
+        a
     }
 
     fn parsed(name: &str, front: FrontMatter, paragraphs: &[&str]) -> ParsedArticle {
@@ -427,6 +402,33 @@ mod tests {
             (before.slug.as_str(), after.slug.as_str()),
             ("9a3c5e7d", "9a3c5e7d")
         );
+    }
+
+    #[test]
+    fn a_story_folder_s_index_takes_its_slug_from_the_folder_without_the_date() {
+        let quake =
+            |name: &str, text: &str| enrich(parsed(name, FrontMatter::default(), &[text]), &ctx());
+        let before = quake("2026-11-30-quake/index.md", "A magnitude 6.1 quake struck.");
+        let after = quake(
+            "2026-11-30-quake/index.txt",
+            "A magnitude 6.3 quake struck.",
+        );
+        assert_ne!(before.title, after.title);
+        assert_eq!(
+            (before.slug.as_str(), after.slug.as_str()),
+            ("quake", "quake")
+        );
+        assert_eq!(before.date, date(2026, 11, 30));
+        assert_eq!(before.date_source, DateSource::FileName);
+        let ranked = quake("2026-11-30_002_quake/index.md", "Text.");
+        assert_eq!((ranked.slug.as_str(), ranked.rank), ("quake", Some(2)));
+        // A file of its own keeps its date prefix; `index.md` directly in
+        // seeds/ is an ordinary file.
+        assert_eq!(
+            quake("2026-11-30-quake.md", "Text.").slug,
+            "2026-11-30-quake"
+        );
+        assert_eq!(quake("index.md", "Text.").slug, "index");
     }
 
     #[test]
@@ -557,5 +559,31 @@ mod tests {
         assert_eq!(reading_minutes(0, 230), 1);
         assert_eq!(reading_minutes(230, 230), 1);
         assert_eq!(reading_minutes(231, 230), 2);
+    }
+
+    #[test]
+    fn undated_articles_take_when_they_entered_but_never_a_future_time() {
+        let c = EnrichContext {
+            time_zone: TimeZone::get("Asia/Tokyo").unwrap(),
+            ..ctx()
+        };
+        let (day, at, source) = dating::resolve(None, None, None, &c);
+        assert_eq!((at, source), (c.now, DateSource::Edition));
+        assert_eq!(day, date(2025, 7, 12));
+        let mut article = article_dated(day, at, source);
+        // 2025-07-01T20:00Z is already 2 July in Tokyo.
+        let entered = Timestamp::from_second(1_751_400_000).unwrap();
+        date_undated(&mut article, entered, DateSource::Git, &c);
+        assert_eq!(
+            (article.date, article.published, article.date_source),
+            (date(2025, 7, 2), entered, DateSource::Git)
+        );
+        let mut later = article_dated(day, at, DateSource::Edition);
+        let future = Timestamp::from_second(1_800_000_000).unwrap();
+        date_undated(&mut later, future, DateSource::Modified, &c);
+        assert_eq!(later.published, c.now);
+        let mut dated = article_dated(day, at, DateSource::FileName);
+        date_undated(&mut dated, entered, DateSource::Git, &c);
+        assert_eq!(dated.date_source, DateSource::FileName);
     }
 }

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3, Xxh3DefaultBuilder};
 
-use super::{Feed, Job, Lookup, Page, PageSpec, PageVisitor, Renderer, RowStyle, views};
+use super::{BodyOf, Feed, Job, Lookup, Page, PageSpec, PageVisitor, Renderer, RowStyle, views};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EntityId, Id, Table};
 use crate::enrich::Article;
@@ -102,7 +102,7 @@ pub fn fingerprint_all(
                             | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex),
                             Some(key),
                         ) => key,
-                        (Job::Page(_) | Job::Feed(_) | Job::Lookup(_), _) => {
+                        (Job::Page(_) | Job::Feed(_) | Job::Lookup(_) | Job::Edition(_), _) => {
                             renderer.fingerprint(digest, job, &sigs)
                         }
                     };
@@ -181,9 +181,12 @@ impl Keys<'_> {
                 | Page::Editions
                 | Page::Tag(..)
                 | Page::Tags
-                | Page::NotFound,
+                | Page::NotFound
+                | Page::Standalone(_)
+                | Page::Moved(_),
             )
-            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_)) => return None,
+            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_))
+            | Job::Edition(_) => return None,
         }
         Some(h.digest())
     }
@@ -245,7 +248,8 @@ fn write_briefing_box(h: &mut Xxh3, digest: &Digest, i: ArticleId) {
 }
 
 /// What an article page is made of beyond its card: its neighbours (title
-/// and slug), its briefing box and related stories, and its edition.
+/// and slug), its briefing box and related stories, the versions folded
+/// into it, and its edition (first and last day).
 fn page_key(digest: &Digest, i: ArticleId, card_keys: &Table<ArticleId, u64>) -> u64 {
     let mut h = Xxh3::new();
     h.write_u64(card_keys[i]);
@@ -260,7 +264,17 @@ fn page_key(digest: &Digest, i: ArticleId, card_keys: &Table<ArticleId, u64>) ->
         }
     }
     write_briefing_box(&mut h, digest, i);
-    let date = digest.editions[digest.edition_of[i]].date;
+    h.update(&[0xf7]);
+    for &v in digest.versions_of.get(i).into_iter().flatten() {
+        let version = &digest.versions[v].article;
+        h.write_usize(Arc::as_ptr(version) as usize);
+        h.update(version.source_path.as_os_str().as_encoded_bytes());
+    }
+    let edition = &digest.editions[digest.edition_of[i]];
+    h.write_i16(edition.last.year());
+    h.write_i8(edition.last.month());
+    h.write_i8(edition.last.day());
+    let date = edition.date;
     h.write_i16(date.year());
     h.write_i8(date.month());
     h.write_i8(date.day());
@@ -329,7 +343,10 @@ impl PageVisitor for FingerprintVisitor<'_> {
             title: spec.title,
             route: spec.route,
             has_code: spec.has_code,
-            body_revision: spec.body_of.map(|i| self.digest.articles[i].revision),
+            body_revision: spec.body_of.map(|body| match body {
+                BodyOf::Article(i) => self.digest.articles[i].revision,
+                BodyOf::Standalone(p) => self.digest.pages.get(p).map_or(0, |page| page.revision),
+            }),
             page,
         })
     }

@@ -21,6 +21,19 @@ pub enum Job {
     /// A page or file for finding stories by who and what they are about:
     /// entity pages and their index, search, `digest.json`.
     Lookup(Lookup),
+    /// An edition made for another medium: email or paper.
+    Edition(EditionFile),
+}
+
+/// An edition made for another medium than the web page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EditionFile {
+    /// `editions/DATE/email.html`: the edition as one self-contained email.
+    Email(EditionId),
+    /// `editions/DATE/email.txt`: the email's plain-text alternative.
+    EmailText(EditionId),
+    /// `editions/DATE/print/`: every story of the edition, for paper.
+    Print(EditionId),
 }
 
 /// An HTML page of the stories.
@@ -40,6 +53,12 @@ pub enum Page {
     Tags,
     /// The not-found page.
     NotFound,
+    /// One standalone page of `pages/` (an index into `Digest::pages`).
+    Standalone(usize),
+    /// The own address of a version shown as another story (an index into
+    /// `Digest::moved`): a small page sending readers on to the story
+    /// shown, so a link given out before the fold keeps working.
+    Moved(usize),
 }
 
 /// A feed or the sitemap.
@@ -82,11 +101,21 @@ impl Job {
             Job::Page(Page::Tags),
             Job::Page(Page::NotFound),
         ];
+        jobs.extend((0..digest.pages.len()).map(|p| Job::Page(Page::Standalone(p))));
         jobs.extend([Feed::Atom, Feed::Rss, Feed::Json, Feed::Sitemap].map(Job::Feed));
         jobs.extend(digest.articles.ids().map(|i| Job::Page(Page::Article(i))));
+        jobs.extend((0..digest.moved.len()).map(|m| Job::Page(Page::Moved(m))));
         for (e, edition) in digest.editions.enumerate() {
             let pages = page_count(edition.articles.len(), EDITION_STORIES);
             jobs.extend((1..=pages).map(|n| Job::Page(Page::Edition(e, n))));
+            jobs.extend(
+                [
+                    EditionFile::Email,
+                    EditionFile::EmailText,
+                    EditionFile::Print,
+                ]
+                .map(|file| Job::Edition(file(e))),
+            );
         }
         for (t, tag) in digest.tags.enumerate() {
             let pages = page_count(tag.articles.len(), LIST_STORIES);
@@ -121,6 +150,8 @@ impl Job {
                 Page::Tag(..) => "tag.html",
                 Page::Tags => "tags.html",
                 Page::NotFound => "404.html",
+                Page::Standalone(_) => "page.html",
+                Page::Moved(_) => "moved.html",
             },
             Job::Feed(feed) => match feed {
                 Feed::Atom | Feed::Tag(_) => "atom.xml",
@@ -135,6 +166,11 @@ impl Job {
                 Lookup::DigestJson => "digest.json",
                 Lookup::SearchIndex => "search-index.json",
             },
+            Job::Edition(file) => match file {
+                EditionFile::Email(_) => "email.html",
+                EditionFile::EmailText(_) => "email.txt",
+                EditionFile::Print(_) => "print.html",
+            },
         }
     }
 
@@ -144,6 +180,25 @@ impl Job {
             Job::Page(page) => page.route(digest),
             Job::Feed(feed) => feed.route(digest),
             Job::Lookup(lookup) => lookup.route(digest),
+            Job::Edition(file) => file.route(digest),
+        }
+    }
+}
+
+impl EditionFile {
+    /// The edition it is made from.
+    pub fn edition(self) -> EditionId {
+        match self {
+            EditionFile::Email(e) | EditionFile::EmailText(e) | EditionFile::Print(e) => e,
+        }
+    }
+
+    fn route(self, digest: &Digest) -> String {
+        let date = digest.editions[self.edition()].date;
+        match self {
+            EditionFile::Email(_) => urls::edition_email_route(date),
+            EditionFile::EmailText(_) => urls::edition_email_text_route(date),
+            EditionFile::Print(_) => urls::edition_print_route(date),
         }
     }
 }
@@ -160,6 +215,14 @@ impl Page {
             Page::Tag(t, n) => urls::paged_route(&urls::tag_route(&digest.tags[t].slug), n),
             Page::Tags => urls::TAGS_ROUTE.to_string(),
             Page::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
+            Page::Standalone(p) => digest
+                .pages
+                .get(p)
+                .map_or_else(String::new, |page| urls::standalone_route(&page.slug)),
+            Page::Moved(m) => digest
+                .moved
+                .get(m)
+                .map_or_else(String::new, |moved| urls::article_route(&moved.slug)),
         }
     }
 }

@@ -6,14 +6,23 @@
 
 mod briefing_box;
 mod data;
+mod email;
 mod entities;
 mod feeds;
 pub mod fingerprint;
 mod format;
 mod job;
+mod news;
 mod paging;
+mod picture_views;
+mod pictures;
+mod print;
+#[cfg(test)]
+mod reference_tests;
 mod search;
 mod seo;
+mod standalone;
+mod template_error;
 pub mod templates;
 mod views;
 
@@ -26,7 +35,8 @@ use crate::digest::ids::ArticleId;
 use crate::error::Error;
 use crate::urls::{self, Urls};
 use feeds::FeedSettings;
-pub use job::{Feed, Job, Lookup, Page, RenderedPage};
+use format::Link;
+pub use job::{EditionFile, Feed, Job, Lookup, Page, RenderedPage};
 pub use paging::RowStyle;
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
@@ -43,8 +53,10 @@ struct PageContext<'a, T: Serialize> {
     canonical_url: String,
     /// Whether the page needs the code stylesheet.
     has_code: bool,
-    /// The article body as safe HTML, on article pages.
+    /// The body as safe HTML, on article and standalone pages.
     body_html: Option<String>,
+    /// Links to the standalone pages of `pages/`, for the footer.
+    standalone_pages: Vec<Link>,
     /// Open Graph, Twitter card and JSON-LD values.
     meta: PageMeta,
     /// The page's own data.
@@ -63,7 +75,7 @@ pub struct PageSpec<'a> {
     /// Whether it needs the code stylesheet.
     pub has_code: bool,
     /// The article whose body it shows, if any.
-    pub body_of: Option<ArticleId>,
+    pub body_of: Option<BodyOf>,
     /// The job it renders (its page meta is derived from it).
     pub job: Job,
 }
@@ -80,6 +92,15 @@ impl<'a> PageSpec<'a> {
             job,
         }
     }
+}
+
+/// Whose body a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyOf {
+    /// An article's.
+    Article(ArticleId),
+    /// A standalone page's (an index into `Digest::pages`).
+    Standalone(usize),
 }
 
 /// Something done with every page's view model: rendering it to HTML, or
@@ -200,7 +221,7 @@ impl Renderer {
             Job::Lookup(Lookup::SearchIndex) => {
                 data::write_json(&data::search_index(digest, &self.urls), &route, out)
             }
-            Job::Page(_) | Job::Feed(_) | Job::Lookup(_) => {
+            Job::Page(_) | Job::Feed(_) | Job::Lookup(_) | Job::Edition(_) => {
                 let page = self.render(digest, job)?;
                 out.write_all(&page.bytes)
                     .map_err(|e| Error::io("write", std::path::Path::new(&page.path), e))
@@ -221,6 +242,38 @@ impl Renderer {
             Job::Page(page) => self.visit_page(digest, page, at, visitor),
             Job::Feed(feed) => self.visit_feed(digest, feed, at, visitor),
             Job::Lookup(lookup) => self.visit_lookup(digest, lookup, at, visitor),
+            Job::Edition(file) => self.visit_edition_file(digest, file, at, visitor),
+        }
+    }
+
+    /// Builds the view of an edition made for email or paper and hands it
+    /// to `visitor`.
+    fn visit_edition_file<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        file: EditionFile,
+        at: At<'_>,
+        visitor: &V,
+    ) -> V::Output {
+        let (urls, name) = (&self.urls, &self.site_title);
+        let e = file.edition();
+        let edition = &digest.editions[e];
+        let title = format!(
+            "{name}: edition of {}",
+            format::edition_label(edition.date, edition.last)
+        );
+        let spec = |template| PageSpec::new(template, &title, at.route, at.job);
+        match file {
+            EditionFile::Email(_) => {
+                visitor.page(spec("email.html"), email::email(digest, e, name, urls))
+            }
+            EditionFile::EmailText(_) => {
+                visitor.page(spec("email.txt"), email::email(digest, e, name, urls))
+            }
+            EditionFile::Print(_) => {
+                let view = print::print(digest, e, name, urls, visitor.needs_bodies());
+                visitor.page(spec("print.html"), view)
+            }
         }
     }
 
@@ -246,7 +299,7 @@ impl Renderer {
                 let view = views::article(digest, i, urls, card);
                 let page = PageSpec {
                     has_code: a.body.has_code(),
-                    body_of: Some(i),
+                    body_of: Some(BodyOf::Article(i)),
                     ..spec("article.html", &a.title)
                 };
                 visitor.page(page, view)
@@ -276,6 +329,24 @@ impl Renderer {
             }
             Page::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
             Page::NotFound => visitor.page(spec("404.html", "Page not found"), ()),
+            Page::Standalone(p) => {
+                let Some(standalone) = digest.pages.get(p) else {
+                    return visitor.page(spec("page.html", ""), standalone::view(None, urls));
+                };
+                let page = PageSpec {
+                    has_code: standalone.body.has_code(),
+                    body_of: Some(BodyOf::Standalone(p)),
+                    ..spec("page.html", &standalone.title)
+                };
+                visitor.page(page, standalone::view(Some(standalone), urls))
+            }
+            Page::Moved(m) => match digest.moved.get(m) {
+                Some(moved) => {
+                    let view = news::moved(digest, moved, urls);
+                    visitor.page(spec("moved.html", view.title), view)
+                }
+                None => visitor.page(spec("404.html", "Page not found"), ()),
+            },
         }
     }
 
@@ -355,6 +426,31 @@ impl Renderer {
         }
     }
 
+    /// What the template of `spec`'s page receives besides `site`.
+    fn context<'a, T: Serialize>(
+        &self,
+        digest: &Digest,
+        spec: PageSpec<'a>,
+        page: T,
+    ) -> PageContext<'a, T> {
+        PageContext {
+            template: spec.template,
+            title: spec.title,
+            canonical_url: self.urls.absolute(spec.route),
+            has_code: spec.has_code,
+            body_html: spec.body_of.and_then(|body| match body {
+                BodyOf::Article(i) => Some(format::body_html(&digest.articles[i].body)),
+                BodyOf::Standalone(p) => digest
+                    .pages
+                    .get(p)
+                    .map(|page| format::body_html(&page.body)),
+            }),
+            standalone_pages: standalone::links(digest, &self.urls),
+            meta: self.meta(digest, spec.job),
+            page,
+        }
+    }
+
     /// The meta tags of `job`'s page: derived from the same article and tag
     /// as the page's view, so the page's fingerprint covers them.
     fn meta(&self, digest: &Digest, job: Job) -> PageMeta {
@@ -366,10 +462,17 @@ impl Renderer {
             Job::Page(Page::Tag(t, _)) => {
                 meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls));
             }
-            Job::Page(Page::NotFound) => meta.noindex = true,
+            Job::Page(Page::NotFound | Page::Moved(_)) => meta.noindex = true,
+            Job::Page(Page::Standalone(p)) => {
+                meta.noindex = seo::is_draft_page(digest, job);
+                if let Some(summary) = digest.pages.get(p).and_then(|page| page.summary.clone()) {
+                    meta.description = summary;
+                }
+            }
             Job::Page(Page::Index | Page::Edition(..) | Page::Editions | Page::Tags)
             | Job::Feed(_)
-            | Job::Lookup(_) => {}
+            | Job::Lookup(_)
+            | Job::Edition(_) => {}
         }
         meta
     }
@@ -421,24 +524,14 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
         if data::is_data(spec.template) {
             return data::to_json(&page, spec.route);
         }
-        let context = PageContext {
-            template: spec.template,
-            title: spec.title,
-            canonical_url: renderer.urls.absolute(spec.route),
-            has_code: spec.has_code,
-            body_html: spec
-                .body_of
-                .map(|i| format::body_html(&self.digest.articles[i].body)),
-            meta: renderer.meta(self.digest, spec.job),
-            page,
-        };
+        let context = renderer.context(self.digest, spec, page);
+        let templates = &renderer.templates;
         let context =
-            Context::from_serialize(&context).map_err(|e| renderer.templates.error(&e))?;
-        renderer
-            .templates
+            Context::from_serialize(&context).map_err(|e| templates.error_in(&e, spec.template))?;
+        templates
             .tera
             .render(spec.template, &context)
-            .map_err(|e| renderer.templates.error(&e))
+            .map_err(|e| templates.error_in(&e, spec.template))
     }
 }
 
@@ -460,6 +553,7 @@ mod tests {
         let context = EnrichContext {
             now: Timestamp::from_second(1_752_300_000).unwrap(),
             words_per_minute: 200,
+            time_zone: jiff::tz::TimeZone::UTC,
         };
         let articles = stories
             .iter()
@@ -475,7 +569,7 @@ mod tests {
                 Arc::new(enrich::enrich(parsed.unwrap(), &context))
             })
             .collect();
-        crate::digest::build(articles).0
+        crate::digest::build(articles, &crate::digest::Settings::default()).0
     }
 
     fn renderer() -> Renderer {
@@ -508,7 +602,8 @@ mod tests {
         let digest = two_stories();
         let renderer = renderer();
         let jobs = Job::all(&digest);
-        let listed = 4 + 4 + 2 + 2 + 2 * 2 + 4 + digest.entities.len();
+        // Each of the two editions: its page, email, plain-text email, print.
+        let listed = 4 + 4 + 2 + 2 * 4 + 2 * 2 + 4 + digest.entities.len();
         assert_eq!(jobs.len(), listed);
         let mut paths = BTreeSet::new();
         for job in jobs {

@@ -239,9 +239,10 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
         Job::Lookup(Lookup::Entity(e, _)) => {
             newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article))
         }
-        Job::Page(Page::NotFound)
+        Job::Page(Page::NotFound | Page::Standalone(_) | Page::Moved(_))
         | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
-        | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap) => None,
+        | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap)
+        | Job::Edition(_) => None,
     }
 }
 
@@ -249,12 +250,26 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
 pub(crate) fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<SitemapEntry> {
     pages
         .iter()
-        .filter(|(_, route)| in_sitemap(route))
+        // An edition's email and print copies repeat its stories; a folded
+        // version's address only sends readers on.
+        .filter(|(job, route)| {
+            !matches!(job, Job::Edition(_) | Job::Page(Page::Moved(_))) && in_sitemap(route)
+        })
+        .filter(|(job, _)| !is_draft_page(digest, *job))
         .map(|(job, route)| SitemapEntry {
             loc: urls.absolute(route),
             lastmod: lastmod(digest, *job).map(rfc3339),
         })
         .collect()
+}
+
+/// Whether `job` is a standalone page marked as a draft (published only
+/// in a `--drafts` preview, and never listed for search engines).
+pub(crate) fn is_draft_page(digest: &Digest, job: Job) -> bool {
+    match job {
+        Job::Page(Page::Standalone(p)) => digest.pages.get(p).is_some_and(|page| page.draft),
+        _ => false,
+    }
 }
 
 /// The files published beside the pages: `.nojekyll` (GitHub Pages must

@@ -3,6 +3,10 @@
 //! Open tabs hear about rebuilds over server-sent events: reload, restyle,
 //! or a build error to show as an overlay on the last good page.
 //!
+//! The site is served under the same path as its `base_url` (`/REPO/`
+//! for a GitHub Pages project site), so root-relative links that work when
+//! published work in the preview too; `/` redirects there.
+//!
 //! Only files inside the preview folder are ever served: a guard in front of
 //! `ServeDir` refuses `..` segments (also percent-encoded), backslashes and
 //! NUL bytes, and any path whose real location (symlinks resolved) is outside
@@ -27,7 +31,7 @@ use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use futures_util::stream::{self, Stream, StreamExt};
 use hyper_util::rt::{TokioIo, TokioTimer};
@@ -87,6 +91,7 @@ impl Server {
     pub fn start(
         listener: TcpListener,
         dir: &Path,
+        mount: Option<&str>,
         on_stop: impl FnOnce() + Send + 'static,
     ) -> Result<Server, Error> {
         let addr = listener
@@ -103,7 +108,7 @@ impl Server {
             error: Mutex::new(None),
         });
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-        let app = router(&dir, Arc::clone(&shared), addr.port());
+        let app = router(&dir, mount, Arc::clone(&shared), addr.port());
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -223,26 +228,63 @@ async fn connection(stream: tokio::net::TcpStream, app: Router) {
         .await;
 }
 
+/// The path the site is served under for a site whose links start with
+/// `root` (`/REPO/` gives `/REPO`), or `None` to serve it at `/`: for a
+/// root of `/`, and for a path the router could not take literally.
+pub fn mount_point(root: &str) -> Option<String> {
+    let mount = root.trim_end_matches('/');
+    let literal = mount.split('/').skip(1).all(|segment| {
+        !segment.is_empty()
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'))
+    });
+    (mount.starts_with('/') && mount.len() > 1 && literal).then(|| mount.to_string())
+}
+
 /// What the guard in front of every route needs to know.
 struct Served {
     /// The preview folder, canonical.
     root: PathBuf,
+    /// The path the site is served under, if not `/`.
+    mount: Option<String>,
     /// The port the server listens on.
     port: u16,
 }
 
-fn router(dir: &Path, shared: Arc<Shared>, port: u16) -> Router {
+fn router(dir: &Path, mount: Option<&str>, shared: Arc<Shared>, port: u16) -> Router {
     let files = ServeDir::new(dir).not_found_service(ServeFile::new(dir.join("404.html")));
     let served = Arc::new(Served {
         root: dir.to_path_buf(),
+        mount: mount.map(str::to_string),
         port,
     });
-    Router::new()
+    let app = Router::new()
         .route(LIVE_RELOAD_PATH, get(live_reload_js))
         .route(EVENTS_PATH, get(events))
-        .with_state(shared)
-        .fallback_service(files)
-        .layer(middleware::from_fn_with_state(served, guard))
+        .with_state(shared);
+    let app = match mount {
+        None => app.fallback_service(files),
+        Some(mount) => {
+            let home = format!("{mount}/");
+            let not_found = Arc::new(dir.join("404.html"));
+            app.nest_service(mount, files)
+                .route("/", get(move || async move { Redirect::temporary(&home) }))
+                .fallback(move || outside_site(Arc::clone(&not_found)))
+        }
+    };
+    app.layer(middleware::from_fn_with_state(served, guard))
+}
+
+/// A request outside the site's path: the site's not-found page.
+async fn outside_site(page: Arc<PathBuf>) -> Response {
+    let body = crate::fs::read_optional(&page).unwrap_or_default();
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 async fn live_reload_js() -> impl IntoResponse {
@@ -314,7 +356,13 @@ async fn guard(State(served): State<Arc<Served>>, request: Request, next: Next) 
         );
         return (StatusCode::FORBIDDEN, why).into_response();
     }
-    match check_path(&served.root, request.uri().path()) {
+    let path = request.uri().path();
+    let inside = served
+        .mount
+        .as_deref()
+        .and_then(|mount| path.strip_prefix(mount))
+        .unwrap_or(path);
+    match check_path(&served.root, inside) {
         PathCheck::Fine => {
             let mut response = next.run(request).await;
             // A preview must never be answered from a stale cache.
@@ -326,5 +374,20 @@ async fn guard(State(served): State<Arc<Served>>, request: Request, next: Next) 
         }
         PathCheck::Bad => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
         PathCheck::Outside => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_site_is_mounted_at_its_base_path() {
+        assert_eq!(mount_point("/"), None);
+        assert_eq!(mount_point("/REPO/").as_deref(), Some("/REPO"));
+        assert_eq!(mount_point("/a/b-c.d/").as_deref(), Some("/a/b-c.d"));
+        assert_eq!(mount_point("/{x}/"), None);
+        assert_eq!(mount_point("/:x/"), None);
+        assert_eq!(mount_point("/a%20b/"), None);
     }
 }

@@ -101,14 +101,16 @@ fn every_kind_of_edit_matches_a_clean_build() {
     );
     // The article page, the feeds (which carry whole articles) and the
     // whole-site data files (rewritten whenever any story is re-read, as
-    // hashing them costs more than writing them); not the front page, the
-    // edition or the tag pages, which show no body text.
+    // hashing them costs more than writing them), the print edition (which
+    // carries whole articles); not the front page, the edition or the tag
+    // pages, nor the email, which show no body text.
     assert_eq!(
         body_only.all_written(),
         vec![
             "articles/2025-07-10-a/index.html",
             "atom.xml",
             "digest.json",
+            "editions/2025-07-10/print/index.html",
             "feed.json",
             "rss.xml",
             "search-index.json",
@@ -263,5 +265,176 @@ fn a_broken_template_keeps_the_last_good_templates() {
             templates: true,
             ..ChangeSet::default()
         },
+    );
+}
+
+const WIRE: &str = "Rescue teams reached the flooded villages of the northern valley on Tuesday after two days of heavy rain cut the only road into the district.\nThe regional governor said four hundred people had been moved to schools in the district capital and that more buses were on the way.\nForecasters expect more rain on Thursday, and the army has sent engineers to build a temporary bridge over the river.";
+
+#[test]
+fn versions_held_stories_and_what_is_new_match_a_clean_build() {
+    let mut h = Harness::new(site());
+    h.site.write("seeds/2025-07-10_005_flood.txt", WIRE);
+    h.check(
+        "a new story",
+        &h.content(&["seeds/2025-07-10_005_flood.txt"]),
+    );
+
+    // A lightly edited copy a day later folds the first into it.
+    let edited = WIRE.replace("four hundred", "five hundred");
+    h.site.write("seeds/2025-07-11_005_flood.txt", &edited);
+    h.check(
+        "a version filed",
+        &h.content(&["seeds/2025-07-11_005_flood.txt"]),
+    );
+    let digest = std::fs::read_to_string(h.root.join("live/digest.json")).unwrap();
+    assert!(
+        digest.contains(
+            "\"versions\":[\"seeds/2025-07-11_005_flood.txt\",\"seeds/2025-07-10_005_flood.txt\"]"
+        ),
+        "the two fold"
+    );
+
+    // Editing the version folded away, then the one shown.
+    h.site.write(
+        "seeds/2025-07-10_005_flood.txt",
+        &WIRE.replace("Tuesday", "Monday"),
+    );
+    h.check(
+        "the folded version edited",
+        &h.content(&["seeds/2025-07-10_005_flood.txt"]),
+    );
+    h.site.write(
+        "seeds/2025-07-11_005_flood.txt",
+        &edited.replace("army", "navy"),
+    );
+    h.check(
+        "the shown version edited",
+        &h.content(&["seeds/2025-07-11_005_flood.txt"]),
+    );
+
+    // A retitled version the next day: the story shows it, and the
+    // address the day before's version had on its own sends readers on;
+    // deleting it again takes that page away.
+    let retitled = format!(
+        "Floods cut off the northern valley\n\n{}",
+        edited.replace("army", "navy").replace('\n', "\n\n")
+    );
+    h.site.write("seeds/2025-07-12_005_valley.txt", &retitled);
+    h.check(
+        "a retitled version filed",
+        &h.content(&["seeds/2025-07-12_005_valley.txt"]),
+    );
+    let moved = h.root.join("live/articles/2025-07-12-valley/index.html");
+    let moved = std::fs::read_to_string(moved).unwrap();
+    assert!(moved.contains("http-equiv=\"refresh\""), "{moved}");
+    let pages: Vec<String> = tree(&h.root.join("live"))
+        .into_iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains("http-equiv=\"refresh\""))
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(pages.len(), 2, "two versions' own addresses: {pages:?}");
+    std::fs::remove_file(h.root.join("seeds/2025-07-12_005_valley.txt")).unwrap();
+    let removed = h.check(
+        "a retitled version deleted",
+        &h.content(&["seeds/2025-07-12_005_valley.txt"]),
+    );
+    assert!(
+        removed.removed.iter().any(|p| pages.contains(p)),
+        "{:?}",
+        removed.removed
+    );
+
+    // Rewritten into another story: the two come apart again.
+    h.site.write(
+        "seeds/2025-07-11_005_flood.txt",
+        "The central bank raised its main interest rate by a quarter point on Wednesday.",
+    );
+    h.check(
+        "a version rewritten as another story",
+        &h.content(&["seeds/2025-07-11_005_flood.txt"]),
+    );
+
+    // A story dated after the clock is held back; moving its time earlier
+    // releases it.
+    h.site.write(
+        "seeds/embargo.md",
+        "+++\ntitle = \"Embargo\"\ndate = 2025-07-12T09:00:00Z\n+++\nEmbargoed text.\n",
+    );
+    h.check("a held story", &h.content(&["seeds/embargo.md"]));
+    assert!(!h.root.join("live/articles/embargo/index.html").exists());
+    h.site.write(
+        "seeds/embargo.md",
+        "+++\ntitle = \"Embargo\"\ndate = 2025-07-12T05:00:00Z\n+++\nEmbargoed text.\n",
+    );
+    h.check("a held story released", &h.content(&["seeds/embargo.md"]));
+    assert!(h.root.join("live/articles/embargo/index.html").exists());
+}
+
+#[test]
+fn files_beside_stories_follow_live_edits() {
+    let mut h = Harness::new(site());
+    h.site.write("seeds/chart.png", "PNG");
+    h.site.write(
+        "seeds/2025-07-09_000_d.md",
+        "+++\ntitle = \"Delta\"\n+++\nDelta lede.\n\n![Chart](chart.png)\n",
+    );
+    let added = h.check(
+        "a new reference",
+        &h.content(&["seeds/2025-07-09_000_d.md"]),
+    );
+    assert!(
+        added
+            .written
+            .contains(&"articles/2025-07-09-d/chart.png".to_string()),
+        "{:?}",
+        added.written
+    );
+
+    h.site.write(
+        "seeds/2025-07-12-quake/index.md",
+        "+++\ntitle = \"Quake\"\n+++\nThe ground shook.\n",
+    );
+    h.site.write("seeds/2025-07-12-quake/map.svg", "<svg/>");
+    let folder = [
+        "seeds/2025-07-12-quake/index.md",
+        "seeds/2025-07-12-quake/map.svg",
+    ];
+    let mut changes = h.content(&folder);
+    changes.static_files = changes.content.clone();
+    h.check("a story in a folder of its own", &changes);
+    assert!(h.root.join("live/articles/quake/map.svg").exists());
+
+    h.site.write(
+        "seeds/2025-07-09_000_d.md",
+        "+++\ntitle = \"Delta\"\n+++\nDelta lede.\n",
+    );
+    let dropped = h.check(
+        "a dropped reference",
+        &h.content(&["seeds/2025-07-09_000_d.md"]),
+    );
+    assert_eq!(dropped.removed, vec!["articles/2025-07-09-d/chart.png"]);
+}
+
+#[test]
+fn a_standalone_page_error_outlives_rebuilds_of_articles() {
+    let site = site();
+    site.write("pages/tags.md", "+++\ntitle = \"Our tags\"\n+++\nText.\n");
+    let root = std::fs::canonicalize(site.root()).unwrap();
+    let (mut live, report) = LiveBuild::start(options(&root, &root.join("live"))).unwrap();
+    let is_page_error = |d: &briefing::error::Diagnostic| {
+        d.to_string()
+            .starts_with("pages/tags.md: error: the address `tags/`")
+    };
+    assert!(report.diagnostics.iter().any(is_page_error));
+    site.write("seeds/2025-07-12_000_e.txt", "Echo lede about the port.");
+    let changes = ChangeSet {
+        content: [root.join("seeds/2025-07-12_000_e.txt")].into(),
+        ..ChangeSet::default()
+    };
+    let rebuild = live.apply(&changes).unwrap();
+    assert!(
+        rebuild.diagnostics.iter().any(is_page_error),
+        "{:?}",
+        rebuild.diagnostics
     );
 }

@@ -5,21 +5,29 @@
 // test modules, which is all `unreachable_pub` would flag here.
 #![allow(unreachable_pub)]
 
+mod assets;
 mod briefing_layer;
 mod browser;
 mod build;
 mod check;
+mod duplicates;
+mod editions;
+mod email_print;
 mod entities;
 mod feeds;
 mod hostile;
 mod in_brief;
 mod incremental;
 mod live_reload;
+mod messages;
 mod new;
+mod pages;
 mod pagination;
+mod pictures;
 mod preview;
 mod publish;
 mod search;
 mod summary;
 mod support;
+mod templates;
 mod validate;

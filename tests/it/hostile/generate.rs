@@ -134,6 +134,16 @@ pub fn symlinks(root: &Path, outside: &Path) -> Links {
     symlink("missing.txt", seeds.join("dangling.txt")).unwrap();
     symlink("missing-dir", seeds.join("dangling-dir")).unwrap();
     symlink("../notes/inside.txt", seeds.join("inside-link.txt")).unwrap();
+    // A story in a folder of its own and a standalone page, each
+    // referencing a file beside it that is a link out of the site.
+    write(
+        &seeds.join("2025-07-10-folder/index.md"),
+        "+++\ntitle = \"Folder story\"\n+++\nA story in its own folder folder-marker-ok.\n\n![Chart](chart.png)\n",
+    );
+    write(
+        &root.join("pages/about.md"),
+        "+++\ntitle = \"About\"\n+++\nAbout this site page-marker-ok.\n\n![Photo](photo.jpg)\n",
+    );
     let relative = |to: &Path, from_dir: &str| {
         // The site and `outside` are siblings in one temporary folder.
         let depth = from_dir.split('/').count() + 1;
@@ -152,6 +162,14 @@ pub fn symlinks(root: &Path, outside: &Path) -> Links {
         ("static/leak.txt", secret.clone()),
         ("static/leak-dir", secret_dir.clone()),
         ("templates/404.html", outside.join("outside-404.html")),
+        ("seeds/2025-07-10-folder/chart.png", secret.clone()),
+        (
+            "seeds/2025-07-10-folder/img",
+            relative(&secret_dir, "seeds/2025-07-10-folder"),
+        ),
+        ("pages/photo.jpg", secret.clone()),
+        ("pages/leak.md", relative(&secret, "pages")),
+        ("pages/leak-dir", secret_dir.clone()),
     ];
     for (link, target) in &outward {
         let at = root.join(link);

@@ -1,5 +1,6 @@
 //! Symlinks: links out of the site (absolute, relative, to a file and a
-//! folder, in `seeds/`, `static/`, `templates/`, and the config files),
+//! folder, in `seeds/`, a story's own folder, `pages/`, `static/`,
+//! `templates/`, and the config files),
 //! loops, dangling links, and links that stay inside.
 
 use super::*;
@@ -15,9 +16,10 @@ fn site_with_links() -> (Site, tempfile::TempDir, generate::Links) {
 }
 
 /// Links that leave the site, absolute or relative, to a file or a folder,
-/// in `seeds/`, `static/` or `templates/`, are refused and named with
-/// where they point; nothing of their targets reaches any output file;
-/// the rest of the site builds.
+/// in `seeds/`, a story's own folder, `pages/`, `static/` or `templates/`,
+/// are refused and named with where they point (a file beside a story or
+/// a page is not published even when the text references it); nothing of
+/// their targets reaches any output file; the rest of the site builds.
 #[cfg(unix)]
 #[test]
 fn symlinks_leaving_the_site_are_refused_and_named() {
@@ -37,6 +39,16 @@ fn symlinks_leaving_the_site_are_refused_and_named() {
             !String::from_utf8_lossy(&bytes).contains(generate::CANARY),
             "{rel} holds the text of a file outside the site"
         );
+    }
+    page_with(&site, "folder-marker-ok");
+    assert!(site.has("about/index.html"), "{}", run.stderr);
+    for beside in [
+        "articles/folder/chart.png",
+        "articles/folder/img/secret.txt",
+        "about/photo.jpg",
+        "leak/index.html",
+    ] {
+        assert!(!site.has(beside), "{beside} was published");
     }
 }
 

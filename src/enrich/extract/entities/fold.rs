@@ -80,9 +80,10 @@ impl<'a> Target<'a> {
     /// Whether `short` can stand for this name: a surname ends a person's
     /// name, and the first and last names stand for a name with a middle
     /// one ("Ada Lovelace" for "Ada Mae Lovelace"); an organisation is
-    /// shortened to its first word ("Samsung") or to its last words without
+    /// shortened to its first word ("Samsung"), to its last words without
     /// the place or body before them ("Supreme Court" for "Velmoran Supreme
-    /// Court"); a place is not shortened.
+    /// Court") or to its first and last words around an "of"; a place is
+    /// not shortened.
     fn takes(&self, short: &[&str]) -> bool {
         let full = &self.words;
         if self.suffixed && full.as_slice() == short {
@@ -95,7 +96,19 @@ impl<'a> Target<'a> {
         match self.kind {
             Some(EntityKind::Place) => false,
             Some(EntityKind::Organization) => {
-                first_word || (short.len() >= 2 && ends_with(full, short))
+                // "Velmar Oceanography" for "Velmar Institution of
+                // Oceanography": the body word and its "of" left out.
+                let outer = short.len() == 2
+                    && full.contains(&"of")
+                    && full[0] == short[0]
+                    && full.last() == short.last();
+                // Not the place a body is of ("Velmora" of "University of
+                // Velmora").
+                let of_place = full
+                    .len()
+                    .checked_sub(short.len() + 1)
+                    .is_some_and(|k| matches!(full[k], "of" | "for" | "de"));
+                first_word || outer || (short.len() >= 2 && !of_place && ends_with(full, short))
             }
             _ => {
                 let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();
@@ -114,12 +127,15 @@ impl<'a> Target<'a> {
 struct Takers {
     /// By a tail of the name (its first word lower-cased, as
     /// [`ends_with`] compares): every tail of persons and names of unknown
-    /// kind, the tails of two words or more of organisations.
+    /// kind, the tails of two words or more of organisations but for the
+    /// place a body is of (the tail after "of", "for" or "de").
     by_tail: HashMap<String, Vec<usize>>,
     /// By the name's first word: every kind that takes an alias.
     by_first: HashMap<String, Vec<usize>>,
     /// By first and last word, for persons and names of unknown kind of
-    /// three words or more ("Ada Lovelace" for "Ada Mae Lovelace").
+    /// three words or more ("Ada Lovelace" for "Ada Mae Lovelace") and for
+    /// organisations with an "of" ("Velmar Oceanography" for "Velmar
+    /// Institution of Oceanography").
     by_ends: HashMap<String, Vec<usize>>,
     /// By the whole name, for names a generational suffix was cut from.
     by_whole: HashMap<String, Vec<usize>>,
@@ -161,7 +177,7 @@ impl Takers {
         if target.kind != Some(EntityKind::Person) {
             push(&mut self.by_initials, initials_of(words));
         }
-        if !organization && words.len() > 2 {
+        if words.len() > 2 && (!organization || words.contains(&"of")) {
             push(
                 &mut self.by_ends,
                 ends_key(words[0], words[words.len() - 1]),
@@ -169,6 +185,10 @@ impl Takers {
         }
         let shortest = if organization { 2 } else { 1 };
         for len in shortest..words.len() {
+            let before = words[words.len() - len - 1];
+            if organization && matches!(before, "of" | "for" | "de") {
+                continue;
+            }
             push(&mut self.by_tail, tail_key(&words[words.len() - len..]));
         }
     }
