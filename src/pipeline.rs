@@ -16,6 +16,7 @@ use jiff::Timestamp;
 use rayon::prelude::*;
 
 use crate::article::{self, ParseOptions, highlight};
+use crate::cache::{ArticleCache, CacheReport};
 use crate::config::{self, Config};
 use crate::digest::{self, Digest};
 use crate::discover::{self, SourceFile};
@@ -43,6 +44,9 @@ pub struct BuildOptions {
     pub now: Timestamp,
     /// The live-reload script's URL (`serve` only).
     pub live_reload: Option<String>,
+    /// A folder keeping each article's result between builds
+    /// (`build --cache`).
+    pub cache: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -55,6 +59,7 @@ impl BuildOptions {
             drafts: false,
             now,
             live_reload: None,
+            cache: None,
         }
     }
 }
@@ -74,6 +79,8 @@ pub struct BuildReport {
     pub base_url: String,
     /// Problems with individual inputs, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the article cache did, when the build used one.
+    pub cache: Option<CacheReport>,
 }
 
 impl BuildReport {
@@ -122,7 +129,15 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
 
     let discovery = discover::discover(&config.root, &config.seeds_dir())?;
     let mut diagnostics = discovery.diagnostics;
-    let loaded = load_all(&config, options, discovery.files);
+    let cache = options
+        .cache
+        .as_deref()
+        .map(|dir| ArticleCache::open(dir, &config));
+    let loaded = load_cached(&config, options, discovery.files, cache.as_ref());
+    let cache = cache.map(ArticleCache::save);
+    if let Some(report) = &cache {
+        diagnostics.extend(report.warnings.iter().cloned());
+    }
     let good = loaded
         .iter()
         .filter_map(|l| l.result.as_ref().ok().cloned());
@@ -163,6 +178,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         paths,
         base_url: config.site.base_url.clone(),
         diagnostics,
+        cache,
     };
     let built = Built {
         config,
@@ -214,6 +230,19 @@ pub fn make_renderer(config: &Config, templates: Templates, options: &BuildOptio
 /// Loads, parses and enriches `files` in parallel, keeping their order;
 /// entities are read with the site's `entities.toml` corrections.
 pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>) -> Vec<Loaded> {
+    load_cached(config, options, files, None)
+}
+
+/// Like [`load_all`], taking each article whose inputs are unchanged from
+/// `cache` and keeping the others there. The settings read here are the
+/// ones the cache's key hashes (`cache::identity::salt`): a new one must
+/// be added there.
+pub fn load_cached(
+    config: &Config,
+    options: &BuildOptions,
+    files: Vec<SourceFile>,
+    cache: Option<&ArticleCache>,
+) -> Vec<Loaded> {
     let parse_options = ParseOptions {
         unsafe_html: config.site.markdown.unsafe_html,
     };
@@ -225,8 +254,25 @@ pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>)
     files
         .into_par_iter()
         .map(|file| {
-            let result = article::load(&file, parse_options)
-                .map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
+            let result = article::read(&file).and_then(|source| {
+                let key = cache.and_then(|c| c.key(&file, &source));
+                if let (Some(cache), Some(key)) = (cache, key)
+                    && let Some(article) = cache.get(&file, key, &context)
+                {
+                    return Ok(Arc::new(article));
+                }
+                let parsed = article::parse(
+                    &file,
+                    &source.text,
+                    source.sidecar.as_deref(),
+                    parse_options,
+                )?;
+                let article = enrich::enrich_with(parsed, &context, &lexicon);
+                if let (Some(cache), Some(key)) = (cache, key) {
+                    cache.put(&file, key, &article);
+                }
+                Ok(Arc::new(article))
+            });
             Loaded { file, result }
         })
         .collect()

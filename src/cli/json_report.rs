@@ -26,6 +26,22 @@ pub(super) struct JsonReport {
     pub errors: Vec<JsonDiagnostic>,
     /// Wall time of the build in milliseconds.
     pub elapsed_ms: u64,
+    /// What `--cache` did; absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache: Option<JsonCache>,
+}
+
+/// What the article cache did in one build.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct JsonCache {
+    /// Articles taken from the cache.
+    pub reused: usize,
+    /// Articles read, parsed and enriched.
+    pub parsed: usize,
+    /// Entries of articles that are gone, dropped.
+    pub pruned: usize,
+    /// Whether the cache file was written.
+    pub saved: bool,
 }
 
 /// One warning or error with where it happened.
@@ -62,6 +78,12 @@ impl JsonReport {
                 .map(JsonDiagnostic::of_diagnostic)
                 .collect(),
             elapsed_ms,
+            cache: report.cache.as_ref().map(|c| JsonCache {
+                reused: c.reused,
+                parsed: c.parsed,
+                pruned: c.pruned,
+                saved: c.saved,
+            }),
         }
     }
 
@@ -75,6 +97,7 @@ impl JsonReport {
             warnings: Vec::new(),
             errors: vec![JsonDiagnostic::of_error(error)],
             elapsed_ms,
+            cache: None,
         }
     }
 
@@ -140,6 +163,7 @@ mod tests {
                 Diagnostic::error(Location::at("seeds/a.md", 3, 1), "unknown field `x`"),
                 Diagnostic::warning(Location::file("static/index.html"), "not copied"),
             ],
+            cache: None,
         };
         let json: serde_json::Value =
             serde_json::from_str(&JsonReport::of_report(&report, 42).to_json()).unwrap();

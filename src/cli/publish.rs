@@ -17,6 +17,7 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
             output: args.target.output.clone(),
             base_url: args.target.base_url.clone(),
             drafts: args.site.drafts,
+            cache: args.cache.clone(),
             ..BuildOptions::new(args.site.root.clone(), now)
         })
     });
@@ -32,11 +33,15 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
             print_diagnostics(&report);
             if !args.quiet && !args.json {
                 println!(
-                    "built {} articles, {} pages into {} in {} ms",
+                    "built {} articles, {} pages into {} in {} ms{}",
                     report.articles,
                     report.pages,
                     report.output.display(),
-                    started.elapsed().as_millis()
+                    started.elapsed().as_millis(),
+                    report.cache.as_ref().map_or(String::new(), |c| format!(
+                        " (cache: {} articles reused, {} read)",
+                        c.reused, c.parsed
+                    )),
                 );
             }
             if report.has_errors() {
@@ -54,6 +59,7 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
         super::check::build_and_check(&BuildOptions {
             base_url: args.base_url.clone(),
             drafts: args.site.drafts,
+            cache: args.cache.clone(),
             ..BuildOptions::new(args.site.root.clone(), now)
         })
     });

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
 
 use crate::article::{Body, ParsedArticle};
 use crate::slug::{MAX_SLUG_LEN, slugify};
@@ -40,7 +41,7 @@ impl EnrichContext {
 }
 
 /// Where an article's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum DateSource {
     /// `date` in front matter or sidecar.
     FrontMatter,
@@ -51,7 +52,7 @@ pub enum DateSource {
 }
 
 /// An article with everything derived, ready for the digest.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Source path relative to the site root: the article's identity.
     pub source_path: PathBuf,
@@ -177,6 +178,19 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
     }
 }
 
+/// Dates an article again for the build of `ctx`: one with no date of its
+/// own (front matter or file name) moves to the current edition, at the
+/// build instant; any other is returned as it was. The build clock affects
+/// nothing else in an article, so an article kept from an earlier build
+/// (`build --cache`) is redated rather than derived again.
+pub fn redate(mut article: Article, ctx: &EnrichContext) -> Article {
+    if article.date_source == DateSource::Edition {
+        article.date = ctx.today();
+        article.published = ctx.now;
+    }
+    article
+}
+
 fn non_empty(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
@@ -281,6 +295,13 @@ mod tests {
             (date(2025, 7, 12), DateSource::Edition)
         );
         assert_eq!(c.published, ctx().now);
+        let later = EnrichContext {
+            now: Timestamp::from_second(1_752_400_000).unwrap(),
+            ..ctx()
+        };
+        let c = redate(c, &later);
+        assert_eq!((c.date, c.published), (date(2025, 7, 13), later.now));
+        assert_eq!(redate(b.clone(), &later), b, "a dated article stays");
     }
 
     #[test]

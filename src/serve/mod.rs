@@ -77,6 +77,7 @@ impl Preview {
             drafts: options.drafts,
             now: options.now,
             live_reload: Some(LIVE_RELOAD_PATH.to_string()),
+            cache: None,
         };
         let (live, first) = LiveBuild::start(build)?;
         let server = Server::start(listener, live.output(), on_ctrl_c)?;

@@ -8,6 +8,7 @@
 mod briefing_layer;
 mod browser;
 mod build;
+mod cache;
 mod check;
 mod entities;
 mod feeds;
