@@ -1,9 +1,9 @@
 //! `briefing new DIR`: a working site to start from.
 //!
 //! The files are compiled into the binary from `scaffold/` in the
-//! repository; the GitHub Pages workflow is the very file this repository
-//! publishes its own digest with. Nothing is ever overwritten: a folder that
-//! already has files is refused.
+//! repository; the GitHub Pages workflow installs the release of this very
+//! version. Nothing is ever overwritten: a folder that already has files is
+//! refused.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +12,9 @@ use crate::error::Error;
 /// The marker in the scaffold's `site.toml` replaced by the site's folder
 /// name (a GitHub Pages project site is published under `/REPO/`).
 const REPO_MARKER: &str = "__REPO__";
+
+/// The marker in the scaffold's workflow replaced by this binary's version.
+const VERSION_MARKER: &str = "__VERSION__";
 
 /// The files of a new site: path inside the site, then contents.
 pub(super) const FILES: &[(&str, &str)] = &[
@@ -22,7 +25,7 @@ pub(super) const FILES: &[(&str, &str)] = &[
     ),
     (
         ".github/workflows/pages.yml",
-        include_str!("../../.github/workflows/pages.yml"),
+        include_str!("../../scaffold/pages.yml"),
     ),
     (".gitignore", include_str!("../../scaffold/gitignore")),
 ];
@@ -36,11 +39,9 @@ pub(super) fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let repo = repo_name(dir);
     let mut written = Vec::with_capacity(FILES.len());
     for (rel, text) in FILES {
-        let text = if *rel == "site.toml" {
-            text.replace(REPO_MARKER, &repo)
-        } else {
-            (*text).to_string()
-        };
+        let text = text
+            .replace(REPO_MARKER, &repo)
+            .replace(VERSION_MARKER, env!("CARGO_PKG_VERSION"));
         crate::fs::write(&dir.join(rel), text.as_bytes())?;
         written.push(PathBuf::from(rel));
     }

@@ -64,22 +64,33 @@ struct Job {
 struct Workflow {
     on: BTreeMap<String, serde_json::Value>,
     permissions: BTreeMap<String, String>,
+    #[serde(default)]
+    env: BTreeMap<String, String>,
     jobs: BTreeMap<String, Job>,
 }
 
-#[test]
-fn the_workflow_parses_and_builds_on_push_schedule_and_dispatch() {
-    let parent = tempfile::tempdir().unwrap();
-    let dir = parent.path().join("site");
-    assert_eq!(Site::new().run(&["new", dir.to_str().unwrap()]).code, 0);
-    let text = std::fs::read_to_string(dir.join(".github/workflows/pages.yml")).unwrap();
-    let shipped = std::fs::read_to_string(repo_root().join(".github/workflows/pages.yml")).unwrap();
-    assert_eq!(
-        text, shipped,
-        "the scaffold ships this repository's workflow"
-    );
+impl Workflow {
+    fn steps(&self) -> Vec<&Step> {
+        self.jobs.values().flat_map(|j| &j.steps).collect()
+    }
 
-    let workflow: Workflow = serde_saphyr::from_str(&text).unwrap();
+    fn uses(&self, action: &str) -> bool {
+        self.steps()
+            .iter()
+            .any(|s| s.uses.as_deref().is_some_and(|u| u.starts_with(action)))
+    }
+
+    fn runs(&self) -> Vec<&str> {
+        self.steps()
+            .iter()
+            .filter_map(|s| s.run.as_deref())
+            .collect()
+    }
+}
+
+/// What both Pages workflows (this repository's and the scaffold's) do.
+fn assert_publishes_daily(text: &str) -> Workflow {
+    let workflow: Workflow = serde_saphyr::from_str(text).unwrap();
     for trigger in ["push", "schedule", "workflow_dispatch"] {
         assert!(workflow.on.contains_key(trigger), "no {trigger} trigger");
     }
@@ -90,34 +101,76 @@ fn the_workflow_parses_and_builds_on_push_schedule_and_dispatch() {
     assert_eq!(workflow.on["push"]["branches"][0], "main");
     assert_eq!(workflow.permissions["pages"], "write");
     assert_eq!(workflow.permissions["id-token"], "write");
-
-    let steps: Vec<&Step> = workflow.jobs.values().flat_map(|j| &j.steps).collect();
-    let uses = |action: &str| {
-        steps
-            .iter()
-            .any(|s| s.uses.as_deref().is_some_and(|u| u.starts_with(action)))
-    };
     for action in [
         "actions/checkout@",
         "actions/configure-pages@",
-        "actions/cache@",
         "actions/upload-pages-artifact@",
         "actions/deploy-pages@",
     ] {
-        assert!(uses(action), "no {action} step");
+        assert!(workflow.uses(action), "no {action} step");
     }
-    let runs: Vec<&str> = steps.iter().filter_map(|s| s.run.as_deref()).collect();
+    let runs = workflow.runs();
+    for command in [
+        "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)",
+        "briefing build",
+        "briefing check",
+    ] {
+        assert!(
+            runs.iter().any(|r| r.contains(command)),
+            "{command}: {runs:?}"
+        );
+    }
+    workflow
+}
+
+#[test]
+fn the_written_workflow_installs_the_pinned_release_and_checks_it() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("site");
+    assert_eq!(Site::new().run(&["new", dir.to_str().unwrap()]).code, 0);
+    let text = std::fs::read_to_string(dir.join(".github/workflows/pages.yml")).unwrap();
+    let template = std::fs::read_to_string(repo_root().join("scaffold/pages.yml")).unwrap();
+    assert_eq!(
+        text,
+        template.replace("__VERSION__", env!("CARGO_PKG_VERSION")),
+        "the scaffold ships scaffold/pages.yml with this version filled in"
+    );
+    let workflow = assert_publishes_daily(&text);
+    assert_eq!(workflow.env["BRIEFING_VERSION"], env!("CARGO_PKG_VERSION"));
+    assert!(workflow.env.contains_key("BRIEFING_REPO"));
+    let runs = workflow.runs().join("\n");
+    // The release archive, verified; the same tag compiled only as a fallback.
+    assert!(
+        runs.contains("/releases/download/v$BRIEFING_VERSION"),
+        "{runs}"
+    );
+    assert!(
+        runs.contains("SHA256SUMS") && runs.contains("--check"),
+        "{runs}"
+    );
+    assert!(
+        runs.contains("cargo install --locked --git")
+            && runs.contains("--tag \"v$BRIEFING_VERSION\""),
+        "{runs}"
+    );
+    assert!(workflow.uses("actions/cache/restore@") && workflow.uses("actions/cache/save@"));
+    // Nothing a site repository cannot answer: no variable to set by hand,
+    // no cache keyed on a lock file that a site does not have.
+    assert!(
+        !text.contains("BRIEFING_GIT") && !text.contains("vars."),
+        "{text}"
+    );
+    assert!(!text.contains("Cargo.lock"), "{text}");
+}
+
+#[test]
+fn this_repository_publishes_with_briefing_built_from_its_checkout() {
+    let text = std::fs::read_to_string(repo_root().join(".github/workflows/pages.yml")).unwrap();
+    let workflow = assert_publishes_daily(&text);
+    let runs = workflow.runs();
     assert!(
         runs.iter()
-            .any(|r| r.contains("SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)")),
-        "{runs:?}"
-    );
-    assert!(
-        runs.iter().any(|r| r.contains("briefing build")),
-        "{runs:?}"
-    );
-    assert!(
-        runs.iter().any(|r| r.contains("briefing check")),
+            .any(|r| r.contains("cargo install --locked --path .")),
         "{runs:?}"
     );
 }
