@@ -6,6 +6,7 @@
 //! exactly as it was.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::Error;
 
@@ -98,6 +99,23 @@ impl LiveOutput {
         }
     }
 
+    /// Writes `bytes` beside the file at `rel`, under a name no other
+    /// writer uses, ready to be renamed into place: two writers (a preview
+    /// and a whole-site step) can prepare the same page at once, and which
+    /// one lands is decided by who commits.
+    pub fn prepare(&self, rel: &str, bytes: &[u8]) -> Result<Prepared, Error> {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let path = inside(&self.dir, rel)?;
+        let temp = path.with_file_name(format!(
+            ".{}.{}.tmp",
+            path.file_name()
+                .map_or_else(Default::default, |n| n.to_string_lossy()),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        crate::fs::write(&temp, bytes)?;
+        Ok(Prepared { temp, path })
+    }
+
     /// Removes the file at `rel` and any folders it leaves empty.
     pub fn remove(&self, rel: &str) -> Result<(), Error> {
         let path = inside(&self.dir, rel)?;
@@ -113,16 +131,30 @@ impl LiveOutput {
     }
 }
 
+/// A file of the live output written beside its target, not yet in place.
+#[derive(Debug)]
+pub struct Prepared {
+    temp: PathBuf,
+    path: PathBuf,
+}
+
+impl Prepared {
+    /// Renames the file into place.
+    pub fn commit(self) -> Result<(), Error> {
+        crate::fs::rename(&self.temp, &self.path).inspect_err(|_| {
+            let _ = std::fs::remove_file(&self.temp);
+        })
+    }
+
+    /// Drops the file, leaving the target as it was.
+    pub fn discard(self) {
+        let _ = std::fs::remove_file(&self.temp);
+    }
+}
+
 impl OutputSink for LiveOutput {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
-        let path = inside(&self.dir, rel)?;
-        let temp = path.with_file_name(format!(
-            ".{}.tmp",
-            path.file_name()
-                .map_or_else(Default::default, |n| n.to_string_lossy())
-        ));
-        crate::fs::write(&temp, bytes)?;
-        crate::fs::rename(&temp, &path)
+        self.prepare(rel, bytes)?.commit()
     }
 
     fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {

@@ -251,31 +251,36 @@ pub fn load_cached(
         words_per_minute: config.site.digest.words_per_minute,
     };
     let lexicon = Lexicon::new(&config.entities);
-    files
-        .into_par_iter()
-        .map(|file| {
-            let result = article::read(&file).and_then(|source| {
-                let key = cache.and_then(|c| c.key(&file, &source));
-                if let (Some(cache), Some(key)) = (cache, key)
-                    && let Some(article) = cache.get(&file, key, &context)
-                {
-                    return Ok(Arc::new(article));
-                }
-                let parsed = article::parse(
-                    &file,
-                    &source.text,
-                    source.sidecar.as_deref(),
-                    parse_options,
-                )?;
-                let article = enrich::enrich_with(parsed, &context, &lexicon);
-                if let (Some(cache), Some(key)) = (cache, key) {
-                    cache.put(&file, key, &article);
-                }
-                Ok(Arc::new(article))
-            });
-            Loaded { file, result }
-        })
-        .collect()
+    let load = |file: SourceFile| {
+        let result = article::read(&file).and_then(|source| {
+            let key = cache.and_then(|c| c.key(&file, &source));
+            if let (Some(cache), Some(key)) = (cache, key)
+                && let Some(article) = cache.get(&file, key, &context)
+            {
+                return Ok(Arc::new(article));
+            }
+            let parsed = article::parse(
+                &file,
+                &source.text,
+                source.sidecar.as_deref(),
+                parse_options,
+            )?;
+            let article = enrich::enrich_with(parsed, &context, &lexicon);
+            if let (Some(cache), Some(key)) = (cache, key) {
+                cache.put(&file, key, &article);
+            }
+            Ok(Arc::new(article))
+        });
+        Loaded { file, result }
+    };
+    // A live build re-reads one or two files at a time, often while its
+    // whole-site step keeps rayon's threads busy: handing a single file to
+    // the pool would wait for them.
+    if files.len() <= 2 {
+        files.into_iter().map(load).collect()
+    } else {
+        files.into_par_iter().map(load).collect()
+    }
 }
 
 /// Builds the digest from `articles`, leaving drafts out unless asked.

@@ -19,28 +19,34 @@
 //! template keeps the last good templates. [`rebuild_loop`] is the loop
 //! that feeds a live build the changes a watcher reports.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-use xxhash_rust::xxh3::{Xxh3DefaultBuilder, xxh3_64};
+use xxhash_rust::xxh3::xxh3_64;
 
+use crate::config::Config;
+use crate::digest::Digest;
 use crate::enrich::Article;
 use crate::error::{Diagnostic, Error};
-use crate::output::{LiveOutput, OutputSink};
+use crate::output::LiveOutput;
 use crate::pipeline::{self, BuildOptions, BuildReport, Built};
 use crate::render::fingerprint::{Memo, fingerprint_all};
-use crate::render::{Job, Page, RenderedPage};
+use crate::render::{Job, Page, RenderedPage, Renderer};
 use changes::ChangeSet;
 use sources::Sources;
+use whole_site::{Complete, Done, PageMap, Running, Snapshot, UNKNOWN};
 
 pub mod changes;
 pub mod rebuild_loop;
 mod sources;
 #[cfg(test)]
 mod tests;
+mod whole_site;
+
+/// How many recently previewed pages the whole-site step renders first.
+const RECENT: usize = 8;
 
 /// What one incremental rebuild did.
 #[derive(Debug, Clone, Default)]
@@ -86,13 +92,23 @@ impl Rebuild {
     }
 }
 
+/// What [`LiveBuild::poll_finish`] found.
+#[derive(Debug)]
+pub enum Finished {
+    /// The whole-site step wrote the pages it renders first (recently
+    /// edited ones) and goes on with the rest.
+    First(Vec<String>),
+    /// Every change taken in is done (or the step failed).
+    Done(Result<Rebuild, Error>),
+}
+
 /// Work taken in by `update` and left for `finish`.
 struct Pending {
     started: Instant,
     /// The digest must be rebuilt and pages re-rendered.
     rerender: bool,
-    /// Every page must be rendered again (templates changed).
-    all: bool,
+    /// Templates changed: previews wait for the whole-site step.
+    templates: bool,
     /// Whether every static change was to a stylesheet (`None`: none).
     stylesheets_only: Option<bool>,
     rebuild: Rebuild,
@@ -103,7 +119,7 @@ impl Pending {
         Pending {
             started,
             rerender: false,
-            all: false,
+            templates: false,
             stylesheets_only: None,
             rebuild: Rebuild::default(),
         }
@@ -114,17 +130,32 @@ impl Pending {
 /// keeps up to date.
 pub struct LiveBuild {
     options: BuildOptions,
-    built: Built,
+    config: Config,
+    output: std::path::PathBuf,
+    /// The digest the output was last brought up to date with (previews
+    /// render against it).
+    digest: Digest,
+    renderer: Arc<Renderer>,
+    /// Output paths of the static assets written.
+    assets: Vec<String>,
     sources: Sources,
     live: LiveOutput,
     /// Output path → fingerprint of every page in the output.
-    pages: HashMap<String, u64, Xxh3DefaultBuilder>,
-    /// Fingerprints by input identity, from the last build.
-    memo: Memo,
+    pages: Arc<PageMap>,
+    /// Fingerprints by input identity, from the last fingerprinting.
+    memo: Arc<Memo>,
     /// Articles re-read by the last reload of known files: (before, after).
     replaced: Vec<(Arc<Article>, Arc<Article>)>,
-    /// Hashes of the pages the preview wrote since the last `finish`.
-    previewed: HashMap<String, u64, Xxh3DefaultBuilder>,
+    /// Hashes of the pages the preview wrote since the last whole-site step.
+    previewed: PageMap,
+    /// The pages previewed last, newest first: the step renders them first.
+    recent: Vec<String>,
+    /// Counts the changes taken in that a whole-site step must see.
+    generation: u64,
+    /// The whole-site step running, and the generation it works from.
+    running: Option<(Running, u64)>,
+    /// The last whole-site step failed: retried after the next change.
+    failed: bool,
     /// Changes taken in by `update` and not yet finished.
     pending: Option<Pending>,
     /// The unfixed template or configuration error, if any.
@@ -140,11 +171,19 @@ pub struct LiveBuild {
 impl LiveBuild {
     /// Runs a full build and keeps its state.
     pub fn start(options: BuildOptions) -> Result<(LiveBuild, BuildReport), Error> {
-        let (mut built, report) = pipeline::build_full(&options)?;
-        let (fresh, memo) = fingerprint_all(&built.renderer, &built.digest, &Memo::default());
+        let (built, report) = pipeline::build_full(&options)?;
+        let Built {
+            config,
+            output,
+            loaded,
+            digest,
+            renderer,
+            assets,
+        } = built;
+        let (fresh, memo) = fingerprint_all(&renderer, &digest, &Memo::default());
         let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
-        let sources = Sources::from_loaded(std::mem::take(&mut built.loaded));
-        let live = LiveOutput::new(&built.output);
+        let sources = Sources::from_loaded(loaded);
+        let live = LiveOutput::new(&output);
         // The first build's article errors live in `sources`; keep the rest.
         let other = report
             .diagnostics
@@ -154,13 +193,21 @@ impl LiveBuild {
             .collect();
         let live_build = LiveBuild {
             options,
-            built,
+            config,
+            output,
+            digest,
+            renderer: Arc::new(renderer),
+            assets,
             sources,
             live,
-            pages,
-            memo,
+            pages: Arc::new(pages),
+            memo: Arc::new(memo),
             replaced: Vec::new(),
-            previewed: HashMap::default(),
+            previewed: PageMap::default(),
+            recent: Vec::new(),
+            generation: 0,
+            running: None,
+            failed: false,
             pending: None,
             fatal: None,
             discovery_diagnostics: other,
@@ -172,12 +219,12 @@ impl LiveBuild {
 
     /// The site root being watched.
     pub fn root(&self) -> &Path {
-        &self.built.config.root
+        &self.config.root
     }
 
     /// The output folder being updated.
     pub fn output(&self) -> &Path {
-        &self.built.output
+        &self.output
     }
 
     /// Applies a set of changes. On a fatal error (bad `site.toml`, broken
@@ -192,12 +239,22 @@ impl LiveBuild {
     /// date, rank and tags), their pages, rendered against the previous
     /// digest. Returns those pages' output paths. Everything else (the new
     /// digest, the pages that show the edits, whole-site files) is left for
-    /// [`LiveBuild::finish`], so a burst of changes is taken in before the
-    /// costly part runs once. A previewed page may briefly show the
-    /// previous build's cross-article data (entities resolved across the
-    /// site, related stories); `finish` rewrites it if that changed.
+    /// the whole-site step ([`LiveBuild::finish`], or
+    /// [`LiveBuild::start_finish`] and [`LiveBuild::poll_finish`]), so a
+    /// burst of changes is taken in before the costly part runs once; a
+    /// step already running is cancelled, as it works from what these
+    /// changes replace. A previewed page may briefly show the previous
+    /// build's cross-article data (entities resolved across the site,
+    /// related stories); the step rewrites it if that changed.
     pub fn update(&mut self, changes: &ChangeSet) -> Result<Vec<String>, Error> {
         let started = Instant::now();
+        if changes.config || changes.templates || !changes.content.is_empty() {
+            self.generation += 1;
+            self.failed = false;
+            if let Some((running, _)) = &self.running {
+                running.cancel();
+            }
+        }
         self.replaced.clear();
         let mut pending = self.pending.take().unwrap_or_else(|| Pending::new(started));
         let result = self.take_in(changes, &mut pending);
@@ -216,31 +273,39 @@ impl LiveBuild {
         pending: &mut Pending,
     ) -> Result<Vec<String>, Error> {
         if changes.config {
+            self.stop();
             let restarted = self.restart(pending.started)?;
             *pending = Pending::new(pending.started);
             pending.rebuild = restarted;
             return Ok(Vec::new());
         }
         if changes.templates {
-            let templates = pipeline::load_templates(&self.built.config)?;
-            self.built.renderer =
-                pipeline::make_renderer(&self.built.config, templates, &self.options);
+            let templates = pipeline::load_templates(&self.config)?;
+            self.renderer = Arc::new(pipeline::make_renderer(
+                &self.config,
+                templates,
+                &self.options,
+            ));
             self.fatal = None;
+            // Every page was rendered with the old templates.
+            Arc::make_mut(&mut self.pages)
+                .values_mut()
+                .for_each(|fp| *fp = UNKNOWN);
             pending.rerender = true;
-            pending.all = true;
+            pending.templates = true;
         }
         let mut previewed = Vec::new();
         if !changes.content.is_empty() {
-            let reload =
-                self.sources
-                    .reload(&self.built.config, &self.options, &changes.content)?;
+            let reload = self
+                .sources
+                .reload(&self.config, &self.options, &changes.content)?;
             pending.rebuild.reparsed += reload.count;
             self.replaced.extend(reload.replaced);
             if let Some(diagnostics) = reload.discovery {
                 self.discovery_diagnostics = diagnostics;
             }
             pending.rerender = true;
-            if !pending.all {
+            if !pending.templates {
                 previewed = self.preview()?;
                 if !previewed.is_empty() && pending.rebuild.preview_elapsed.is_none() {
                     pending.rebuild.preview_elapsed = Some(pending.started.elapsed());
@@ -263,35 +328,208 @@ impl LiveBuild {
         Ok(previewed)
     }
 
-    /// Whether [`LiveBuild::finish`] has work to do.
+    /// Whether changes are taken in and not yet finished.
     pub fn has_pending(&self) -> bool {
         self.pending.is_some()
     }
 
+    /// Whether the whole-site step should be started: changes are pending
+    /// and the last attempt did not fail (a failed step waits for the next
+    /// change).
+    pub fn wants_finish(&self) -> bool {
+        self.pending.is_some() && !self.failed && self.running.is_none()
+    }
+
+    /// Whether a whole-site step is running.
+    pub fn is_finishing(&self) -> bool {
+        self.running.is_some()
+    }
+
     /// Does the rest of the changes taken in by [`LiveBuild::update`]: builds
-    /// the new digest and writes every page whose fingerprint changed.
+    /// the new digest and writes every page whose fingerprint changed,
+    /// waiting for it.
     pub fn finish(&mut self) -> Result<Rebuild, Error> {
-        let Some(mut pending) = self.pending.take() else {
-            return Ok(Rebuild {
-                diagnostics: self.diagnostics(),
-                ..Rebuild::default()
-            });
-        };
-        if pending.rerender
-            && let Err(e) = self.rerender(pending.all, &mut pending.rebuild)
-        {
-            self.pending = Some(pending);
-            return Err(e);
+        loop {
+            let Some(pending) = &self.pending else {
+                return Ok(Rebuild {
+                    diagnostics: self.diagnostics(),
+                    ..Rebuild::default()
+                });
+            };
+            if !pending.rerender && self.running.is_none() {
+                return Ok(self.conclude());
+            }
+            if self.running.is_none() {
+                self.failed = false;
+                self.start_finish();
+            }
+            if let Some(result) = self.collect() {
+                return result;
+            }
         }
+    }
+
+    /// Starts the whole-site step on its own thread when changes are
+    /// pending and none is running; [`LiveBuild::poll_finish`] collects it.
+    pub fn start_finish(&mut self) {
+        if !self.wants_finish() || !self.pending.as_ref().is_some_and(|p| p.rerender) {
+            return;
+        }
+        let snapshot = Snapshot {
+            articles: self.sources.good().cloned().collect(),
+            options: self.options.clone(),
+            renderer: Arc::clone(&self.renderer),
+            pages: Arc::clone(&self.pages),
+            memo: Arc::clone(&self.memo),
+            previewed: self.previewed.clone(),
+            live: self.live.clone(),
+            first: self.recent.iter().cloned().collect(),
+        };
+        self.running = Some((Running::start(snapshot), self.generation));
+    }
+
+    /// Looks at the whole-site step without waiting: `None` while it runs
+    /// (or when nothing is pending), the pages it renders first once they
+    /// are written, and the rebuild once every change is done. A step
+    /// cancelled by a newer change gives `None`: what it wrote is kept
+    /// track of, and [`LiveBuild::start_finish`] starts the next one.
+    pub fn poll_finish(&mut self) -> Option<Finished> {
+        let Some((running, _)) = &self.running else {
+            let pending = self.pending.as_ref()?;
+            return (!pending.rerender).then(|| Finished::Done(Ok(self.conclude())));
+        };
+        if !running.is_finished() {
+            return running
+                .first_written()
+                .filter(|pages| !pages.is_empty())
+                .map(Finished::First);
+        }
+        self.collect().map(Finished::Done)
+    }
+
+    /// Cancels a running whole-site step and waits for it to stop,
+    /// keeping track of what it wrote.
+    fn stop(&mut self) {
+        if let Some((running, _)) = &self.running {
+            running.cancel();
+            let _ = self.collect();
+        }
+    }
+
+    /// Waits for the running step, takes in what it did, and returns the
+    /// rebuild when every pending change is done.
+    fn collect(&mut self) -> Option<Result<Rebuild, Error>> {
+        let (running, generation) = self.running.take()?;
+        let same_renderer = Arc::ptr_eq(&running.renderer, &self.renderer);
+        let (result, claims) = running.join();
+        let done = match result {
+            Ok(done) => done,
+            Err(e) => {
+                self.failed = true;
+                self.mark_unknown(&claims);
+                return Some(Err(e));
+            }
+        };
+        let complete = done.complete.is_some();
+        let current = generation == self.generation;
+        self.take_in_step(done, same_renderer, current);
+        self.mark_unknown(&claims);
+        if complete {
+            self.previewed.retain(|path, _| claims.contains(path));
+        }
+        (complete && current).then(|| Ok(self.conclude()))
+    }
+
+    /// Records what a whole-site step wrote: the fingerprint of every page
+    /// it rendered (unknown if the templates changed since), and, when it
+    /// ran to the end, every page's fingerprint and its digest (kept only
+    /// when no change came in since, as previews patch the digest in use).
+    fn take_in_step(&mut self, done: Done, same_renderer: bool, current: bool) {
+        let Done {
+            memo,
+            written,
+            complete,
+        } = done;
+        let mut old: Vec<Box<dyn Send>> = Vec::new();
+        if let Some(memo) = memo {
+            old.push(Box::new(std::mem::replace(&mut self.memo, Arc::new(memo))));
+        }
+        let rebuild = match &mut self.pending {
+            Some(pending) => &mut pending.rebuild,
+            None => return,
+        };
+        for w in written.iter().filter(|w| w.wrote) {
+            rebuild.written.push(w.path.clone());
+            self.previewed.remove(&w.path);
+        }
+        match complete {
+            Some(Complete {
+                digest,
+                digest_diagnostics,
+                mut pages,
+                removed,
+            }) => {
+                if !same_renderer {
+                    pages.values_mut().for_each(|fp| *fp = UNKNOWN);
+                }
+                rebuild.removed.extend(removed);
+                old.push(Box::new(std::mem::replace(
+                    &mut self.pages,
+                    Arc::new(pages),
+                )));
+                if current {
+                    self.digest_diagnostics = digest_diagnostics;
+                    old.push(Box::new(std::mem::replace(&mut self.digest, digest)));
+                } else {
+                    old.push(Box::new(digest));
+                }
+            }
+            None => {
+                let pages = Arc::make_mut(&mut self.pages);
+                for w in written {
+                    let fp = if same_renderer {
+                        w.fingerprint
+                    } else {
+                        UNKNOWN
+                    };
+                    pages.insert(w.path, fp);
+                }
+            }
+        }
+        // Freeing the previous build's tens of thousands of small values
+        // takes milliseconds nobody needs to wait for.
+        std::thread::spawn(move || drop(old));
+    }
+
+    /// Pages a preview wrote while a step ran hold bytes no fingerprint
+    /// names: the next step renders them again.
+    fn mark_unknown(&mut self, claimed: &HashSet<String>) {
+        if claimed.is_empty() {
+            return;
+        }
+        let pages = Arc::make_mut(&mut self.pages);
+        for path in claimed {
+            pages.insert(path.clone(), UNKNOWN);
+        }
+    }
+
+    /// The rebuild of the pending changes, now all done.
+    fn conclude(&mut self) -> Rebuild {
+        let Some(pending) = self.pending.take() else {
+            return Rebuild::default();
+        };
         let mut rebuild = pending.rebuild;
+        rebuild.written.sort();
+        rebuild.written.dedup();
+        rebuild.removed.sort();
+        rebuild.removed.dedup();
         let pages = rebuild.all_written().iter().any(|p| p.ends_with(".html"));
         rebuild.css_only =
             pending.stylesheets_only == Some(true) && !pages && rebuild.removed.is_empty();
         rebuild.diagnostics = self.diagnostics();
         rebuild.fatal = self.fatal.clone();
         rebuild.elapsed = pending.started.elapsed();
-        self.previewed.clear();
-        Ok(rebuild)
+        rebuild
     }
 
     /// A full rebuild (after `site.toml` changed), replacing the whole live build.
@@ -319,93 +557,44 @@ impl LiveBuild {
                 && before.rank == after.rank
                 && before.tags == after.tags
                 && before.draft == after.draft;
-            let articles = &self.built.digest.articles;
+            let articles = &self.digest.articles;
             let position = articles
                 .enumerate()
                 .find(|(_, a)| Arc::ptr_eq(a, before))
                 .map(|(i, _)| i);
             if let (true, Some(i)) = (stays, position) {
-                self.built.digest.articles[i] = Arc::clone(after);
+                self.digest.articles[i] = Arc::clone(after);
                 jobs.push(Job::Page(Page::Article(i)));
             }
         }
         let mut written = Vec::new();
         for job in jobs {
-            let RenderedPage { path, bytes } =
-                self.built.renderer.render(&self.built.digest, job)?;
-            self.live.write(&path, &bytes)?;
+            let RenderedPage { path, bytes } = self.renderer.render(&self.digest, job)?;
+            let prepared = self.live.prepare(&path, &bytes)?;
+            match &self.running {
+                Some((running, _)) => running.claims.commit_claimed(&path, prepared)?,
+                None => prepared.commit()?,
+            }
             self.previewed.insert(path.clone(), xxh3_64(&bytes));
+            self.recent.retain(|p| *p != path);
+            self.recent.insert(0, path.clone());
+            self.recent.truncate(RECENT);
             written.push(path);
         }
         Ok(written)
-    }
-
-    /// Rebuilds the digest and writes every page whose fingerprint changed
-    /// (all pages when `all`), removing pages that are gone.
-    fn rerender(&mut self, all: bool, rebuild: &mut Rebuild) -> Result<(), Error> {
-        let articles: Vec<_> = self.sources.good().cloned().collect();
-        let (digest, digest_diagnostics) = pipeline::assemble(articles, &self.options);
-        self.digest_diagnostics = digest_diagnostics;
-        let renderer = &self.built.renderer;
-        let (fresh, memo) = fingerprint_all(renderer, &digest, &self.memo);
-        let mut dirty: Vec<(&String, Job)> = fresh
-            .iter()
-            .filter(|(path, _, fp)| all || self.pages.get(path) != Some(fp))
-            .map(|(path, job, _)| (path, *job))
-            .collect();
-        dirty.sort_by(|a, b| a.0.cmp(b.0));
-        let live = &self.live;
-        let previewed = &self.previewed;
-        let written: Vec<Option<String>> = dirty
-            .par_iter()
-            .map(|(_, job)| {
-                let RenderedPage { path, bytes } = renderer.render(&digest, *job)?;
-                // The preview may already have written exactly this.
-                if previewed.get(&path) == Some(&xxh3_64(&bytes)) {
-                    return Ok(None);
-                }
-                live.write(&path, &bytes)?;
-                Ok(Some(path))
-            })
-            .collect::<Result<_, Error>>()?;
-        rebuild.written = written.into_iter().flatten().collect();
-        let fresh_paths: HashSet<&String, Xxh3DefaultBuilder> =
-            fresh.iter().map(|(p, _, _)| p).collect();
-        let mut gone: Vec<&String> = self
-            .pages
-            .keys()
-            .filter(|p| !fresh_paths.contains(p))
-            .collect();
-        gone.sort();
-        for path in gone {
-            self.live.remove(path)?;
-            rebuild.removed.push(path.clone());
-        }
-        let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
-        let old = (
-            std::mem::replace(&mut self.pages, pages),
-            std::mem::replace(&mut self.memo, memo),
-            std::mem::replace(&mut self.built.digest, digest),
-        );
-        // Freeing the previous build's tens of thousands of small values
-        // takes milliseconds nobody needs to wait for.
-        std::thread::spawn(move || drop(old));
-        Ok(())
     }
 
     /// Copies the static files again and removes ones that were deleted.
     fn recopy_assets(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
         let pages = &self.pages;
         let (assets, diagnostics) =
-            pipeline::write_assets(&self.built.config, &self.live, &|name| {
-                pages.contains_key(name)
-            })?;
-        for gone in self.built.assets.iter().filter(|a| !assets.contains(a)) {
+            pipeline::write_assets(&self.config, &self.live, &|name| pages.contains_key(name))?;
+        for gone in self.assets.iter().filter(|a| !assets.contains(a)) {
             self.live.remove(gone)?;
             rebuild.removed.push(gone.clone());
         }
         rebuild.written.extend(assets.iter().cloned());
-        self.built.assets = assets;
+        self.assets = assets;
         self.asset_diagnostics = diagnostics;
         Ok(())
     }
@@ -423,5 +612,16 @@ impl LiveBuild {
         all.sort();
         all.dedup();
         all
+    }
+}
+
+impl Drop for LiveBuild {
+    /// A whole-site step still running is cancelled and waited for, so
+    /// nothing writes into the output after the live build is gone.
+    fn drop(&mut self) {
+        if let Some((running, _)) = self.running.take() {
+            running.cancel();
+            let _ = running.join();
+        }
     }
 }

@@ -134,8 +134,12 @@ fn assert_uses_the_article_cache(workflow: &Workflow) {
         .steps()
         .into_iter()
         .find(|s| {
-            s.uses.as_deref().is_some_and(|u| u.starts_with("actions/cache@"))
-                && s.with["path"].as_str().is_some_and(|p| !p.contains("cargo"))
+            s.uses
+                .as_deref()
+                .is_some_and(|u| u.starts_with("actions/cache@"))
+                && s.with["path"]
+                    .as_str()
+                    .is_some_and(|p| !p.contains("cargo"))
         })
         .expect("a step caching the article cache");
     let dir = step.with["path"].as_str().unwrap();
