@@ -148,8 +148,9 @@ pub struct LiveBuild {
     replaced: Vec<(Arc<Article>, Arc<Article>)>,
     /// Hashes of the pages the preview wrote since the last whole-site step.
     previewed: PageMap,
-    /// The pages previewed last, newest first: the step renders them first.
-    recent: Vec<String>,
+    /// The articles previewed last (source path, page), newest first: a
+    /// template change shows them at once, and the step renders them first.
+    recent: Vec<(std::path::PathBuf, String)>,
     /// Counts the changes taken in that a whole-site step must see.
     generation: u64,
     /// The whole-site step running, and the generation it works from.
@@ -295,6 +296,10 @@ impl LiveBuild {
             pending.templates = true;
         }
         let mut previewed = Vec::new();
+        if changes.templates && changes.content.is_empty() {
+            previewed = self.preview_recent()?;
+            pending.rebuild.previewed.extend(previewed.iter().cloned());
+        }
         if !changes.content.is_empty() {
             let reload = self
                 .sources
@@ -383,7 +388,7 @@ impl LiveBuild {
             memo: Arc::clone(&self.memo),
             previewed: self.previewed.clone(),
             live: self.live.clone(),
-            first: self.recent.iter().cloned().collect(),
+            first: self.recent.iter().map(|(_, page)| page.clone()).collect(),
         };
         self.running = Some((Running::start(snapshot), self.generation));
     }
@@ -567,21 +572,52 @@ impl LiveBuild {
                 jobs.push(Job::Page(Page::Article(i)));
             }
         }
-        let mut written = Vec::new();
-        for job in jobs {
-            let RenderedPage { path, bytes } = self.renderer.render(&self.digest, job)?;
-            let prepared = self.live.prepare(&path, &bytes)?;
-            match &self.running {
-                Some((running, _)) => running.claims.commit_claimed(&path, prepared)?,
-                None => prepared.commit()?,
-            }
-            self.previewed.insert(path.clone(), xxh3_64(&bytes));
-            self.recent.retain(|p| *p != path);
-            self.recent.insert(0, path.clone());
-            self.recent.truncate(RECENT);
-            written.push(path);
+        jobs.into_iter()
+            .map(|job| self.write_preview(job))
+            .collect()
+    }
+
+    /// Renders the recently edited articles' pages again (after a template
+    /// change) against the current digest and writes them; returns their
+    /// output paths.
+    fn preview_recent(&mut self) -> Result<Vec<String>, Error> {
+        let sources: Vec<std::path::PathBuf> = self
+            .recent
+            .iter()
+            .map(|(source, _)| source.clone())
+            .collect();
+        let jobs: Vec<Job> = sources
+            .iter()
+            .filter_map(|source| {
+                self.digest
+                    .articles
+                    .enumerate()
+                    .find(|(_, a)| a.source_path == *source)
+                    .map(|(i, _)| Job::Page(Page::Article(i)))
+            })
+            .collect();
+        jobs.into_iter()
+            .map(|job| self.write_preview(job))
+            .collect()
+    }
+
+    /// Renders one article's page against the current digest, writes it
+    /// (claiming it from a running step) and remembers it as recent.
+    fn write_preview(&mut self, job: Job) -> Result<String, Error> {
+        let RenderedPage { path, bytes } = self.renderer.render(&self.digest, job)?;
+        let prepared = self.live.prepare(&path, &bytes)?;
+        match &self.running {
+            Some((running, _)) => running.claims.commit_claimed(&path, prepared)?,
+            None => prepared.commit()?,
         }
-        Ok(written)
+        self.previewed.insert(path.clone(), xxh3_64(&bytes));
+        if let Job::Page(Page::Article(i)) = job {
+            let source = self.digest.articles[i].source_path.clone();
+            self.recent.retain(|(s, _)| *s != source);
+            self.recent.insert(0, (source, path.clone()));
+            self.recent.truncate(RECENT);
+        }
+        Ok(path)
     }
 
     /// Copies the static files again and removes ones that were deleted.

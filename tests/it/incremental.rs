@@ -383,3 +383,36 @@ fn edits_arriving_while_steps_run_end_as_a_clean_build() {
     h.live.finish().unwrap();
     h.compare("the last round");
 }
+
+#[test]
+fn a_template_edit_shows_the_page_edited_last_at_once() {
+    let mut h = Harness::new(site());
+    h.site.write(
+        "seeds/2025-07-10_000_a.txt",
+        "Alpha lede about the harbour.\nAlpha body uno.\nAlpha body two.",
+    );
+    h.check("an edit", &h.content(&["seeds/2025-07-10_000_a.txt"]));
+    h.site.write("templates/article.html", "{% extends \"base.html\" %}{% block main %}<h1>{{ page.card.title }}</h1>{{ body_html | safe }}<p>custom</p>{% endblock main %}");
+    let shown = h
+        .live
+        .update(&ChangeSet {
+            templates: true,
+            ..ChangeSet::default()
+        })
+        .unwrap();
+    let page = "articles/alpha-lede-about-the-harbour/index.html";
+    assert_eq!(shown, [page]);
+    assert!(
+        std::fs::read_to_string(h.root.join("live").join(page))
+            .unwrap()
+            .contains("<p>custom</p>")
+    );
+    assert!(
+        !std::fs::read_to_string(h.root.join("live/articles/charlie/index.html"))
+            .unwrap()
+            .contains("<p>custom</p>"),
+        "the rest waits for the whole-site step"
+    );
+    h.live.finish().unwrap();
+    h.compare("a template edit after an article edit");
+}
