@@ -13,18 +13,21 @@
 //! - a template change re-renders every page without re-parsing;
 //! - `site.toml` changing is a full rebuild.
 //!
+//! It does so in two steps: [`LiveBuild::update`] writes the pages of
+//! articles edited in place at once (`preview.rs`); the rest, the
+//! whole-site step (`whole_site.rs`, driven from `step.rs`), runs on a
+//! thread of its own, and a newer change cancels it and is previewed
+//! without waiting for it.
+//!
 //! The result is byte-identical to a clean build of the same files. An
 //! article that stops parsing keeps its last good version on the site and
 //! its error is reported, so a preview survives a half-typed edit; a broken
 //! template keeps the last good templates. [`rebuild_loop`] is the loop
 //! that feeds a live build the changes a watcher reports.
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::Config;
 use crate::digest::Digest;
@@ -32,15 +35,17 @@ use crate::enrich::Article;
 use crate::error::{Diagnostic, Error};
 use crate::output::LiveOutput;
 use crate::pipeline::{self, BuildOptions, BuildReport, Built};
+use crate::render::Renderer;
 use crate::render::fingerprint::{Memo, fingerprint_all};
-use crate::render::{Job, Page, RenderedPage, Renderer};
 use changes::ChangeSet;
 use sources::Sources;
-use whole_site::{Complete, Done, PageMap, Running, Snapshot, UNKNOWN};
+use whole_site::{PageMap, Running, UNKNOWN};
 
 pub mod changes;
+mod preview;
 pub mod rebuild_loop;
 mod sources;
+mod step;
 #[cfg(test)]
 mod tests;
 mod whole_site;
@@ -374,169 +379,6 @@ impl LiveBuild {
         }
     }
 
-    /// Starts the whole-site step on its own thread when changes are
-    /// pending and none is running; [`LiveBuild::poll_finish`] collects it.
-    pub fn start_finish(&mut self) {
-        if !self.wants_finish() || !self.pending.as_ref().is_some_and(|p| p.rerender) {
-            return;
-        }
-        let snapshot = Snapshot {
-            articles: self.sources.good().cloned().collect(),
-            options: self.options.clone(),
-            renderer: Arc::clone(&self.renderer),
-            pages: Arc::clone(&self.pages),
-            memo: Arc::clone(&self.memo),
-            previewed: self.previewed.clone(),
-            live: self.live.clone(),
-            first: self.recent.iter().map(|(_, page)| page.clone()).collect(),
-        };
-        self.running = Some((Running::start(snapshot), self.generation));
-    }
-
-    /// Looks at the whole-site step without waiting: `None` while it runs
-    /// (or when nothing is pending), the pages it renders first once they
-    /// are written, and the rebuild once every change is done. A step
-    /// cancelled by a newer change gives `None`: what it wrote is kept
-    /// track of, and [`LiveBuild::start_finish`] starts the next one.
-    pub fn poll_finish(&mut self) -> Option<Finished> {
-        let Some((running, _)) = &self.running else {
-            let pending = self.pending.as_ref()?;
-            return (!pending.rerender).then(|| Finished::Done(Ok(self.conclude())));
-        };
-        if !running.is_finished() {
-            return running
-                .first_written()
-                .filter(|pages| !pages.is_empty())
-                .map(Finished::First);
-        }
-        self.collect().map(Finished::Done)
-    }
-
-    /// Cancels a running whole-site step and waits for it to stop,
-    /// keeping track of what it wrote.
-    fn stop(&mut self) {
-        if let Some((running, _)) = &self.running {
-            running.cancel();
-            let _ = self.collect();
-        }
-    }
-
-    /// Waits for the running step, takes in what it did, and returns the
-    /// rebuild when every pending change is done.
-    fn collect(&mut self) -> Option<Result<Rebuild, Error>> {
-        let (running, generation) = self.running.take()?;
-        let same_renderer = Arc::ptr_eq(&running.renderer, &self.renderer);
-        let (result, claims) = running.join();
-        let done = match result {
-            Ok(done) => done,
-            Err(e) => {
-                self.failed = true;
-                self.mark_unknown(&claims);
-                return Some(Err(e));
-            }
-        };
-        let complete = done.complete.is_some();
-        let current = generation == self.generation;
-        self.take_in_step(done, same_renderer, current);
-        self.mark_unknown(&claims);
-        if complete {
-            self.previewed.retain(|path, _| claims.contains(path));
-        }
-        (complete && current).then(|| Ok(self.conclude()))
-    }
-
-    /// Records what a whole-site step wrote: the fingerprint of every page
-    /// it rendered (unknown if the templates changed since), and, when it
-    /// ran to the end, every page's fingerprint and its digest (kept only
-    /// when no change came in since, as previews patch the digest in use).
-    fn take_in_step(&mut self, done: Done, same_renderer: bool, current: bool) {
-        let Done {
-            memo,
-            written,
-            complete,
-        } = done;
-        let mut old: Vec<Box<dyn Send>> = Vec::new();
-        if let Some(memo) = memo {
-            old.push(Box::new(std::mem::replace(&mut self.memo, Arc::new(memo))));
-        }
-        let rebuild = match &mut self.pending {
-            Some(pending) => &mut pending.rebuild,
-            None => return,
-        };
-        for w in written.iter().filter(|w| w.wrote) {
-            rebuild.written.push(w.path.clone());
-            self.previewed.remove(&w.path);
-        }
-        match complete {
-            Some(Complete {
-                digest,
-                digest_diagnostics,
-                mut pages,
-                removed,
-            }) => {
-                if !same_renderer {
-                    pages.values_mut().for_each(|fp| *fp = UNKNOWN);
-                }
-                rebuild.removed.extend(removed);
-                old.push(Box::new(std::mem::replace(
-                    &mut self.pages,
-                    Arc::new(pages),
-                )));
-                if current {
-                    self.digest_diagnostics = digest_diagnostics;
-                    old.push(Box::new(std::mem::replace(&mut self.digest, digest)));
-                } else {
-                    old.push(Box::new(digest));
-                }
-            }
-            None => {
-                let pages = Arc::make_mut(&mut self.pages);
-                for w in written {
-                    let fp = if same_renderer {
-                        w.fingerprint
-                    } else {
-                        UNKNOWN
-                    };
-                    pages.insert(w.path, fp);
-                }
-            }
-        }
-        // Freeing the previous build's tens of thousands of small values
-        // takes milliseconds nobody needs to wait for.
-        std::thread::spawn(move || drop(old));
-    }
-
-    /// Pages a preview wrote while a step ran hold bytes no fingerprint
-    /// names: the next step renders them again.
-    fn mark_unknown(&mut self, claimed: &HashSet<String>) {
-        if claimed.is_empty() {
-            return;
-        }
-        let pages = Arc::make_mut(&mut self.pages);
-        for path in claimed {
-            pages.insert(path.clone(), UNKNOWN);
-        }
-    }
-
-    /// The rebuild of the pending changes, now all done.
-    fn conclude(&mut self) -> Rebuild {
-        let Some(pending) = self.pending.take() else {
-            return Rebuild::default();
-        };
-        let mut rebuild = pending.rebuild;
-        rebuild.written.sort();
-        rebuild.written.dedup();
-        rebuild.removed.sort();
-        rebuild.removed.dedup();
-        let pages = rebuild.all_written().iter().any(|p| p.ends_with(".html"));
-        rebuild.css_only =
-            pending.stylesheets_only == Some(true) && !pages && rebuild.removed.is_empty();
-        rebuild.diagnostics = self.diagnostics();
-        rebuild.fatal = self.fatal.clone();
-        rebuild.elapsed = pending.started.elapsed();
-        rebuild
-    }
-
     /// A full rebuild (after `site.toml` changed), replacing the whole live build.
     fn restart(&mut self, started: Instant) -> Result<Rebuild, Error> {
         let (restarted, report) = LiveBuild::start(self.options.clone())?;
@@ -549,75 +391,6 @@ impl LiveBuild {
             elapsed: started.elapsed(),
             ..Rebuild::default()
         })
-    }
-
-    /// Renders the pages of articles edited in place against the previous
-    /// digest and writes them; returns their output paths.
-    fn preview(&mut self) -> Result<Vec<String>, Error> {
-        let mut jobs = Vec::new();
-        for (before, after) in &self.replaced {
-            let stays = before.slug == after.slug
-                && before.date == after.date
-                && before.weight == after.weight
-                && before.rank == after.rank
-                && before.tags == after.tags
-                && before.draft == after.draft;
-            let articles = &self.digest.articles;
-            let position = articles
-                .enumerate()
-                .find(|(_, a)| Arc::ptr_eq(a, before))
-                .map(|(i, _)| i);
-            if let (true, Some(i)) = (stays, position) {
-                self.digest.articles[i] = Arc::clone(after);
-                jobs.push(Job::Page(Page::Article(i)));
-            }
-        }
-        jobs.into_iter()
-            .map(|job| self.write_preview(job))
-            .collect()
-    }
-
-    /// Renders the recently edited articles' pages again (after a template
-    /// change) against the current digest and writes them; returns their
-    /// output paths.
-    fn preview_recent(&mut self) -> Result<Vec<String>, Error> {
-        let sources: Vec<std::path::PathBuf> = self
-            .recent
-            .iter()
-            .map(|(source, _)| source.clone())
-            .collect();
-        let jobs: Vec<Job> = sources
-            .iter()
-            .filter_map(|source| {
-                self.digest
-                    .articles
-                    .enumerate()
-                    .find(|(_, a)| a.source_path == *source)
-                    .map(|(i, _)| Job::Page(Page::Article(i)))
-            })
-            .collect();
-        jobs.into_iter()
-            .map(|job| self.write_preview(job))
-            .collect()
-    }
-
-    /// Renders one article's page against the current digest, writes it
-    /// (claiming it from a running step) and remembers it as recent.
-    fn write_preview(&mut self, job: Job) -> Result<String, Error> {
-        let RenderedPage { path, bytes } = self.renderer.render(&self.digest, job)?;
-        let prepared = self.live.prepare(&path, &bytes)?;
-        match &self.running {
-            Some((running, _)) => running.claims.commit_claimed(&path, prepared)?,
-            None => prepared.commit()?,
-        }
-        self.previewed.insert(path.clone(), xxh3_64(&bytes));
-        if let Job::Page(Page::Article(i)) = job {
-            let source = self.digest.articles[i].source_path.clone();
-            self.recent.retain(|(s, _)| *s != source);
-            self.recent.insert(0, (source, path.clone()));
-            self.recent.truncate(RECENT);
-        }
-        Ok(path)
     }
 
     /// Copies the static files again and removes ones that were deleted.

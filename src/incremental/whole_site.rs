@@ -40,7 +40,7 @@ pub(super) type PageMap = HashMap<String, u64, Xxh3DefaultBuilder>;
 /// cost that page one needless render.
 pub(super) const UNKNOWN: u64 = 0;
 
-/// Pages pages are rendered in, between two looks at the cancel flag.
+/// Pages rendered between two looks at the cancel flag.
 const CHUNK: usize = 16;
 
 /// What the step works from, taken when it starts.
