@@ -3,10 +3,10 @@
 //!
 //! What is kept is the [`Article`] after `enrich` (parsed body, derived
 //! fields, the per-article briefing layer), in one packed file,
-//! `DIR/articles.pack` (the format is [`pack`]'s). An entry is used only
+//! `DIR/articles.pack` (the format is `pack.rs`'s). An entry is used only
 //! when its key matches: a hash of the article's path, kind, text and
 //! sidecar text, salted with a hash of the running executable's bytes and
-//! of the settings that shape articles ([`identity`]). The build clock is
+//! of the settings that shape articles (`identity.rs`). The build clock is
 //! not in the key: an article dated by it is redated on the way out
 //! ([`enrich::redate`]).
 //!
