@@ -28,9 +28,13 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
-            if j < chars.len()
-                && chars[j].1 == ' '
-                && starts_sentence(chars.get(j + 1).map(|(_, c)| *c))
+            // One space or more ("part-time.  So it").
+            let mut k = j;
+            while k < chars.len() && chars[k].1 == ' ' {
+                k += 1;
+            }
+            if k > j
+                && starts_sentence(chars.get(k).map(|(_, c)| *c))
                 && !(c == '.' && is_abbreviation(&text[..at]))
             {
                 ends.push(end);
@@ -96,6 +100,14 @@ mod tests {
         assert_eq!(
             split("One here. Two there! Three?"),
             vec!["One here.", "Two there!", "Three?"]
+        );
+    }
+
+    #[test]
+    fn two_spaces_after_a_full_stop_still_split() {
+        assert_eq!(
+            split("It grew.  So it goes."),
+            vec!["It grew.", "So it goes."]
         );
     }
 

@@ -55,7 +55,8 @@ pub(crate) fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
     let mut sentence = 0u32;
     let mut at = 0;
     let mut new_sentence = true;
-    while let Some((start, end)) = next_word(paragraph, at) {
+    while let Some((word_start, end)) = next_word(paragraph, at) {
+        let start = word_start + name_prefix(paragraph, word_start, end);
         while ends
             .get(sentence as usize)
             .is_some_and(|&boundary| boundary <= start)
@@ -70,6 +71,36 @@ pub(crate) fn tokenize(paragraph: &str) -> Vec<Token<'_>> {
         tokens.push(token);
     }
     tokens
+}
+
+/// The length of a lower-case prefix joined to a name ("pro-" of
+/// "pro-Velmoria", "anti-" of "anti-Velmar"): the name is the word. Not
+/// before another capitalised word ("ex-Member Ana Ruiz" stays one word
+/// and a name).
+fn name_prefix(text: &str, start: usize, end: usize) -> usize {
+    const PREFIXES: &[&str] = &[
+        "pro-", "anti-", "non-", "ex-", "post-", "pre-", "mid-", "pan-",
+    ];
+    let word = &text[start..end];
+    // Most words have no hyphen near their start.
+    if !word.bytes().take(6).any(|b| b == b'-') {
+        return 0;
+    }
+    let next_capital = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_uppercase);
+    if next_capital {
+        return 0;
+    }
+    PREFIXES
+        .iter()
+        .find(|p| {
+            word.strip_prefix(**p)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
+        .map_or(0, |p| p.len())
 }
 
 /// The byte range of the next word at or after `from`.
@@ -254,6 +285,27 @@ mod tests {
         );
         assert!(tokens[0].possessive && tokens[4].possessive && tokens[7].possessive);
         assert!(!tokens[5].possessive);
+    }
+
+    #[test]
+    fn a_lower_case_prefix_before_a_name_is_left_out() {
+        assert_eq!(
+            words("pro-Velmoria crowds, anti-Quill views and a pro-growth plan"),
+            [
+                "Velmoria",
+                "crowds",
+                "Quill",
+                "views",
+                "and",
+                "a",
+                "pro-growth",
+                "plan"
+            ]
+        );
+        assert_eq!(
+            words("the ex-Member Ana Ruiz"),
+            ["the", "ex-Member", "Ana", "Ruiz"]
+        );
     }
 
     #[test]

@@ -61,6 +61,24 @@ struct ArticleEntityJson<'a> {
     slug: &'a str,
     aliases: &'a [String],
     mentions: u32,
+    #[serde(flatten)]
+    coords: Option<CoordsJson>,
+}
+
+/// A place's point on the map, in degrees (north and east positive).
+#[derive(Serialize)]
+struct CoordsJson {
+    lat: f64,
+    lon: f64,
+}
+
+impl CoordsJson {
+    fn of(e: &Entity) -> Option<CoordsJson> {
+        e.coords.map(|c| CoordsJson {
+            lat: c.lat(),
+            lon: c.lon(),
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -94,6 +112,8 @@ struct EntityJson {
     mentions: u32,
     /// Indices into `articles`, newest first.
     articles: Vec<usize>,
+    #[serde(flatten)]
+    coords: Option<CoordsJson>,
 }
 
 /// The view of `digest.json`.
@@ -120,6 +140,7 @@ pub(crate) fn digest_json<'a>(
                 aliases: e.aliases.clone(),
                 mentions: e.mentions,
                 articles: e.articles.iter().map(|a| a.article.index()).collect(),
+                coords: CoordsJson::of(e),
             })
             .collect()
     };
@@ -152,6 +173,7 @@ fn article_json<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> ArticleJso
                     slug: &e.slug,
                     aliases: &r.aliases,
                     mentions: r.mentions,
+                    coords: CoordsJson::of(e),
                 }
             })
             .collect()

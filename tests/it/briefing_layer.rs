@@ -72,6 +72,31 @@ fn sample_people_places_and_organisations_from_digest_json() {
 }
 
 #[test]
+fn places_carry_coordinates_in_digest_json_and_people_do_not() {
+    let site = Site::bundled();
+    site.build_ok();
+    let digest = digest(&site);
+    let sample = article(&digest, SAMPLE_SOURCE);
+    let moscow = entry(&sample["places"], "Moscow");
+    let (lat, lon) = (
+        moscow["lat"].as_f64().unwrap(),
+        moscow["lon"].as_f64().unwrap(),
+    );
+    assert!(
+        (lat - 55.75).abs() < 0.1 && (lon - 37.62).abs() < 0.1,
+        "{moscow}"
+    );
+    let wonsan = entry(&digest["entities"]["places"], "Wonsan");
+    assert!(wonsan["lat"].as_f64().unwrap() > 38.0, "{wonsan}");
+    assert!(wonsan["lon"].as_f64().unwrap() > 127.0, "{wonsan}");
+    for list in [&sample["people"], &digest["entities"]["organizations"]] {
+        for e in list.as_array().unwrap() {
+            assert!(e.get("lat").is_none() && e.get("lon").is_none(), "{e}");
+        }
+    }
+}
+
+#[test]
 fn sample_quotes_are_attributed_and_figures_listed() {
     let site = Site::bundled();
     site.build_ok();

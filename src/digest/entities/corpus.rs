@@ -9,11 +9,30 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::enrich::Article;
-use crate::enrich::extract::candidate::{Candidate, EntityKind, Evidence};
+use crate::enrich::extract::candidate::{Candidate, Certainty, EntityKind, Evidence};
 use crate::enrich::extract::hash::{FnvBuild, word_hash};
 
 /// Points taken off a person for a name made of ordinary words.
 const ORDINARY_WORDS: i32 = 2;
+
+/// The points the extractor gives a person for two plain capitalised words.
+const TWO_PLAIN_WORDS: i32 = 1;
+
+/// A bare name folds into a longer one from other stories only when the
+/// longer one is named in at least one story for every this many stories
+/// that use the bare name alone: a word used alone far more often than the
+/// long form (a tournament's last word, a company's one-word name) means
+/// something else there.
+const FOLD_SUPPORT: u32 = 4;
+
+/// Points per story for the long form's kind (a title's) that make a bare
+/// name's own evidence say it is the same kind of thing, so it folds
+/// however often it is used alone.
+const SAME_KIND: i32 = 4;
+
+/// Points for another kind that make a bare name's own evidence say it is
+/// not what the long form is (a title, a cue word or clear context).
+const CONTRARY: i32 = 3;
 
 /// A candidate under the name it counts for in the corpus, as an id into
 /// the interned names.
@@ -53,6 +72,24 @@ pub(super) struct NameStats {
     pub(super) known: Option<EntityKind>,
     pub(super) sure: bool,
     pub(super) mid_sentence: bool,
+    /// How many articles use the name (as their own name for an entity).
+    pub(super) stories: u32,
+}
+
+impl NameStats {
+    /// Adds one article's candidate, counted under `name`.
+    pub(super) fn add(&mut self, c: &Candidate, name: &str) {
+        self.evidence.merge(c.evidence);
+        if !name.contains(' ') && c.name.contains(' ') {
+            // Cut to one word by the corpus ("Rival Quillon" → "Quillon"):
+            // the points two plain words gave a person no longer hold.
+            self.evidence.person -= TWO_PLAIN_WORDS;
+        }
+        self.known = self.known.or(c.known);
+        self.sure |= c.certainty == Certainty::Sure;
+        self.mid_sentence |= c.certainty != Certainty::SentenceInitial;
+        self.stories += 1;
+    }
 }
 
 /// The corpus's decisions: each name's kind and the name it folds into.
@@ -68,22 +105,6 @@ impl Decisions {
         let kind = self.kinds[target as usize].or(self.kinds[id as usize])?;
         Some((kind, target))
     }
-}
-
-/// The name a candidate counts under: without its first word when that
-/// word only ever opens a sentence and the corpus writes it in lower case
-/// ("Immunologist Kristian Andersen", "Longtime Imus").
-pub(super) fn corpus_name<'a>(c: &'a Candidate, lower: &HashSet<u64, FnvBuild>) -> &'a str {
-    if c.opens_sentence
-        && c.known.is_none()
-        && c.evidence.kind() == Some(EntityKind::Person)
-        && let Some((first, rest)) = c.name.split_once(' ')
-        && rest.contains(' ')
-        && lower.contains(&word_hash(&first.to_lowercase()))
-    {
-        return rest;
-    }
-    &c.name
 }
 
 /// The kind of `name`, or `None` when it is not an entity.
@@ -109,6 +130,15 @@ pub(super) fn decide(
         && words
             .iter()
             .all(|w| lower.contains(&word_hash(&w.to_lowercase())));
+    // A headline in capitals: ordinary words, shouted.
+    let shouted = || {
+        words
+            .iter()
+            .all(|w| w.chars().all(|c| !c.is_lowercase()) && w.chars().any(char::is_alphabetic))
+    };
+    if ordinary && shouted() {
+        return None;
+    }
     if ordinary {
         evidence.person -= ORDINARY_WORDS;
     }
@@ -145,18 +175,29 @@ pub(super) fn lowercase_seen(articles: &[Arc<Article>]) -> HashSet<u64, FnvBuild
         .collect()
 }
 
+/// What the corpus knows, for folding names across articles.
+pub(super) struct Corpus<'c, 'a> {
+    pub(super) articles: &'c [Vec<Named<'a>>],
+    pub(super) names: &'c Names<'a>,
+    pub(super) stats: &'c [NameStats],
+    pub(super) kinds: &'c [Option<EntityKind>],
+    pub(super) lower: &'c HashSet<u64, FnvBuild>,
+}
+
 /// Names to fold into another name across articles: an alias other
 /// articles used for exactly one entity, or a lone surname that ends
-/// exactly one full name of a person.
-pub(super) fn corpus_folds(
-    corpus: &[Vec<Named<'_>>],
-    names: &Names<'_>,
-    kinds: &[Option<EntityKind>],
-) -> Vec<Option<u32>> {
+/// exactly one full name of a person. A bare name takes another story's
+/// identity only with evidence that it means the same thing (see
+/// [`may_fold`]).
+pub(super) fn corpus_folds(corpus: &Corpus<'_, '_>) -> Vec<Option<u32>> {
+    let (names, kinds) = (corpus.names, corpus.kinds);
     let mut alias_of: HashMap<&str, BTreeSet<u32>, FnvBuild> = HashMap::default();
-    for n in corpus.iter().flatten() {
+    for n in corpus.articles.iter().flatten() {
         if kinds[n.id as usize].is_some() {
-            for alias in &n.c.aliases {
+            // A first word the corpus cut off ("Rival" of "Rival X") is no
+            // alias of X.
+            let cut = n.c.name.strip_suffix(names.get(n.id)).map(str::trim_end);
+            for alias in n.c.aliases.iter().filter(|a| Some(a.as_str()) != cut) {
                 alias_of.entry(alias).or_default().insert(n.id);
             }
         }
@@ -177,26 +218,96 @@ pub(super) fn corpus_folds(
             .and_then(|s| s.first().copied())
     };
     let mut folds = vec![None; names.names.len()];
-    for n in corpus.iter().flatten() {
+    for n in corpus.articles.iter().flatten() {
         let name = names.get(n.id);
         if n.c.known.is_some() || name.contains(' ') {
             continue;
         }
-        let target = only(alias_of.get(name)).or_else(|| {
+        let alias = only(alias_of.get(name)).map(|t| (t, false));
+        let target = alias.or_else(|| {
             let place = kinds[n.id as usize] == Some(EntityKind::Place);
-            (!place).then(|| only(surname_of.get(name))).flatten()
+            let surname = (!place).then(|| only(surname_of.get(name))).flatten();
+            surname.map(|t| (t, true))
         });
-        if let Some(target) = target.filter(|t| *t != n.id) {
+        if let Some((target, surname)) = target
+            && target != n.id
+            && may_fold(corpus, n.id, target, surname)
+        {
             folds[n.id as usize] = Some(target);
+        } else if let Some(singular) = singular_body(corpus, n.id) {
+            folds[n.id as usize] = Some(singular);
         }
     }
     folds
 }
 
+/// The organisation whose singular the one-word name `plural` is ("Owls"
+/// of a party "Owl", "Whigs"/"Whig", "Tarries"/"Tarry"): one body named
+/// both ways folds into one. Not a word the corpus writes in lower case,
+/// and not a name the corpus decided is a person or a place.
+fn singular_body(corpus: &Corpus<'_, '_>, plural: u32) -> Option<u32> {
+    let name = corpus.names.get(plural);
+    let stem = name.strip_suffix('s')?;
+    let org = |singular: &str| {
+        corpus.names.ids.get(singular).copied().filter(|&id| {
+            id != plural && corpus.kinds[id as usize] == Some(EntityKind::Organization)
+        })
+    };
+    let ies = stem.strip_suffix("ie").map(|y| format!("{y}y"));
+    let singular = org(stem).or_else(|| ies.as_deref().and_then(org))?;
+    let other_kind = matches!(
+        corpus.kinds[plural as usize],
+        Some(EntityKind::Person | EntityKind::Place)
+    );
+    let lowered = corpus.lower.contains(&word_hash(&name.to_lowercase()));
+    (!other_kind && !lowered).then_some(singular)
+}
+
+/// Whether the bare name `bare` may take the identity of `target`, a
+/// longer name from other articles: not when its own evidence says it is
+/// another kind, not when it is used alone in far more stories than the
+/// long form is named in (a company's name alone in forty stories, glued
+/// to an opening adjective in one), and not when it is an ordinary word the
+/// corpus writes in lower case ("Shield", "Hall"): for an alias a story
+/// gave the long form, only when the bare word also never stands
+/// mid-sentence ("Delay." opening sentences everywhere).
+fn may_fold(corpus: &Corpus<'_, '_>, bare: u32, target: u32, surname: bool) -> bool {
+    let name = corpus.names.get(bare);
+    let (own, long) = (&corpus.stats[bare as usize], &corpus.stats[target as usize]);
+    // An ordinary word: for a surname, written in lower case anywhere; for
+    // an alias, also only ever opening a sentence.
+    let ordinary =
+        (surname || !own.mid_sentence) && corpus.lower.contains(&word_hash(&name.to_lowercase()));
+    if ordinary {
+        return false;
+    }
+    if let (Some(mine), Some(theirs)) = (own.evidence.kind(), corpus.kinds[target as usize])
+        && mine != theirs
+        && points(own.evidence, mine) >= CONTRARY
+        && points(own.evidence, theirs) <= 0
+    {
+        return false;
+    }
+    // A title or role said it in its own stories ("Mr Okonkwo"): the same
+    // kind as the one full name, however often it is used alone.
+    let stories = i32::try_from(own.stories).unwrap_or(i32::MAX);
+    let agrees = corpus.kinds[target as usize]
+        .is_some_and(|kind| points(own.evidence, kind) >= SAME_KIND.saturating_mul(stories));
+    agrees || own.stories <= FOLD_SUPPORT.saturating_mul(long.stories)
+}
+
+/// The points `e` gives `kind`.
+fn points(e: Evidence, kind: EntityKind) -> i32 {
+    match kind {
+        EntityKind::Person => e.person,
+        EntityKind::Place => e.place,
+        EntityKind::Organization => e.org,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enrich::extract::candidate::Certainty;
 
     fn lower(words: &[&str]) -> HashSet<u64, FnvBuild> {
         words.iter().map(|w| word_hash(w)).collect()
@@ -208,6 +319,7 @@ mod tests {
             known: None,
             sure: certainty == Certainty::Sure,
             mid_sentence: certainty != Certainty::SentenceInitial,
+            stories: 1,
         }
     }
 
@@ -224,6 +336,12 @@ mod tests {
     /// The folds the corpus pass finds for `articles` (each a list of
     /// candidates), by name: `(alias, full name)`.
     fn folds_of(articles: &[Vec<Candidate>]) -> Vec<(String, String)> {
+        folds_with_lower(articles, &[])
+    }
+
+    /// Like [`folds_of`], with `lowered` the words the corpus writes in
+    /// lower case.
+    fn folds_with_lower(articles: &[Vec<Candidate>], lowered: &[&str]) -> Vec<(String, String)> {
         let mut names = Names::default();
         let corpus: Vec<Vec<Named<'_>>> = articles
             .iter()
@@ -237,17 +355,25 @@ mod tests {
             })
             .collect();
         let mut kinds = vec![None; names.names.len()];
+        let mut stats = vec![NameStats::default(); names.names.len()];
         for n in corpus.iter().flatten() {
             kinds[n.id as usize] = n.c.known.or(n.c.evidence.kind());
+            stats[n.id as usize].add(n.c, names.get(n.id));
         }
-        corpus_folds(&corpus, &names, &kinds)
-            .iter()
-            .enumerate()
-            .filter_map(|(id, to)| {
-                let from = names.get(u32::try_from(id).ok()?);
-                Some((from.to_string(), names.get((*to)?).to_string()))
-            })
-            .collect()
+        corpus_folds(&Corpus {
+            articles: &corpus,
+            names: &names,
+            stats: &stats,
+            kinds: &kinds,
+            lower: &lower(lowered),
+        })
+        .iter()
+        .enumerate()
+        .filter_map(|(id, to)| {
+            let from = names.get(u32::try_from(id).ok()?);
+            Some((from.to_string(), names.get((*to)?).to_string()))
+        })
+        .collect()
     }
 
     #[test]
@@ -297,6 +423,17 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_in_capitals_of_ordinary_words_is_no_name() {
+        let s = stats(Evidence::of(EntityKind::Person, 3), Certainty::Sure);
+        let ordinary = lower(&["minister", "quits"]);
+        assert_eq!(decide("MINISTER QUITS", &s, &ordinary), None);
+        assert_eq!(
+            decide("Minister Quits", &s, &ordinary),
+            Some(EntityKind::Person)
+        );
+    }
+
+    #[test]
     fn a_lone_surname_folds_into_the_one_full_name_another_story_gave() {
         let folds = folds_of(&[
             vec![candidate("Sergei Lavrov", EntityKind::Person, &[])],
@@ -338,5 +475,103 @@ mod tests {
         };
         let gazetteer = folds_of(&[vec![leader], vec![known]]);
         assert!(gazetteer.is_empty(), "{gazetteer:?}");
+    }
+
+    /// Many stories: `bare` named alone (with `evidence`) in `alone` of them,
+    /// `long` in `full` others.
+    fn many(bare: &Candidate, alone: usize, long: &Candidate, full: usize) -> Vec<Vec<Candidate>> {
+        let mut articles = vec![vec![bare.clone()]; alone];
+        articles.extend(vec![vec![long.clone()]; full]);
+        articles
+    }
+
+    #[test]
+    fn a_bare_word_used_alone_in_many_stories_keeps_its_own_identity() {
+        // A company's one-word name in forty stories, glued to an opening
+        // adjective in one: it does not become that "person".
+        let quillotron = candidate("Quillotron", EntityKind::Organization, &[]);
+        let rival = candidate("Rival Quillotron", EntityKind::Person, &[]);
+        assert!(folds_of(&many(&quillotron, 40, &rival, 1)).is_empty());
+        // The same shape as a real surname: a lone surname in three stories,
+        // the full name in two.
+        let surname = candidate("Okonkwo", EntityKind::Person, &[]);
+        let full = candidate("Adaeze Okonkwo", EntityKind::Person, &[]);
+        assert_eq!(
+            folds_with_lower(&many(&surname, 3, &full, 2), &[]),
+            [("Okonkwo".into(), "Adaeze Okonkwo".into())]
+        );
+        // A surname in eight stories per full-name story is still folded.
+        assert_eq!(folds_of(&many(&surname, 8, &full, 2)).len(), 1);
+        assert!(folds_of(&many(&surname, 9, &full, 2)).is_empty());
+        // A surname with a title in its own stories ("Mr Okonkwo") folds
+        // however often it is used alone.
+        let mut titled = surname.clone();
+        titled.evidence = Evidence::of(EntityKind::Person, 4);
+        assert_eq!(folds_of(&many(&titled, 30, &full, 1)).len(), 1);
+    }
+
+    #[test]
+    fn an_ordinary_capitalised_word_never_folds_into_a_long_name() {
+        // "Shield" ends a trophy read as a person; "Ravens" (a party's
+        // plural) ends a constituency plus party; both are written in lower
+        // case elsewhere in the corpus, even where the long form is common.
+        let tournament = candidate("Brindle Shield", EntityKind::Person, &[]);
+        let shield = candidate("Shield", EntityKind::Person, &[]);
+        let folds = folds_with_lower(&many(&shield, 2, &tournament, 3), &["shield"]);
+        assert!(folds.is_empty(), "{folds:?}");
+        let party = candidate("Eastwick Ravens", EntityKind::Person, &[]);
+        let plural = candidate("Ravens", EntityKind::Organization, &[]);
+        let folds = folds_with_lower(&many(&plural, 70, &party, 2), &["ravens"]);
+        assert!(folds.is_empty(), "{folds:?}");
+    }
+
+    #[test]
+    fn a_bare_name_whose_own_evidence_says_another_kind_does_not_fold() {
+        let person = candidate("Tomas Vellar", EntityKind::Person, &[]);
+        let company = candidate("Vellar", EntityKind::Organization, &[]);
+        let mut sure_company = company.clone();
+        sure_company.evidence = Evidence::of(EntityKind::Organization, 4);
+        assert!(folds_of(&many(&sure_company, 1, &person, 1)).is_empty());
+        // A weak clue (a verb of saying after a one-word name) is no
+        // evidence against the surname.
+        let mut weak = company;
+        weak.evidence = Evidence::of(EntityKind::Organization, 1);
+        assert_eq!(folds_of(&many(&weak, 1, &person, 1)).len(), 1);
+    }
+
+    #[test]
+    fn an_alias_from_a_few_stories_does_not_take_a_common_bare_word() {
+        // "Crown" as an alias of "Crown Holdings" in two stories; "Crown"
+        // alone in fifty others.
+        let holdings = candidate("Crown Holdings", EntityKind::Organization, &["Crown"]);
+        let crown = candidate("Crown", EntityKind::Organization, &[]);
+        assert!(folds_of(&many(&crown, 50, &holdings, 2)).is_empty());
+        assert_eq!(folds_of(&many(&crown, 2, &holdings, 2)).len(), 1);
+        // A story gave it as the long form's alias: that is evidence even
+        // for a word the corpus also writes in lower case...
+        let folds = folds_with_lower(&many(&crown, 2, &holdings, 2), &["crown"]);
+        assert_eq!(folds.len(), 1);
+        // ...unless the bare word only ever opens a sentence.
+        let mut opening = crown.clone();
+        opening.certainty = Certainty::SentenceInitial;
+        let folds = folds_with_lower(&many(&opening, 2, &holdings, 2), &["crown"]);
+        assert!(folds.is_empty(), "{folds:?}");
+    }
+
+    #[test]
+    fn singular_and_plural_of_one_body_fold_into_one() {
+        let singular = candidate("Tarry", EntityKind::Organization, &[]);
+        let plural = candidate("Tarries", EntityKind::Organization, &[]);
+        let folds = folds_of(&many(&plural, 30, &singular, 10));
+        assert_eq!(folds, [("Tarries".into(), "Tarry".into())]);
+        let whig = candidate("Whig", EntityKind::Organization, &[]);
+        let whigs = candidate("Whigs", EntityKind::Organization, &[]);
+        assert_eq!(folds_of(&many(&whigs, 3, &whig, 1)).len(), 1);
+        // Not a plural the corpus writes in lower case, nor a person's name
+        // that happens to end in "s".
+        assert!(folds_with_lower(&many(&whigs, 3, &whig, 1), &["whigs"]).is_empty());
+        let person = candidate("Jones", EntityKind::Person, &[]);
+        let body = candidate("Jone", EntityKind::Organization, &[]);
+        assert!(folds_of(&many(&person, 3, &body, 1)).is_empty());
     }
 }

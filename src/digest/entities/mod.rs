@@ -11,27 +11,37 @@
 //!   ("White House") are less likely a person.
 //! * An alias left alone in one article folds into the full name another
 //!   article gave it ("Lavrov" → "Sergei Lavrov", "KCNA" → "Korean Central
-//!   News Agency") when only one full name fits.
+//!   News Agency") when only one full name fits, and only with evidence
+//!   that it means the same thing there: not an ordinary word the corpus
+//!   writes in lower case, not a name whose own evidence says another kind,
+//!   and not a bare name used alone in many more stories than the long form
+//!   is named in.
+//!
+//! Every statistic is a count over articles (how many name it, the
+//! evidence they add up to), so one article's contribution can be taken
+//! out and put back.
 //!
 //! `corpus` makes the decisions, `table` builds what the pages show from
 //! them; the results are the types of the leaf `types`.
 
 mod corpus;
+mod opening;
 mod table;
 mod types;
 
 use std::sync::Arc;
 
 use crate::enrich::Article;
-use crate::enrich::extract::candidate::{Certainty, EntityKind};
-use corpus::{
-    Decisions, NameStats, Named, Names, corpus_folds, corpus_name, decide, lowercase_seen,
-};
+use crate::enrich::extract::candidate::EntityKind;
+use corpus::{Corpus, Decisions, NameStats, Named, Names, corpus_folds, decide, lowercase_seen};
+use opening::{Openings, corpus_name};
 pub use types::{Entity, EntityArticle, EntityRef, Resolved};
 
 /// Decides every article's entities against the whole corpus.
 pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
     let lower = lowercase_seen(articles);
+    let candidates = || articles.iter().flat_map(|a| &a.extracted.entities);
+    let openings = Openings::count(candidates, &lower);
     let mut names = Names::default();
     let corpus: Vec<Vec<Named<'_>>> = articles
         .iter()
@@ -40,7 +50,7 @@ pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
                 .entities
                 .iter()
                 .map(|c| Named {
-                    id: names.intern(corpus_name(c, &lower)),
+                    id: names.intern(corpus_name(c, &lower, &openings)),
                     c,
                 })
                 .collect()
@@ -48,17 +58,19 @@ pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
         .collect();
     let mut stats = vec![NameStats::default(); names.names.len()];
     for n in corpus.iter().flatten() {
-        let s = &mut stats[n.id as usize];
-        s.evidence.merge(n.c.evidence);
-        s.known = s.known.or(n.c.known);
-        s.sure |= n.c.certainty == Certainty::Sure;
-        s.mid_sentence |= n.c.certainty != Certainty::SentenceInitial;
+        stats[n.id as usize].add(n.c, names.get(n.id));
     }
     let kinds: Vec<Option<EntityKind>> = stats
         .iter()
         .enumerate()
         .map(|(id, s)| decide(names.names[id], s, &lower))
         .collect();
-    let folds = corpus_folds(&corpus, &names, &kinds);
+    let folds = corpus_folds(&Corpus {
+        articles: &corpus,
+        names: &names,
+        stats: &stats,
+        kinds: &kinds,
+        lower: &lower,
+    });
     table::build(articles, &corpus, &names, &Decisions { kinds, folds })
 }

@@ -10,7 +10,9 @@ use super::types::{Entity, EntityArticle, EntityRef, Resolved};
 use crate::digest::ids::{ArticleId, EntityId, Id, Table};
 use crate::enrich::Article;
 use crate::enrich::extract::candidate::EntityKind;
+use crate::enrich::extract::gazetteer::Coords;
 use crate::enrich::extract::hash::FnvBuild;
+use crate::enrich::extract::lexicon::Lexicon;
 use crate::slug::{MAX_SLUG_LEN, slugify, unique};
 
 /// The entity table while it is built: for each kind and canonical name,
@@ -99,7 +101,11 @@ fn article_refs(named: &[Named<'_>], names: &Names<'_>, decisions: &Decisions) -
         let draft = &mut refs[at];
         draft.mentions += n.c.mentions;
         draft.first = draft.first.min(n.c.first);
-        draft.aliases.extend(n.c.aliases.iter().cloned());
+        // A first word the corpus cut off ("Rival" of "Rival Quillon") is
+        // no other name for the entity.
+        let cut = n.c.name.strip_suffix(names.get(n.id)).map(str::trim_end);
+        let kept = n.c.aliases.iter().filter(|a| Some(a.as_str()) != cut);
+        draft.aliases.extend(kept.cloned());
         if n.id != key.1 {
             draft.aliases.insert(names.get(n.id).to_string());
         }
@@ -148,8 +154,10 @@ fn entity_table(table: Drafted<'_>) -> Table<EntityId, Entity> {
                 base
             };
             let slug = unique(&base, taken.entry(kind).or_default());
+            let coords = place_coords(kind, &name, &aliases);
             Entity {
                 kind,
+                coords,
                 mentions: articles.iter().map(|a| a.mentions).sum(),
                 slug,
                 name,
@@ -160,4 +168,49 @@ fn entity_table(table: Drafted<'_>) -> Table<EntityId, Entity> {
         .collect();
     entities.sort_by(|a, b| (a.kind, &a.slug).cmp(&(b.kind, &b.slug)));
     entities.into()
+}
+
+/// Where a place is on the map: its canonical name's coordinates, else
+/// those of the first of its other names (sorted) the gazetteers place.
+fn place_coords(kind: EntityKind, name: &str, aliases: &BTreeSet<String>) -> Option<Coords> {
+    if kind != EntityKind::Place {
+        return None;
+    }
+    let lex = Lexicon::builtin();
+    std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .find_map(|n| lex.coords(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn aliases(names: &[&str]) -> BTreeSet<String> {
+        names.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn places_get_coordinates_from_their_name_or_another_name() {
+        let moscow = place_coords(EntityKind::Place, "Moscow", &aliases(&[])).unwrap();
+        assert!((moscow.lat() - 55.75).abs() < 0.1 && (moscow.lon() - 37.62).abs() < 0.1);
+        let by_alias = place_coords(
+            EntityKind::Place,
+            "Northmere",
+            &aliases(&["Moskva", "Moscow"]),
+        );
+        assert_eq!(by_alias, Some(moscow));
+        assert_eq!(
+            place_coords(EntityKind::Place, "Northmere", &aliases(&[])),
+            None
+        );
+        assert_eq!(
+            place_coords(EntityKind::Person, "Moscow", &aliases(&[])),
+            None
+        );
+        assert_eq!(
+            place_coords(EntityKind::Organization, "Georgia", &aliases(&[])),
+            None
+        );
+    }
 }

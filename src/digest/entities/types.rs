@@ -3,6 +3,7 @@
 
 use super::super::ids::{ArticleId, EntityId, Table};
 use crate::enrich::extract::candidate::EntityKind;
+use crate::enrich::extract::gazetteer::Coords;
 
 /// A person, place or organisation across the whole digest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,10 @@ pub struct Entity {
     pub mentions: u32,
     /// The articles naming it, in reading order (newest edition first).
     pub articles: Vec<EntityArticle>,
+    /// Where a place is on the map, when the compiled-in gazetteers know
+    /// its name or one of its other names; `None` for people and
+    /// organisations.
+    pub coords: Option<Coords>,
 }
 
 /// One article naming an entity.

@@ -8,11 +8,17 @@
 //! (bodies known without context) and `words.txt` (titles, roles, function
 //! words and the cue words the rules use). They are parsed once, on first
 //! use. Lookups borrow the text being read and never allocate.
+//!
+//! The open data of [`gazetteer`] (GeoNames places with
+//! coordinates, given names, surnames) is offered here too, as evidence:
+//! [`Lexicon::places`], [`Lexicon::given_name`], [`Lexicon::surname`], and
+//! [`Lexicon::coords`] for where a place entity goes on a map.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::candidate::EntityKind;
+use super::gazetteer::{self, Coords, GivenName, Place, Surname};
 use super::hash::FnvBuild;
 use crate::config::corrections::EntityCorrections;
 
@@ -58,6 +64,16 @@ pub enum List {
     EventWord,
     /// First words a person's name never has ("Federal", "El").
     NotPersonFirst,
+    /// First words making a name an organisation ("Real", "Sporting").
+    OrgFirst,
+    /// Last words making a name an organisation ("United", "Rovers").
+    OrgLast,
+    /// Words opening a sentence before a name, not part of it ("Rival").
+    Opener,
+    /// Lower-case nouns after a name making it a platform ("account").
+    PlatformAfter,
+    /// Lower-case nouns for products and works ("telescope", "film").
+    Product,
     /// Prepositions before places ("in", "near").
     Locative,
     /// Words before "to" that make what follows a place ("flew").
@@ -107,6 +123,11 @@ const LISTS: &[(&str, List)] = &[
     ("place-word", List::PlaceWord),
     ("event-word", List::EventWord),
     ("not-person-first", List::NotPersonFirst),
+    ("org-first", List::OrgFirst),
+    ("org-last", List::OrgLast),
+    ("opener", List::Opener),
+    ("platform-after", List::PlatformAfter),
+    ("product", List::Product),
     ("locative", List::Locative),
     ("motion", List::Motion),
     ("speech", List::Speech),
@@ -308,6 +329,44 @@ impl Lexicon {
     pub fn max_words(&self) -> usize {
         BUILTIN.max_words
     }
+
+    /// Every place the open data calls `name` (a word or a run of words,
+    /// any case), best first: countries, continents, capitals, then the
+    /// most populous. Several places, or one whose name is also a word
+    /// or a person's name, make weaker evidence.
+    pub fn places(&self, name: &str) -> impl Iterator<Item = Place> {
+        gazetteer::places_named(name)
+    }
+
+    /// The likeliest place the open data calls `name`.
+    pub fn place(&self, name: &str) -> Option<Place> {
+        gazetteer::place(name)
+    }
+
+    /// Whether `word` is a known given name, and how common.
+    pub fn given_name(&self, word: &str) -> Option<GivenName> {
+        gazetteer::given_name(word)
+    }
+
+    /// Whether `word` is a common surname.
+    pub fn surname(&self, word: &str) -> Option<Surname> {
+        gazetteer::surname(word)
+    }
+
+    /// Where the place `name` is on a map: by hand (`coords.txt`), else the
+    /// likeliest place of that name, else that of the canonical name the
+    /// hand-written gazetteers give it ("Atlantic Ocean" → "Atlantic").
+    pub fn coords(&self, name: &str) -> Option<Coords> {
+        if let Some(coords) = gazetteer::coords(name) {
+            return coords;
+        }
+        match BUILTIN.names.get(name) {
+            Some(Known::Entity(EntityKind::Place, canonical)) if *canonical != name => {
+                gazetteer::coords(canonical).flatten()
+            }
+            _ => None,
+        }
+    }
 }
 
 fn kinds(
@@ -370,6 +429,33 @@ mod tests {
         assert!(lex.is(List::Stop, "I’m") && lex.is(List::Stop, "It's"));
         assert!(!lex.is(List::Stop, "O’Neill"));
         assert!(lex.max_words() >= 5);
+    }
+
+    #[test]
+    fn every_hand_listed_place_has_coordinates_or_is_off_the_map() {
+        let lex = Lexicon::builtin();
+        let mut missing = Vec::new();
+        for line in data_lines(COUNTRIES).chain(data_lines(PLACES)) {
+            let fields: Vec<&str> = line.split('|').collect();
+            let capitals = fields.get(3).copied().map(values).into_iter().flatten();
+            for name in std::iter::once(fields[0].trim()).chain(capitals) {
+                let placed = lex.coords(name).is_some();
+                if !placed && gazetteer::coords(name) != Some(None) {
+                    missing.push(name);
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "give these coordinates in data/coords.txt: {missing:?}"
+        );
+        let ocean = lex
+            .coords("Atlantic Ocean")
+            .expect("through its canonical name");
+        assert_eq!(Some(ocean), lex.coords("Atlantic"));
+        assert_eq!(lex.coords("Mars"), None);
+        assert!(lex.place("Reading").is_some_and(|p| p.ordinary_word));
+        assert!(lex.given_name("Priya").is_some() && lex.surname("Garcia").is_some());
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! Each extractor owns the type it produces: [`entities`] the
 //! [`Candidate`]s (their shared vocabulary is the leaf [`candidate`]),
 //! [`quotes`] the [`Quote`]s, [`figures`] the [`Figure`]s. [`lexicon`] holds
-//! the gazetteers they read with, [`hash`] the word hash the corpus pass
-//! compares lower-case words by.
+//! the gazetteers they read with, [`gazetteer`] the open data behind it
+//! (places with coordinates, given names, surnames), [`hash`] the word and
+//! name hashes the lookups and the corpus pass compare by.
 //!
 //! [`extract`] runs the per-article extractors over the paragraphs:
 //! entities (people, places, organisations with their aliases), quotes with
@@ -17,6 +18,7 @@
 pub mod candidate;
 pub mod entities;
 pub mod figures;
+pub mod gazetteer;
 pub mod hash;
 pub mod lexicon;
 pub mod quotes;

@@ -91,6 +91,10 @@ pub(super) fn weigh(
     let mut found = Found::default();
     let acronym = first == last && p.tokens[first].shape == Shape::Upper;
     before(p, first, lex, memory, acronym, &mut found);
+    // "the film Harlow Nights", "the probe Zento": a product or a work.
+    if first > 0 && p.tokens[first - 1].shape == Shape::Lower && p.is(first - 1, List::Product) {
+        found.not_person = true;
+    }
     after(p, last, lex, &mut found);
     found
 }
@@ -129,7 +133,9 @@ fn before(
     }
     match (w2, w1) {
         (w2, "of") if lex.is(List::PlaceBefore, w2) => found.add(EntityKind::Place, 4),
-        ("shares" | "Shares", "of") => found.add(EntityKind::Organization, 3),
+        ("shares" | "Shares" | "stake" | "stakes", "of" | "in") => {
+            found.add(EntityKind::Organization, 3)
+        }
         (w2, "to") if lex.is(List::Motion, w2) => found.add(EntityKind::Place, 2),
         ("according", "to") => found.speaks = true,
         (_, "from") if from_to(p, first) => found.add(EntityKind::Place, 2),
@@ -143,7 +149,9 @@ fn before(
         && memory.last_end.is_some_and(|e| {
             e + 2 == first && word_before(p, e + 1 - name_len(p, e), 1) == Some("from")
         });
-    if coordinated {
+    if coordinated && !after_long_name(p, first - 2) {
+        // "Pará and Mato Grosso" share a kind; "the University of Orsk and
+        // Ana Ruiz" need not.
         for kind in [
             EntityKind::Person,
             EntityKind::Place,
@@ -189,6 +197,16 @@ fn name_len(p: &Para<'_>, end: usize) -> usize {
     n
 }
 
+/// Whether the name ending at token `end` has more than one word (its
+/// words joined by spaces, or by "of"/"for" inside an institution's name).
+fn after_long_name(p: &Para<'_>, end: usize) -> bool {
+    let start = end + 1 - name_len(p, end);
+    let inside = start >= 2
+        && matches!(p.tokens[start - 1].text, "of" | "for" | "the")
+        && p.tokens[start - 2].is_capitalised();
+    start < end || inside
+}
+
 /// "from X to Y": the name at `first` is followed by "to" and a capital.
 fn from_to(p: &Para<'_>, first: usize) -> bool {
     let mut i = first;
@@ -230,6 +248,11 @@ fn after(p: &Para<'_>, last: usize, lex: &Lexicon, found: &mut Found) {
         }
     } else if next.text == "shares" {
         found.add(EntityKind::Organization, 3);
+    } else if p.is(last + 1, List::PlatformAfter) {
+        found.add(EntityKind::Organization, 2);
+    } else if p.is(last + 1, List::Product) {
+        // "the Zento telescope": a product or a work, or its maker.
+        found.not_person = true;
     }
     let adverb = next.text.ends_with("ly")
         || matches!(

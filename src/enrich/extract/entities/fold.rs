@@ -58,30 +58,53 @@ pub(super) fn group(mut raws: Vec<Raw>) -> (Vec<Candidate>, Vec<Mention>) {
 struct Target<'a> {
     words: Vec<&'a str>,
     kind: Option<EntityKind>,
+    /// Whether a generational suffix ("Jr") was cut off the words.
+    suffixed: bool,
 }
 
 impl<'a> Target<'a> {
     fn new(raw: &'a Raw) -> Target<'a> {
         let mut evidence = raw.shape;
         evidence.merge(raw.context);
+        let mut words: Vec<&str> = raw.name.split_whitespace().collect();
+        // "Ada Mae Lovelace Jr": the surname is the word before the suffix.
+        const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+        let suffixed = words.len() > 2 && words.last().is_some_and(|w| SUFFIXES.contains(w));
+        if suffixed {
+            words.pop();
+        }
         Target {
-            words: raw.name.split_whitespace().collect(),
+            words,
             kind: raw.known.or_else(|| evidence.kind()),
+            suffixed,
         }
     }
 
     /// Whether `short` can stand for this name: a surname ends a person's
-    /// name; an organisation is shortened to its first word ("Samsung"); a
-    /// place is not shortened.
+    /// name, and the first and last names stand for a name with a middle
+    /// one ("Ada Lovelace" for "Ada Mae Lovelace"); an organisation is
+    /// shortened to its first word ("Samsung") or to its last words without
+    /// the place or body before them ("Supreme Court" for "Velmoran Supreme
+    /// Court"); a place is not shortened.
     fn takes(&self, short: &[&str]) -> bool {
         let full = &self.words;
+        if self.suffixed && full.as_slice() == short {
+            return true;
+        }
+        if full.len() <= short.len() {
+            return false;
+        }
         let first_word = short.len() == 1 && full[0] == short[0];
-        full.len() > short.len()
-            && match self.kind {
-                Some(EntityKind::Place) => false,
-                Some(EntityKind::Organization) => first_word,
-                _ => ends_with(full, short) || first_word,
+        match self.kind {
+            Some(EntityKind::Place) => false,
+            Some(EntityKind::Organization) => {
+                first_word || (short.len() >= 2 && ends_with(full, short))
             }
+            _ => {
+                let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();
+                first_word || outer || ends_with(full, short)
+            }
+        }
     }
 }
 
@@ -96,10 +119,19 @@ fn fold_target(
     if raw.known.is_some() || raw.words > 3 {
         return None;
     }
-    if raw.acronym
-        && let Some(expansion) = acronyms.get(&raw.surface)
-    {
-        return Some(expansion.clone());
+    if raw.acronym {
+        if let Some(expansion) = acronyms.get(&raw.surface) {
+            return Some(expansion.clone());
+        }
+        // An acronym of a longer name the article gives ("VCA" for "Velmar
+        // Council of Arts"), without defining it in brackets.
+        let letters: String = raw.surface.chars().filter(|c| c.is_alphabetic()).collect();
+        let spelt = longer.iter().find(|&&j| {
+            targets[j].kind != Some(EntityKind::Person) && initials_of(&targets[j].words) == letters
+        });
+        if let Some(&j) = spelt {
+            return Some(raws[j].name.clone());
+        }
     }
     let short = &targets[i].words;
     let split = longer.partition_point(|&j| j < i);
@@ -115,6 +147,18 @@ fn fold_target(
     before.or_else(after).map(|&j| raws[j].name.clone())
 }
 
+/// The capitals a name's acronym spells: the first letter of each
+/// capitalised word and of each capitalised part of a hyphenated word
+/// ("Ex-Members" gives "EM"); small words are skipped.
+fn initials_of(words: &[&str]) -> String {
+    words
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .filter_map(|part| part.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
 /// Whether `full` ends with `tail`, ignoring the case of the tail's first
 /// letter ("Von der Leyen").
 fn ends_with(full: &[&str], tail: &[&str]) -> bool {
@@ -122,7 +166,13 @@ fn ends_with(full: &[&str], tail: &[&str]) -> bool {
     tail.iter().enumerate().all(|(k, word)| {
         let other = full[offset + k];
         if k == 0 {
-            other.to_lowercase() == word.to_lowercase()
+            // Compared without allocating: this runs for every pair of
+            // names in a story.
+            other.len() == word.len()
+                && other
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(word.chars().flat_map(char::to_lowercase))
         } else {
             other == *word
         }

@@ -83,15 +83,13 @@ pub fn extract(paragraphs: &[Para<'_>], lex: &Lexicon) -> Extraction {
     }
 }
 
-/// Mentions of corrected names the rules did not find as runs (lower-case
-/// names, names inside longer runs). The longest name wins where two
-/// overlap.
+/// Mentions of corrected names: a name given in `entities.toml` or front
+/// matter wins over what the rules read inside it ("Port of Velmora" given
+/// as an organisation is no place "Port"), and is found where the rules
+/// found nothing (lower-case names). The longest given name wins where two
+/// overlap; a longer name the rules read around a given one ("Kim Yo Jong"
+/// around a given "Kim") stays.
 fn given_mentions(p: &Para<'_>, lex: &Lexicon, raws: &mut Vec<Raw>) {
-    let mut taken: Vec<(usize, usize)> = raws
-        .iter()
-        .filter(|r| r.paragraph == p.index)
-        .map(|r| (r.start, r.end))
-        .collect();
     let mut hits: Vec<(usize, usize, &str, EntityKind, &str)> = Vec::new();
     for (alias, kind, canonical) in lex.given() {
         for (start, _) in p.text.match_indices(alias) {
@@ -104,19 +102,23 @@ fn given_mentions(p: &Para<'_>, lex: &Lexicon, raws: &mut Vec<Raw>) {
         }
     }
     hits.sort_by(|a, b| (a.0, b.1, a.2).cmp(&(b.0, a.1, b.2)));
+    let here = |r: &Raw| r.paragraph == p.index;
     for (start, end, alias, kind, canonical) in hits {
-        let overlaps = taken.iter().any(|&(s, e)| s < end && start < e);
+        let inside = |r: &Raw| here(r) && start <= r.start && r.end <= end;
+        let overlaps = |r: &Raw| here(r) && r.start < end && start < r.end;
+        let same = |r: &Raw| r.start == start && r.end == end && r.known == Some(kind);
+        if raws.iter().any(|r| overlaps(r) && (!inside(r) || same(r))) {
+            continue;
+        }
         let Some(first) = p.tokens.iter().position(|t| t.start == start) else {
             continue;
         };
-        if !overlaps {
-            let mut raw = Raw::known(p, (first, first), kind, canonical);
-            raw.surface = alias.to_string();
-            raw.end = end;
-            raw.words = alias.split_whitespace().count();
-            raws.push(raw);
-            taken.push((start, end));
-        }
+        raws.retain(|r| !inside(r));
+        let mut raw = Raw::known(p, (first, first), kind, canonical);
+        raw.surface = alias.to_string();
+        raw.end = end;
+        raw.words = alias.split_whitespace().count();
+        raws.push(raw);
     }
 }
 

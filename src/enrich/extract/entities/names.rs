@@ -7,8 +7,9 @@ use super::context::{self, Reader};
 use super::mention::Raw;
 use super::para::Para;
 use crate::enrich::extract::candidate::{EntityKind, Evidence};
+use crate::enrich::extract::gazetteer::PlaceKind;
 use crate::enrich::extract::lexicon::{Known, Lexicon, List};
-use crate::enrich::tokens::Shape;
+use crate::enrich::tokens::{Shape, Token};
 
 /// Points for a cue word inside the name ("Agency", "River").
 const CUE_WORD: i32 = 4;
@@ -18,6 +19,36 @@ const SHAPE: i32 = 2;
 const PLAIN_WORDS: i32 = 1;
 /// Points taken off a person by "the" before the name or a place at its end.
 const NOT_PERSON: i32 = 3;
+/// Points for a name the open data knows as a sizeable place whose name is
+/// no ordinary word, given name or surname ("Yekaterinburg").
+const KNOWN_PLACE: i32 = 2;
+/// The fewest people a city needs for its name to count as place evidence.
+const KNOWN_PLACE_POPULATION: u64 = 100_000;
+
+/// Place words for a territory, which an organisation's name may end with
+/// ("Police Prefecture", "University of Cape Town").
+const ADMINISTRATIVE: &[&str] = &[
+    "Prefecture",
+    "Province",
+    "Region",
+    "County",
+    "District",
+    "State",
+    "City",
+    "Town",
+    "Village",
+    "Municipality",
+    "Borough",
+    "Township",
+    "Oblast",
+    "Governorate",
+    "Territory",
+];
+
+/// Compass words that open place names ("North …", "Western …").
+const COMPASS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+];
 
 /// First words that make a name a place ("Mount Kenya", "Lake Victoria").
 const PLACE_FIRST: &[&str] = &[
@@ -68,6 +99,16 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     if all_generic || lex.is(List::Generic, whole) || lex.is(List::Title, whole) {
         return;
     }
+    // "Velmar MEPs", "Zento SUVs": members or products of the name before.
+    if last > first && is_acronym_plural(p.tokens[last].text) {
+        return name(r, (first, last - 1), given);
+    }
+    if not_a_name(p, first, last, lex) {
+        return;
+    }
+    if describes_known_place(r, (first, last), given) {
+        return;
+    }
     if is_event(p, first, last, lex) {
         // "U.S. Constitution": the event goes, the country stays.
         let prefix = (first..last.min(first + 3))
@@ -93,6 +134,116 @@ pub(super) fn name(r: &mut Reader<'_, '_>, (first, last): (usize, usize), given:
     }
     r.memory.remember(last, found.evidence);
     r.out.push(raw);
+}
+
+/// Records the known place a name only describes and returns whether it
+/// did: "<Country> Government" is the country, and a compass word before a
+/// known place ("North Velmoria") describes that place.
+fn describes_known_place(
+    r: &mut Reader<'_, '_>,
+    (first, last): (usize, usize),
+    given: Evidence,
+) -> bool {
+    let (p, lex) = (r.p, r.lex);
+    if last == first {
+        return false;
+    }
+    let place = |a: usize, b: usize| {
+        matches!(
+            lex.known(p.slice(a, b)),
+            Some(Known::Entity(EntityKind::Place, _))
+        )
+    };
+    let span = if p.tokens[last].text == "Government" && place(first, last - 1) {
+        (first, last - 1)
+    } else if COMPASS.contains(&p.tokens[first].text) && place(first + 1, last) {
+        (first + 1, last)
+    } else {
+        return false;
+    };
+    emit_known(r, span, given);
+    true
+}
+
+/// Whether the run is no name of the three kinds: a code mixing letters
+/// and digits ("XQZ450", "ABC-9"), a placeholder ("NNNN-XX"), a plural of
+/// a title or a demonym (members or a nationality group, not a body), or
+/// a brand before a model number (a product: "Zephyr 380s", "Orbix 12").
+fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
+    let word = p.tokens[last].text;
+    // A lone letter ("25 °C", "Plan B") is no name.
+    let letter = word.trim_end_matches('.').chars().count() == 1;
+    if first == last && (letter || has_digit(word) || is_placeholder(word)) {
+        return true;
+    }
+    // A headline in capitals: one shouted word shouts the run.
+    let capitals = (first..=last).all(|i| p.tokens[i].shape == Shape::Upper);
+    if capitals && (first..=last).any(|i| is_shouted(p.tokens[i].text)) {
+        return true;
+    }
+    if let Some(singular) = word.strip_suffix('s').filter(|s| !s.is_empty()) {
+        let demonyms = matches!(lex.known(singular), Some(Known::Demonym(_)));
+        let members = lex.is(List::Title, singular) || (first == last && is_acronym_plural(word));
+        if demonyms || members {
+            return true;
+        }
+    }
+    let model = p.spaced(last)
+        && p.tokens
+            .get(last + 1)
+            .is_some_and(|t| is_model_number(t.text));
+    model && !(first..=last).any(|i| p.is(i, List::OrgWord) || p.is(i, List::PlaceWord))
+}
+
+/// "REJECTS", "DISMISSES": an inflected English word in capitals (a
+/// shouted word or a headline), not an acronym.
+fn is_shouted(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ED", "ING", "TION", "MENT", "NESS", "ITY", "ATE", "IVE", "LY",
+    ];
+    // A plural or third person, not "…US" ("POTUS") or "…SS".
+    let plural = word.ends_with('S') && !word.ends_with("US") && !word.ends_with("SS");
+    word.len() >= 6
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && (plural || ENDINGS.iter().any(|e| word.ends_with(e)))
+}
+
+/// "MEPs", "SUVs", "CEOs": the plural of an acronym, a group of members or
+/// products, no body.
+fn is_acronym_plural(word: &str) -> bool {
+    word.strip_suffix('s')
+        .is_some_and(|s| s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+fn has_digit(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// "NNNN-XX-ZZ", "XX": capitals where each part repeats one letter.
+fn is_placeholder(word: &str) -> bool {
+    word.split(['-', '/', '.']).all(|part| {
+        part.len() >= 2
+            && part
+                .chars()
+                .all(|c| part.starts_with(c) && c.is_ascii_uppercase())
+    })
+}
+
+/// "737", "737s", "11", "A380", "B-17", "X5": a model number after a brand
+/// (not a percentage, a score or a range: "2-1", "10%").
+fn is_model_number(word: &str) -> bool {
+    let starts_digit = word.starts_with(|c: char| c.is_ascii_digit());
+    let code = word.len() <= 6
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && has_digit(word)
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let number = starts_digit
+        && !word.contains(['-', ',', '.', '%'])
+        && word
+            .trim_end_matches('s')
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric());
+    code || number
 }
 
 /// Whether the name is an event or a law: "Tour de France", "World Cup",
@@ -132,8 +283,19 @@ fn is_event(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
 fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, bool) {
     let words = &p.tokens[first..=last];
     let mut evidence = Evidence::default();
-    let org_word = (first..=last).any(|i| p.is(i, List::OrgWord));
+    let org_word = (first..=last).any(|i| p.is(i, List::OrgWord))
+        || (last > first && (p.is(first, List::OrgFirst) || p.is(last, List::OrgLast)))
+        || is_subsidiary(p, first, last, lex)
+        || is_unit(p, first, last, lex);
     let place_word = p.is(last, List::PlaceWord) || PLACE_FIRST.contains(&words[0].text);
+    // A venue named after a body ("Velmar Energy Arena", "College
+    // Station"): the last word says what the name is.
+    let venue = last > first
+        && p.is(last, List::PlaceWord)
+        && !p.is(last, List::OrgWord)
+        && !ADMINISTRATIVE.contains(&words[words.len() - 1].text)
+        && words.iter().all(|t| t.text != "of");
+    let org_word = org_word && !venue;
     if org_word {
         evidence.add(EntityKind::Organization, CUE_WORD);
     } else if place_word && words.len() > 1 {
@@ -153,10 +315,11 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
         if (first..=last).any(|i| p.is(i, List::Connector)) {
             evidence.add(EntityKind::Person, PLAIN_WORDS);
         }
+        evidence.add(EntityKind::Person, name_words(lex, words));
     }
-    const COMPASS: &[&str] = &[
-        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
-    ];
+    if !org_word && is_clear_place(lex, p.slice(first, last)) {
+        evidence.add(EntityKind::Place, KNOWN_PLACE);
+    }
     if !single && !org_word && COMPASS.contains(&words[0].text) {
         evidence.add(EntityKind::Place, SHAPE);
     }
@@ -168,6 +331,58 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
         );
     let not_person = p.is(first, List::NotPersonFirst) || ends_with_place || compound;
     (evidence, not_person)
+}
+
+/// "Kaskel Polska", "Widgets UK": a name ending in another name of a country
+/// (its own language's, or a short form) is a local subsidiary.
+fn is_subsidiary(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
+    let word = p.tokens[last].text;
+    last > first
+        && matches!(lex.known(word), Some(Known::Entity(EntityKind::Place, country)) if country != word && !country.contains(word))
+        && lex.known(p.slice(first, last - 1)).is_none()
+        && (first..last).all(|i| !p.is(i, List::PlaceWord))
+}
+
+/// "KQV Sport", "VBC Research": a known organisation's name (an
+/// acronym) followed by more words is a unit or service of it.
+fn is_unit(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
+    // Known bodies a unit is named after are mostly acronyms ("BBC").
+    if p.tokens[first].shape != Shape::Upper {
+        return false;
+    }
+    (first..last.min(first + 3)).any(|end| {
+        matches!(
+            lex.known(p.slice(first, end)),
+            Some(Known::Entity(EntityKind::Organization, _))
+        )
+    })
+}
+
+/// What the open data says of a plain name's words: a known given name
+/// first ("Mara Quill") supports a person; neither a given name first nor
+/// a surname last ("Harlow Nights") speaks against one.
+fn name_words(lex: &Lexicon, words: &[Token<'_>]) -> i32 {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return 0;
+    };
+    let initial = first.text.trim_end_matches('.').chars().count() == 1;
+    let given = lex.given_name(first.text).is_some_and(|g| !g.ordinary_word);
+    if given || initial {
+        PLAIN_WORDS
+    } else if lex.surname(last.text).is_none() && lex.given_name(first.text).is_none() {
+        -PLAIN_WORDS
+    } else {
+        0
+    }
+}
+
+/// Whether the open data's likeliest place called `name` is a country,
+/// region or sizeable city whose name is nothing else.
+fn is_clear_place(lex: &Lexicon, name: &str) -> bool {
+    lex.place(name).is_some_and(|place| {
+        let sizeable = place.kind != PlaceKind::City || place.population >= KNOWN_PLACE_POPULATION;
+        sizeable && !place.ordinary_word && !place.given_name && !place.surname
+    })
 }
 
 /// "VinFast", "PayPal": a capital inside a word after a lower-case letter,

@@ -66,9 +66,24 @@ impl<'a> Para<'a> {
     }
 
     /// Whether token `i` and the next belong to one name ("Johnson &
-    /// Johnson" too).
+    /// Johnson" too, and a middle initial: "George W. Bush").
     pub fn joined(&self, i: usize) -> bool {
-        matches!(self.gap(i), " " | " & ")
+        match self.gap(i) {
+            " " | " & " => true,
+            ". " => {
+                self.is_initial(i) && self.tokens.get(i + 1).is_some_and(|t| t.is_capitalised())
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` is a single capital letter after another
+    /// capitalised word (a middle initial).
+    fn is_initial(&self, i: usize) -> bool {
+        let mut letters = self.tokens[i].text.chars();
+        let single =
+            matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+        single && i > 0 && self.tokens[i - 1].is_capitalised() && self.gap(i - 1) == " "
     }
 
     /// Whether every token from `first` to `last` is joined to the next.

@@ -23,6 +23,7 @@ const PLACE_TITLES: &[&str] = &[
     "Sheriff",
     "Bishop",
     "Archbishop",
+    "Attorney",
 ];
 
 /// Reads one run and records the names in it.
@@ -73,6 +74,9 @@ fn strip_opener(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (usiz
     if lex.is(List::Role, &word.to_lowercase()) {
         return (first + 1, Evidence::of(EntityKind::Person, TITLE));
     }
+    if lex.is(List::Opener, word) && lex.known(word).is_none() {
+        return (first + 1, Evidence::default());
+    }
     let verb_form = word.chars().count() > 5 && word.ends_with("ing");
     if verb_form && lex.known(word).is_none() {
         return (first + 1, Evidence::default());
@@ -86,6 +90,18 @@ fn titled(r: &mut Reader<'_, '_>, (first, last): (usize, usize)) -> bool {
     let Some((title_start, mut title_end)) = find_title(p, first, last, lex) else {
         return false;
     };
+    // "Sultan Velmar Grand Mosque": a building named after a titled person.
+    let of_follows = p.tokens.get(title_end + 1).is_some_and(|t| t.text == "of");
+    if !of_follows && p.is(last, List::PlaceWord) {
+        return false;
+    }
+    // "Democrat Senator …": a title word that names a party.
+    for i in title_start..=title_end {
+        if let Some(Known::Entity(EntityKind::Organization, party)) = lex.known(p.tokens[i].text) {
+            r.out
+                .push(Raw::known(p, (i, i), EntityKind::Organization, party));
+        }
+    }
     if title_start > first {
         affiliation(r, (first, title_start - 1), AFFILIATION_ORG);
     }
@@ -96,7 +112,8 @@ fn titled(r: &mut Reader<'_, '_>, (first, last): (usize, usize)) -> bool {
     if p.tokens.get(title_end + 1).is_some_and(|t| t.text == "of") && title_end + 2 <= last {
         let of = title_end + 2;
         let institution = (of..=last).any(|i| p.is(i, List::OrgWord));
-        let of_end = if institution || last - of < 2 {
+        let place = p.is(last, List::PlaceWord);
+        let of_end = if institution || place || last - of < 2 {
             last
         } else {
             of
@@ -166,6 +183,13 @@ fn find_title(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> Option<
         let Some(start) = title_ending_at(p, first, t, lex) else {
             continue;
         };
+        // "Office of the High Commissioner for Refugees": a title inside an
+        // institution's name, with no person after it.
+        let inside_body = p.tokens.get(t + 1).is_some_and(|w| w.text == "for")
+            && (first..start).any(|i| p.is(i, List::OrgWord));
+        if inside_body {
+            return None;
+        }
         let rest_is_name = (t + 1..=last).all(|i| !p.is(i, List::OrgWord))
             && (t + 1..=last).any(|i| !p.is(i, List::Stop) && !p.is(i, List::Title));
         if !rest_is_name {
@@ -198,8 +222,12 @@ fn chain_start(p: &Para<'_>, first: usize, start: usize, end: usize, lex: &Lexic
     chain_start
 }
 
+/// Titles whose capitalised words before them are a portfolio, not a body
+/// ("Foreign Minister", "Trade Commissioner").
 fn ends_with_portfolio_title(title: &str) -> bool {
-    title.ends_with("Minister") || title.ends_with("Secretary")
+    ["Minister", "Secretary", "Commissioner"]
+        .iter()
+        .any(|t| title.ends_with(t))
 }
 
 /// The start of the longest title ending at token `t`.

@@ -39,6 +39,7 @@ const OF_JOINERS: &[&str] = &[
     "Mount",
     "Secretary",
     "Statue",
+    "House",
 ];
 
 /// Small words allowed between the initials of an acronym's expansion.
@@ -82,16 +83,24 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
     let mut j = first;
     loop {
         let next = j + 1;
-        if p.tokens[j].possessive || next >= limit || !p.joined(j) {
+        if next >= limit
+            || !p.joined(j)
+            || (p.tokens[j].possessive && !name_possessive(p, first, j))
+        {
             return j;
         }
         let stop = |t: &str| lex.is(List::Stop, t) || lex.is(List::Time, t);
         if p.tokens[next].is_capitalised() {
-            // "Washington, D.C. It was…": a function word starts anew.
-            if stop(p.tokens[next].text) {
+            // "Washington, D.C. It was…": a function word starts anew; a
+            // month after a given name is a surname ("Alice June").
+            if stop(p.tokens[next].text) && !month_surname(p, j, next) {
                 return j;
             }
             j = next;
+            continue;
+        }
+        if let Some(end) = and_join(p, first, j, limit, lex) {
+            j = end;
             continue;
         }
         let mut k = next;
@@ -104,6 +113,101 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
         }
         return j;
     }
+}
+
+/// Plural nouns whose possessive is part of a body's name ("the Farmers’
+/// Union", "the Peoples’ Front").
+const POSSESSORS: &[&str] = &[
+    "People",
+    "Peoples",
+    "Women",
+    "Men",
+    "Children",
+    "Workers",
+    "Citizens",
+    "Farmers",
+    "Teachers",
+    "Veterans",
+    "Nurses",
+    "Writers",
+    "Journalists",
+    "Students",
+    "Parents",
+    "Doctors",
+    "Consumers",
+    "Traders",
+    "Employers",
+    "Builders",
+    "Miners",
+    "Seamen",
+    "Officers",
+    "Pilots",
+    "Taxpayers",
+    "Ratepayers",
+    "Fishermen",
+    "Nations",
+];
+
+/// Whether the possessive at `j` belongs to the name and the run goes on
+/// after it: a plural noun of a body's name ("People’s", "Workers’"), or
+/// a saint's name ("St Anne’s Hospital").
+fn name_possessive(p: &Para<'_>, first: usize, j: usize) -> bool {
+    let saint = matches!(p.tokens[first].text, "St" | "St." | "Saint") && j <= first + 2;
+    let next_capital = p.tokens.get(j + 1).is_some_and(|t| t.is_capitalised());
+    next_capital && (saint || POSSESSORS.contains(&p.tokens[j].text))
+}
+
+/// Whether the month at `next` is a surname after the name word at `j`:
+/// not after a weekday or a function word, not before a number ("Paris
+/// May 5").
+fn month_surname(p: &Para<'_>, j: usize, next: usize) -> bool {
+    const MONTHS: &[&str] = &["May", "June", "April", "August", "March"];
+    MONTHS.contains(&p.tokens[next].text)
+        && p.tokens[j].shape == Shape::Capital
+        && !p.is(j, List::Stop)
+        && !p.is(j, List::Time)
+        && !p.is(j, List::Title)
+        && p.tokens
+            .get(next + 1)
+            .is_none_or(|t| t.shape != Shape::Number)
+}
+
+/// The end of a name that goes on over "and" ("Bonds and Trading
+/// Commission", "Institute for Soil Metrics and Evaluation"): when the
+/// run so far is an institution's name that "of" or "for" continued and
+/// one word or an organisation word follows "and", or one word before
+/// "and" with an organisation word closing the (at most three) words after
+/// it. A known name after "and" is a name of its own.
+fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -> Option<usize> {
+    let and = j + 1;
+    if p.tokens.get(and)?.text != "and" || !p.spaced(and) || and + 1 >= limit {
+        return None;
+    }
+    let mut end = and + 1;
+    if !p.tokens[end].is_capitalised() || p.is(end, List::Stop) {
+        return None;
+    }
+    while end + 1 < limit && p.joined(end) && p.tokens[end + 1].is_capitalised() {
+        end += 1;
+    }
+    let after_known =
+        lex.known(p.slice(and + 1, end)).is_some() || lex.known(p.tokens[and + 1].text).is_some();
+    let org_in = |a: usize, b: usize| (a..=b).any(|i| p.is(i, List::OrgWord));
+    // The words after the institution's last "of"/"for" ("Marine" in
+    // "School of Marine"): no known name of their own ("Bank of Japan").
+    let of_part = (first..j)
+        .rev()
+        .find(|&i| matches!(p.tokens[i].text, "of" | "for"))
+        .filter(|&i| (first..i).any(|k| p.is(k, List::OrgWord)));
+    let continued = of_part.is_some_and(|i| lex.known(p.slice(i + 1, j)).is_none());
+    // An acronym on either side is a name of its own ("the BBC and Sky News").
+    let acronym = p.tokens[j].shape == Shape::Upper || p.tokens[and + 1].shape == Shape::Upper;
+    let one_word = !acronym && (j == first || (j == first + 1 && p.is(first, List::Stop)));
+    let short_before =
+        one_word && end - and <= 3 && !org_in(first, j) && lex.known(p.slice(first, j)).is_none();
+    let closes = p.is(end, List::OrgWord) && !p.tokens[end].possessive;
+    let joins = (continued && (closes || end == and + 1)) || (short_before && closes);
+    (joins && !after_known).then_some(end)
 }
 
 fn is_connector(word: &str, lex: &Lexicon) -> bool {
@@ -119,7 +223,7 @@ fn joins(p: &Para<'_>, first: usize, j: usize, k: usize, lex: &Lexicon) -> bool 
     match words.as_slice() {
         // "Mayor of Koszalin Piotr Jedlinski", "Minister of Information".
         ["of"] if p.is(j, List::Title) => true,
-        ["of"] | ["of", "the"] | ["for"] => p.tokens[first..=j]
+        ["of"] | ["of", "the"] | ["for"] | ["for", "the"] => p.tokens[first..=j]
             .iter()
             .any(|t| lex.is(List::OrgWord, t.text) || OF_JOINERS.contains(&t.text)),
         particles => particles
@@ -246,6 +350,75 @@ mod tests {
         assert_eq!(
             names("Kim, Lavrov’s aide and Russia–North Korea ties."),
             ["Kim", "Lavrov", "Russia", "North Korea"]
+        );
+    }
+
+    #[test]
+    fn institutional_names_go_on_over_and() {
+        assert_eq!(
+            names(
+                "The Bonds and Trading Commission fined the Velmar Institute for Soil Metrics and Evaluation."
+            ),
+            [
+                "The Bonds and Trading Commission",
+                "Velmar Institute for Soil Metrics and Evaluation"
+            ]
+        );
+        // Two names side by side stay two: known names, people, and a
+        // company after a known name.
+        assert_eq!(
+            names(
+                "Russia and China met. Anna Berg and Tom Lind spoke. Japan and Quillon Holdings agreed."
+            ),
+            [
+                "Russia",
+                "China",
+                "Anna Berg",
+                "Tom Lind",
+                "Japan",
+                "Quillon Holdings"
+            ]
+        );
+        assert_eq!(
+            names(
+                "Velmar University and Harwick Bank, the University of Orsk and Ana Ruiz of Zeta Labs, and KQRT and Velmar Radio"
+            ),
+            [
+                "Velmar University",
+                "Harwick Bank",
+                "University of Orsk",
+                "Ana Ruiz",
+                "Zeta Labs",
+                "KQRT",
+                "Velmar Radio"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_or_a_saint_possessive_stays_in_the_name() {
+        assert_eq!(
+            names("The Velmar People’s Party and St Anne’s Hospital met Russia’s Ivan Petrov."),
+            [
+                "The Velmar People’s Party",
+                "St Anne’s Hospital",
+                "Russia",
+                "Ivan Petrov"
+            ]
+        );
+    }
+
+    #[test]
+    fn middle_initials_and_month_surnames_stay_in_the_name() {
+        assert_eq!(
+            names("Judge Harold T. Brennan met Alice June and Brian March on Friday May 5."),
+            [
+                "Judge Harold T. Brennan",
+                "Alice June",
+                "Brian March",
+                "Friday",
+                "May"
+            ]
         );
     }
 
