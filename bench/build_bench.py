@@ -6,6 +6,7 @@
     bench/build_bench.py --sizes 1k,10k,100k --runs 5 --dir /tmp/briefing-bench
     bench/build_bench.py --sizes 10k --no-peers --json results.json
     bench/build_bench.py --corpus DIR             # a corpus made elsewhere
+    bench/build_bench.py --baseline /tmp/briefing-main   # before/after, same rounds
 
 For each size it writes a corpus with bench/gencorpus.py --peers (the same
 articles as a briefing site, a Zola site and a Hugo site) under --dir, then
@@ -15,6 +16,7 @@ from round to round. Before each run the command's output folder is deleted
 and the file system synced, outside the timing. The commands:
 
     briefing   TARGET/release/briefing build --root SITE --output OUT --quiet
+    baseline   the same with --baseline BINARY (say, main's), for before/after
     I/O floor  sh -c: read every input file (cat), then copy briefing's
                output tree (cp -R): the same bytes in the same number of
                files, with no work between reading and writing
@@ -263,6 +265,12 @@ def commands(args, corpus, work):
     runs = [
         ("briefing", [args.briefing, "build", "--root", corpus.root, "--output",
                       out["briefing"], "--quiet"], corpus.root, out["briefing"]),
+    ]
+    if args.baseline:
+        out["baseline"] = os.path.join(work, "baseline")
+        runs.append(("baseline", [args.baseline, "build", "--root", corpus.root, "--output",
+                                  out["baseline"], "--quiet"], corpus.root, out["baseline"]))
+    runs += [
         (FLOOR, ["sh", "-c", floor_script, "floor", reference, out["floor"]],
          corpus.root, out["floor"]),
     ]
@@ -382,6 +390,8 @@ def main():
     parser.add_argument("--seed", type=int, default=7, help="gencorpus.py seed (default 7)")
     parser.add_argument("--briefing", default=os.path.join(REPO, "target", "release", "briefing"),
                         help="the binary to time (default target/release/briefing)")
+    parser.add_argument("--baseline", metavar="BINARY",
+                        help="another briefing binary (say, main's) to time in the same rounds")
     parser.add_argument("--zola", default=shutil.which("zola"), help="zola binary (default: PATH)")
     parser.add_argument("--hugo", default=shutil.which("hugo"), help="hugo binary (default: PATH)")
     parser.add_argument("--corpus", metavar="DIR",
@@ -399,12 +409,16 @@ def main():
     if not os.access(args.briefing, os.X_OK):
         parser.error(f"{args.briefing} is not an executable: run `cargo build --release` first")
 
-    labels = {"briefing": "briefing"}
+    labels = {"briefing": "briefing", "baseline": "briefing (baseline)"}
     header = machine()
     os.makedirs(args.dir, exist_ok=True)
     header.append(f"disk: {fs_type(args.dir)} at {args.dir}")
     commit = first_line(["git", "-C", REPO, "describe", "--always", "--dirty"])
     header.append(f"briefing: {first_line([args.briefing, '--version'])}, commit {commit}")
+    if args.baseline:
+        if not os.access(args.baseline, os.X_OK):
+            parser.error(f"{args.baseline} is not an executable")
+        header.append(f"briefing (baseline): {describe_binary(args.baseline)}")
     if args.zola:
         labels["zola"] = "Zola " + version_of([args.zola, "--version"])
         header.append(f"{labels['zola']}: {describe_binary(args.zola)}")

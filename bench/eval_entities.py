@@ -366,8 +366,15 @@ def build_digest(binary, corpus, files):
         with open(digest_path, encoding="utf-8") as f:
             digest = json.load(f)
     articles = {}
+    tables = digest.get("entities", {})
     for article in digest.get("articles", []):
         stem = os.path.splitext(os.path.basename(article["source"]))[0]
+        # Format 2 names each entity once, in the entities table; an
+        # article refers to it by its index there.
+        for c in CLASSES:
+            for e in article.get(c, []):
+                if "name" not in e and "entity" in e:
+                    e["name"] = tables[c][e["entity"]]["name"]
         articles[stem] = article
     return articles
 

@@ -12,6 +12,11 @@ pub fn read_to_string(path: &Path) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))
 }
 
+/// Reads a UTF-8 file that may not exist or be readable: `None` then.
+pub fn read_optional(path: &Path) -> Option<String> {
+    std::fs::read_to_string(path).ok()
+}
+
 /// Reads a file as bytes.
 pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(|e| Error::io("read", path, e))
@@ -50,6 +55,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     rename(&temp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&temp);
     })
+}
+
+/// Creates (or truncates) the file at `path` for writing through a large
+/// buffer, creating missing parent folders, and hands it to `fill`; the
+/// file is flushed when `fill` returns. Returns the bytes written.
+pub fn write_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), Error>,
+) -> Result<u64, Error> {
+    use std::io::Write as _;
+    if let Some(parent) = path.parent() {
+        create_dir_all(parent)?;
+    }
+    let file = std::fs::File::create(path).map_err(|e| Error::io("write", path, e))?;
+    let mut out = Counting {
+        inner: std::io::BufWriter::with_capacity(1 << 20, file),
+        bytes: 0,
+    };
+    fill(&mut out)?;
+    out.inner.flush().map_err(|e| Error::io("write", path, e))?;
+    Ok(out.bytes)
+}
+
+/// A writer that counts the bytes passed through it.
+struct Counting<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Creates a folder and its missing parents.

@@ -53,11 +53,24 @@ pub fn is_xml_char(c: char) -> bool {
 
 /// `text` without the characters XML 1.0 does not allow.
 pub fn xml_chars_only(text: String) -> String {
-    if text.chars().all(is_xml_char) {
+    if all_xml_chars(&text) {
         text
     } else {
         text.chars().filter(|&c| is_xml_char(c)).collect()
     }
+}
+
+/// Whether every character of `text` is allowed in XML 1.0, read byte by
+/// byte: a C0 control is one byte, U+FFFE and U+FFFF are EF BF BE and EF
+/// BF BF, and no other character's encoding holds those bytes.
+fn all_xml_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0xEF
+                && bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF))
+    })
 }
 
 #[cfg(test)]
@@ -71,6 +84,22 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt; “ok”"
         );
         assert_eq!(escape(""), "");
+    }
+
+    #[test]
+    fn control_characters_and_non_characters_are_dropped_and_the_rest_kept() {
+        let text = "a\u{0}b\tc\nd\re\u{b}f\u{1f}g\u{fffe}h\u{ffff}i\u{fffd}j“k”\u{10ffff}";
+        assert_eq!(
+            xml_chars_only(text.to_string()),
+            text.chars().filter(|&c| is_xml_char(c)).collect::<String>()
+        );
+        assert_eq!(
+            xml_chars_only(text.to_string()),
+            "ab\tc\nd\refghi\u{fffd}j“k”\u{10ffff}"
+        );
+        for c in ['\u{fffd}', '\u{efbf}', 'é', '“', '\u{10ffff}'] {
+            assert!(all_xml_chars(&c.to_string()), "{c:?}");
+        }
     }
 
     #[test]

@@ -34,4 +34,5 @@ pub mod error; // Error (fatal) and Diagnostic (per input)
 pub mod fs; //    every std::fs call, with the path in every error
 pub mod html; //  HTML escaping
 pub mod slug; //  text → URL slugs and ids
+pub mod timings; // where a build's time goes (build --timings)
 pub mod urls; //  routes and URLs of every output file

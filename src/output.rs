@@ -65,10 +65,16 @@ impl Drop for Staging {
     }
 }
 
+/// What writes a streamed file's bytes, as they are made.
+pub type Fill<'a> = dyn FnMut(&mut dyn std::io::Write) -> Result<(), Error> + 'a;
+
 /// Where generated files go: a staging folder or the live output.
 pub trait OutputSink: Sync {
     /// Writes a file at `rel` (a `/`-separated path inside the output).
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error>;
+    /// Writes a file at `rel` whose bytes `fill` writes as it makes them,
+    /// so a large file is never held in memory whole. Returns its size.
+    fn write_streamed(&self, rel: &str, fill: &mut Fill<'_>) -> Result<u64, Error>;
     /// Copies `from` to `rel` inside the output.
     fn copy(&self, from: &Path, rel: &str) -> Result<(), Error>;
 }
@@ -76,6 +82,10 @@ pub trait OutputSink: Sync {
 impl OutputSink for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         Staging::write(self, rel, bytes)
+    }
+
+    fn write_streamed(&self, rel: &str, fill: &mut Fill<'_>) -> Result<u64, Error> {
+        crate::fs::write_with(&inside(&self.dir, rel)?, fill)
     }
 
     fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
@@ -104,15 +114,20 @@ impl LiveOutput {
     /// and a whole-site step) can prepare the same page at once, and which
     /// one lands is decided by who commits.
     pub fn prepare(&self, rel: &str, bytes: &[u8]) -> Result<Prepared, Error> {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
         let path = inside(&self.dir, rel)?;
-        let temp = path.with_file_name(format!(
-            ".{}.{}.tmp",
-            path.file_name()
-                .map_or_else(Default::default, |n| n.to_string_lossy()),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
+        let temp = temp_beside(&path);
         crate::fs::write(&temp, bytes)?;
+        Ok(Prepared { temp, path })
+    }
+
+    /// Like [`LiveOutput::prepare`], for a file `fill` writes as it makes
+    /// it (a data file never held whole).
+    pub fn prepare_streamed(&self, rel: &str, fill: &mut Fill<'_>) -> Result<Prepared, Error> {
+        let path = inside(&self.dir, rel)?;
+        let temp = temp_beside(&path);
+        crate::fs::write_with(&temp, fill).inspect_err(|_| {
+            let _ = std::fs::remove_file(&temp);
+        })?;
         Ok(Prepared { temp, path })
     }
 
@@ -157,9 +172,30 @@ impl OutputSink for LiveOutput {
         self.prepare(rel, bytes)?.commit()
     }
 
+    fn write_streamed(&self, rel: &str, fill: &mut Fill<'_>) -> Result<u64, Error> {
+        let path = inside(&self.dir, rel)?;
+        let temp = temp_beside(&path);
+        let bytes = crate::fs::write_with(&temp, fill)?;
+        crate::fs::rename(&temp, &path)?;
+        Ok(bytes)
+    }
+
     fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
         self.write(rel, &crate::fs::read(from)?)
     }
+}
+
+/// `PARENT/.NAME.N.tmp` for `path` = `PARENT/NAME`: where a live file is
+/// written before it is renamed over its target, under a name no other
+/// writer uses (a preview and a whole-site step may write one page at once).
+fn temp_beside(path: &Path) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    path.with_file_name(format!(
+        ".{}.{}.tmp",
+        path.file_name()
+            .map_or_else(Default::default, |n| n.to_string_lossy()),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
 }
 
 /// `rel` (a `/`-separated relative path) joined to `dir`, refusing anything
@@ -261,6 +297,35 @@ mod tests {
             "old"
         );
         assert!(!dir.path().join(".public.staging").exists());
+    }
+
+    #[test]
+    fn streamed_files_are_written_whole_in_both_sinks() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = Staging::begin(&dir.path().join("public")).unwrap();
+        let mut fill = |out: &mut dyn std::io::Write| {
+            for i in 0..3 {
+                write!(out, "{i},").map_err(|e| Error::io("write", Path::new("x"), e))?;
+            }
+            Ok(())
+        };
+        assert_eq!(staging.write_streamed("data/x.json", &mut fill).unwrap(), 6);
+        staging.commit().unwrap();
+        let live = LiveOutput::new(&dir.path().join("public"));
+        live.write_streamed("data/y.json", &mut fill).unwrap();
+        for name in ["x.json", "y.json"] {
+            let path = dir.path().join("public/data").join(name);
+            assert_eq!(std::fs::read_to_string(path).unwrap(), "0,1,2,");
+        }
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("public/data"))
+            .unwrap()
+            .collect();
+        assert_eq!(names.len(), 2, "no temp file left behind");
+        assert!(staging_refuses_escape(&live));
+    }
+
+    fn staging_refuses_escape(live: &LiveOutput) -> bool {
+        live.write_streamed("../x", &mut |_| Ok(())).is_err()
     }
 
     #[test]

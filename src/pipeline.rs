@@ -11,6 +11,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Instant;
 
 use jiff::Timestamp;
 use rayon::prelude::*;
@@ -25,7 +26,8 @@ use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
-use crate::render::{Job, RenderOptions, RenderedPage, Renderer};
+use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
+use crate::timings::{Timings, TimingsReport};
 use crate::urls::{HIGHLIGHT_CSS, Urls};
 
 /// What a build is asked to do.
@@ -73,7 +75,8 @@ pub struct BuildReport {
     pub articles: usize,
     /// Pages rendered.
     pub pages: usize,
-    /// The output path of every page and site file written, in job order.
+    /// The output path of every page and site file written (the largest
+    /// files first, then in job order).
     pub paths: Vec<String>,
     /// The `base_url` the site was built for (after `--base-url`).
     pub base_url: String,
@@ -81,6 +84,8 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
     /// What the article cache did, when the build used one.
     pub cache: Option<CacheReport>,
+    /// Where the build's time went.
+    pub timings: TimingsReport,
 }
 
 impl BuildReport {
@@ -122,18 +127,25 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
 
 /// Builds the site and keeps what was built.
 pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error> {
+    let timings = Timings::new();
+    let started = Instant::now();
     let config = load_config(options)?;
     let output = output_dir(&config, options);
     output::check_location(&config.root, &output)?;
     let templates = load_templates(&config)?;
+    timings.stage("config", started.elapsed());
 
-    let discovery = discover::discover(&config.root, &config.seeds_dir())?;
+    let discovery = timings.time("discover", || {
+        discover::discover(&config.root, &config.seeds_dir())
+    })?;
     let mut diagnostics = discovery.diagnostics;
     let cache = options
         .cache
         .as_deref()
         .map(|dir| ArticleCache::open(dir, &config));
-    let loaded = load_cached(&config, options, discovery.files, cache.as_ref());
+    let loaded = timings.time("parse+enrich", || {
+        load_cached(&config, options, discovery.files, cache.as_ref(), &timings)
+    });
     let cache = cache.map(ArticleCache::save);
     if let Some(report) = &cache {
         diagnostics.extend(report.warnings.iter().cloned());
@@ -146,20 +158,19 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
             .iter()
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
-    let (digest, digest_diagnostics) = assemble(good, options);
+    let (digest, digest_diagnostics) = assemble_timed(good, options, &timings);
     diagnostics.extend(digest_diagnostics);
     let renderer = make_renderer(&config, templates, options);
 
+    let started = Instant::now();
     let staging = Staging::begin(&output)?;
-    let jobs = Job::all(&digest);
+    let jobs = largest_first(Job::all(&digest));
     let mut paths = jobs
         .par_iter()
-        .map(|&job| {
-            let RenderedPage { path, bytes } = renderer.render(&digest, job)?;
-            staging.write(&path, &bytes)?;
-            Ok(path)
-        })
+        .map(|&job| render_and_write(&renderer, &digest, job, &staging, &timings))
         .collect::<Result<Vec<String>, Error>>()?;
+    timings.stage("render+write", started.elapsed());
+    let started = Instant::now();
     let pages: BTreeSet<String> = paths.iter().cloned().collect();
     for file in renderer.site_files() {
         staging.write(&file.path, &file.bytes)?;
@@ -168,7 +179,8 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     let (assets, asset_diagnostics) =
         write_assets(&config, &staging, &|name| pages.contains(name))?;
     diagnostics.extend(asset_diagnostics);
-    staging.commit()?;
+    timings.stage("static files", started.elapsed());
+    timings.time("commit", || staging.commit())?;
 
     diagnostics.sort();
     let report = BuildReport {
@@ -179,6 +191,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         base_url: config.site.base_url.clone(),
         diagnostics,
         cache,
+        timings: timings.report(),
     };
     let built = Built {
         config,
@@ -189,6 +202,45 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         assets,
     };
     Ok((built, report))
+}
+
+/// The jobs with the files that hold every story first: they take longest,
+/// and started last they would keep one core busy after the other is done.
+/// The order is otherwise kept (the sort is stable).
+fn largest_first(mut jobs: Vec<Job>) -> Vec<Job> {
+    jobs.sort_by_key(|job| {
+        !matches!(
+            job,
+            Job::Feed(Feed::Sitemap) | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
+        )
+    });
+    jobs
+}
+
+/// Renders one job and writes it to `sink`, timing both; returns its
+/// output path.
+fn render_and_write(
+    renderer: &Renderer,
+    digest: &Digest,
+    job: Job,
+    sink: &dyn OutputSink,
+    timings: &Timings,
+) -> Result<String, Error> {
+    let started = Instant::now();
+    if Renderer::streams(job) {
+        // A data file is written as it is made: its time is all render.
+        let path = crate::urls::output_path(&job.route(digest));
+        let bytes = sink.write_streamed(&path, &mut |out| renderer.write_to(digest, job, out))?;
+        let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+        timings.page(job.template(), &path, bytes, started.elapsed());
+        return Ok(path);
+    }
+    let RenderedPage { path, bytes } = renderer.render(digest, job)?;
+    let rendered = Instant::now();
+    timings.page(job.template(), &path, bytes.len(), rendered - started);
+    sink.write(&path, &bytes)?;
+    timings.add("write", rendered.elapsed());
+    Ok(path)
 }
 
 /// Reads `site.toml`, applying a `--base-url` override.
@@ -230,18 +282,20 @@ pub fn make_renderer(config: &Config, templates: Templates, options: &BuildOptio
 /// Loads, parses and enriches `files` in parallel, keeping their order;
 /// entities are read with the site's `entities.toml` corrections.
 pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>) -> Vec<Loaded> {
-    load_cached(config, options, files, None)
+    load_cached(config, options, files, None, &Timings::new())
 }
 
 /// Like [`load_all`], taking each article whose inputs are unchanged from
-/// `cache` and keeping the others there. The settings read here are the
-/// ones the cache's key hashes (`cache::identity::salt`): a new one must
-/// be added there.
+/// `cache` and keeping the others there, and adding the time spent reading
+/// and parsing ("parse") and enriching ("enrich") to `timings`, summed over
+/// threads. The settings read here are the ones the cache's key hashes
+/// (`cache::identity::salt`): a new one must be added there.
 pub fn load_cached(
     config: &Config,
     options: &BuildOptions,
     files: Vec<SourceFile>,
     cache: Option<&ArticleCache>,
+    timings: &Timings,
 ) -> Vec<Loaded> {
     let parse_options = ParseOptions {
         unsafe_html: config.site.markdown.unsafe_html,
@@ -252,6 +306,7 @@ pub fn load_cached(
     };
     let lexicon = Lexicon::new(&config.entities);
     let load = |file: SourceFile| {
+        let started = Instant::now();
         let result = article::read(&file).and_then(|source| {
             let key = cache.and_then(|c| c.key(&file, &source));
             if let (Some(cache), Some(key)) = (cache, key)
@@ -265,7 +320,10 @@ pub fn load_cached(
                 source.sidecar.as_deref(),
                 parse_options,
             )?;
+            let loaded = Instant::now();
+            timings.add("parse", loaded - started);
             let article = enrich::enrich_with(parsed, &context, &lexicon);
+            timings.add("enrich", loaded.elapsed());
             if let (Some(cache), Some(key)) = (cache, key) {
                 cache.put(&file, key, &article);
             }
@@ -288,11 +346,20 @@ pub fn assemble(
     articles: impl IntoIterator<Item = Arc<Article>>,
     options: &BuildOptions,
 ) -> (Digest, Vec<Diagnostic>) {
+    assemble_timed(articles, options, &Timings::new())
+}
+
+/// [`assemble`], recording its steps in `timings`.
+pub fn assemble_timed(
+    articles: impl IntoIterator<Item = Arc<Article>>,
+    options: &BuildOptions,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>) {
     let articles = articles
         .into_iter()
         .filter(|a| options.drafts || !a.draft)
         .collect();
-    digest::build(articles)
+    digest::build_timed(articles, timings)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.

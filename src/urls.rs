@@ -50,6 +50,19 @@ impl Urls {
         format!("{}{route}", self.root)
     }
 
+    /// The root-relative link to the article page of `slug`: the same as
+    /// `link(&article_route(slug))`, made in one allocation (listings make
+    /// hundreds of thousands).
+    pub fn article_link(&self, slug: &str) -> String {
+        let mut link =
+            String::with_capacity(self.root.len() + ARTICLES_ROUTE.len() + slug.len() + 1);
+        link.push_str(&self.root);
+        link.push_str(ARTICLES_ROUTE);
+        link.push_str(slug);
+        link.push('/');
+        link
+    }
+
     /// The absolute URL of `route`.
     pub fn absolute(&self, route: &str) -> String {
         format!("{}{route}", self.base)
@@ -129,6 +142,16 @@ pub fn article_route(slug: &str) -> String {
 /// The route of an edition page.
 pub fn edition_route(date: Date) -> String {
     format!("editions/{date}/")
+}
+
+/// The route of page `page` (from 1) of the listing whose first page is at
+/// `route`: `route` itself, then `ROUTE/page/N/`.
+pub fn paged_route(route: &str, page: u32) -> String {
+    if page <= 1 {
+        route.to_string()
+    } else {
+        format!("{route}page/{page}/")
+    }
 }
 
 /// The route of the editions archive.
@@ -231,6 +254,7 @@ mod tests {
         let urls = Urls::new("https://user.github.io/repo/");
         assert_eq!(urls.root(), "/repo/");
         assert_eq!(urls.link(&article_route("x")), "/repo/articles/x/");
+        assert_eq!(urls.article_link("x"), urls.link(&article_route("x")));
         assert_eq!(urls.absolute(""), "https://user.github.io/repo/");
     }
 
@@ -280,6 +304,16 @@ mod tests {
     fn percent_escapes_decode_once() {
         assert_eq!(percent_decode("/a%20b/%2e%2e/%252e"), "/a b/../%2e");
         assert_eq!(percent_decode("100%"), "100%");
+    }
+
+    #[test]
+    fn later_pages_of_a_listing_live_under_its_route() {
+        assert_eq!(paged_route("tags/x/", 1), "tags/x/");
+        assert_eq!(paged_route("tags/x/", 2), "tags/x/page/2/");
+        assert_eq!(
+            output_path(&paged_route("people/kim/", 12)),
+            "people/kim/page/12/index.html"
+        );
     }
 
     #[test]

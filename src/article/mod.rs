@@ -66,10 +66,7 @@ impl Body {
     /// Words of running text.
     pub fn word_count(&self) -> usize {
         match self {
-            Body::Text { paragraphs } => paragraphs
-                .iter()
-                .map(|p| p.split_whitespace().count())
-                .sum(),
+            Body::Text { paragraphs } => paragraphs.iter().map(|p| count_words(p)).sum(),
             Body::Markdown { word_count, .. } => *word_count,
         }
     }
@@ -78,6 +75,25 @@ impl Body {
     pub fn has_code(&self) -> bool {
         matches!(self, Body::Markdown { has_code: true, .. })
     }
+}
+
+/// Words of `text` as `split_whitespace` counts them, reading ASCII byte
+/// by byte and decoding only other characters.
+fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b.is_ascii() {
+            (b.is_ascii_whitespace() || b == 0x0b, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    words
 }
 
 /// Site settings that change how articles are parsed.
@@ -222,6 +238,23 @@ fn read_utf8(path: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "  one  ",
+            "one two\tthree\nfour\u{0b}five\u{0c}six\rseven",
+            "non\u{a0}breaking and\u{2003}em space, “quoted” café",
+            "\u{3000}ideographic\u{3000}space",
+        ] {
+            assert_eq!(
+                count_words(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
+    }
     use std::path::PathBuf;
 
     fn source(name: &str, kind: SourceKind, sidecar: bool) -> SourceFile {

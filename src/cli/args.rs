@@ -104,6 +104,11 @@ pub struct BuildArgs {
     /// share with `check --cache` and to restore in CI.
     #[arg(long, value_name = "DIR")]
     pub cache: Option<PathBuf>,
+    /// Print the time of each stage (discover, parse, enrich, digest, corpus
+    /// pass, render per template, write) and the slowest pages; with
+    /// --json, as a "timings" field.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Options of `briefing check`.

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::error::{Diagnostic, Error, Location};
 use crate::pipeline::BuildReport;
+use crate::timings::TimingsReport;
 
 /// What a build did, for machines.
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +27,9 @@ pub(super) struct JsonReport {
     pub errors: Vec<JsonDiagnostic>,
     /// Wall time of the build in milliseconds.
     pub elapsed_ms: u64,
+    /// Where the time went (`--timings` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timings: Option<TimingsReport>,
     /// What `--cache` did; absent without it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cache: Option<JsonCache>,
@@ -84,6 +88,7 @@ impl JsonReport {
                 pruned: c.pruned,
                 saved: c.saved,
             }),
+            timings: None,
         }
     }
 
@@ -98,6 +103,7 @@ impl JsonReport {
             errors: vec![JsonDiagnostic::of_error(error)],
             elapsed_ms,
             cache: None,
+            timings: None,
         }
     }
 
@@ -164,6 +170,7 @@ mod tests {
                 Diagnostic::warning(Location::file("static/index.html"), "not copied"),
             ],
             cache: None,
+            timings: crate::timings::Timings::new().report(),
         };
         let json: serde_json::Value =
             serde_json::from_str(&JsonReport::of_report(&report, 42).to_json()).unwrap();
@@ -175,6 +182,7 @@ mod tests {
         assert_eq!(json["errors"][0]["line"], 3);
         assert_eq!(json["warnings"][0]["file"], "static/index.html");
         assert_eq!(json["warnings"][0]["line"], serde_json::Value::Null);
+        assert!(json.get("timings").is_none(), "timings only when asked");
     }
 
     #[test]

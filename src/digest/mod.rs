@@ -14,6 +14,7 @@ mod related;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::time::Instant;
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
@@ -23,6 +24,7 @@ use crate::enrich::Article;
 use crate::enrich::extract::candidate::EntityKind;
 use crate::error::{Diagnostic, Location};
 use crate::slug::{MAX_SLUG_LEN, slugify, unique};
+use crate::timings::Timings;
 use entities::{Entity, EntityRef};
 use ids::{ArticleId, EditionId, EntityId, Id, Table, TagId};
 
@@ -107,7 +109,17 @@ impl Digest {
 
 /// Orders, groups and links `articles`. Returns warnings for slug clashes
 /// and tags that cannot be turned into a URL.
-pub fn build(mut articles: Vec<Arc<Article>>) -> (Digest, Vec<Diagnostic>) {
+pub fn build(articles: Vec<Arc<Article>>) -> (Digest, Vec<Diagnostic>) {
+    build_timed(articles, &Timings::new())
+}
+
+/// [`build`], recording the time of its steps ("digest", "corpus pass",
+/// "related") in `timings`.
+pub fn build_timed(
+    mut articles: Vec<Arc<Article>>,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>) {
+    let started = Instant::now();
     let mut diagnostics = assign_unique_slugs(&mut articles);
     articles.sort_by(|a, b| {
         b.date
@@ -119,8 +131,11 @@ pub fn build(mut articles: Vec<Arc<Article>>) -> (Digest, Vec<Diagnostic>) {
     let (editions, edition_of) = group_editions(&articles);
     let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
     diagnostics.extend(tag_diagnostics);
-    let resolved = entities::resolve(&articles);
-    let related = related::related(&resolved.entities_of, &tags_of);
+    timings.stage("digest", started.elapsed());
+    let resolved = timings.time("corpus pass", || entities::resolve(&articles));
+    let related = timings.time("related", || {
+        related::related(&resolved.entities_of, &tags_of)
+    });
     let digest = Digest {
         articles: articles.into(),
         editions,
@@ -322,6 +337,8 @@ mod tests {
             rank,
             weight: None,
             lede: String::new(),
+            key_points: Vec::new(),
+            dateline: None,
             word_count: 1,
             reading_minutes: 1,
             tags: Vec::new(),

@@ -9,13 +9,10 @@
 //! of the corpus), which keeps the pass close to linear; their scores then
 //! count every shared entity and tag. An article is never related to itself.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use super::entities::EntityRef;
 use super::ids::{ArticleId, Id, Table, TagId};
-use crate::enrich::extract::hash::FnvBuild;
 
 /// How many related stories an article lists.
 pub(crate) const MAX_RELATED: usize = 5;
@@ -106,8 +103,41 @@ pub(crate) fn related(
         postings: &postings,
         cap: MAX_POSTING.min(n / 10).max(MIN_POSTING),
     };
-    let best: Vec<Vec<ArticleId>> = (0..n).into_par_iter().map(|i| index.best_for(i)).collect();
+    // A few chunks per thread, each with its own score table.
+    let chunk = n.div_ceil(rayon::current_num_threads() * 2).max(1);
+    let ids: Vec<usize> = (0..n).collect();
+    let best: Vec<Vec<ArticleId>> = ids
+        .par_chunks(chunk)
+        .flat_map_iter(|chunk| {
+            let mut scratch = Scratch::new(n);
+            chunk
+                .iter()
+                .map(|&i| index.best_for(i, &mut scratch))
+                .collect::<Vec<_>>()
+        })
+        .collect();
     best.into()
+}
+
+/// One thread's reusable score table: a partial score per article and
+/// the articles touched, so scoring an article costs what it touches, not
+/// the corpus size, and allocates nothing.
+struct Scratch {
+    partial: Vec<f64>,
+    /// For each article, the article (plus one) last scored against it:
+    /// whether its partial score belongs to the current article.
+    stamp: Vec<usize>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn new(n: usize) -> Scratch {
+        Scratch {
+            partial: vec![0.0; n],
+            stamp: vec![0; n],
+            touched: Vec::new(),
+        }
+    }
 }
 
 /// The articles' features and each feature's articles.
@@ -121,32 +151,52 @@ impl Index<'_> {
     /// Scores the articles sharing a specific feature with article `i` by
     /// those features, then rescores the best of them on every shared
     /// feature and keeps [`MAX_RELATED`].
-    fn best_for(&self, i: usize) -> Vec<ArticleId> {
-        let mut partial: HashMap<u32, f64, FnvBuild> = HashMap::default();
+    fn best_for(&self, i: usize, scratch: &mut Scratch) -> Vec<ArticleId> {
         let own = &self.features[i];
         let specific = own
             .iter()
             .filter(|(f, _)| self.postings[*f as usize].len() <= self.cap);
         for (f, weight) in specific {
             for &j in &self.postings[*f as usize] {
-                if j as usize != i {
-                    *partial.entry(j).or_default() += weight;
+                let k = j as usize;
+                if k != i {
+                    if scratch.stamp[k] != i + 1 {
+                        scratch.stamp[k] = i + 1;
+                        scratch.partial[k] = 0.0;
+                        scratch.touched.push(j);
+                    }
+                    scratch.partial[k] += weight;
                 }
             }
         }
-        let mut shortlist: Vec<(f64, u32)> = partial.into_iter().map(|(j, s)| (s, j)).collect();
-        shortlist.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        shortlist.truncate(SHORTLIST);
+        let mut shortlist: Vec<(f64, u32)> = scratch
+            .touched
+            .drain(..)
+            .map(|j| (scratch.partial[j as usize], j))
+            .collect();
+        // The best SHORTLIST by score, ties by position: a total order, so
+        // selecting them first and sorting only them keeps the same list.
+        let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if shortlist.len() > SHORTLIST {
+            shortlist.select_nth_unstable_by(SHORTLIST, order);
+            shortlist.truncate(SHORTLIST);
+        }
+        shortlist.sort_by(order);
         let mut scored: Vec<(f64, usize)> = shortlist
             .into_iter()
             .map(|(_, j)| (shared(own, &self.features[j as usize]), j as usize))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored
-            .into_iter()
-            .take(MAX_RELATED)
-            .map(|(_, j)| ArticleId::new(j))
-            .collect()
+        // A fresh list: collecting from `scored` would reuse, and keep for
+        // the whole build, the buffer every candidate was scored in.
+        let mut best = Vec::with_capacity(MAX_RELATED.min(scored.len()));
+        best.extend(
+            scored
+                .iter()
+                .take(MAX_RELATED)
+                .map(|&(_, j)| ArticleId::new(j)),
+        );
+        best
     }
 }
 

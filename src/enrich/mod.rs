@@ -5,11 +5,14 @@
 //! Slugs are made unique later, in `digest`, where all articles are known.
 //! The briefing layer (entities, quotes, key figures) is [`extract`]'s.
 
+pub mod dateline;
 pub mod extract;
 mod filename;
+mod key_points;
 mod sentences;
 mod title;
 mod tokens;
+mod verbs;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -47,6 +50,8 @@ pub enum DateSource {
     FrontMatter,
     /// A `YYYY-MM-DD` file-name prefix.
     FileName,
+    /// The date in the story's dateline ("BEIJING, May 3 (Reuters) –").
+    Dateline,
     /// Neither: the build's current edition.
     Edition,
 }
@@ -75,8 +80,15 @@ pub struct Article {
     pub rank: Option<u32>,
     /// Explicit ordering weight from front matter.
     pub weight: Option<i64>,
-    /// The lede: front-matter summary, else the first paragraph.
+    /// The lede: front-matter summary, else the first paragraph (without
+    /// its dateline).
     pub lede: String,
+    /// Two or three sentences from across the story, never of the lede, in
+    /// reading order (see `key_points`).
+    pub key_points: Vec<String>,
+    /// The dateline read off the first paragraph; its place is the story's
+    /// location.
+    pub dateline: Option<dateline::Dateline>,
     /// Words of running text.
     pub word_count: usize,
     /// Minutes to read, at least 1.
@@ -85,7 +97,7 @@ pub struct Article {
     pub tags: Vec<String>,
     /// The byline.
     pub author: Option<String>,
-    /// The originating outlet.
+    /// The originating outlet: front matter's, else the dateline's agency.
     pub source: Option<String>,
     /// Link to the original story.
     pub source_url: Option<String>,
@@ -115,6 +127,9 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         body,
         revision,
     } = parsed;
+    let own_lexicon = (!front.entities.is_empty()).then(|| lexicon.for_article(&front.entities));
+    let lexicon = own_lexicon.as_ref().unwrap_or(lexicon);
+    let (dateline, body) = dateline::take(body, lexicon, ctx.today());
     let file = filename::parse(source.stem());
     let lede = non_empty(front.summary)
         .or_else(|| body.paragraphs().first().cloned())
@@ -124,30 +139,20 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
     let title = given_title
         .or_else(|| body.paragraphs().first().map(|p| title::derive(p)))
         .unwrap_or_default();
-    let (slug, slug_given) = match non_empty(front.slug) {
-        Some(slug) => (slugify(&slug, MAX_SLUG_LEN * 2), true),
-        None => (slugify(&title, MAX_SLUG_LEN), false),
-    };
-    let slug = if slug.is_empty() {
-        fallback_slug(source.stem())
-    } else {
-        slug
-    };
-    let (date, published, date_source) = match (front.date, file.date) {
-        (Some(fd), _) => (
-            fd.date,
-            fd.instant.unwrap_or_else(|| midnight(fd.date)),
-            DateSource::FrontMatter,
-        ),
-        (None, Some(d)) => (d, midnight(d), DateSource::FileName),
-        (None, None) => (ctx.today(), ctx.now, DateSource::Edition),
-    };
+    let (slug, slug_given) = slug_of(front.slug, &title, source.stem());
+    let given_date = front
+        .date
+        .map(|fd| (fd.date, fd.instant, DateSource::FrontMatter));
+    let (date, published, date_source) = date_of(given_date, file.date, dateline.as_ref(), ctx);
     let word_count = body.word_count();
-    let extracted = if front.entities.is_empty() {
-        extract::extract(body.paragraphs(), lexicon)
-    } else {
-        extract::extract(body.paragraphs(), &lexicon.for_article(&front.entities))
-    };
+    let paras = extract::paras(body.paragraphs());
+    let mut extracted = extract::extract_read(body.paragraphs(), &paras, lexicon);
+    if let Some(d) = &dateline {
+        dateline::add_place(&mut extracted.entities, &d.place);
+    }
+    let key_points = key_points::choose(&paras, &lede, &extracted);
+    drop(paras);
+    let agency = dateline.as_ref().and_then(|d| d.agency.clone());
     Article {
         source_path: source.rel_path,
         title,
@@ -160,6 +165,8 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         rank: file.rank,
         weight: front.weight,
         lede,
+        key_points,
+        dateline,
         word_count,
         reading_minutes: reading_minutes(word_count, ctx.words_per_minute),
         tags: front
@@ -169,7 +176,7 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
             .filter(|t| !t.is_empty())
             .collect(),
         author: non_empty(front.author),
-        source: non_empty(front.source),
+        source: non_empty(front.source).or(agency),
         source_url: non_empty(front.source_url),
         draft: front.draft,
         body: Arc::new(body),
@@ -178,17 +185,63 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
     }
 }
 
-/// Dates an article again for the build of `ctx`: one with no date of its
-/// own (front matter or file name) moves to the current edition, at the
+/// Dates an article again for the build of `ctx`, as [`enrich_with`]
+/// would have on that build's day: a dateline without a year is resolved
+/// again against it, and an article with no date of its own (front
+/// matter, file name or dateline) moves to the current edition, at the
 /// build instant; any other is returned as it was. The build clock affects
 /// nothing else in an article, so an article kept from an earlier build
 /// (`build --cache`) is redated rather than derived again.
 pub fn redate(mut article: Article, ctx: &EnrichContext) -> Article {
-    if article.date_source == DateSource::Edition {
-        article.date = ctx.today();
-        article.published = ctx.now;
+    if !matches!(
+        article.date_source,
+        DateSource::Dateline | DateSource::Edition
+    ) {
+        return article;
     }
+    if let Some(dateline) = article.dateline.as_mut() {
+        dateline.redate(ctx.today());
+    }
+    (article.date, article.published, article.date_source) =
+        date_of(None, None, article.dateline.as_ref(), ctx);
     article
+}
+
+/// The slug: front matter's (slugified), else one cut from the title, else
+/// the file name's; and whether it was given.
+fn slug_of(given: Option<String>, title: &str, stem: &str) -> (String, bool) {
+    let (slug, slug_given) = match non_empty(given) {
+        Some(slug) => (slugify(&slug, MAX_SLUG_LEN * 2), true),
+        None => (slugify(title, MAX_SLUG_LEN), false),
+    };
+    if slug.is_empty() {
+        (fallback_slug(stem), slug_given)
+    } else {
+        (slug, slug_given)
+    }
+}
+
+/// The date, the instant and where they came from: front matter, else the
+/// file name's date, else the dateline's, else the build's edition. A
+/// file-name date comes before a dateline's because it is whole (a
+/// dateline's year is inferred) and names the edition the author filed the
+/// story under.
+fn date_of(
+    given: Option<(Date, Option<Timestamp>, DateSource)>,
+    file_date: Option<Date>,
+    dateline: Option<&dateline::Dateline>,
+    ctx: &EnrichContext,
+) -> (Date, Timestamp, DateSource) {
+    if let Some((date, instant, source)) = given {
+        return (date, instant.unwrap_or_else(|| midnight(date)), source);
+    }
+    if let Some(d) = file_date {
+        return (d, midnight(d), DateSource::FileName);
+    }
+    match dateline.and_then(|d| d.date) {
+        Some(d) => (d, midnight(d), DateSource::Dateline),
+        None => (ctx.today(), ctx.now, DateSource::Edition),
+    }
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
@@ -262,9 +315,9 @@ mod tests {
             ),
             &ctx(),
         );
-        assert_eq!(a.title, "Rain fell on the capital all day");
+        assert_eq!(a.title, "Rain falls on capital all day");
         assert!(!a.title_given);
-        assert_eq!(a.slug, "rain-fell-on-the-capital-all-day");
+        assert_eq!(a.slug, "rain-falls-on-capital-all-day");
         assert_eq!(a.rank, Some(0));
         assert_eq!(a.lede, "Rain fell on the capital all day. More later.");
     }
@@ -305,6 +358,31 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_without_a_year_is_redated_as_a_later_build_would_date_it() {
+        let later = EnrichContext {
+            now: Timestamp::from_second(1_752_400_000).unwrap(),
+            ..ctx()
+        };
+        for text in [
+            "LONDON, July 13 (Reuters) - The bank raised rates on Sunday.",
+            "LONDON, July 13 2023 (Reuters) - The bank raised rates on Sunday.",
+            "LONDON (Reuters) - The bank raised rates on Sunday.",
+        ] {
+            let p = parsed("x.txt", FrontMatter::default(), &[text]);
+            let cached = enrich(p.clone(), &ctx());
+            assert_eq!(redate(cached, &later), enrich(p, &later), "{text}");
+        }
+        let p = parsed(
+            "x.txt",
+            FrontMatter::default(),
+            &["LONDON, July 13 (Reuters) - The bank raised rates on Sunday."],
+        );
+        let (before, after) = (enrich(p.clone(), &ctx()), enrich(p, &later));
+        assert_eq!(before.date, date(2024, 7, 13), "not after the build day");
+        assert_eq!(after.date, date(2025, 7, 13));
+    }
+
+    #[test]
     fn given_fields_win_and_are_trimmed() {
         let front = FrontMatter {
             title: Some(" Given ".into()),
@@ -330,6 +408,88 @@ mod tests {
             &ctx(),
         );
         assert_eq!(a.slug, "007-beijing");
+    }
+
+    #[test]
+    fn a_dateline_leaves_the_text_and_gives_place_source_and_date() {
+        let a = enrich(
+            parsed(
+                "x.txt",
+                FrontMatter::default(),
+                &[
+                    "KYIV, May 3 (Reuters) – Air raid sirens sounded across Ukraine overnight.",
+                    "Officials in Kharkiv said 40 buildings were damaged by drones.",
+                ],
+            ),
+            &ctx(),
+        );
+        let d = a.dateline.as_ref().unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.agency.as_deref(), d.date),
+            ("Kyiv", Some("Reuters"), Some(date(2025, 5, 3)))
+        );
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(
+            (a.date, a.date_source),
+            (date(2025, 5, 3), DateSource::Dateline)
+        );
+        assert_eq!(a.lede, "Air raid sirens sounded across Ukraine overnight.");
+        assert!(
+            !a.title.contains("KYIV") && !a.title.contains("Reuters"),
+            "{}",
+            a.title
+        );
+        assert_eq!(a.body.paragraphs()[0], a.lede);
+        let place = a
+            .extracted
+            .entities
+            .iter()
+            .find(|c| c.name == "Kyiv")
+            .unwrap();
+        assert_eq!(place.known, Some(extract::candidate::EntityKind::Place));
+        assert!(!a.key_points.iter().any(|p| p.contains("KYIV")));
+    }
+
+    #[test]
+    fn given_source_and_dates_win_over_the_dateline() {
+        let front = FrontMatter {
+            source: Some("Wire".into()),
+            ..FrontMatter::default()
+        };
+        let lede = ["LONDON, Jan 9 (AP) — Rain fell on the capital all day."];
+        let a = enrich(parsed("2025-02-01-x.txt", front, &lede), &ctx());
+        assert_eq!(a.source.as_deref(), Some("Wire"));
+        assert_eq!(
+            (a.date, a.date_source),
+            (date(2025, 2, 1), DateSource::FileName)
+        );
+        assert_eq!(a.dateline.unwrap().date, Some(date(2025, 1, 9)));
+    }
+
+    #[test]
+    fn key_points_never_repeat_the_lede() {
+        let a = enrich(
+            parsed(
+                "x.txt",
+                FrontMatter::default(),
+                &[
+                    "Floods in Valdera forced 3,000 people from their homes on Sunday.",
+                    "Floods in Valdera have forced 3,000 people from their homes, officials said.",
+                    "Army engineers from Orsolo built a temporary bridge over the Brannock River.",
+                    "Mayor Lena Eriksen said schools in Northmere would reopen on Wednesday.",
+                ],
+            ),
+            &ctx(),
+        );
+        assert_eq!(a.key_points.len(), 2, "{:#?}", a.key_points);
+        for point in &a.key_points {
+            assert!(!point.contains("forced 3,000 people"), "{point}");
+            assert!(
+                a.body.paragraphs()[1..]
+                    .iter()
+                    .any(|p| p.contains(point.as_str()))
+            );
+        }
     }
 
     #[test]

@@ -18,27 +18,29 @@ const ABBREVIATIONS: &[&str] = &[
 /// any closing quote or bracket), the last one being `text.len()`.
 pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len() && is_closer(chars[j].1) {
-                j += 1;
+    // Terminators are ASCII, so the scan steps over bytes and decodes
+    // characters only after one.
+    while i < bytes.len() {
+        let terminator = bytes[i];
+        if matches!(terminator, b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            for c in text[i + 1..].chars() {
+                if !is_closer(c) {
+                    break;
+                }
+                end += c.len_utf8();
             }
-            let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
+            let after = &text[end..];
             // One space or more ("part-time.  So it").
-            let mut k = j;
-            while k < chars.len() && chars[k].1 == ' ' {
-                k += 1;
-            }
-            if k > j
-                && starts_sentence(chars.get(k).map(|(_, c)| *c))
-                && !(c == '.' && is_abbreviation(&text[..at]))
+            let rest = after.trim_start_matches(' ');
+            if rest.len() < after.len()
+                && starts_sentence(rest.chars().next())
+                && !(terminator == b'.' && is_abbreviation(&text[..i]))
             {
                 ends.push(end);
-                i = j;
+                i = end + 1;
                 continue;
             }
         }
@@ -128,6 +130,16 @@ mod tests {
             split("He said “we will win.” Others disagreed."),
             vec!["He said “we will win.”", "Others disagreed."]
         );
+    }
+
+    #[test]
+    fn multibyte_text_and_closers_split_on_character_boundaries() {
+        assert_eq!(
+            split("Kim “won.” Café é. Über alles! ‘Fin.’ Done"),
+            vec!["Kim “won.”", "Café é.", "Über alles!", "‘Fin.’", "Done"]
+        );
+        assert_eq!(split("Ends with a dot. "), vec!["Ends with a dot."]);
+        assert_eq!(split("Wait... What?"), vec!["Wait...", "What?"]);
     }
 
     #[test]

@@ -103,16 +103,34 @@ fn name_prefix(text: &str, start: usize, end: usize) -> usize {
         .map_or(0, |p| p.len())
 }
 
-/// The byte range of the next word at or after `from`.
+/// The byte range of the next word at or after `from`. ASCII letters and
+/// digits are read byte by byte; any other character is decoded and
+/// judged by what stands around it.
 fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
-    let rest = text.get(from..)?;
-    let (offset, _) = rest.char_indices().find(|(_, c)| c.is_alphanumeric())?;
-    let start = from + offset;
-    let mut chars = text[start..].char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut start = from;
+    loop {
+        let b = *bytes.get(start)?;
+        if b.is_ascii_alphanumeric() {
+            break;
+        }
+        let c = text.get(start..)?.chars().next()?;
+        if c.is_alphanumeric() {
+            break;
+        }
+        start += c.len_utf8();
+    }
     let mut end = start;
     let mut previous = ' ';
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |(_, n)| *n);
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() {
+            previous = char::from(b);
+            end += 1;
+            continue;
+        }
+        let mut chars = text[end..].chars();
+        let Some(c) = chars.next() else { break };
+        let next = chars.next().unwrap_or(' ');
         let joins = match c {
             c if c.is_alphanumeric() => true,
             '-' | '’' | '\'' | '.' | '&' => next.is_alphanumeric(),
@@ -122,7 +140,7 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
         if !joins {
             break;
         }
-        end = start + i + c.len_utf8();
+        end += c.len_utf8();
         previous = c;
     }
     // "U.S." keeps its final dot.

@@ -259,7 +259,17 @@ fn write_pages(
 ) -> Result<Vec<Written>, Error> {
     let written: Vec<Option<Written>> = jobs
         .par_iter()
-        .map(|&(_, job, fingerprint)| {
+        .map(|&(path, job, fingerprint)| {
+            if Renderer::streams(job) {
+                let fill =
+                    &mut |out: &mut dyn std::io::Write| s.renderer.write_to(digest, job, out);
+                let prepared = s.live.prepare_streamed(path, fill)?;
+                return Ok(claims.commit_unclaimed(path, prepared)?.then(|| Written {
+                    path: path.clone(),
+                    fingerprint,
+                    wrote: true,
+                }));
+            }
             let RenderedPage { path, bytes } = s.renderer.render(digest, job)?;
             if s.previewed.get(&path) == Some(&xxh3_64(&bytes)) {
                 return Ok(Some(Written {

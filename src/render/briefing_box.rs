@@ -1,5 +1,6 @@
-//! The briefing box of an article page: its lede, the people, places and
-//! organisations it names, what was said and by whom, and its key figures.
+//! The briefing box of an article page: its key points, the people, places
+//! and organisations it names, what was said and by whom, and its key
+//! figures; and the dateline shown before the story's text.
 
 use serde::Serialize;
 
@@ -16,8 +17,8 @@ const BOX_FIGURES: usize = 8;
 /// The briefing box of an article page.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct BriefingBox<'a> {
-    /// The lede.
-    pub lede: &'a str,
+    /// Two or three sentences from across the story (never the lede).
+    pub key_points: &'a [String],
     /// People, most mentioned first.
     pub people: Vec<Link>,
     /// Places, most mentioned first.
@@ -71,7 +72,7 @@ pub(crate) fn briefing_box<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) ->
         })
         .collect();
     BriefingBox {
-        lede: &article.lede,
+        key_points: &article.key_points,
         people: of_kind(EntityKind::Person),
         places: of_kind(EntityKind::Place),
         organizations: of_kind(EntityKind::Organization),
@@ -84,4 +85,41 @@ pub(crate) fn briefing_box<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) ->
             .map(|f| f.text.as_str())
             .collect(),
     }
+}
+
+/// A story's dateline, shown before its text: the place as written (linked
+/// to its page when it is an entity) and the rest ("BEIJING" + ", May 3
+/// (Reuters)").
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct DatelineView<'a> {
+    /// The place as the dateline writes it.
+    pub place: &'a str,
+    /// The place's entity page.
+    pub place_url: Option<String>,
+    /// The rest of the dateline: region, date, agency.
+    pub rest: &'a str,
+}
+
+/// The dateline of article `i`, if it has one.
+pub(crate) fn dateline<'a>(
+    digest: &'a Digest,
+    i: ArticleId,
+    urls: &Urls,
+) -> Option<DatelineView<'a>> {
+    let d = digest.articles[i].dateline.as_ref()?;
+    let place_url = digest
+        .entities_of
+        .get(i)
+        .into_iter()
+        .flatten()
+        .map(|r| r.entity)
+        .find(|&e| {
+            digest.entities[e].kind == EntityKind::Place && digest.entities[e].name == d.place
+        })
+        .map(|e| entity_link(digest, e, urls).url);
+    Some(DatelineView {
+        place: d.text.get(..d.place_len).unwrap_or(&d.text),
+        place_url,
+        rest: d.text.get(d.place_len..).unwrap_or_default(),
+    })
 }

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::format::{Link, display_date};
+use super::format::Link;
+use super::paging::{LIST_STORIES, Pager, dated_rows, page_of};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EntityId};
 use crate::enrich::extract::candidate::EntityKind;
@@ -12,26 +13,9 @@ use crate::urls::{self, Urls};
 /// How many entities a story card shows.
 pub(crate) const CARD_ENTITIES: usize = 4;
 
-/// One story on an entity page.
+/// One page of the stories naming an entity.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct EntityStory<'a> {
-    /// Headline.
-    pub title: &'a str,
-    /// Link to the article.
-    pub url: String,
-    /// Date for display.
-    pub date: String,
-    /// Date for `<time datetime>`.
-    pub date_iso: String,
-    /// Link to its edition.
-    pub edition_url: String,
-    /// How many times the story names the entity.
-    pub mentions: u32,
-}
-
-/// An entity's page.
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct EntityView<'a> {
+pub(crate) struct EntityView<'a, R> {
     /// Its name.
     pub name: &'a str,
     /// "Person", "Place" or "Organisation".
@@ -44,8 +28,12 @@ pub(crate) struct EntityView<'a> {
     pub aliases: &'a [String],
     /// Mentions across all stories.
     pub mentions: u32,
-    /// The stories naming it, newest first.
-    pub articles: Vec<EntityStory<'a>>,
+    /// How many stories name it.
+    pub count: usize,
+    /// This page's stories, newest first.
+    pub articles: Vec<R>,
+    /// Links to its other pages.
+    pub pager: Pager,
 }
 
 /// An entity as listed on the entities index.
@@ -91,9 +79,20 @@ pub(crate) fn card_entities(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<L
         .collect()
 }
 
-/// Entity `e`'s page.
-pub(crate) fn entity_page<'a>(digest: &'a Digest, e: EntityId, urls: &Urls) -> EntityView<'a> {
+/// Page `page` of entity `e`'s stories, each story's row made by `row`
+/// (told whether to show the date).
+pub(crate) fn entity_page<'a, R>(
+    digest: &'a Digest,
+    e: EntityId,
+    page: u32,
+    urls: &Urls,
+    row: impl Fn(ArticleId, bool) -> R,
+) -> EntityView<'a, R> {
     let entity = &digest.entities[e];
+    let route = urls::entity_route(entity.kind, &entity.slug);
+    let stories = page_of(&entity.articles, page, LIST_STORIES)
+        .iter()
+        .map(|ea| ea.article);
     EntityView {
         name: &entity.name,
         kind: match entity.kind {
@@ -109,21 +108,9 @@ pub(crate) fn entity_page<'a>(digest: &'a Digest, e: EntityId, urls: &Urls) -> E
         index_label: entity.kind.heading(),
         aliases: &entity.aliases,
         mentions: entity.mentions,
-        articles: entity
-            .articles
-            .iter()
-            .map(|ea| {
-                let a = &digest.articles[ea.article];
-                EntityStory {
-                    title: &a.title,
-                    url: urls.link(&urls::article_route(&a.slug)),
-                    date: display_date(a.date),
-                    date_iso: a.date.to_string(),
-                    edition_url: urls.link(&urls::edition_route(a.date)),
-                    mentions: ea.mentions,
-                }
-            })
-            .collect(),
+        count: entity.articles.len(),
+        articles: dated_rows(digest, stories, row),
+        pager: Pager::new(&route, page, entity.articles.len(), LIST_STORIES, urls),
     }
 }
 

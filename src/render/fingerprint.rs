@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3, Xxh3DefaultBuilder};
 
-use super::{Feed, Job, Lookup, Page, PageSpec, PageVisitor, Renderer, views};
+use super::{Feed, Job, Lookup, Page, PageSpec, PageVisitor, Renderer, RowStyle, views};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EntityId, Id, Table};
 use crate::enrich::Article;
@@ -161,8 +161,9 @@ impl Keys<'_> {
                     h.write_usize(entity.articles.len());
                 }
             }
-            Job::Lookup(Lookup::Entity(e)) => {
+            Job::Lookup(Lookup::Entity(e, page)) => {
                 let entity = digest.entities.get(e)?;
+                h.write_u32(page);
                 write_entity(&mut h, digest, Some(e));
                 entity.aliases.iter().for_each(|a| {
                     h.update(&[0xf8]);
@@ -176,9 +177,9 @@ impl Keys<'_> {
             }
             Job::Page(
                 Page::Index
-                | Page::Edition(_)
+                | Page::Edition(..)
                 | Page::Editions
-                | Page::Tag(_)
+                | Page::Tag(..)
                 | Page::Tags
                 | Page::NotFound,
             )
@@ -305,10 +306,17 @@ struct Envelope<'a, T> {
 
 impl PageVisitor for FingerprintVisitor<'_> {
     type Card = u64;
+    type Row = (u64, RowStyle);
     type Output = u64;
 
     fn card(&self, i: ArticleId) -> u64 {
         self.sigs.0.get(i).copied().unwrap_or_default()
+    }
+
+    /// A row shows a subset of the card (headline, link, date, lede), so
+    /// the card's signature and the row's style cover it.
+    fn row(&self, i: ArticleId, style: RowStyle) -> (u64, RowStyle) {
+        (self.card(i), style)
     }
 
     fn needs_bodies(&self) -> bool {

@@ -38,6 +38,21 @@ pub(crate) fn display_date(date: Date) -> String {
     })
 }
 
+/// Formats a date for `<time datetime>`: "2025-07-12".
+pub(crate) fn iso_date(date: Date) -> String {
+    // As display_date: a few hundred dates, formatted for every listing.
+    thread_local! {
+        static FORMATTED: RefCell<HashMap<Date, String>> = RefCell::new(HashMap::new());
+    }
+    FORMATTED.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(date)
+            .or_insert_with(|| date.to_string())
+            .clone()
+    })
+}
+
 /// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
 pub(crate) fn rfc3339(instant: Timestamp) -> String {
     // Sitemaps format one date per page, and most pages share the few
@@ -64,6 +79,25 @@ pub(crate) fn rfc2822(instant: Timestamp) -> String {
     // Only years outside 0..=9999 cannot be printed; jiff timestamps of
     // real articles never are, but fall back to RFC 9110's form anyway.
     jiff::fmt::rfc2822::to_string(&zoned).unwrap_or_else(|_| instant.to_string())
+}
+
+/// `text` cut to at most `max` characters on a word boundary, with `…`.
+pub(crate) fn cut(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let end = text
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    let on_boundary = text[end..].starts_with(char::is_whitespace);
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if !on_boundary => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// The body of an article as safe HTML: escaped paragraphs for plain text,
@@ -95,8 +129,16 @@ mod tests {
     }
 
     #[test]
+    fn cut_stops_on_a_word_boundary() {
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(cut("one two three four", 10), "one two…");
+        assert_eq!(cut("Rain, hail, snow", 12), "Rain, hail…");
+    }
+
+    #[test]
     fn dates_display_without_padding() {
         assert_eq!(display_date(jiff::civil::date(2025, 7, 5)), "5 July 2025");
+        assert_eq!(iso_date(jiff::civil::date(2025, 7, 5)), "2025-07-05");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! says where each goes. A leaf of `render`, so every part of it (and
 //! `incremental`) can name pages without importing the renderer.
 
+use super::paging::{EDITION_STORIES, LIST_STORIES, page_count};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EditionId, EntityId, TagId};
 use crate::urls;
@@ -29,12 +30,12 @@ pub enum Page {
     Index,
     /// One article's page.
     Article(ArticleId),
-    /// One edition's page.
-    Edition(EditionId),
+    /// Page `n` (from 1) of one edition's stories.
+    Edition(EditionId, u32),
     /// The editions archive.
     Editions,
-    /// One tag's page.
-    Tag(TagId),
+    /// Page `n` (from 1) of one tag's stories.
+    Tag(TagId, u32),
     /// The tag list.
     Tags,
     /// The not-found page.
@@ -59,8 +60,9 @@ pub enum Feed {
 /// A page or file of the briefing layer's lookups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lookup {
-    /// One person's, place's or organisation's page.
-    Entity(EntityId),
+    /// Page `n` (from 1) of the stories naming one person, place or
+    /// organisation.
+    Entity(EntityId, u32),
     /// The index of people, places and organisations.
     Entities,
     /// The search page.
@@ -82,8 +84,14 @@ impl Job {
         ];
         jobs.extend([Feed::Atom, Feed::Rss, Feed::Json, Feed::Sitemap].map(Job::Feed));
         jobs.extend(digest.articles.ids().map(|i| Job::Page(Page::Article(i))));
-        jobs.extend(digest.editions.ids().map(|e| Job::Page(Page::Edition(e))));
-        jobs.extend(digest.tags.ids().map(|t| Job::Page(Page::Tag(t))));
+        for (e, edition) in digest.editions.enumerate() {
+            let pages = page_count(edition.articles.len(), EDITION_STORIES);
+            jobs.extend((1..=pages).map(|n| Job::Page(Page::Edition(e, n))));
+        }
+        for (t, tag) in digest.tags.enumerate() {
+            let pages = page_count(tag.articles.len(), LIST_STORIES);
+            jobs.extend((1..=pages).map(|n| Job::Page(Page::Tag(t, n))));
+        }
         jobs.extend(digest.tags.ids().map(|t| Job::Feed(Feed::Tag(t))));
         jobs.extend(
             [
@@ -94,13 +102,40 @@ impl Job {
             ]
             .map(Job::Lookup),
         );
-        jobs.extend(
-            digest
-                .entities
-                .ids()
-                .map(|e| Job::Lookup(Lookup::Entity(e))),
-        );
+        for (e, entity) in digest.entities.enumerate() {
+            let pages = page_count(entity.articles.len(), LIST_STORIES);
+            jobs.extend((1..=pages).map(|n| Job::Lookup(Lookup::Entity(e, n))));
+        }
         jobs
+    }
+
+    /// The name of the template that renders this job (a data file's own
+    /// name for the files written without one).
+    pub fn template(self) -> &'static str {
+        match self {
+            Job::Page(page) => match page {
+                Page::Index => "index.html",
+                Page::Article(_) => "article.html",
+                Page::Edition(..) => "edition.html",
+                Page::Editions => "editions.html",
+                Page::Tag(..) => "tag.html",
+                Page::Tags => "tags.html",
+                Page::NotFound => "404.html",
+            },
+            Job::Feed(feed) => match feed {
+                Feed::Atom | Feed::Tag(_) => "atom.xml",
+                Feed::Rss => "rss.xml",
+                Feed::Json => "feed.json",
+                Feed::Sitemap => "sitemap.xml",
+            },
+            Job::Lookup(lookup) => match lookup {
+                Lookup::Entity(..) => "entity.html",
+                Lookup::Entities => "entities.html",
+                Lookup::Search => "search.html",
+                Lookup::DigestJson => "digest.json",
+                Lookup::SearchIndex => "search-index.json",
+            },
+        }
     }
 
     /// The route of this job's page.
@@ -118,9 +153,11 @@ impl Page {
         match self {
             Page::Index => String::new(),
             Page::Article(i) => urls::article_route(&digest.articles[i].slug),
-            Page::Edition(e) => urls::edition_route(digest.editions[e].date),
+            Page::Edition(e, n) => {
+                urls::paged_route(&urls::edition_route(digest.editions[e].date), n)
+            }
             Page::Editions => urls::EDITIONS_ROUTE.to_string(),
-            Page::Tag(t) => urls::tag_route(&digest.tags[t].slug),
+            Page::Tag(t, n) => urls::paged_route(&urls::tag_route(&digest.tags[t].slug), n),
             Page::Tags => urls::TAGS_ROUTE.to_string(),
             Page::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
         }
@@ -142,9 +179,9 @@ impl Feed {
 impl Lookup {
     fn route(self, digest: &Digest) -> String {
         match self {
-            Lookup::Entity(e) => {
+            Lookup::Entity(e, n) => {
                 let entity = &digest.entities[e];
-                urls::entity_route(entity.kind, &entity.slug)
+                urls::paged_route(&urls::entity_route(entity.kind, &entity.slug), n)
             }
             Lookup::Entities => urls::ENTITIES_ROUTE.to_string(),
             Lookup::Search => urls::SEARCH_ROUTE.to_string(),

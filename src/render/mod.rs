@@ -11,6 +11,7 @@ mod feeds;
 pub mod fingerprint;
 mod format;
 mod job;
+mod paging;
 mod search;
 mod seo;
 pub mod templates;
@@ -26,6 +27,7 @@ use crate::error::Error;
 use crate::urls::{self, Urls};
 use feeds::FeedSettings;
 pub use job::{Feed, Job, Lookup, Page, RenderedPage};
+pub use paging::RowStyle;
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
 use views::SiteView;
@@ -81,15 +83,20 @@ impl<'a> PageSpec<'a> {
 }
 
 /// Something done with every page's view model: rendering it to HTML, or
-/// fingerprinting it. Views list other stories as `Self::Card`, so a
-/// fingerprint can stand a story's precomputed signature in for its card.
+/// fingerprinting it. Views list other stories as `Self::Card` (on the
+/// front page and article pages) or `Self::Row` (on listings), so a
+/// fingerprint can stand a story's precomputed signature in for either.
 pub trait PageVisitor {
-    /// How a listed story is represented.
+    /// How a story is shown in full on the front page.
     type Card: Serialize;
+    /// How a story is listed on an edition, tag or entity page.
+    type Row: Serialize;
     /// What visiting a page yields.
     type Output;
-    /// The representation of story `i`.
+    /// The card of story `i`.
     fn card(&self, i: ArticleId) -> Self::Card;
+    /// The row of story `i`, shown in `style`.
+    fn row(&self, i: ArticleId, style: RowStyle) -> Self::Row;
     /// Visits one page's view.
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, view: T) -> Self::Output;
     /// Whether views must carry article bodies as HTML, or may stand in
@@ -170,6 +177,37 @@ impl Renderer {
         })
     }
 
+    /// Whether `job`'s file is best streamed to its output with
+    /// [`Renderer::write_to`]: the data files, which hold every story.
+    pub fn streams(job: Job) -> bool {
+        matches!(job, Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex))
+    }
+
+    /// Writes `job`'s file to `out` as it is made: the same bytes as
+    /// [`Renderer::render`], without holding a data file whole.
+    pub fn write_to(
+        &self,
+        digest: &Digest,
+        job: Job,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), Error> {
+        let route = job.route(digest);
+        match job {
+            Job::Lookup(Lookup::DigestJson) => {
+                let view = data::digest_json(digest, &self.site_title, &self.urls);
+                data::write_json(&view, &route, out)
+            }
+            Job::Lookup(Lookup::SearchIndex) => {
+                data::write_json(&data::search_index(digest, &self.urls), &route, out)
+            }
+            Job::Page(_) | Job::Feed(_) | Job::Lookup(_) => {
+                let page = self.render(digest, job)?;
+                out.write_all(&page.bytes)
+                    .map_err(|e| Error::io("write", std::path::Path::new(&page.path), e))
+            }
+        }
+    }
+
     /// Builds a job's view and hands it to `visitor`.
     pub fn visit<V: PageVisitor>(
         &self,
@@ -197,6 +235,7 @@ impl Renderer {
         let urls = &self.urls;
         let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
         let card = |i| visitor.card(i);
+        let row = |i, dated| visitor.row(i, RowStyle { lede: false, dated });
         match page {
             Page::Index => {
                 let view = views::index(digest, self.index_editions, urls, card);
@@ -212,22 +251,27 @@ impl Renderer {
                 };
                 visitor.page(page, view)
             }
-            Page::Edition(e) => {
-                let view = views::edition(digest, e, urls, card);
-                let title = format!("Edition of {}", view.date);
+            Page::Edition(e, n) => {
+                let style = RowStyle {
+                    lede: true,
+                    dated: false,
+                };
+                let view = views::edition(digest, e, n, urls, |i| visitor.row(i, style));
+                let title = paged_title(format!("Edition of {}", view.date), &view.pager);
                 visitor.page(spec("edition.html", &title), view)
             }
             Page::Editions => {
                 let view: Vec<_> = digest
                     .editions
                     .ids()
-                    .map(|e| views::edition_summary(digest, e, urls, false))
+                    .map(|e| views::edition_summary(digest, e, urls, 0))
                     .collect();
                 visitor.page(spec("editions.html", "All editions"), view)
             }
-            Page::Tag(t) => {
+            Page::Tag(t, n) => {
+                let view = views::tag(digest, t, n, urls, row);
                 let title = format!("Stories tagged “{}”", digest.tags[t].name);
-                let view = views::tag(digest, t, card);
+                let title = paged_title(title, &view.pager);
                 visitor.page(spec("tag.html", &title), view)
             }
             Page::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
@@ -248,9 +292,10 @@ impl Renderer {
         let urls = &self.urls;
         let spec = |template, title| PageSpec::new(template, title, at.route, at.job);
         match lookup {
-            Lookup::Entity(e) => {
-                let view = entities::entity_page(digest, e, urls);
-                let title = view.name.to_string();
+            Lookup::Entity(e, n) => {
+                let row = |i, dated| visitor.row(i, RowStyle { lede: false, dated });
+                let view = entities::entity_page(digest, e, n, urls, row);
+                let title = paged_title(view.name.to_string(), &view.pager);
                 visitor.page(spec("entity.html", &title), view)
             }
             Lookup::Entities => {
@@ -318,15 +363,24 @@ impl Renderer {
             Job::Page(Page::Article(i)) => {
                 meta = seo::article_meta(digest, i, &self.seo, &self.urls);
             }
-            Job::Page(Page::Tag(t)) => {
+            Job::Page(Page::Tag(t, _)) => {
                 meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls));
             }
             Job::Page(Page::NotFound) => meta.noindex = true,
-            Job::Page(Page::Index | Page::Edition(_) | Page::Editions | Page::Tags)
+            Job::Page(Page::Index | Page::Edition(..) | Page::Editions | Page::Tags)
             | Job::Feed(_)
             | Job::Lookup(_) => {}
         }
         meta
+    }
+}
+
+/// A listing page's title, with its page number after the first page.
+fn paged_title(title: String, pager: &paging::Pager) -> String {
+    if pager.current > 1 {
+        format!("{title} (page {} of {})", pager.current, pager.total)
+    } else {
+        title
     }
 }
 
@@ -345,10 +399,15 @@ struct HtmlVisitor<'r> {
 
 impl<'r> PageVisitor for HtmlVisitor<'r> {
     type Card = views::Card<'r>;
+    type Row = views::Row<'r>;
     type Output = Result<String, Error>;
 
     fn card(&self, i: ArticleId) -> views::Card<'r> {
         views::card(self.digest, i, &self.renderer.urls)
+    }
+
+    fn row(&self, i: ArticleId, style: RowStyle) -> views::Row<'r> {
+        views::row(self.digest, i, &self.renderer.urls, style)
     }
 
     fn page<T: Serialize>(&self, spec: PageSpec<'_>, page: T) -> Result<String, Error> {

@@ -1,5 +1,7 @@
-//! The search page: the search box's script and index, and every story
-//! listed, so the page works as a plain list without JavaScript.
+//! The search page: the search box's script and index, and the newest
+//! stories with the ways to browse the rest, so the page still leads to
+//! every story without JavaScript (and stays small however large the
+//! archive grows).
 
 use serde::Serialize;
 
@@ -25,21 +27,29 @@ pub(crate) struct SearchView<'a> {
     pub script_url: String,
     /// Where the script loads the index from.
     pub index_url: String,
-    /// Every story, in reading order: the page without JavaScript.
+    /// The newest stories, in reading order: the page without JavaScript.
     pub articles: Vec<SearchStory<'a>>,
+    /// How many stories are not listed (found by browsing editions, tags
+    /// and entities).
+    pub more: usize,
 }
+
+/// How many stories the search page lists for readers without JavaScript.
+const LISTED: usize = 50;
 
 /// The search page.
 pub(crate) fn search_page<'a>(digest: &'a Digest, urls: &Urls) -> SearchView<'a> {
     SearchView {
         script_url: urls.link(urls::SEARCH_SCRIPT),
         index_url: urls.link(urls::SEARCH_INDEX_ROUTE),
+        more: digest.articles.len().saturating_sub(LISTED),
         articles: digest
             .articles
             .iter()
+            .take(LISTED)
             .map(|a| SearchStory {
                 title: &a.title,
-                url: urls.link(&urls::article_route(&a.slug)),
+                url: urls.article_link(&a.slug),
                 date: display_date(a.date),
             })
             .collect(),

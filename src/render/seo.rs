@@ -9,7 +9,7 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::format::{Link, rfc3339};
+use super::format::{Link, cut, rfc3339};
 use super::job::{Feed, Job, Lookup, Page, RenderedPage};
 use crate::article::Body;
 use crate::config::SiteConfig;
@@ -51,7 +51,10 @@ impl SeoSettings {
 /// The meta tags of one page.
 #[derive(Debug, Clone, Default, Serialize)]
 pub(crate) struct PageMeta {
-    /// For `og:description` (may be empty).
+    /// For the description and `og:description` (may be empty): the
+    /// site's description, or an article's lede cut short. Link previews
+    /// read the Open Graph tags (Twitter's card falls back to them), so
+    /// nothing repeats it.
     pub description: String,
     /// `website` or `article`.
     pub og_type: &'static str,
@@ -94,9 +97,7 @@ pub(crate) fn article_meta(
         context: "https://schema.org",
         kind: "NewsArticle",
         headline: &a.title,
-        description: &a.lede,
         url: &url,
-        main_entity_of_page: &url,
         date_published: &published,
         date_modified: &published,
         in_language: &settings.language,
@@ -135,9 +136,7 @@ struct NewsArticle<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     headline: &'a str,
-    description: &'a str,
     url: &'a str,
-    main_entity_of_page: &'a str,
     date_published: &'a str,
     date_modified: &'a str,
     in_language: &'a str,
@@ -193,25 +192,6 @@ fn script_safe(json: &str) -> String {
         .replace('&', "\\u0026")
 }
 
-/// `text` cut to at most `max` characters on a word boundary, with `…`.
-pub(crate) fn cut(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let end = text
-        .char_indices()
-        .nth(max.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| i);
-    let head = &text[..end];
-    let on_boundary = text[end..].starts_with(char::is_whitespace);
-    let head = match head.rfind(char::is_whitespace) {
-        Some(space) if !on_boundary => &head[..space],
-        _ => head,
-    };
-    format!("{}…", head.trim_end_matches(|c: char| !c.is_alphanumeric()))
-}
-
 /// The `src` of the first image in a Markdown body, as written.
 pub(crate) fn first_image(body: &Body) -> Option<String> {
     let Body::Markdown { html, .. } = body else {
@@ -251,12 +231,12 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
     match job {
         Job::Page(Page::Index | Page::Editions | Page::Tags) => newest(&mut digest.articles.ids()),
         Job::Page(Page::Article(i)) => newest(&mut std::iter::once(i)),
-        Job::Page(Page::Edition(e)) => {
+        Job::Page(Page::Edition(e, _)) => {
             newest(&mut digest.editions.get(e)?.articles.iter().copied())
         }
-        Job::Page(Page::Tag(t)) => newest(&mut digest.tags.get(t)?.articles.iter().copied()),
+        Job::Page(Page::Tag(t, _)) => newest(&mut digest.tags.get(t)?.articles.iter().copied()),
         Job::Lookup(Lookup::Entities | Lookup::Search) => newest(&mut digest.articles.ids()),
-        Job::Lookup(Lookup::Entity(e)) => {
+        Job::Lookup(Lookup::Entity(e, _)) => {
             newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article))
         }
         Job::Page(Page::NotFound)
@@ -316,13 +296,6 @@ mod tests {
             word_count: 0,
             has_code: false,
         }
-    }
-
-    #[test]
-    fn cut_stops_on_a_word_boundary() {
-        assert_eq!(cut("short", 10), "short");
-        assert_eq!(cut("one two three four", 10), "one two…");
-        assert_eq!(cut("Rain, hail, snow", 12), "Rain, hail…");
     }
 
     #[test]

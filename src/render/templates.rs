@@ -40,6 +40,12 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/entities.html"),
     ),
     ("search.html", include_str!("../../templates/search.html")),
+    ("stories.html", include_str!("../../templates/stories.html")),
+    ("pager.html", include_str!("../../templates/pager.html")),
+    (
+        "pager-head.html",
+        include_str!("../../templates/pager-head.html"),
+    ),
 ];
 
 /// The default static files, by path in the output.

@@ -6,10 +6,14 @@
 
 use serde::Serialize;
 
-use super::briefing_box::{BriefingBox, briefing_box};
+use super::briefing_box::{BriefingBox, DatelineView, briefing_box, dateline};
 use super::entities::card_entities;
 use super::feeds::FeedLinks;
-use super::format::{Link, display_date};
+use super::format::{Link, cut, display_date, iso_date};
+use super::paging::{
+    EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, RowStyle, dated_rows,
+    page_of,
+};
 use crate::config::SiteConfig;
 use crate::digest::ids::{ArticleId, EditionId, Id, TagId};
 use crate::digest::{Digest, Edition};
@@ -98,6 +102,26 @@ pub(crate) struct Card<'a> {
     pub entities: Vec<Link>,
 }
 
+/// The longest lede an edition page shows, in characters.
+const LEDE_CHARS: usize = 240;
+
+/// A story as listed on an edition, tag or entity page: what a reader
+/// scans (headline, date, link), and the lede on edition pages.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Row<'a> {
+    /// Headline.
+    pub title: &'a str,
+    /// Link to the article page.
+    pub url: String,
+    /// Date for display, e.g. "12 July 2025", unless the row above shows
+    /// the same.
+    pub date: Option<String>,
+    /// Date for `<time datetime>`.
+    pub date_iso: String,
+    /// The lede cut to a scannable length, on edition pages.
+    pub lede: Option<String>,
+}
+
 /// Everything an article page shows but its body, which templates get as
 /// `body_html` (kept apart so a page's fingerprint need not hash it).
 #[derive(Debug, Clone, Serialize)]
@@ -120,31 +144,56 @@ pub(crate) struct ArticleView<'a, C> {
     pub next: Option<Link>,
     /// Its edition.
     pub edition: Link,
-    /// The briefing box: lede, entities, quotes, key figures.
+    /// The dateline, shown before the text.
+    pub dateline: Option<DatelineView<'a>>,
+    /// The briefing box: key points, entities, quotes, key figures.
     pub briefing: BriefingBox<'a>,
     /// Stories sharing its most specific entities and tags.
     pub related: Vec<Link>,
 }
 
-/// An edition: one day's stories.
+/// One page of an edition: one day's stories.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct EditionView<C> {
+pub(crate) struct EditionView<R> {
+    /// The day for display.
+    pub date: String,
+    /// The day for `<time datetime>`.
+    pub date_iso: String,
+    /// Link to the edition's first page.
+    pub url: String,
+    /// How many stories the whole edition has.
+    pub count: usize,
+    /// This page's stories in order.
+    pub articles: Vec<R>,
+    /// The next newer edition.
+    pub newer: Option<Link>,
+    /// The next older edition.
+    pub older: Option<Link>,
+    /// Links to the edition's other pages.
+    pub pager: Pager,
+}
+
+/// The newest edition as the front page shows it: its first stories in
+/// full, and a link to the rest.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct FrontEdition<C> {
     /// The day for display.
     pub date: String,
     /// The day for `<time datetime>`.
     pub date_iso: String,
     /// Link to the edition page.
     pub url: String,
-    /// Its stories in order.
+    /// How many stories the edition has.
+    pub count: usize,
+    /// Its first stories.
     pub articles: Vec<C>,
-    /// The next newer edition.
-    pub newer: Option<Link>,
-    /// The next older edition.
-    pub older: Option<Link>,
+    /// How many of its stories the front page leaves to the edition page.
+    pub more: usize,
 }
 
 /// An edition as listed in the archive or under the front page (only the
-/// front page lists its headlines; the archive leaves `articles` empty).
+/// front page lists its first headlines; the archive leaves `articles`
+/// empty).
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct EditionSummary {
     /// The day for display.
@@ -155,15 +204,17 @@ pub(crate) struct EditionSummary {
     pub url: String,
     /// How many stories it has.
     pub count: usize,
-    /// Its headlines as links.
+    /// Its first headlines as links.
     pub articles: Vec<Link>,
+    /// How many stories are not listed here.
+    pub more: usize,
 }
 
 /// The front page.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct IndexView<C> {
-    /// The newest edition in full, when there is any article.
-    pub latest: Option<EditionView<C>>,
+    /// The newest edition's first stories, when there is any article.
+    pub latest: Option<FrontEdition<C>>,
     /// The editions before it (up to the configured number).
     pub earlier: Vec<EditionSummary>,
     /// Whether the archive has more editions than are listed here.
@@ -172,13 +223,17 @@ pub(crate) struct IndexView<C> {
     pub article_count: usize,
 }
 
-/// A tag page.
+/// One page of a tag's stories.
 #[derive(Debug, Clone, Serialize)]
-pub(crate) struct TagView<'a, C> {
+pub(crate) struct TagView<'a, R> {
     /// The tag.
     pub name: &'a str,
-    /// Its stories, newest first.
-    pub articles: Vec<C>,
+    /// How many stories carry it.
+    pub count: usize,
+    /// This page's stories, newest first.
+    pub articles: Vec<R>,
+    /// Links to the tag's other pages.
+    pub pager: Pager,
 }
 
 /// A tag as listed on the tag index.
@@ -197,9 +252,9 @@ pub(crate) fn card<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> Card<'a
     let a = &digest.articles[i];
     Card {
         title: &a.title,
-        url: urls.link(&urls::article_route(&a.slug)),
+        url: urls.article_link(&a.slug),
         date: display_date(a.date),
-        date_iso: a.date.to_string(),
+        date_iso: iso_date(a.date),
         lede: &a.lede,
         reading_minutes: a.reading_minutes,
         tags: digest.tags_of[i]
@@ -216,7 +271,7 @@ pub(crate) fn card<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> Card<'a
 fn article_link(article: &Article, urls: &Urls) -> Link {
     Link {
         label: article.title.clone(),
-        url: urls.link(&urls::article_route(&article.slug)),
+        url: urls.article_link(&article.slug),
     }
 }
 
@@ -246,6 +301,7 @@ pub(crate) fn article<'a, C>(
         previous: digest.previous(i).map(|p| article_link(p, urls)),
         next: digest.next(i).map(|n| article_link(n, urls)),
         edition: edition_link(edition, urls),
+        dateline: dateline(digest, i, urls),
         briefing: briefing_box(digest, i, urls),
         related: related(digest, i, urls),
     }
@@ -262,25 +318,43 @@ pub(crate) fn related(digest: &Digest, i: ArticleId, urls: &Urls) -> Vec<Link> {
             let a = &digest.articles[j];
             Link {
                 label: a.title.clone(),
-                url: urls.link(&urls::article_route(&a.slug)),
+                url: urls.article_link(&a.slug),
             }
         })
         .collect()
 }
 
-/// Edition `e` in full, each story's card made by `card`.
-pub(crate) fn edition<C>(
+/// The row of article `i`, shown in `style`.
+pub(crate) fn row<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls, style: RowStyle) -> Row<'a> {
+    let a = &digest.articles[i];
+    Row {
+        title: &a.title,
+        url: urls.article_link(&a.slug),
+        date: style.dated.then(|| display_date(a.date)),
+        date_iso: iso_date(a.date),
+        lede: style.lede.then(|| cut(&a.lede, LEDE_CHARS)),
+    }
+}
+
+/// Page `page` of edition `e`, each story's row made by `row`.
+pub(crate) fn edition<R>(
     digest: &Digest,
     e: EditionId,
+    page: u32,
     urls: &Urls,
-    card: impl Fn(ArticleId) -> C,
-) -> EditionView<C> {
+    row: impl Fn(ArticleId) -> R,
+) -> EditionView<R> {
     let edition = &digest.editions[e];
+    let route = urls::edition_route(edition.date);
     EditionView {
         date: display_date(edition.date),
-        date_iso: edition.date.to_string(),
-        url: urls.link(&urls::edition_route(edition.date)),
-        articles: edition.articles.iter().map(|&i| card(i)).collect(),
+        date_iso: iso_date(edition.date),
+        url: urls.link(&route),
+        count: edition.articles.len(),
+        articles: page_of(&edition.articles, page, EDITION_STORIES)
+            .iter()
+            .map(|&i| row(i))
+            .collect(),
         newer: e
             .index()
             .checked_sub(1)
@@ -290,35 +364,34 @@ pub(crate) fn edition<C>(
             .editions
             .get(EditionId::new(e.index() + 1))
             .map(|o| edition_link(o, urls)),
+        pager: Pager::new(&route, page, edition.articles.len(), EDITION_STORIES, urls),
     }
 }
 
-/// Edition `e` as a list of headlines, or without them.
+/// Edition `e` with its first `headlines` headlines.
 pub(crate) fn edition_summary(
     digest: &Digest,
     e: EditionId,
     urls: &Urls,
-    with_headlines: bool,
+    headlines: usize,
 ) -> EditionSummary {
     let edition = &digest.editions[e];
+    let listed = edition.articles.len().min(headlines);
     EditionSummary {
         date: display_date(edition.date),
-        date_iso: edition.date.to_string(),
+        date_iso: iso_date(edition.date),
         url: urls.link(&urls::edition_route(edition.date)),
         count: edition.articles.len(),
-        articles: if with_headlines {
-            edition
-                .articles
-                .iter()
-                .map(|&i| article_link(&digest.articles[i], urls))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        articles: edition.articles[..listed]
+            .iter()
+            .map(|&i| article_link(&digest.articles[i], urls))
+            .collect(),
+        more: edition.articles.len() - listed,
     }
 }
 
-/// The front page: the newest edition, then up to `earlier` older ones.
+/// The front page: the newest edition's first stories, then up to
+/// `earlier` older editions' first headlines.
 pub(crate) fn index<C>(
     digest: &Digest,
     earlier: usize,
@@ -326,23 +399,49 @@ pub(crate) fn index<C>(
     card: impl Fn(ArticleId) -> C,
 ) -> IndexView<C> {
     let listed = digest.editions.len().saturating_sub(1).min(earlier);
+    let latest = digest.editions.get(EditionId::new(0)).map(|edition| {
+        let shown = edition.articles.len().min(FRONT_STORIES);
+        FrontEdition {
+            date: display_date(edition.date),
+            date_iso: iso_date(edition.date),
+            url: urls.link(&urls::edition_route(edition.date)),
+            count: edition.articles.len(),
+            articles: edition.articles[..shown].iter().map(|&i| card(i)).collect(),
+            more: edition.articles.len() - shown,
+        }
+    });
     IndexView {
-        latest: (!digest.editions.is_empty())
-            .then(|| edition(digest, EditionId::new(0), urls, card)),
+        latest,
         earlier: (1..=listed)
-            .map(|e| edition_summary(digest, EditionId::new(e), urls, true))
+            .map(|e| edition_summary(digest, EditionId::new(e), urls, FRONT_HEADLINES))
             .collect(),
         more_editions: digest.editions.len() > listed + 1,
         article_count: digest.articles.len(),
     }
 }
 
-/// Tag `t`'s page, each story's card made by `card`.
-pub(crate) fn tag<C>(digest: &Digest, t: TagId, card: impl Fn(ArticleId) -> C) -> TagView<'_, C> {
+/// Page `page` of tag `t`, each story's row made by `row` (told whether
+/// to show the date).
+pub(crate) fn tag<'a, R>(
+    digest: &'a Digest,
+    t: TagId,
+    page: u32,
+    urls: &Urls,
+    row: impl Fn(ArticleId, bool) -> R,
+) -> TagView<'a, R> {
     let tag = &digest.tags[t];
+    let stories = page_of(&tag.articles, page, LIST_STORIES).iter().copied();
     TagView {
         name: &tag.name,
-        articles: tag.articles.iter().map(|&i| card(i)).collect(),
+        count: tag.articles.len(),
+        articles: dated_rows(digest, stories, row),
+        pager: Pager::new(
+            &urls::tag_route(&tag.slug),
+            page,
+            tag.articles.len(),
+            LIST_STORIES,
+            urls,
+        ),
     }
 }
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::support::{Site, element, text_of};
 
 const SAMPLE_SOURCE: &str = "seeds/000_f596f713c00f6b16.txt";
-const SAMPLE_ROUTE: &str = "articles/north-korean-leader-kim-jong-un-has-reiterated-his-full/";
+const SAMPLE_ROUTE: &str = "articles/north-korean-leader-kim-jong-un-reiterates-full-support-for/";
 
 fn digest(site: &Site) -> Value {
     serde_json::from_str(&site.read("digest.json")).expect("digest.json is JSON")
@@ -22,20 +22,27 @@ fn article<'a>(digest: &'a Value, source: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{source} not in digest.json"))
 }
 
-fn names(list: &Value) -> Vec<&str> {
-    list.as_array()
+/// The names of the entities of `kind` an article names: the article
+/// refers to each by its index in the digest's table of that kind.
+fn names<'a>(digest: &'a Value, article: &Value, kind: &str) -> Vec<&'a str> {
+    article[kind]
+        .as_array()
         .unwrap()
         .iter()
-        .map(|e| e["name"].as_str().unwrap())
+        .map(|r| {
+            let index = r["entity"].as_u64().unwrap() as usize;
+            digest["entities"][kind][index]["name"].as_str().unwrap()
+        })
         .collect()
 }
 
-fn entry<'a>(list: &'a Value, name: &str) -> &'a Value {
-    list.as_array()
-        .unwrap()
+/// The article's reference to the entity of `kind` named `name`.
+fn entry<'a>(digest: &Value, article: &'a Value, kind: &str, name: &str) -> &'a Value {
+    let at = names(digest, article, kind)
         .iter()
-        .find(|e| e["name"] == name)
-        .unwrap_or_else(|| panic!("{name} missing from {list}"))
+        .position(|n| *n == name)
+        .unwrap_or_else(|| panic!("{name} missing from {}", article[kind]));
+    &article[kind][at]
 }
 
 #[test]
@@ -44,10 +51,10 @@ fn sample_people_places_and_organisations_from_digest_json() {
     site.build_ok();
     let digest = digest(&site);
     let sample = article(&digest, SAMPLE_SOURCE);
-    let mut people = names(&sample["people"]);
+    let mut people = names(&digest, sample, "people");
     people.sort_unstable();
     assert_eq!(people, ["Choe Son Hui", "Kim Jong Un", "Sergei Lavrov"]);
-    let places = names(&sample["places"]);
+    let places = names(&digest, sample, "places");
     for place in [
         "North Korea",
         "Russia",
@@ -59,10 +66,15 @@ fn sample_people_places_and_organisations_from_digest_json() {
     ] {
         assert!(places.contains(&place), "{place} missing from {places:?}");
     }
-    let kcna = entry(&sample["organizations"], "Korean Central News Agency");
+    let kcna = entry(
+        &digest,
+        sample,
+        "organizations",
+        "Korean Central News Agency",
+    );
     assert!(kcna["aliases"].as_array().unwrap().contains(&"KCNA".into()));
     for (person, alias) in [("Kim Jong Un", "Kim"), ("Sergei Lavrov", "Lavrov")] {
-        let aliases = entry(&sample["people"], person)["aliases"].clone();
+        let aliases = entry(&digest, sample, "people", person)["aliases"].clone();
         assert!(
             aliases.as_array().unwrap().contains(&alias.into()),
             "{alias} does not fold into {person}: {aliases}"
@@ -76,8 +88,16 @@ fn places_carry_coordinates_in_digest_json_and_people_do_not() {
     let site = Site::bundled();
     site.build_ok();
     let digest = digest(&site);
-    let sample = article(&digest, SAMPLE_SOURCE);
-    let moscow = entry(&sample["places"], "Moscow");
+    let place = |name: &str| {
+        digest["entities"]["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not among the places"))
+            .clone()
+    };
+    let moscow = place("Moscow");
     let (lat, lon) = (
         moscow["lat"].as_f64().unwrap(),
         moscow["lon"].as_f64().unwrap(),
@@ -86,11 +106,11 @@ fn places_carry_coordinates_in_digest_json_and_people_do_not() {
         (lat - 55.75).abs() < 0.1 && (lon - 37.62).abs() < 0.1,
         "{moscow}"
     );
-    let wonsan = entry(&digest["entities"]["places"], "Wonsan");
+    let wonsan = place("Wonsan");
     assert!(wonsan["lat"].as_f64().unwrap() > 38.0, "{wonsan}");
     assert!(wonsan["lon"].as_f64().unwrap() > 127.0, "{wonsan}");
-    for list in [&sample["people"], &digest["entities"]["organizations"]] {
-        for e in list.as_array().unwrap() {
+    for kind in ["people", "organizations"] {
+        for e in digest["entities"][kind].as_array().unwrap() {
             assert!(e.get("lat").is_none() && e.get("lon").is_none(), "{e}");
         }
     }
@@ -203,14 +223,17 @@ fn entity_edition_and_article_pages_link_both_ways() {
     // article ↔ edition
     assert!(links(&article_page).contains(&"/editions/2025-07-10/".to_string()));
     assert!(links(&edition_page).contains(&article_url));
-    // edition ↔ entity
-    assert!(links(&edition_page).contains(&"/people/sergei-lavrov/".to_string()));
-    assert!(links(&entity_page).contains(&"/editions/2025-07-10/".to_string()));
+    // Listings carry headline, date and link only: the front page's cards
+    // link the entities of the newest edition's stories.
+    let front = site.read("index.html");
+    assert!(links(&front).contains(&"/people/sergei-lavrov/".to_string()));
     // The entity page lists both stories naming Lavrov, newest first.
     let listing = text_of(element(&entity_page, "main"));
     assert!(listing.contains("named in 2 stories"), "{listing}");
-    let visit = listing.find("Choe Son Hui travelled").unwrap();
-    let met = listing.find("Foreign Minister Sergei Lavrov met").unwrap();
+    let visit = listing.find("Choe Son Hui travels").unwrap();
+    let met = listing
+        .find("Foreign Minister Sergei Lavrov meets")
+        .unwrap();
     assert!(visit < met, "newest first: {listing}");
     // The index of entities links every entity page.
     let entities = site.read("entities/index.html");
@@ -227,28 +250,34 @@ fn entity_edition_and_article_pages_link_both_ways() {
 fn related_stories_rank_shared_entities_and_never_list_the_article_itself() {
     let site = linked_site();
     let digest = digest(&site);
-    for a in digest["articles"].as_array().unwrap() {
-        let own = a["url"].as_str().unwrap();
-        let related: Vec<&str> = a["related"]
+    let articles = digest["articles"].as_array().unwrap();
+    // Related stories are indices into `articles`.
+    let related_urls = |a: &Value| -> Vec<String> {
+        a["related"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| r.as_str().unwrap())
-            .collect();
-        assert!(!related.contains(&own), "{own} lists itself");
+            .map(|r| articles[r.as_u64().unwrap() as usize]["url"].to_string())
+            .collect()
+    };
+    for a in articles {
+        let own = a["url"].to_string();
+        assert!(!related_urls(a).contains(&own), "{own} lists itself");
     }
     let talks = article(&digest, "seeds/2025-07-10_000_talks.txt");
     let visit = article(&digest, "seeds/2025-07-11_000_visit.txt");
     let storm = article(&digest, "seeds/2025-07-11_001_storm.txt");
     // Two shared people outweigh one shared town.
-    assert_eq!(talks["related"][0], visit["url"]);
-    assert_eq!(talks["related"][1], storm["url"]);
+    assert_eq!(
+        related_urls(talks),
+        [visit["url"].to_string(), storm["url"].to_string()]
+    );
     let page = site.read(&format!(
         "articles/{}/index.html",
         talks["slug"].as_str().unwrap()
     ));
     let related = text_of(&page[page.find("Related stories").unwrap()..]);
-    assert!(related.contains("Choe Son Hui travelled"), "{related}");
+    assert!(related.contains("Choe Son Hui travels"), "{related}");
 }
 
 #[test]
@@ -269,11 +298,15 @@ fn site_and_front_matter_corrections_change_entities() {
     site.build_ok();
     let digest = digest(&site);
     let bus = article(&digest, "seeds/001_bus.txt");
-    let viazul = entry(&bus["organizations"], "Viazul");
+    let viazul = entry(&digest, bus, "organizations", "Viazul");
     assert_eq!(viazul["mentions"], 2);
-    assert!(names(&bus["places"]).is_empty(), "{}", bus["places"]);
+    assert!(
+        names(&digest, bus, "places").is_empty(),
+        "{}",
+        bus["places"]
+    );
     let note = article(&digest, "seeds/002_note.md");
-    assert_eq!(names(&note["people"]), ["Jane Roe"]);
+    assert_eq!(names(&digest, note, "people"), ["Jane Roe"]);
 
     site.write("entities.toml", "[persons]\nx = []\n");
     let run = site.build(&[]);
@@ -361,7 +394,7 @@ fn incremental_rebuilds_keep_entities_and_related_stories_current() {
             .unwrap();
     let new = article(&live, "seeds/2025-07-12_000_lavrov.txt");
     assert_eq!(
-        names(&new["people"]),
+        names(&live, new, "people"),
         ["Sergei Lavrov"],
         "Lavrov folds across stories"
     );

@@ -100,7 +100,13 @@ fn entity_precision_and_recall_on_the_fixture_set_are_at_least_0_9() {
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|e| e["name"].as_str().unwrap().to_string())
+                .map(|e| {
+                    let index = e["entity"].as_u64().unwrap() as usize;
+                    digest["entities"][kind][index]["name"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
                 .collect();
             score(stem, kind, &got, &want[kind], &mut total);
         }

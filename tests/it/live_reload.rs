@@ -6,7 +6,7 @@ use crate::browser::Browser;
 use crate::preview::{PATIENCE, Preview, sample_site};
 use crate::support::require_tool;
 
-const PAGE: &str = "/articles/the-harbour-reopened-on-monday-after-repairs/";
+const PAGE: &str = "/articles/harbour-reopens-after-repairs/";
 
 /// True once the live-reload script's event stream is open.
 const LISTENING: &str = "document.documentElement.getAttribute('data-briefing-live') === 'on'";

@@ -31,7 +31,7 @@ fn build_mounted() -> (Site, PathBuf) {
         "seeds/2025-07-01-chart.md",
         "+++\ntitle = \"Chart of the day\"\ntags = [\"Data\", \"Asia\"]\n+++\n\
          ![A chart](../../img/chart.svg)\n\n## Method\n\nSee [the method](#method), \
-         [the lead story](../north-korean-leader-kim-jong-un-has-reiterated-his-full/) \
+         [the lead story](../north-korean-leader-kim-jong-un-reiterates-full-support-for/) \
          and [all tags](../../tags/).\n",
     );
     site.write(
@@ -389,8 +389,8 @@ fn article_pages_carry_news_article_json_ld() {
     );
 
     // Without an image or a byline: the site's author, no image.
-    let sample =
-        site.read("articles/north-korean-leader-kim-jong-un-has-reiterated-his-full/index.html");
+    let sample = site
+        .read("articles/north-korean-leader-kim-jong-un-reiterates-full-support-for/index.html");
     let start = sample
         .find("<script type=\"application/ld+json\">")
         .unwrap()

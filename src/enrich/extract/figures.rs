@@ -3,14 +3,17 @@
 //! "31 per cent").
 //!
 //! A figure is a number written in digits, with its currency, scale
-//! ("million") and unit ("per cent") and the words before it that qualify
-//! it ("over", "more than"). Years, dates, times, scores and ordinals are
-//! not figures, and neither is a bare number that counts nothing.
+//! ("million") and unit ("per cent", "basis points", "magnitude") and the
+//! words before it that qualify it ("over", "more than"). What it counts
+//! ends before a verb ("a 6.1-magnitude earthquake", not "6.1 earthquake
+//! struck"). Years, dates, times, scores and ordinals are not figures, and
+//! neither is a bare number that counts nothing.
 
 use serde::{Deserialize, Serialize};
 
 use super::entities::Para;
 use crate::enrich::tokens::{Shape, Token};
+use crate::enrich::verbs::is_simple_past;
 
 /// A number and what it counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +93,37 @@ const MONTHS: &[&str] = &[
     "Dec",
 ];
 
+/// Units joined to a number by a hyphen ("a 6.1-magnitude earthquake", "a
+/// 5,000-strong force", "a 10-day ceasefire"): the number describes what
+/// follows, which is one thing.
+const COMPOUND_UNITS: &[&str] = &[
+    "magnitude",
+    "strong",
+    "km",
+    "kilometre",
+    "kilometer",
+    "mile",
+    "metre",
+    "meter",
+    "tonne",
+    "ton",
+    "kg",
+    "megawatt",
+    "gigawatt",
+    "hectare",
+    "acre",
+    "point",
+    "storey",
+    "seat",
+    "member",
+    "day",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "minute",
+];
+
 /// The longest phrase of what is counted, in words (per side of "and").
 const MAX_PHRASE_WORDS: usize = 4;
 
@@ -121,7 +155,11 @@ fn gap<'a>(text: &'a str, tokens: &[Token<'_>], i: usize) -> &'a str {
 /// The figure whose number is token `i`, if it is one.
 fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<Figure> {
     let number = &tokens[i];
-    if number.shape != Shape::Number || !is_plain_number(number.text) {
+    let (digits, unit) = match number.text.split_once('-') {
+        Some((digits, unit)) if COMPOUND_UNITS.contains(&unit) => (digits, Some(unit)),
+        _ => (number.text, None),
+    };
+    if number.shape != Shape::Number || !is_plain_number(digits) {
         return None;
     }
     let before = i
@@ -132,35 +170,35 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<Figure> {
     if after.starts_with(':') || before.ends_with(':') || is_date(tokens, i) {
         return None;
     }
-    let mut end = i;
-    let mut amount = format!("{currency}{}", number.text);
-    if let Some(scale) = tokens
-        .get(i + 1)
-        .filter(|t| after == " " && SCALES.contains(&t.text))
-    {
-        amount.push(' ');
-        amount.push_str(scale.text);
-        end = i + 1;
-    }
-    let percent = percent_after(text, tokens, end);
-    if let Some((unit, last)) = percent {
-        amount.push_str(unit);
-        end = last;
-    }
-    let counts = if percent.is_some() {
+    let Amount {
+        text: amount,
+        end,
+        from,
+        unit,
+        percent,
+    } = amount(text, tokens, i, currency, unit);
+    // A number with a unit before a noun ("a 6.1-magnitude earthquake")
+    // describes one thing; so does a decimal or a one.
+    let one_thing = unit || digits.contains('.') || digits == "1";
+    let counts = if percent {
         None
     } else {
-        counted(text, tokens, end)
+        counted(text, tokens, end, one_thing)
     };
-    let has_unit = !currency.is_empty() || percent.is_some();
+    let has_unit = !currency.is_empty() || percent || unit;
     if counts.is_none() && !has_unit {
         return None;
     }
-    if is_year(number.text) && !has_unit && !counts.as_deref().is_some_and(plural_count) {
+    if is_year(digits) && !has_unit && !counts.as_deref().is_some_and(plural_count) {
         return None;
     }
+    let lead = if unit && counts.is_some() {
+        article_before(text, tokens, from)
+    } else {
+        qualifier(text, tokens, i)
+    };
     let parts = [
-        qualifier(text, tokens, i).unwrap_or_default(),
+        lead.unwrap_or_default(),
         amount.as_str(),
         counts.as_deref().unwrap_or_default(),
     ];
@@ -177,6 +215,65 @@ fn figure_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<Figure> {
     })
 }
 
+/// A number's amount as written, with its currency, scale and unit.
+struct Amount {
+    text: String,
+    /// The last token of the amount.
+    end: usize,
+    /// The first token of the amount.
+    from: usize,
+    /// Whether a unit of measure describes the number ("magnitude").
+    unit: bool,
+    /// Whether the unit is a share ("per cent", "basis points").
+    percent: bool,
+}
+
+/// The amount around number token `i`: "$11 billion", "31 per cent",
+/// "25 basis points", "6.1-magnitude", "magnitude 6.1".
+fn amount(
+    text: &str,
+    tokens: &[Token<'_>],
+    i: usize,
+    currency: &str,
+    compound: Option<&str>,
+) -> Amount {
+    let mut out = Amount {
+        text: format!("{currency}{}", tokens[i].text),
+        end: i,
+        from: i,
+        unit: compound.is_some(),
+        percent: false,
+    };
+    let word = |k: usize| tokens.get(k).map(|t| t.text).unwrap_or_default();
+    let spaced = |k: usize| gap(text, tokens, k) == " ";
+    if compound.is_none() && i > 0 && word(i - 1) == "magnitude" && spaced(i - 1) {
+        out.text = format!("magnitude {}", tokens[i].text);
+        (out.from, out.unit) = (i - 1, true);
+    } else if compound.is_none() && word(i + 1) == "magnitude" && spaced(i) {
+        out.text = format!("{} magnitude", tokens[i].text);
+        (out.end, out.unit) = (i + 1, true);
+    } else if spaced(i) && SCALES.contains(&word(i + 1)) {
+        out.text.push(' ');
+        out.text.push_str(word(i + 1));
+        out.end = i + 1;
+    }
+    if let Some((unit, last)) = percent_after(text, tokens, out.end) {
+        out.text.push_str(unit);
+        out.end = last;
+        out.percent = true;
+    }
+    out
+}
+
+/// "a" or "an" right before token `from`, as in "a 6.1-magnitude
+/// earthquake".
+fn article_before<'a>(text: &'a str, tokens: &[Token<'_>], from: usize) -> Option<&'a str> {
+    let previous = from.checked_sub(1)?;
+    let t = &tokens[previous];
+    (matches!(t.text, "a" | "an" | "A" | "An") && gap(text, tokens, previous) == " ")
+        .then(|| &text[t.start..t.end])
+}
+
 /// Digits with thousands separators or a decimal point; not "6-0" or "14th".
 fn is_plain_number(word: &str) -> bool {
     word.chars()
@@ -188,6 +285,12 @@ fn is_year(word: &str) -> bool {
         && word
             .parse::<u32>()
             .is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// A word that reads like a plural: "troops", not "basis", "virus" or
+/// "glass".
+fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e))
 }
 
 /// A counted phrase that reads like a plural, so "1500 workers" is not a year.
@@ -212,7 +315,8 @@ fn is_date(tokens: &[Token<'_>], i: usize) -> bool {
     month(tokens.get(i + 1)) || month(i.checked_sub(1).and_then(|p| tokens.get(p)))
 }
 
-/// "%", " per cent", " percent", " percentage points" after token `end`.
+/// "%", " per cent", " percent", " percentage points", " basis points"
+/// after token `end`.
 fn percent_after(text: &str, tokens: &[Token<'_>], end: usize) -> Option<(&'static str, usize)> {
     let after = gap(text, tokens, end);
     if after.starts_with('%') {
@@ -223,19 +327,22 @@ fn percent_after(text: &str, tokens: &[Token<'_>], end: usize) -> Option<(&'stat
         (" ", "per", "cent") if gap(text, tokens, end + 1) == " " => Some((" per cent", end + 2)),
         (" ", "percent", _) => Some((" percent", end + 1)),
         (" ", "percentage", "points") => Some((" percentage points", end + 2)),
+        (" ", "basis", "points") => Some((" basis points", end + 2)),
         _ => None,
     }
 }
 
 /// What the number ending at token `end` counts: lower-case words up to a
-/// function word, with a second phrase after "and" when it has two words
-/// or more ("engineers and construction workers", not "troops and arms").
-fn counted(text: &str, tokens: &[Token<'_>], end: usize) -> Option<String> {
-    let (first, mut last) = phrase(text, tokens, end + 1)?;
+/// function word or a verb, with a second phrase after "and" when it has
+/// two words or more ("engineers and construction workers", not "troops
+/// and arms"). `one_thing` when the number describes a single thing
+/// ("6.1-magnitude earthquake"), so a word in "-s" after it is a verb.
+fn counted(text: &str, tokens: &[Token<'_>], end: usize, one_thing: bool) -> Option<String> {
+    let (first, mut last) = phrase(text, tokens, end + 1, one_thing)?;
     let and = last + 1;
     if tokens.get(and).is_some_and(|t| t.text == "and")
         && gap(text, tokens, last) == " "
-        && let Some((second_first, second_last)) = phrase(text, tokens, and + 1)
+        && let Some((second_first, second_last)) = phrase(text, tokens, and + 1, one_thing)
         && second_last > second_first
     {
         last = second_last;
@@ -243,8 +350,16 @@ fn counted(text: &str, tokens: &[Token<'_>], end: usize) -> Option<String> {
     Some(text[tokens[first].start..tokens[last].end].to_string())
 }
 
-/// The words from token `start` that can say what is counted.
-fn phrase(text: &str, tokens: &[Token<'_>], start: usize) -> Option<(usize, usize)> {
+/// The words from token `start` that can say what is counted. After the
+/// first word, a verb form ends it: a participle ("killed", "leaving"), a
+/// past tense ("struck"), and after a single thing a word in "-s"
+/// ("earthquake strikes").
+fn phrase(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    one_thing: bool,
+) -> Option<(usize, usize)> {
     if start == 0 || gap(text, tokens, start - 1) != " " {
         return None;
     }
@@ -252,17 +367,17 @@ fn phrase(text: &str, tokens: &[Token<'_>], start: usize) -> Option<(usize, usiz
     let mut k = start;
     while k < tokens.len() && k < start + MAX_PHRASE_WORDS {
         let t = &tokens[k];
-        let participle = k > start && (t.text.ends_with("ing") || t.text.ends_with("ed"));
-        if t.shape != Shape::Lower
-            || PHRASE_STOPS.contains(&t.text)
-            || t.text.contains('.')
-            || participle
+        let verb = k > start
+            && (t.text.ends_with("ing")
+                || t.text.ends_with("ed")
+                || is_simple_past(t.text)
+                || one_thing && t.text.ends_with('s'));
+        if t.shape != Shape::Lower || PHRASE_STOPS.contains(&t.text) || t.text.contains('.') || verb
         {
             break;
         }
         last = Some(k);
-        let plural = t.text.len() > 3 && t.text.ends_with('s') && !t.text.ends_with("ss");
-        if plural || t.possessive || gap(text, tokens, k) != " " {
+        if is_plural(t.text) || t.possessive || gap(text, tokens, k) != " " {
             break;
         }
         k += 1;
@@ -330,5 +445,67 @@ mod tests {
             texts("2018 saw 11,187 recorded accidents leading to 750 deaths."),
             ["11,187 recorded accidents", "750 deaths"]
         );
+    }
+
+    #[test]
+    fn units_stay_with_their_number() {
+        assert_eq!(
+            texts("The bank raised rates by 25 basis points on Thursday."),
+            ["25 basis points"]
+        );
+        let f = &figures("a cut of 50 basis points")[0];
+        assert_eq!(
+            (f.amount.as_str(), f.counts.as_deref()),
+            ("50 basis points", None)
+        );
+        assert_eq!(
+            texts("A 6.1-magnitude earthquake struck the coast."),
+            ["A 6.1-magnitude earthquake"]
+        );
+        assert_eq!(
+            texts("It was a 6.1-magnitude earthquake, the agency said."),
+            ["a 6.1-magnitude earthquake"]
+        );
+        assert_eq!(
+            texts("A magnitude 6.1 earthquake struck off Chile."),
+            ["A magnitude 6.1 earthquake"]
+        );
+        assert_eq!(
+            texts("Then a 6.1 magnitude earthquake hit the region."),
+            ["a 6.1 magnitude earthquake"]
+        );
+        assert_eq!(
+            texts("A 5,000-strong force crossed the border."),
+            ["A 5,000-strong force"]
+        );
+        let f = &figures("a magnitude 6.1 earthquake")[0];
+        assert_eq!(
+            (f.amount.as_str(), f.counts.as_deref()),
+            ("magnitude 6.1", Some("earthquake"))
+        );
+    }
+
+    #[test]
+    fn what_is_counted_never_ends_in_a_verb() {
+        assert_eq!(
+            texts("Police said 3,000 protesters marched and 12 officers were hurt."),
+            ["3,000 protesters", "12 officers"]
+        );
+        assert_eq!(
+            texts("The 6.1 earthquake struck at dawn."),
+            ["6.1 earthquake"]
+        );
+        assert_eq!(texts("A 6.1 earthquake strikes Chile."), ["6.1 earthquake"]);
+        assert_eq!(
+            texts("Officials said about 2,000 flood victims remain in shelters."),
+            ["about 2,000 flood victims"]
+        );
+        // Words in "-is" and "-us" are no plurals.
+        assert_eq!(texts("It cost 3 virus tests each."), ["3 virus tests"]);
+    }
+
+    #[test]
+    fn ages_and_hyphenated_words_that_are_no_units_stay_out() {
+        assert!(texts("A 25-year-old man and a 3-1 win.").is_empty());
     }
 }

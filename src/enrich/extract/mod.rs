@@ -47,22 +47,40 @@ pub struct Extracted {
 
 /// Runs the extractors over an article's paragraphs.
 pub fn extract(paragraphs: &[String], lexicon: &Lexicon) -> Extracted {
-    let paras: Vec<Para<'_>> = paragraphs
+    extract_read(paragraphs, &paras(paragraphs), lexicon)
+}
+
+/// An article's paragraphs read into words, as the extractors read them
+/// (the key points read them too).
+pub fn paras(paragraphs: &[String]) -> Vec<Para<'_>> {
+    paragraphs
         .iter()
         .enumerate()
         .map(|(i, text)| Para::new(i, text))
-        .collect();
+        .collect()
+}
+
+/// Runs the extractors over an article's paragraphs, `paras` being them
+/// read into words by [`paras`].
+pub fn extract_read(paragraphs: &[String], paras: &[Para<'_>], lexicon: &Lexicon) -> Extracted {
     let Extraction {
         candidates,
         mentions,
         lowercase_words,
-    } = entities::extract(&paras, lexicon);
+    } = entities::extract(paras, lexicon);
     let quotes = quotes::extract(paragraphs, &candidates, &mentions);
-    let figures = figures::extract(&paras);
-    Extracted {
+    let figures = figures::extract(paras);
+    let mut extracted = Extracted {
         entities: candidates,
         quotes,
         figures,
         lowercase_words,
-    }
+    };
+    // Every article's result is kept for the whole build: give back what
+    // the lists grew into but do not use.
+    extracted.entities.shrink_to_fit();
+    extracted.quotes.shrink_to_fit();
+    extracted.figures.shrink_to_fit();
+    extracted.lowercase_words.shrink_to_fit();
+    extracted
 }
