@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use crate::article::{self, ParseOptions, highlight};
 use crate::cache::{ArticleCache, CacheReport};
 use crate::config::{self, Config};
-use crate::digest::{self, Digest};
+use crate::digest::{self, CorpusMemo, Digest};
 use crate::discover::{self, SourceFile};
 use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
@@ -106,6 +106,8 @@ pub struct Built {
     pub loaded: Vec<Loaded>,
     /// The digest rendered.
     pub digest: Digest,
+    /// Its corpus pass, for the next digest of a live build.
+    pub corpus: CorpusMemo,
     /// The renderer used.
     pub renderer: Renderer,
     /// Output paths of the static assets written.
@@ -158,7 +160,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
             .iter()
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
-    let (digest, digest_diagnostics) = assemble_timed(good, options, &timings);
+    let (digest, digest_diagnostics, corpus) = assemble_reusing(good, options, None, &timings);
     diagnostics.extend(digest_diagnostics);
     let renderer = make_renderer(&config, templates, options);
 
@@ -198,6 +200,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         output,
         loaded,
         digest,
+        corpus,
         renderer,
         assets,
     };
@@ -355,11 +358,24 @@ pub fn assemble_timed(
     options: &BuildOptions,
     timings: &Timings,
 ) -> (Digest, Vec<Diagnostic>) {
+    let (digest, diagnostics, _) = assemble_reusing(articles, options, None, timings);
+    (digest, diagnostics)
+}
+
+/// [`assemble_timed`], keeping the corpus pass of `memo` (an earlier
+/// digest's) when no article changed what it reads; also returns the memo
+/// for the next digest.
+pub fn assemble_reusing(
+    articles: impl IntoIterator<Item = Arc<Article>>,
+    options: &BuildOptions,
+    memo: Option<&CorpusMemo>,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>, CorpusMemo) {
     let articles = articles
         .into_iter()
         .filter(|a| options.drafts || !a.draft)
         .collect();
-    digest::build_timed(articles, timings)
+    digest::build_reusing(articles, memo, timings)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.

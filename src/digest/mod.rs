@@ -11,6 +11,7 @@
 pub mod entities;
 pub mod ids;
 mod related;
+mod reuse;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -27,6 +28,7 @@ use crate::slug::{MAX_SLUG_LEN, slugify, unique};
 use crate::timings::Timings;
 use entities::{Entity, EntityRef};
 use ids::{ArticleId, EditionId, EntityId, Id, Table, TagId};
+pub use reuse::CorpusMemo;
 
 /// The whole site's content, ordered and linked.
 #[derive(Debug, Clone, Default)]
@@ -41,15 +43,15 @@ pub struct Digest {
     /// For each article, its edition.
     pub edition_of: Table<ArticleId, EditionId>,
     /// For each article, its tags, in written order.
-    pub tags_of: Table<ArticleId, Vec<TagId>>,
+    pub tags_of: Arc<Table<ArticleId, Vec<TagId>>>,
     /// People, places and organisations, sorted by kind then slug.
-    pub entities: Table<EntityId, Entity>,
+    pub entities: Arc<Table<EntityId, Entity>>,
     /// For each article, its entities, most mentioned first.
-    pub entities_of: Table<ArticleId, Vec<EntityRef>>,
+    pub entities_of: Arc<Table<ArticleId, Vec<EntityRef>>>,
     /// For each article, the entity (if known) that said each of its quotes.
-    pub speakers: Table<ArticleId, Vec<Option<EntityId>>>,
+    pub speakers: Arc<Table<ArticleId, Vec<Option<EntityId>>>>,
     /// For each article, related articles (never itself), best first.
-    pub related: Table<ArticleId, Vec<ArticleId>>,
+    pub related: Arc<Table<ArticleId, Vec<ArticleId>>>,
 }
 
 /// One day's stories.
@@ -115,10 +117,19 @@ pub fn build(articles: Vec<Arc<Article>>) -> (Digest, Vec<Diagnostic>) {
 
 /// [`build`], recording the time of its steps ("digest", "corpus pass",
 /// "related") in `timings`.
-pub fn build_timed(
+pub fn build_timed(articles: Vec<Arc<Article>>, timings: &Timings) -> (Digest, Vec<Diagnostic>) {
+    let (digest, diagnostics, _) = build_reusing(articles, None, timings);
+    (digest, diagnostics)
+}
+
+/// [`build_timed`], taking the corpus pass and the related stories from
+/// `memo` (the previous digest's) when no article gives them other inputs;
+/// also returns the memo for the next digest.
+pub fn build_reusing(
     mut articles: Vec<Arc<Article>>,
+    memo: Option<&CorpusMemo>,
     timings: &Timings,
-) -> (Digest, Vec<Diagnostic>) {
+) -> (Digest, Vec<Diagnostic>, CorpusMemo) {
     let started = Instant::now();
     let mut diagnostics = assign_unique_slugs(&mut articles);
     articles.sort_by(|a, b| {
@@ -132,22 +143,48 @@ pub fn build_timed(
     let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
     diagnostics.extend(tag_diagnostics);
     timings.stage("digest", started.elapsed());
-    let resolved = timings.time("corpus pass", || entities::resolve(&articles));
+    let kept = memo.and_then(|m| Some((m, m.entities_for(&articles)?)));
+    let kept_memo = kept.as_ref().map(|(m, _)| *m);
+    let (words, (entities, entities_of, speakers)) = timings.time("corpus pass", || match kept {
+        Some((m, shared)) => (Arc::clone(&m.words), shared),
+        None => {
+            let (resolved, words) = entities::resolve_with_words(&articles);
+            let shared = (
+                Arc::new(resolved.entities),
+                Arc::new(resolved.entities_of),
+                Arc::new(resolved.speakers),
+            );
+            (Arc::new(words), shared)
+        }
+    });
     let related = timings.time("related", || {
-        related::related(&resolved.entities_of, &tags_of)
+        kept_memo
+            .and_then(|m| m.related_for(&tags_of))
+            .unwrap_or_else(|| Arc::new(related::related(&entities_of, &tags_of)))
     });
     let digest = Digest {
         articles: articles.into(),
         editions,
         tags,
         edition_of,
-        tags_of,
-        entities: resolved.entities,
-        entities_of: resolved.entities_of,
-        speakers: resolved.speakers,
+        tags_of: Arc::new(tags_of),
+        entities,
+        entities_of,
+        speakers,
         related,
     };
-    (digest, diagnostics)
+    let memo = CorpusMemo {
+        articles: digest.articles.as_slice().to_vec(),
+        words,
+        entities: (
+            Arc::clone(&digest.entities),
+            Arc::clone(&digest.entities_of),
+            Arc::clone(&digest.speakers),
+        ),
+        tags_of: Arc::clone(&digest.tags_of),
+        related: Arc::clone(&digest.related),
+    };
+    (digest, diagnostics, memo)
 }
 
 /// An article's source path as bytes: a total order that is much cheaper

@@ -30,7 +30,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::config::Config;
-use crate::digest::Digest;
+use crate::digest::{CorpusMemo, Digest};
 use crate::enrich::Article;
 use crate::error::{Diagnostic, Error};
 use crate::output::LiveOutput;
@@ -149,6 +149,8 @@ pub struct LiveBuild {
     pages: Arc<PageMap>,
     /// Fingerprints by input identity, from the last fingerprinting.
     memo: Arc<Memo>,
+    /// The last digest's corpus pass, kept while edits name no one new.
+    corpus: Arc<CorpusMemo>,
     /// Articles re-read by the last reload of known files: (before, after).
     replaced: Vec<(Arc<Article>, Arc<Article>)>,
     /// Hashes of the pages the preview wrote since the last whole-site step.
@@ -183,6 +185,7 @@ impl LiveBuild {
             output,
             loaded,
             digest,
+            corpus,
             renderer,
             assets,
         } = built;
@@ -208,6 +211,7 @@ impl LiveBuild {
             live,
             pages: Arc::new(pages),
             memo: Arc::new(memo),
+            corpus: Arc::new(corpus),
             replaced: Vec::new(),
             previewed: PageMap::default(),
             recent: Vec::new(),

@@ -22,6 +22,7 @@ impl LiveBuild {
             renderer: Arc::clone(&self.renderer),
             pages: Arc::clone(&self.pages),
             memo: Arc::clone(&self.memo),
+            corpus: Arc::clone(&self.corpus),
             previewed: self.previewed.clone(),
             live: self.live.clone(),
             first: self.recent.iter().map(|(_, page)| page.clone()).collect(),
@@ -88,12 +89,19 @@ impl LiveBuild {
     fn take_in_step(&mut self, done: Done, same_renderer: bool, current: bool) {
         let Done {
             memo,
+            corpus,
             written,
             complete,
         } = done;
         let mut old: Vec<Box<dyn Send>> = Vec::new();
         if let Some(memo) = memo {
             old.push(Box::new(std::mem::replace(&mut self.memo, Arc::new(memo))));
+        }
+        if let Some(corpus) = corpus {
+            old.push(Box::new(std::mem::replace(
+                &mut self.corpus,
+                Arc::new(corpus),
+            )));
         }
         let rebuild = match &mut self.pending {
             Some(pending) => &mut pending.rebuild,

@@ -23,13 +23,14 @@ use std::thread::JoinHandle;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3DefaultBuilder, xxh3_64};
 
-use crate::digest::Digest;
+use crate::digest::{CorpusMemo, Digest};
 use crate::enrich::Article;
 use crate::error::{Diagnostic, Error};
 use crate::output::{LiveOutput, Prepared};
 use crate::pipeline::{self, BuildOptions};
 use crate::render::fingerprint::{Memo, fingerprint_all};
 use crate::render::{Job, RenderedPage, Renderer};
+use crate::timings::Timings;
 
 /// Output path → fingerprint (or hash of the bytes written).
 pub(super) type PageMap = HashMap<String, u64, Xxh3DefaultBuilder>;
@@ -55,6 +56,9 @@ pub(super) struct Snapshot {
     pub(super) pages: Arc<PageMap>,
     /// Fingerprints remembered by input identity.
     pub(super) memo: Arc<Memo>,
+    /// The last digest's corpus pass, kept when no article changed what
+    /// it reads.
+    pub(super) corpus: Arc<CorpusMemo>,
     /// Hashes of the pages the preview wrote since the last complete step:
     /// a page rendered to the same bytes is not written again.
     pub(super) previewed: PageMap,
@@ -108,6 +112,8 @@ pub(super) struct Written {
 pub(super) struct Done {
     /// The fingerprints of this digest, once computed.
     pub(super) memo: Option<Memo>,
+    /// This digest's corpus pass, once assembled.
+    pub(super) corpus: Option<CorpusMemo>,
     /// Every page rendered, in the order written.
     pub(super) written: Vec<Written>,
     /// Only when the step ran to the end.
@@ -195,7 +201,13 @@ fn run(
 ) -> Result<Done, Error> {
     let cancelled = || cancel.load(Ordering::Relaxed);
     let mut done = Done::default();
-    let (digest, digest_diagnostics) = pipeline::assemble(s.articles.iter().cloned(), &s.options);
+    let (digest, digest_diagnostics, corpus) = pipeline::assemble_reusing(
+        s.articles.iter().cloned(),
+        &s.options,
+        Some(&s.corpus),
+        &Timings::new(),
+    );
+    done.corpus = Some(corpus);
     if cancelled() {
         return Ok(done);
     }
