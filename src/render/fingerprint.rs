@@ -150,9 +150,18 @@ impl Keys<'_> {
                 h.update(b"search");
                 self.card_keys.iter().for_each(|k| h.write_u64(*k));
             }
-            Job::Lookup(Lookup::Entities) => {
+            Job::Lookup(Lookup::Entities(page)) => {
                 h.update(b"entities");
-                for (e, entity) in digest.entities.enumerate() {
+                h.write_u32(page);
+                h.write_usize(digest.entities.len());
+                if page <= 1 {
+                    // Page 1 shows an empty section for a kind no one has.
+                    let kinds = digest.entities.iter().map(|e| e.kind as u8);
+                    kinds.for_each(|k| h.write_u8(k));
+                }
+                let start = super::entities::index_start(page);
+                let shown = digest.entities.enumerate().skip(start);
+                for (e, entity) in shown.take(super::paging::INDEX_ENTITIES) {
                     write_entity(&mut h, digest, Some(e));
                     h.write_usize(entity.articles.len());
                 }
@@ -160,6 +169,7 @@ impl Keys<'_> {
             Job::Lookup(Lookup::Entity(e, page)) => {
                 let entity = digest.entities.get(e)?;
                 h.write_u32(page);
+                h.write_u32(super::entities::index_page_of(e));
                 write_entity(&mut h, digest, Some(e));
                 entity.aliases.iter().for_each(|a| {
                     h.update(&[0xf8]);
