@@ -56,6 +56,7 @@ mod tests {
             .unwrap(),
             root: ".".into(),
             entities: Default::default(),
+            warnings: Vec::new(),
         }
     }
 

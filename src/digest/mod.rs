@@ -10,6 +10,7 @@
 
 pub mod entities;
 pub mod ids;
+pub mod pages;
 mod related;
 mod reuse;
 
@@ -52,6 +53,9 @@ pub struct Digest {
     pub speakers: Arc<Table<ArticleId, Vec<Option<EntityId>>>>,
     /// For each article, related articles (never itself), best first.
     pub related: Arc<Table<ArticleId, Vec<ArticleId>>>,
+    /// The standalone pages of `pages/`, in footer order (the pipeline
+    /// adds them: they take no part in ordering or linking the stories).
+    pub pages: Vec<pages::StandalonePage>,
 }
 
 /// One day's stories.
@@ -172,6 +176,7 @@ pub fn build_reusing(
         entities_of,
         speakers,
         related,
+        pages: Vec::new(),
     };
     let memo = CorpusMemo {
         articles: digest.articles.as_slice().to_vec(),

@@ -114,6 +114,8 @@ struct Pending {
     rerender: bool,
     /// Templates changed: previews wait for the whole-site step.
     templates: bool,
+    /// Articles changed: the files beside stories may have too.
+    content: bool,
     /// Whether every static change was to a stylesheet (`None`: none).
     stylesheets_only: Option<bool>,
     rebuild: Rebuild,
@@ -125,6 +127,7 @@ impl Pending {
             started,
             rerender: false,
             templates: false,
+            content: false,
             stylesheets_only: None,
             rebuild: Rebuild::default(),
         }
@@ -174,6 +177,9 @@ pub struct LiveBuild {
     digest_diagnostics: Vec<Diagnostic>,
     /// The latest problems found while copying static files.
     asset_diagnostics: Vec<Diagnostic>,
+    /// Problems with the standalone pages (read again only by a full
+    /// rebuild).
+    page_diagnostics: Vec<Diagnostic>,
 }
 
 impl LiveBuild {
@@ -188,16 +194,20 @@ impl LiveBuild {
             corpus,
             renderer,
             assets,
+            page_diagnostics,
         } = built;
         let (fresh, memo) = fingerprint_all(&renderer, &digest, &Memo::default());
         let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
         let sources = Sources::from_loaded(loaded);
         let live = LiveOutput::new(&output);
-        // The first build's article errors live in `sources`; keep the rest.
+        // The first build's article errors live in `sources` and the
+        // configuration's warnings in its config; keep the rest.
         let other = report
             .diagnostics
             .iter()
             .filter(|d| !sources.errors().any(|e| e == *d))
+            .filter(|d| !config.warnings.contains(d))
+            .filter(|d| !page_diagnostics.contains(d))
             .cloned()
             .collect();
         let live_build = LiveBuild {
@@ -223,6 +233,7 @@ impl LiveBuild {
             discovery_diagnostics: other,
             digest_diagnostics: Vec::new(),
             asset_diagnostics: Vec::new(),
+            page_diagnostics,
         };
         Ok((live_build, report))
     }
@@ -319,6 +330,7 @@ impl LiveBuild {
                 self.discovery_diagnostics = diagnostics;
             }
             pending.rerender = true;
+            pending.content = true;
             if !pending.templates {
                 previewed = self.preview()?;
                 if !previewed.is_empty() && pending.rebuild.preview_elapsed.is_none() {
@@ -371,7 +383,7 @@ impl LiveBuild {
                 });
             };
             if !pending.rerender && self.running.is_none() {
-                return Ok(self.conclude());
+                return self.conclude();
             }
             if self.running.is_none() {
                 self.failed = false;
@@ -397,11 +409,30 @@ impl LiveBuild {
         })
     }
 
+    /// After articles changed: copies the static files and the files
+    /// beside stories again, reporting only those newly published and
+    /// those removed (a story may reference a new file or drop one).
+    fn recopy_story_files(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
+        let before = self.assets.clone();
+        let mut scratch = Rebuild::default();
+        self.recopy_assets(&mut scratch)?;
+        rebuild.removed.extend(scratch.removed);
+        rebuild.written.extend(
+            scratch
+                .written
+                .into_iter()
+                .filter(|path| !before.contains(path)),
+        );
+        Ok(())
+    }
+
     /// Copies the static files again and removes ones that were deleted.
     fn recopy_assets(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
         let pages = &self.pages;
         let (assets, diagnostics) =
-            pipeline::write_assets(&self.config, &self.live, &|name| pages.contains_key(name))?;
+            crate::assets::write_assets(&self.config, &self.digest, &self.live, &|name| {
+                pages.contains_key(name)
+            })?;
         for gone in self.assets.iter().filter(|a| !assets.contains(a)) {
             self.live.remove(gone)?;
             rebuild.removed.push(gone.clone());
@@ -418,6 +449,8 @@ impl LiveBuild {
             .sources
             .errors()
             .cloned()
+            .chain(self.config.warnings.iter().cloned())
+            .chain(self.page_diagnostics.iter().cloned())
             .chain(self.discovery_diagnostics.iter().cloned())
             .chain(self.digest_diagnostics.iter().cloned())
             .chain(self.asset_diagnostics.iter().cloned())

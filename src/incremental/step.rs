@@ -26,6 +26,7 @@ impl LiveBuild {
             previewed: self.previewed.clone(),
             live: self.live.clone(),
             first: self.recent.iter().map(|(_, page)| page.clone()).collect(),
+            standalone: self.digest.pages.clone(),
         };
         self.running = Some((Running::start(snapshot), self.generation));
     }
@@ -38,7 +39,7 @@ impl LiveBuild {
     pub fn poll_finish(&mut self) -> Option<Finished> {
         let Some((running, _)) = &self.running else {
             let pending = self.pending.as_ref()?;
-            return (!pending.rerender).then(|| Finished::Done(Ok(self.conclude())));
+            return (!pending.rerender).then(|| Finished::Done(self.conclude()));
         };
         if !running.is_finished() {
             return running
@@ -79,7 +80,7 @@ impl LiveBuild {
         if complete {
             self.previewed.retain(|path, _| claims.contains(path));
         }
-        (complete && current).then(|| Ok(self.conclude()))
+        (complete && current).then(|| self.conclude())
     }
 
     /// Records what a whole-site step wrote: the fingerprint of every page
@@ -162,11 +163,15 @@ impl LiveBuild {
         }
     }
 
-    /// The rebuild of the pending changes, now all done.
-    pub(super) fn conclude(&mut self) -> Rebuild {
-        let Some(pending) = self.pending.take() else {
-            return Rebuild::default();
+    /// The rebuild of the pending changes, now all done: after articles
+    /// changed, the files beside stories are copied again first.
+    pub(super) fn conclude(&mut self) -> Result<Rebuild, Error> {
+        let Some(mut pending) = self.pending.take() else {
+            return Ok(Rebuild::default());
         };
+        if pending.content {
+            self.recopy_story_files(&mut pending.rebuild)?;
+        }
         let mut rebuild = pending.rebuild;
         rebuild.written.sort();
         rebuild.written.dedup();
@@ -178,6 +183,6 @@ impl LiveBuild {
         rebuild.diagnostics = self.diagnostics();
         rebuild.fatal = self.fatal.clone();
         rebuild.elapsed = pending.started.elapsed();
-        rebuild
+        Ok(rebuild)
     }
 }

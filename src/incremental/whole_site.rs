@@ -23,6 +23,7 @@ use std::thread::JoinHandle;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3DefaultBuilder, xxh3_64};
 
+use crate::digest::pages::StandalonePage;
 use crate::digest::{CorpusMemo, Digest};
 use crate::enrich::Article;
 use crate::error::{Diagnostic, Error};
@@ -66,6 +67,9 @@ pub(super) struct Snapshot {
     pub(super) live: LiveOutput,
     /// Pages to render before any other (open or just edited).
     pub(super) first: HashSet<String>,
+    /// The standalone pages of `pages/` (read again only by a full
+    /// rebuild).
+    pub(super) standalone: Vec<StandalonePage>,
 }
 
 /// Pages the preview wrote while the step ran: the step leaves them alone.
@@ -201,13 +205,14 @@ fn run(
 ) -> Result<Done, Error> {
     let cancelled = || cancel.load(Ordering::Relaxed);
     let mut done = Done::default();
-    let (digest, digest_diagnostics, corpus) = pipeline::assemble_reusing(
+    let (mut digest, digest_diagnostics, corpus) = pipeline::assemble_reusing(
         s.articles.iter().cloned(),
         &s.options,
         Some(&s.corpus),
         &Timings::new(),
     );
     done.corpus = Some(corpus);
+    digest.pages = s.standalone.clone();
     if cancelled() {
         return Ok(done);
     }

@@ -5,6 +5,7 @@
 // test modules, which is all `unreachable_pub` would flag here.
 #![allow(unreachable_pub)]
 
+mod assets;
 mod briefing_layer;
 mod browser;
 mod build;
@@ -15,11 +16,14 @@ mod feeds;
 mod in_brief;
 mod incremental;
 mod live_reload;
+mod messages;
 mod new;
+mod pages;
 mod pagination;
 mod preview;
 mod publish;
 mod search;
 mod summary;
 mod support;
+mod templates;
 mod validate;
