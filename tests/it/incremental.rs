@@ -482,3 +482,30 @@ fn a_standalone_page_error_outlives_rebuilds_of_articles() {
         rebuild.diagnostics
     );
 }
+
+#[test]
+fn standalone_pages_stay_linked_after_article_edits() {
+    let site = site();
+    site.write(
+        "pages/about.md",
+        "+++\ntitle = \"About us\"\n+++\nWho we are.\n",
+    );
+    let mut h = Harness::new(site);
+    assert!(h.root.join("live/about/index.html").exists());
+    h.site.write(
+        "seeds/2025-07-10_000_a.txt",
+        "Alpha lede about the harbour.\nAlpha body, edited.",
+    );
+    h.check(
+        "an article edit beside a standalone page",
+        &h.content(&["seeds/2025-07-10_000_a.txt"]),
+    );
+    h.site.write(
+        "seeds/2025-07-13_000_f.txt",
+        "Foxtrot lede about a new road.",
+    );
+    h.check(
+        "a new article beside a standalone page",
+        &h.content(&["seeds/2025-07-13_000_f.txt"]),
+    );
+}
