@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 use crate::error::Error;
 
@@ -66,6 +67,13 @@ pub enum Command {
     /// Like build, then only what each change needs: a changed article
     /// re-renders just the pages that show it.
     Watch(WatchArgs),
+    /// Print an edition as an email on stdout, for a mailer.
+    ///
+    /// The latest edition's email.html (one self-contained HTML file:
+    /// inline styles, absolute links from base_url), or --edition DATE's;
+    /// --text prints its plain-text alternative (email.txt) instead.
+    /// Nothing is written to the output folder.
+    Email(EmailArgs),
 }
 
 /// Where the site is and which articles count, shared by every command
@@ -132,6 +140,29 @@ pub struct CheckArgs {
     /// Reuse (and update) the article cache of `build --cache DIR`.
     #[arg(long, value_name = "DIR")]
     pub cache: Option<PathBuf>,
+}
+
+/// Options of `briefing email`.
+#[derive(Debug, Args)]
+pub struct EmailArgs {
+    /// The site and its drafts.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The edition to print, as YYYY-MM-DD [default: the latest].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub edition: Option<Date>,
+    /// Print the plain-text alternative instead of the HTML.
+    #[arg(long)]
+    pub text: bool,
+    /// Link under this URL instead of base_url from site.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// A `YYYY-MM-DD` date from the command line.
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD)"))
 }
 
 /// Options of `briefing new`.

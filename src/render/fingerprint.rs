@@ -98,7 +98,7 @@ pub fn fingerprint_all(
                         // megabytes to confirm it would cost more than
                         // writing them. Their key stands in as fingerprint.
                         (Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex), Some(key)) => key,
-                        (Job::Page(_) | Job::Feed(_) | Job::Lookup(_), _) => {
+                        (Job::Page(_) | Job::Feed(_) | Job::Lookup(_) | Job::Edition(_), _) => {
                             renderer.fingerprint(digest, job, &sigs)
                         }
                     };
@@ -193,9 +193,8 @@ impl Keys<'_> {
             // The sitemap lists routes and dates, which most edits leave
             // alone: its view is hashed (a fraction of rendering it)
             // rather than keyed by every page's inputs.
-            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap) => {
-                return None;
-            }
+            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap)
+            | Job::Edition(_) => return None,
         }
         Some(h.digest())
     }

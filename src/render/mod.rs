@@ -6,12 +6,16 @@
 
 mod briefing_box;
 mod data;
+mod email;
 mod entities;
 mod feeds;
 pub mod fingerprint;
 mod format;
 mod job;
 mod paging;
+mod picture_views;
+mod pictures;
+mod print;
 #[cfg(test)]
 mod reference_tests;
 mod search;
@@ -31,7 +35,7 @@ use crate::error::Error;
 use crate::urls::{self, Urls};
 use feeds::FeedSettings;
 use format::Link;
-pub use job::{Feed, Job, Lookup, Page, RenderedPage};
+pub use job::{EditionFile, Feed, Job, Lookup, Page, RenderedPage};
 pub use paging::RowStyle;
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
@@ -216,7 +220,7 @@ impl Renderer {
             Job::Lookup(Lookup::SearchIndex) => {
                 data::write_json(&data::search_index(digest, &self.urls), &route, out)
             }
-            Job::Page(_) | Job::Feed(_) | Job::Lookup(_) => {
+            Job::Page(_) | Job::Feed(_) | Job::Lookup(_) | Job::Edition(_) => {
                 let page = self.render(digest, job)?;
                 out.write_all(&page.bytes)
                     .map_err(|e| Error::io("write", std::path::Path::new(&page.path), e))
@@ -237,6 +241,37 @@ impl Renderer {
             Job::Page(page) => self.visit_page(digest, page, at, visitor),
             Job::Feed(feed) => self.visit_feed(digest, feed, at, visitor),
             Job::Lookup(lookup) => self.visit_lookup(digest, lookup, at, visitor),
+            Job::Edition(file) => self.visit_edition_file(digest, file, at, visitor),
+        }
+    }
+
+    /// Builds the view of an edition made for email or paper and hands it
+    /// to `visitor`.
+    fn visit_edition_file<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        file: EditionFile,
+        at: At<'_>,
+        visitor: &V,
+    ) -> V::Output {
+        let (urls, name) = (&self.urls, &self.site_title);
+        let e = file.edition();
+        let title = format!(
+            "{name}: edition of {}",
+            format::display_date(digest.editions[e].date)
+        );
+        let spec = |template| PageSpec::new(template, &title, at.route, at.job);
+        match file {
+            EditionFile::Email(_) => {
+                visitor.page(spec("email.html"), email::email(digest, e, name, urls))
+            }
+            EditionFile::EmailText(_) => {
+                visitor.page(spec("email.txt"), email::email(digest, e, name, urls))
+            }
+            EditionFile::Print(_) => {
+                let view = print::print(digest, e, name, urls, visitor.needs_bodies());
+                visitor.page(spec("print.html"), view)
+            }
         }
     }
 
@@ -425,7 +460,8 @@ impl Renderer {
             }
             Job::Page(Page::Index | Page::Edition(..) | Page::Editions | Page::Tags)
             | Job::Feed(_)
-            | Job::Lookup(_) => {}
+            | Job::Lookup(_)
+            | Job::Edition(_) => {}
         }
         meta
     }
@@ -554,7 +590,8 @@ mod tests {
         let digest = two_stories();
         let renderer = renderer();
         let jobs = Job::all(&digest);
-        let listed = 4 + 4 + 2 + 2 + 2 * 2 + 4 + digest.entities.len();
+        // Each of the two editions: its page, email, plain-text email, print.
+        let listed = 4 + 4 + 2 + 2 * 4 + 2 * 2 + 4 + digest.entities.len();
         assert_eq!(jobs.len(), listed);
         let mut paths = BTreeSet::new();
         for job in jobs {

@@ -14,6 +14,7 @@ use super::paging::{
     EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, RowStyle, dated_rows,
     page_of,
 };
+use super::picture_views::{MapView, edition_map};
 use crate::config::SiteConfig;
 use crate::digest::ids::{ArticleId, EditionId, Id, TagId};
 use crate::digest::{Digest, Edition};
@@ -171,6 +172,8 @@ pub(crate) struct EditionView<R> {
     pub older: Option<Link>,
     /// Links to the edition's other pages.
     pub pager: Pager,
+    /// The map of the edition's places, on its first page.
+    pub map: Option<MapView>,
 }
 
 /// The newest edition as the front page shows it: its first stories in
@@ -189,6 +192,8 @@ pub(crate) struct FrontEdition<C> {
     pub articles: Vec<C>,
     /// How many of its stories the front page leaves to the edition page.
     pub more: usize,
+    /// The map of the edition's places.
+    pub map: Option<MapView>,
 }
 
 /// An edition as listed in the archive or under the front page (only the
@@ -365,6 +370,7 @@ pub(crate) fn edition<R>(
             .get(EditionId::new(e.index() + 1))
             .map(|o| edition_link(o, urls)),
         pager: Pager::new(&route, page, edition.articles.len(), EDITION_STORIES, urls),
+        map: (page == 1).then(|| edition_map(digest, e, urls)).flatten(),
     }
 }
 
@@ -399,7 +405,8 @@ pub(crate) fn index<C>(
     card: impl Fn(ArticleId) -> C,
 ) -> IndexView<C> {
     let listed = digest.editions.len().saturating_sub(1).min(earlier);
-    let latest = digest.editions.get(EditionId::new(0)).map(|edition| {
+    let newest = EditionId::new(0);
+    let latest = digest.editions.get(newest).map(|edition| {
         let shown = edition.articles.len().min(FRONT_STORIES);
         FrontEdition {
             date: display_date(edition.date),
@@ -408,6 +415,7 @@ pub(crate) fn index<C>(
             count: edition.articles.len(),
             articles: edition.articles[..shown].iter().map(|&i| card(i)).collect(),
             more: edition.articles.len() - shown,
+            map: edition_map(digest, newest, urls),
         }
     });
     IndexView {

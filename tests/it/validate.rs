@@ -1,4 +1,5 @@
-//! The bundled build passes the Nu Html Checker (vnu) with zero errors.
+//! The bundled build, and a fixture site of several editions with their
+//! email and print pages, pass the Nu Html Checker (vnu) with zero errors.
 //!
 //! `.ci/run` installs vnu (npm package `vnu-jar`) into `.ci/tools`. Outside
 //! CI the site is still built, and only the validation is skipped, with a
@@ -49,6 +50,27 @@ fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
     );
     site.build_ok();
     assert!(site.has("about/index.html") && site.has("articles/quake/chart.svg"));
+    assert_valid(&site);
+}
+
+/// A site of several editions, with maps, timelines and the email and
+/// print copies of each edition: every HTML file passes too.
+#[test]
+fn a_site_of_several_editions_with_email_and_print_pages_passes_the_nu_html_checker() {
+    let site = Site::fixture("editions");
+    site.build_ok();
+    for page in [
+        "index.html",
+        "editions/2025-07-10/email.html",
+        "editions/2025-07-11/print/index.html",
+    ] {
+        assert!(site.has(page), "{page} was not built");
+    }
+    assert_valid(&site);
+}
+
+/// Runs vnu over every HTML file of the site's output; fails on any error.
+fn assert_valid(site: &Site) {
     let Some(jar) = vnu_jar() else {
         return tool_missing("vnu.jar");
     };
