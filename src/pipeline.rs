@@ -24,6 +24,7 @@ use crate::discover::{self, SourceFile};
 use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
+use crate::history;
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{TemplateSource, Templates};
 use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
@@ -41,8 +42,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
-    /// The build instant: dates undated articles and never comes from the
-    /// clock inside the stages.
+    /// Include articles dated after `now` (held back otherwise).
+    pub future: bool,
+    /// The build instant: holds back stories dated later, caps the date of
+    /// undated ones, and never comes from the clock inside the stages.
     pub now: Timestamp,
     /// The live-reload script's URL (`serve` only).
     pub live_reload: Option<String>,
@@ -59,6 +62,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            future: false,
             now,
             live_reload: None,
             cache: None,
@@ -84,6 +88,12 @@ pub struct BuildReport {
     pub diagnostics: Vec<Diagnostic>,
     /// What the article cache did, when the build used one.
     pub cache: Option<CacheReport>,
+    /// What the build did that its summary should say: stories held back,
+    /// versions folded, undated stories dated by their files' modification
+    /// times. Sorted by file.
+    pub notes: Vec<Diagnostic>,
+    /// Stories held back until their time, soonest first.
+    pub held: Vec<digest::Held>,
     /// Where the build's time went.
     pub timings: TimingsReport,
 }
@@ -122,6 +132,9 @@ pub struct Loaded {
     pub file: SourceFile,
     /// The article, or why it could not be built.
     pub result: Result<Arc<Article>, Diagnostic>,
+    /// What the build summary should say about it: an undated article
+    /// dated by its file's modification time, and why.
+    pub note: Option<Diagnostic>,
 }
 
 /// Told how far a build has got, for a progress bar. Called from the
@@ -192,12 +205,19 @@ pub fn build_observed(
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
     progress.step("building digest", 1);
-    let (mut digest, digest_diagnostics, corpus) = assemble_reusing(good, options, None, &timings);
+    let (mut digest, digest_diagnostics, corpus) =
+        assemble_reusing(good, &config, options, None, &timings);
     progress.advance();
     diagnostics.extend(digest_diagnostics);
     let (pages, page_diagnostics) = crate::standalone::load(&config, options.drafts)?;
     digest.pages = pages;
     diagnostics.extend(page_diagnostics.iter().cloned());
+    let mut notes: Vec<Diagnostic> = loaded.iter().filter_map(|l| l.note.clone()).collect();
+    let (digest_notes, problems): (Vec<_>, Vec<_>) =
+        diagnostics.into_iter().partition(Diagnostic::is_note);
+    let mut diagnostics = problems;
+    notes.extend(digest_notes);
+    notes.sort();
     let renderer = make_renderer(&config, templates, options);
 
     let started = Instant::now();
@@ -234,6 +254,8 @@ pub fn build_observed(
         base_url: config.site.base_url.clone(),
         diagnostics,
         cache,
+        notes,
+        held: digest.held.clone(),
         timings: timings.report(),
     };
     let built = Built {
@@ -350,6 +372,7 @@ pub fn load_cached(
     let context = EnrichContext {
         now: options.now,
         words_per_minute: config.site.digest.words_per_minute,
+        time_zone: config.site.editions.zone(),
     };
     let lexicon = Lexicon::new(&config.entities);
     let load = |file: SourceFile| {
@@ -377,33 +400,58 @@ pub fn load_cached(
             Ok(Arc::new(article))
         });
         progress.advance();
-        Loaded { file, result }
+        Loaded {
+            file,
+            result,
+            note: None,
+        }
     };
     // A live build re-reads one or two files at a time, often while its
     // whole-site step keeps rayon's threads busy: handing a single file to
     // the pool would wait for them.
-    if files.len() <= 2 {
+    let mut loaded: Vec<Loaded> = if files.len() <= 2 {
         files.into_iter().map(load).collect()
     } else {
         files.into_par_iter().map(load).collect()
+    };
+    date_by_history(&config.root, &context, &mut loaded);
+    loaded
+}
+
+/// Dates each undated article by when its file entered the site
+/// ([`history::date_undated`]), attaching the note of each dated by its
+/// modification time.
+fn date_by_history(root: &Path, context: &EnrichContext, loaded: &mut [Loaded]) {
+    let articles = loaded.iter_mut().filter_map(|l| l.result.as_mut().ok());
+    let mut notes = history::date_undated(root, context, articles);
+    if notes.is_empty() {
+        return;
+    }
+    for item in loaded.iter_mut() {
+        if let Ok(article) = &item.result {
+            item.note = notes.remove(&article.source_path);
+        }
     }
 }
 
-/// Builds the digest from `articles`, leaving drafts out unless asked.
+/// Builds the digest from `articles`, leaving drafts out unless asked and
+/// holding back stories not yet due unless `options.future`.
 pub fn assemble(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
 ) -> (Digest, Vec<Diagnostic>) {
-    assemble_timed(articles, options, &Timings::new())
+    assemble_timed(articles, config, options, &Timings::new())
 }
 
 /// [`assemble`], recording its steps in `timings`.
 pub fn assemble_timed(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
     timings: &Timings,
 ) -> (Digest, Vec<Diagnostic>) {
-    let (digest, diagnostics, _) = assemble_reusing(articles, options, None, timings);
+    let (digest, diagnostics, _) = assemble_reusing(articles, config, options, None, timings);
     (digest, diagnostics)
 }
 
@@ -412,6 +460,7 @@ pub fn assemble_timed(
 /// for the next digest.
 pub fn assemble_reusing(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
     memo: Option<&CorpusMemo>,
     timings: &Timings,
@@ -420,7 +469,13 @@ pub fn assemble_reusing(
         .into_iter()
         .filter(|a| options.drafts || !a.draft)
         .collect();
-    digest::build_reusing(articles, memo, timings)
+    let settings = digest::Settings {
+        now: options.now,
+        future: options.future,
+        length: config.site.editions.length,
+        duplicate_threshold: config.site.duplicates.threshold,
+    };
+    digest::build_reusing(articles, &settings, memo, timings)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.

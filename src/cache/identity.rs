@@ -26,13 +26,16 @@ pub(super) fn binary() -> Result<u128, String> {
 
 /// The salt of every entry: the binary and the site settings that
 /// `pipeline::load_all` reads (Markdown's raw-HTML switch, the reading
-/// speed, the `entities.toml` corrections). A setting read there must be
+/// speed, the editions' time zone, the `entities.toml` corrections). A setting read there must be
 /// hashed here.
 pub(super) fn salt(binary: u128, config: &Config) -> u128 {
     let mut h = Xxh3::new();
     h.update(&binary.to_le_bytes());
     h.update(&[u8::from(config.site.markdown.unsafe_html)]);
     h.update(&config.site.digest.words_per_minute.to_le_bytes());
+    // The time zone reads front matter's dates and times.
+    h.update(config.site.editions.time_zone.as_bytes());
+    h.update(&[0xff]);
     // Serialising plain strings and maps cannot fail; an empty encoding
     // would only make every cache entry miss.
     let corrections = postcard::to_stdvec(&config.entities).unwrap_or_default();
@@ -78,6 +81,9 @@ mod tests {
         let mut c = config();
         c.site.digest.words_per_minute += 1;
         assert_ne!(base, salt(1, &c), "words_per_minute");
+        let mut c = config();
+        c.site.editions.time_zone = "Asia/Tokyo".into();
+        assert_ne!(base, salt(1, &c), "time_zone");
         let mut c = config();
         c.entities.ignore.push("Monday".into());
         assert_ne!(base, salt(1, &c), "entities.toml");

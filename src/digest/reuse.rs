@@ -68,7 +68,7 @@ mod tests {
 
     use jiff::Timestamp;
 
-    use super::super::{Digest, build_reusing};
+    use super::super::{Digest, Settings, build_reusing};
     use super::*;
     use crate::article::{self, ParseOptions};
     use crate::discover::{SourceFile, SourceKind};
@@ -87,6 +87,7 @@ mod tests {
         let context = EnrichContext {
             now: Timestamp::from_second(1_752_300_000).unwrap(),
             words_per_minute: 200,
+            time_zone: jiff::tz::TimeZone::UTC,
         };
         Arc::new(enrich::enrich(parsed, &context))
     }
@@ -119,10 +120,10 @@ mod tests {
 
     /// Builds `articles` with the memo of a build of `before`, and alone.
     fn again(before: Vec<Arc<Article>>, articles: Vec<Arc<Article>>) -> (Digest, Digest, Digest) {
-        let t = Timings::new();
-        let (first, _, memo) = build_reusing(before, None, &t);
-        let (kept, _, _) = build_reusing(articles.clone(), Some(&memo), &t);
-        let (fresh, _, _) = build_reusing(articles, None, &t);
+        let (t, s) = (Timings::new(), Settings::default());
+        let (first, _, memo) = build_reusing(before, &s, None, &t);
+        let (kept, _, _) = build_reusing(articles.clone(), &s, Some(&memo), &t);
+        let (fresh, _, _) = build_reusing(articles, &s, None, &t);
         (first, kept, fresh)
     }
 

@@ -19,6 +19,7 @@ impl LiveBuild {
         let snapshot = Snapshot {
             articles: self.sources.good().cloned().collect(),
             options: self.options.clone(),
+            config: self.config.clone(),
             renderer: Arc::clone(&self.renderer),
             pages: Arc::clone(&self.pages),
             memo: Arc::clone(&self.memo),
@@ -128,7 +129,12 @@ impl LiveBuild {
                     Arc::new(pages),
                 )));
                 if current {
-                    self.digest_diagnostics = digest_diagnostics;
+                    // Notes (held, folded) belong in a build's summary,
+                    // not in a rebuild's list of problems.
+                    self.digest_diagnostics = digest_diagnostics
+                        .into_iter()
+                        .filter(|d| !d.is_note())
+                        .collect();
                     old.push(Box::new(std::mem::replace(&mut self.digest, digest)));
                 } else {
                     old.push(Box::new(digest));

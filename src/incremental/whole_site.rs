@@ -23,6 +23,7 @@ use std::thread::JoinHandle;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3DefaultBuilder, xxh3_64};
 
+use crate::config::Config;
 use crate::digest::pages::StandalonePage;
 use crate::digest::{CorpusMemo, Digest};
 use crate::enrich::Article;
@@ -51,6 +52,8 @@ pub(super) struct Snapshot {
     pub(super) articles: Vec<Arc<Article>>,
     /// The build's options.
     pub(super) options: BuildOptions,
+    /// The site's configuration (editions and duplicates settings).
+    pub(super) config: Config,
     /// The renderer (templates and settings) to render with.
     pub(super) renderer: Arc<Renderer>,
     /// What every page on disk was rendered from.
@@ -207,6 +210,7 @@ fn run(
     let mut done = Done::default();
     let (mut digest, digest_diagnostics, corpus) = pipeline::assemble_reusing(
         s.articles.iter().cloned(),
+        &s.config,
         &s.options,
         Some(&s.corpus),
         &Timings::new(),

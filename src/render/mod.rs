@@ -12,6 +12,7 @@ mod feeds;
 pub mod fingerprint;
 mod format;
 mod job;
+mod news;
 mod paging;
 mod picture_views;
 mod pictures;
@@ -542,6 +543,7 @@ mod tests {
         let context = EnrichContext {
             now: Timestamp::from_second(1_752_300_000).unwrap(),
             words_per_minute: 200,
+            time_zone: jiff::tz::TimeZone::UTC,
         };
         let articles = stories
             .iter()
@@ -557,7 +559,7 @@ mod tests {
                 Arc::new(enrich::enrich(parsed.unwrap(), &context))
             })
             .collect();
-        crate::digest::build(articles).0
+        crate::digest::build(articles, &crate::digest::Settings::default()).0
     }
 
     fn renderer() -> Renderer {

@@ -11,6 +11,8 @@ mod browser;
 mod build;
 mod cache;
 mod check;
+mod duplicates;
+mod editions;
 mod email_print;
 mod entities;
 mod feeds;

@@ -48,8 +48,24 @@ fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
         "pages/corrections.txt",
         "Corrections are noted under each story.",
     );
+    // A story filed twice (its page lists both versions), and editions
+    // before the latest (the front page marks what is new).
+    let wire = "Rescue teams reached the flooded villages of the northern valley after two days of heavy rain cut the only road.\nThe regional governor said four hundred people had been moved to schools in the district capital.";
+    site.write(
+        "seeds/2025-07-03-floods.txt",
+        &format!("Floods cut off villages\n\n{wire}\n"),
+    );
+    site.write(
+        "seeds/2025-07-04-floods.md",
+        &format!("+++\ntitle = \"Valley still cut off\"\nsource = \"Wire\"\nsource_url = \"https://wire.example/floods\"\n+++\n{wire}\n"),
+    );
     site.build_ok();
     assert!(site.has("about/index.html") && site.has("articles/quake/chart.svg"));
+    assert!(
+        site.read("articles/floods-cut-off-villages/index.html")
+            .contains("class=\"versions\"")
+    );
+    assert!(site.read("index.html").contains("class=\"what-is-new\""));
     assert_valid(&site);
 }
 
