@@ -16,6 +16,7 @@ mod order;
 pub mod entities;
 mod fold;
 pub mod ids;
+pub mod moved;
 pub mod pages;
 mod related;
 mod reuse;
@@ -95,6 +96,8 @@ pub struct Digest {
     pub versions: Table<VersionId, Version>,
     /// For each article, the versions folded into it (most have none).
     pub versions_of: Table<ArticleId, Vec<VersionId>>,
+    /// The own addresses of versions shown as another story, by slug.
+    pub moved: Vec<moved::Moved>,
     /// Stories not yet due, soonest first: left out of every page.
     pub held: Vec<Held>,
     /// The standalone pages of `pages/`, in footer order (the pipeline
@@ -103,8 +106,8 @@ pub struct Digest {
 }
 
 /// Another version of a story shown: a copy, a lightly edited copy or a
-/// retitled one. It has no page; the story shown takes the permalink of
-/// the first version published.
+/// retitled one. Its own address only sends readers on ([`moved`]); the
+/// story shown takes the permalink of the first version published.
 #[derive(Debug, Clone)]
 pub struct Version {
     /// The version as it was filed.
@@ -201,7 +204,8 @@ pub fn build_reusing(
     let (mut stories, fold_diagnostics) = fold::fold(articles, &pairs);
     diagnostics.extend(fold_diagnostics);
     let length = settings.length;
-    stories.sort_by(|(a, _), (b, _)| {
+    stories.sort_by(|a, b| {
+        let (a, b) = (&a.shown, &b.shown);
         editions::start_of(b.date, length)
             .cmp(&editions::start_of(a.date, length))
             .then_with(|| b.date.cmp(&a.date))
@@ -209,7 +213,9 @@ pub fn build_reusing(
             .then_with(|| cmp_option_first(a.rank, b.rank))
             .then_with(|| path_bytes(a).cmp(path_bytes(b)))
     });
-    let (articles, folded): (Vec<_>, Vec<_>) = stories.into_iter().unzip();
+    let moved = moved_addresses(&stories);
+    let (articles, folded): (Vec<_>, Vec<_>) =
+        stories.into_iter().map(|s| (s.shown, s.folded)).unzip();
     let (versions, versions_of) = version_tables(folded);
     let (editions, edition_of) = editions::group(&articles, length);
     let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
@@ -247,6 +253,7 @@ pub fn build_reusing(
         related,
         versions,
         versions_of,
+        moved,
         held,
         pages: Vec::new(),
     };
@@ -262,6 +269,20 @@ pub fn build_reusing(
         related: Arc::clone(&digest.related),
     };
     (digest, diagnostics, memo)
+}
+
+/// Every moved address of `stories` (in reading order), sorted by slug.
+fn moved_addresses(stories: &[fold::Story]) -> Vec<moved::Moved> {
+    let mut moved: Vec<moved::Moved> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            let own = s.own_slug.as_deref();
+            moved::of_story(ArticleId::new(i), &s.shown, own, &s.folded)
+        })
+        .collect();
+    moved.sort_by(|a, b| a.slug.cmp(&b.slug));
+    moved
 }
 
 /// The versions table and each article's versions in it, from each
@@ -587,6 +608,20 @@ mod tests {
             .collect();
         assert_eq!(folded, vec![("a", false), ("b", false)]);
         assert!(digest.versions_of[ArticleId::new(1)].is_empty());
+        // Every other address a version had sends readers to the story
+        // shown: the copy's, and the shown version's own.
+        let moved: Vec<(&str, &str, ArticleId)> = digest
+            .moved
+            .iter()
+            .map(|m| (m.slug.as_str(), m.filed_as.as_str(), m.to))
+            .collect();
+        assert_eq!(
+            moved,
+            vec![
+                ("b", "Floods", ArticleId::new(0)),
+                ("c", "Villages cut off", ArticleId::new(0))
+            ]
+        );
         let (notes, warnings): (Vec<_>, Vec<_>) = diagnostics.iter().partition(|d| d.is_note());
         assert_eq!(warnings.len(), 1, "{diagnostics:?}");
         assert_eq!(warnings[0].location.path, Path::new("seeds/b.txt"));

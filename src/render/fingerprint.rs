@@ -188,7 +188,8 @@ impl Keys<'_> {
                 | Page::Tag(..)
                 | Page::Tags
                 | Page::NotFound
-                | Page::Standalone(_),
+                | Page::Standalone(_)
+                | Page::Moved(_),
             )
             // The sitemap lists routes and dates, which most edits leave
             // alone: its view is hashed (a fraction of rendering it)

@@ -55,6 +55,10 @@ pub enum Page {
     NotFound,
     /// One standalone page of `pages/` (an index into `Digest::pages`).
     Standalone(usize),
+    /// The own address of a version shown as another story (an index into
+    /// `Digest::moved`): a small page sending readers on to the story
+    /// shown, so a link given out before the fold keeps working.
+    Moved(usize),
 }
 
 /// A feed or the sitemap.
@@ -101,6 +105,7 @@ impl Job {
         jobs.extend((0..digest.pages.len()).map(|p| Job::Page(Page::Standalone(p))));
         jobs.extend([Feed::Atom, Feed::Rss, Feed::Json, Feed::Sitemap].map(Job::Feed));
         jobs.extend(digest.articles.ids().map(|i| Job::Page(Page::Article(i))));
+        jobs.extend((0..digest.moved.len()).map(|m| Job::Page(Page::Moved(m))));
         for (e, edition) in digest.editions.enumerate() {
             let pages = page_count(edition.articles.len(), EDITION_STORIES);
             jobs.extend((1..=pages).map(|n| Job::Page(Page::Edition(e, n))));
@@ -141,6 +146,7 @@ impl Job {
                 Page::Tags => "tags.html",
                 Page::NotFound => "404.html",
                 Page::Standalone(_) => "page.html",
+                Page::Moved(_) => "moved.html",
             },
             Job::Feed(feed) => match feed {
                 Feed::Atom | Feed::Tag(_) => "atom.xml",
@@ -208,6 +214,10 @@ impl Page {
                 .pages
                 .get(p)
                 .map_or_else(String::new, |page| urls::standalone_route(&page.slug)),
+            Page::Moved(m) => digest
+                .moved
+                .get(m)
+                .map_or_else(String::new, |moved| urls::article_route(&moved.slug)),
         }
     }
 }

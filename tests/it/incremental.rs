@@ -324,6 +324,40 @@ fn versions_held_stories_and_what_is_new_match_a_clean_build() {
         &h.content(&["seeds/2025-07-11_005_flood.txt"]),
     );
 
+    // A retitled version the next day: the story shows it, and the
+    // address the day before's version had on its own sends readers on;
+    // deleting it again takes that page away.
+    let retitled = format!(
+        "Floods cut off the northern valley\n\n{}",
+        edited.replace("army", "navy").replace('\n', "\n\n")
+    );
+    h.site.write("seeds/2025-07-12_005_valley.txt", &retitled);
+    h.check(
+        "a retitled version filed",
+        &h.content(&["seeds/2025-07-12_005_valley.txt"]),
+    );
+    let moved = h
+        .root
+        .join("live/articles/floods-cut-off-the-northern-valley/index.html");
+    let moved = std::fs::read_to_string(moved).unwrap();
+    assert!(moved.contains("http-equiv=\"refresh\""), "{moved}");
+    let pages: Vec<String> = tree(&h.root.join("live"))
+        .into_iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains("http-equiv=\"refresh\""))
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(pages.len(), 2, "two versions' own addresses: {pages:?}");
+    std::fs::remove_file(h.root.join("seeds/2025-07-12_005_valley.txt")).unwrap();
+    let removed = h.check(
+        "a retitled version deleted",
+        &h.content(&["seeds/2025-07-12_005_valley.txt"]),
+    );
+    assert!(
+        removed.removed.iter().any(|p| pages.contains(p)),
+        "{:?}",
+        removed.removed
+    );
+
     // Rewritten into another story: the two come apart again.
     h.site.write(
         "seeds/2025-07-11_005_flood.txt",
