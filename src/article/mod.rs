@@ -14,6 +14,8 @@ mod text;
 
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
+
 use crate::discover::{SourceFile, SourceKind};
 use crate::error::{Diagnostic, Location};
 use front_matter::{Block, FrontMatter};
@@ -34,7 +36,7 @@ pub struct ParsedArticle {
 }
 
 /// An article's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Body {
     /// Plain paragraphs, escaped when rendered.
     Text {
@@ -198,14 +200,37 @@ pub fn clean_text<'a>(
     text::clean(text, rel_path)
 }
 
+/// The text of an article file and of its sidecar, as read from disk and
+/// decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    /// The article file's text.
+    pub text: String,
+    /// The sidecar's text, when the article has one.
+    pub sidecar: Option<String>,
+}
+
 /// Reads an article (and its sidecar) from disk and parses it.
 pub fn load(source: &SourceFile, options: ParseOptions) -> Result<ParsedArticle, Diagnostic> {
-    let bytes = read(&source.path, &source.rel_path)?;
+    let read = read(source)?;
+    parse(source, &read.text, read.sidecar.as_deref(), options)
+}
+
+/// Reads an article's text and its sidecar's: UTF-8, or UTF-16 with a
+/// byte order mark; a decoding error names the line.
+pub fn read(source: &SourceFile) -> Result<SourceText, Diagnostic> {
+    let text = text::decode(
+        read_bytes(&source.path, &source.rel_path)?,
+        &source.rel_path,
+    )?;
     let sidecar = match &source.sidecar {
-        Some(path) => Some(read(path, &relative_sidecar(source, path))?),
+        Some(path) => {
+            let rel = relative_sidecar(source, path);
+            Some(text::decode(read_bytes(path, &rel)?, &rel)?)
+        }
         None => None,
     };
-    parse_bytes(source, bytes, sidecar, options)
+    Ok(SourceText { text, sidecar })
 }
 
 /// Decodes an article's bytes (and its sidecar's) and parses them: UTF-8,
@@ -254,7 +279,7 @@ fn relative_sidecar(source: &SourceFile, sidecar: &Path) -> std::path::PathBuf {
 }
 
 /// Reads a file's bytes; failing to names the file.
-fn read(path: &Path, rel_path: &Path) -> Result<Vec<u8>, Diagnostic> {
+fn read_bytes(path: &Path, rel_path: &Path) -> Result<Vec<u8>, Diagnostic> {
     crate::fs::read(path).map_err(|e| {
         let why = std::error::Error::source(&e).map_or_else(|| e.to_string(), ToString::to_string);
         Diagnostic::error(Location::file(rel_path), format!("cannot read: {why}"))

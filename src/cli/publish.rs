@@ -26,6 +26,7 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
             base_url: args.target.base_url.clone(),
             drafts: args.site.drafts,
             force: args.target.force,
+            cache: args.cache.clone(),
             future: args.site.future,
             ..BuildOptions::new(args.site.root.clone(), now)
         };
@@ -80,7 +81,10 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
                     started.elapsed(),
                     &report.diagnostics,
                 );
-                println!("{line}");
+                let cache = report.cache.as_ref().map_or(String::new(), |c| {
+                    format!(" (cache: {} articles reused, {} read)", c.reused, c.parsed)
+                });
+                println!("{line}{cache}");
             }
             if args.timings && !args.json {
                 print!("{}", report.timings.to_text());
@@ -157,6 +161,7 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
         let options = BuildOptions {
             base_url: args.base_url.clone(),
             drafts: args.site.drafts,
+            cache: args.cache.clone(),
             future: args.site.future,
             ..BuildOptions::new(args.site.root.clone(), now)
         };

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod moved;
 pub mod pages;
 mod related;
+mod reuse;
 pub mod schedule;
 
 use std::collections::{HashMap, HashSet};
@@ -39,6 +40,7 @@ pub use editions::Edition;
 use entities::{Entity, EntityRef};
 use ids::{ArticleId, EditionId, EntityId, Id, Table, TagId, VersionId};
 use order::{cmp_option_first, path_bytes};
+pub use reuse::CorpusMemo;
 pub use schedule::Held;
 
 /// What the digest needs beyond the articles: the clock and the site's
@@ -80,15 +82,15 @@ pub struct Digest {
     /// For each article, its edition.
     pub edition_of: Table<ArticleId, EditionId>,
     /// For each article, its tags, in written order.
-    pub tags_of: Table<ArticleId, Vec<TagId>>,
+    pub tags_of: Arc<Table<ArticleId, Vec<TagId>>>,
     /// People, places and organisations, sorted by kind then slug.
-    pub entities: Table<EntityId, Entity>,
+    pub entities: Arc<Table<EntityId, Entity>>,
     /// For each article, its entities, most mentioned first.
-    pub entities_of: Table<ArticleId, Vec<EntityRef>>,
+    pub entities_of: Arc<Table<ArticleId, Vec<EntityRef>>>,
     /// For each article, the entity (if known) that said each of its quotes.
-    pub speakers: Table<ArticleId, Vec<Option<EntityId>>>,
+    pub speakers: Arc<Table<ArticleId, Vec<Option<EntityId>>>>,
     /// For each article, related articles (never itself), best first.
-    pub related: Table<ArticleId, Vec<ArticleId>>,
+    pub related: Arc<Table<ArticleId, Vec<ArticleId>>>,
     /// Versions folded into the story shown, grouped by that story in
     /// reading order, each group newest first.
     pub versions: Table<VersionId, Version>,
@@ -179,6 +181,19 @@ pub fn build_timed(
     settings: &Settings,
     timings: &Timings,
 ) -> (Digest, Vec<Diagnostic>) {
+    let (digest, diagnostics, _) = build_reusing(articles, settings, None, timings);
+    (digest, diagnostics)
+}
+
+/// [`build_timed`], taking the corpus pass and the related stories from
+/// `memo` (the previous digest's) when no article gives them other inputs;
+/// also returns the memo for the next digest.
+pub fn build_reusing(
+    articles: Vec<Arc<Article>>,
+    settings: &Settings,
+    memo: Option<&CorpusMemo>,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>, CorpusMemo) {
     let started = Instant::now();
     let (mut articles, held) = schedule::hold_back(articles, settings.now, settings.future);
     let mut diagnostics = assign_unique_slugs(&mut articles);
@@ -207,19 +222,34 @@ pub fn build_timed(
     diagnostics.extend(tag_diagnostics);
     timings.stage("digest", started.elapsed().saturating_sub(searched));
     timings.stage("duplicates", searched);
-    let resolved = timings.time("corpus pass", || entities::resolve(&articles));
+    let kept = memo.and_then(|m| Some((m, m.entities_for(&articles)?)));
+    let kept_memo = kept.as_ref().map(|(m, _)| *m);
+    let (words, (entities, entities_of, speakers)) = timings.time("corpus pass", || match kept {
+        Some((m, shared)) => (Arc::clone(&m.words), shared),
+        None => {
+            let (resolved, words) = entities::resolve_with_words(&articles);
+            let shared = (
+                Arc::new(resolved.entities),
+                Arc::new(resolved.entities_of),
+                Arc::new(resolved.speakers),
+            );
+            (Arc::new(words), shared)
+        }
+    });
     let related = timings.time("related", || {
-        related::related(&resolved.entities_of, &tags_of)
+        kept_memo
+            .and_then(|m| m.related_for(&tags_of))
+            .unwrap_or_else(|| Arc::new(related::related(&entities_of, &tags_of)))
     });
     let digest = Digest {
         articles: articles.into(),
         editions,
         tags,
         edition_of,
-        tags_of,
-        entities: resolved.entities,
-        entities_of: resolved.entities_of,
-        speakers: resolved.speakers,
+        tags_of: Arc::new(tags_of),
+        entities,
+        entities_of,
+        speakers,
         related,
         versions,
         versions_of,
@@ -227,7 +257,18 @@ pub fn build_timed(
         held,
         pages: Vec::new(),
     };
-    (digest, diagnostics)
+    let memo = CorpusMemo {
+        articles: digest.articles.as_slice().to_vec(),
+        words,
+        entities: (
+            Arc::clone(&digest.entities),
+            Arc::clone(&digest.entities_of),
+            Arc::clone(&digest.speakers),
+        ),
+        tags_of: Arc::clone(&digest.tags_of),
+        related: Arc::clone(&digest.related),
+    };
+    (digest, diagnostics, memo)
 }
 
 /// Every moved address of `stories` (in reading order), sorted by slug.

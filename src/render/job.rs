@@ -4,7 +4,7 @@
 //! says where each goes. A leaf of `render`, so every part of it (and
 //! `incremental`) can name pages without importing the renderer.
 
-use super::paging::{EDITION_STORIES, LIST_STORIES, page_count};
+use super::paging::{EDITION_STORIES, INDEX_ENTITIES, LIST_STORIES, page_count};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EditionId, EntityId, TagId};
 use crate::urls;
@@ -82,8 +82,9 @@ pub enum Lookup {
     /// Page `n` (from 1) of the stories naming one person, place or
     /// organisation.
     Entity(EntityId, u32),
-    /// The index of people, places and organisations.
-    Entities,
+    /// Page `n` (from 1) of the index of people, places and
+    /// organisations.
+    Entities(u32),
     /// The search page.
     Search,
     /// `digest.json`.
@@ -122,15 +123,9 @@ impl Job {
             jobs.extend((1..=pages).map(|n| Job::Page(Page::Tag(t, n))));
         }
         jobs.extend(digest.tags.ids().map(|t| Job::Feed(Feed::Tag(t))));
-        jobs.extend(
-            [
-                Lookup::Entities,
-                Lookup::Search,
-                Lookup::DigestJson,
-                Lookup::SearchIndex,
-            ]
-            .map(Job::Lookup),
-        );
+        let index_pages = page_count(digest.entities.len(), INDEX_ENTITIES);
+        jobs.extend((1..=index_pages).map(|n| Job::Lookup(Lookup::Entities(n))));
+        jobs.extend([Lookup::Search, Lookup::DigestJson, Lookup::SearchIndex].map(Job::Lookup));
         for (e, entity) in digest.entities.enumerate() {
             let pages = page_count(entity.articles.len(), LIST_STORIES);
             jobs.extend((1..=pages).map(|n| Job::Lookup(Lookup::Entity(e, n))));
@@ -161,7 +156,7 @@ impl Job {
             },
             Job::Lookup(lookup) => match lookup {
                 Lookup::Entity(..) => "entity.html",
-                Lookup::Entities => "entities.html",
+                Lookup::Entities(_) => "entities.html",
                 Lookup::Search => "search.html",
                 Lookup::DigestJson => "digest.json",
                 Lookup::SearchIndex => "search-index.json",
@@ -246,7 +241,7 @@ impl Lookup {
                 let entity = &digest.entities[e];
                 urls::paged_route(&urls::entity_route(entity.kind, &entity.slug), n)
             }
-            Lookup::Entities => urls::ENTITIES_ROUTE.to_string(),
+            Lookup::Entities(n) => urls::paged_route(urls::ENTITIES_ROUTE, n),
             Lookup::Search => urls::SEARCH_ROUTE.to_string(),
             Lookup::DigestJson => urls::DIGEST_JSON_ROUTE.to_string(),
             Lookup::SearchIndex => urls::SEARCH_INDEX_ROUTE.to_string(),

@@ -369,12 +369,10 @@ impl Renderer {
                 let title = paged_title(view.name.to_string(), &view.pager);
                 visitor.page(spec("entity.html", &title), view)
             }
-            Lookup::Entities => {
-                let view = entities::entities_index(digest, urls);
-                visitor.page(
-                    spec("entities.html", "People, places and organisations"),
-                    view,
-                )
+            Lookup::Entities(n) => {
+                let view = entities::entities_index(digest, n, urls);
+                let title = paged_title("People, places and organisations".into(), &view.pager);
+                visitor.page(spec("entities.html", &title), view)
             }
             Lookup::DigestJson => {
                 let view = data::digest_json(digest, &self.site_title, urls);

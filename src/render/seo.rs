@@ -235,7 +235,7 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
             newest(&mut digest.editions.get(e)?.articles.iter().copied())
         }
         Job::Page(Page::Tag(t, _)) => newest(&mut digest.tags.get(t)?.articles.iter().copied()),
-        Job::Lookup(Lookup::Entities | Lookup::Search) => newest(&mut digest.articles.ids()),
+        Job::Lookup(Lookup::Entities(_) | Lookup::Search) => newest(&mut digest.articles.ids()),
         Job::Lookup(Lookup::Entity(e, _)) => {
             newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article))
         }

@@ -90,6 +90,7 @@ impl Preview {
             now: options.now,
             live_reload: Some(LIVE_RELOAD_PATH.to_string()),
             force: options.force,
+            cache: None,
         };
         let (live, first) = LiveBuild::start(build)?;
         let server = Server::start(listener, live.output(), mount.as_deref(), on_stop)?;
