@@ -346,6 +346,8 @@ mod tests {
             source: None,
             source_url: None,
             draft: false,
+            lang: None,
+            rtl: false,
             body: std::sync::Arc::new(Body::Text {
                 paragraphs: vec!["x".into()],
             }),

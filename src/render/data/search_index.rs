@@ -1,6 +1,10 @@
 //! `search-index.json`: what the search page searches. Per article its
-//! title, slug, date, first entities and tags; entities and tags as
-//! indices into shared tables, so no name is written twice.
+//! title, slug, date, first entities and tags, and the words of its lede
+//! and key points; entities and tags as indices into shared tables, so no
+//! name is written twice. The words are kept lean: each once, lower-case,
+//! none the headline has, no short or common ones, and none that begins
+//! another (the search matches word beginnings, so "strikes" finds
+//! "strike" too).
 
 use serde::{Serialize, Serializer};
 
@@ -61,6 +65,7 @@ impl Serialize for SearchArticles<'_> {
                     .map(|r| r.entity.index())
                     .collect(),
                 g: digest.tags_of[i].iter().map(|t| t.index()).collect(),
+                w: text_words(&a.title, &a.lede, &a.key_points),
             }
         }))
     }
@@ -79,6 +84,68 @@ struct SearchArticleJson<'a> {
     /// Tags, as indices into `tags`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     g: Vec<usize>,
+    /// Words of the lede and key points, space-separated (see the module
+    /// comment).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    w: String,
+}
+
+/// Words too common to be worth a byte of the index.
+const COMMON: &[&str] = &[
+    "about", "after", "also", "and", "are", "been", "but", "for", "from", "had", "has", "have",
+    "her", "his", "its", "more", "not", "over", "said", "than", "that", "the", "their", "they",
+    "this", "was", "were", "which", "who", "will", "with", "would",
+];
+
+/// The words of `lede` and `key_points` the search index keeps for a story
+/// headlined `title`, sorted, space-separated.
+fn text_words(title: &str, lede: &str, key_points: &[String]) -> String {
+    let split = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let headline = split(title);
+    let mut words: Vec<String> = std::iter::once(lede)
+        .chain(key_points.iter().map(String::as_str))
+        .flat_map(split)
+        .filter(|w| w.chars().count() >= 3 || w.chars().all(|c| c.is_numeric()))
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .filter(|w| !headline.iter().any(|h| h.starts_with(w.as_str())))
+        .collect();
+    words.sort();
+    words.dedup();
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| !words.get(i + 1).is_some_and(|next| next.starts_with(w.as_str())))
+        .map(|(_, w)| w.as_str())
+        .collect();
+    kept.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_words;
+
+    #[test]
+    fn keeps_each_lede_and_key_point_word_once_and_lean() {
+        let words = text_words(
+            "Port workers walk out",
+            "Dockers began a strike at the port on Monday, and the strikes spread.",
+            &["Union leaders said the strike would last a week.".to_string()],
+        );
+        assert_eq!(
+            words,
+            "began dockers last leaders monday spread strikes union week"
+        );
+    }
+
+    #[test]
+    fn numbers_are_kept_however_short() {
+        assert_eq!(text_words("", "At 5 a.m. 12 ships", &[]), "12 5 ships");
+    }
 }
 
 /// The view of `search-index.json`.
