@@ -18,6 +18,7 @@ mod new;
 mod pagination;
 mod preview;
 mod publish;
+mod reader;
 mod search;
 mod summary;
 mod support;

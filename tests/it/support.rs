@@ -55,6 +55,15 @@ impl Site {
         site
     }
 
+    /// A copy of the fixture site `tests/fixtures/NAME`.
+    pub fn fixture(name: &str) -> Site {
+        let site = Site {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        copy_dir(&repo_root().join("tests/fixtures").join(name), site.root());
+        site
+    }
+
     /// The site root.
     pub fn root(&self) -> &Path {
         self.dir.path()
