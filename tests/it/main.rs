@@ -5,6 +5,7 @@
 // test modules, which is all `unreachable_pub` would flag here.
 #![allow(unreachable_pub)]
 
+mod accessibility;
 mod briefing_layer;
 mod browser;
 mod build;
