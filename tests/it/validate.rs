@@ -1,4 +1,5 @@
-//! The bundled build passes the Nu Html Checker (vnu) with zero errors.
+//! The bundled build, and the reader fixture built with its drafts, pass
+//! the Nu Html Checker (vnu) with zero errors.
 //!
 //! `.ci/run` installs vnu (npm package `vnu-jar`) into `.ci/tools`. Outside
 //! CI the site is still built, and only the validation is skipped, with a
@@ -30,6 +31,19 @@ fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
         "+++\ntitle = \"Markdown features\"\ntags = [\"Tech\"]\n+++\n## Table\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\nFoot[^n].\n\n[^n]: Note.\n\n```rust\nfn main() {}\n```\n",
     );
     site.build_ok();
+    assert_valid(&site);
+}
+
+#[test]
+fn reader_fixture_with_drafts_and_right_to_left_stories_passes_the_nu_html_checker() {
+    let site = Site::fixture("reader");
+    let run = site.build(&["--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_valid(&site);
+}
+
+/// Fails the test when vnu finds an error in `site`'s output.
+fn assert_valid(site: &Site) {
     let Some(jar) = vnu_jar() else {
         return tool_missing("vnu.jar");
     };
