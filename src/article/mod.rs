@@ -123,7 +123,11 @@ pub fn parse(
             // form.
             let plain = plain::parse(text);
             let body = Body::Text {
-                paragraphs: plain.paragraphs.iter().map(|p| smart::punctuate(p)).collect(),
+                paragraphs: plain
+                    .paragraphs
+                    .iter()
+                    .map(|p| smart::punctuate(p))
+                    .collect(),
             };
             (front, plain.headline.map(|h| smart::punctuate(&h)), body)
         }

@@ -49,7 +49,8 @@ fn opens(before: Option<char>) -> bool {
 
 /// A single quote between `before` and `after`.
 fn single(before: Option<char>, after: Option<char>) -> char {
-    let after_word = before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | ',' | '!' | '?' | '”'));
+    let after_word =
+        before.is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | ',' | '!' | '?' | '”'));
     if after_word || after.is_some_and(|a| a.is_ascii_digit()) && opens(before) {
         '’'
     } else if opens(before) {
@@ -90,7 +91,10 @@ mod tests {
 
     #[test]
     fn text_without_straight_punctuation_is_unchanged() {
-        assert_eq!(punctuate("Ships & “curly” &amp; done"), "Ships & “curly” &amp; done");
+        assert_eq!(
+            punctuate("Ships & “curly” &amp; done"),
+            "Ships & “curly” &amp; done"
+        );
         assert_eq!(punctuate("a single-hyphen word."), "a single-hyphen word.");
     }
 }

@@ -18,7 +18,11 @@ pub(crate) fn is_rtl(lang: Option<&str>, text: &[&str]) -> bool {
             .any(|l| l.eq_ignore_ascii_case(primary));
     }
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in text.iter().flat_map(|t| t.chars()).filter(|c| c.is_alphabetic()) {
+    for c in text
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| c.is_alphabetic())
+    {
         if is_rtl_letter(c) {
             rtl += 1;
         } else {

@@ -50,7 +50,14 @@ fn assert_no_violations(site: &Site, build_args: &[&str], extra: &[&str]) {
         .iter()
         .map(|r| r.to_string())
         .collect();
-    for dir in ["articles", "editions", "tags", "people", "places", "organizations"] {
+    for dir in [
+        "articles",
+        "editions",
+        "tags",
+        "people",
+        "places",
+        "organizations",
+    ] {
         routes.extend(first_page(&served, dir));
     }
     routes.extend(extra.iter().map(|r| r.to_string()));

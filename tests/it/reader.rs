@@ -30,9 +30,16 @@ fn drafts_are_marked_in_a_preview_and_never_in_feeds_or_the_sitemap() {
     let front = site.read("index.html");
     let card = &front[front.find("council-weighs-a-leaner-budget").unwrap()..];
     let card = &card[..card.find("</article>").unwrap()];
-    assert!(card.contains("<span class=\"draft-badge\">Draft</span>"), "{card}");
+    assert!(
+        card.contains("<span class=\"draft-badge\">Draft</span>"),
+        "{card}"
+    );
     let edition = site.read("editions/2025-07-10/index.html");
-    assert!(edition.contains("Council weighs a leaner budget</a> <span class=\"draft-badge\">Draft</span>"));
+    assert!(
+        edition.contains(
+            "Council weighs a leaner budget</a> <span class=\"draft-badge\">Draft</span>"
+        )
+    );
     // Published stories carry no mark.
     assert!(!site.read(DOCKERS).contains("draft-badge"));
     for file in ["atom.xml", "rss.xml", "feed.json", "sitemap.xml"] {
@@ -54,7 +61,10 @@ fn plain_text_gets_smart_punctuation_and_keeps_its_quotes_and_names() {
         body.contains("“We have waited three years for this offer – and it’s not enough,” said Mary O’Neill, who leads the dockers’ union."),
         "{body}"
     );
-    assert!(body.contains("Ships queued outside the harbour… and more"), "{body}");
+    assert!(
+        body.contains("Ships queued outside the harbour… and more"),
+        "{body}"
+    );
     assert!(!body.contains('"') && !body.contains("--") && !body.contains("..."));
     // The quote is still read, with its speaker.
     let quotes = &page[page.find("<ul class=\"quotes\">").expect("no quotes")..];
@@ -83,13 +93,19 @@ fn right_to_left_stories_render_with_dir_and_lang() {
         String::from_utf8_lossy(bytes).into_owned()
     };
     let arabic = page_of("سيستقبل الزوار");
-    assert!(arabic.contains("<article class=\"story\" dir=\"rtl\">"), "{arabic}");
+    assert!(
+        arabic.contains("<article class=\"story\" dir=\"rtl\">"),
+        "{arabic}"
+    );
     let hebrew = page_of("ההצבעה נמשכה");
     assert!(hebrew.contains("<article class=\"story\" dir=\"rtl\" lang=\"he\">"));
     assert!(site.read(DOCKERS).contains("<article class=\"story\">"));
     // Listings mark the story too, so its headline lines up on the right.
     let edition = site.read("editions/2025-07-09/index.html");
-    assert!(edition.contains("<li dir=\"rtl\" lang=\"he\">"), "{edition}");
+    assert!(
+        edition.contains("<li dir=\"rtl\" lang=\"he\">"),
+        "{edition}"
+    );
     assert!(edition.contains("<li dir=\"rtl\">"), "{edition}");
 }
 
@@ -113,9 +129,15 @@ fn every_page_links_a_favicon_that_exists_and_static_overrides_it() {
     }
     let icon = site.read("favicon.svg");
     assert!(icon.starts_with("<svg") && icon.len() < 1024, "{icon}");
-    site.write("static/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    site.write(
+        "static/favicon.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
     site.build_ok();
-    assert_eq!(site.read("favicon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    assert_eq!(
+        site.read("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+    );
 }
 
 /// The landmarks of `html` as (role, accessible name) pairs: the roles
@@ -157,13 +179,19 @@ fn landmarks_of_one_role_have_distinct_names_on_every_page() {
         for (i, (role, name)) in marks.iter().enumerate() {
             let same = marks[..i].iter().filter(|(r, _)| r == role).count();
             if same > 0 {
-                assert!(!name.is_empty(), "{path}: a second {role} landmark has no name");
+                assert!(
+                    !name.is_empty(),
+                    "{path}: a second {role} landmark has no name"
+                );
                 assert!(
                     !marks[..i].contains(&(role.clone(), name.clone())),
                     "{path}: two {role} landmarks named {name:?}"
                 );
             } else if marks.iter().filter(|(r, _)| r == role).count() > 1 {
-                assert!(!name.is_empty(), "{path}: a {role} landmark of several has no name");
+                assert!(
+                    !name.is_empty(),
+                    "{path}: a {role} landmark of several has no name"
+                );
             }
         }
     }
@@ -188,7 +216,10 @@ fn search_index_has_the_words_of_ledes_and_key_points_and_stays_lean() {
         .collect();
     assert_eq!(
         with_strike,
-        ["dockers-walk-out-in-rotterdam", "harbour-falls-silent-as-cranes-stop"],
+        [
+            "dockers-walk-out-in-rotterdam",
+            "harbour-falls-silent-as-cranes-stop"
+        ],
         "neither headline says strike; both ledes do"
     );
     for a in articles {

@@ -119,10 +119,25 @@ fn text_words(title: &str, lede: &str, key_points: &[String]) -> String {
     let kept: Vec<&str> = words
         .iter()
         .enumerate()
-        .filter(|(i, w)| !words.get(i + 1).is_some_and(|next| next.starts_with(w.as_str())))
+        .filter(|(i, w)| {
+            !words
+                .get(i + 1)
+                .is_some_and(|next| next.starts_with(w.as_str()))
+        })
         .map(|(_, w)| w.as_str())
         .collect();
     kept.join(" ")
+}
+
+/// The view of `search-index.json`.
+pub(crate) fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> {
+    SearchIndexJson {
+        version: SEARCH_INDEX_VERSION,
+        prefix: urls.link(urls::ARTICLES_ROUTE),
+        entities: EntityNames(digest),
+        tags: digest.tags.iter().map(|t| t.name.as_str()).collect(),
+        articles: SearchArticles(digest),
+    }
 }
 
 #[cfg(test)]
@@ -145,16 +160,5 @@ mod tests {
     #[test]
     fn numbers_are_kept_however_short() {
         assert_eq!(text_words("", "At 5 a.m. 12 ships", &[]), "12 5 ships");
-    }
-}
-
-/// The view of `search-index.json`.
-pub(crate) fn search_index<'a>(digest: &'a Digest, urls: &Urls) -> SearchIndexJson<'a> {
-    SearchIndexJson {
-        version: SEARCH_INDEX_VERSION,
-        prefix: urls.link(urls::ARTICLES_ROUTE),
-        entities: EntityNames(digest),
-        tags: digest.tags.iter().map(|t| t.name.as_str()).collect(),
-        articles: SearchArticles(digest),
     }
 }
