@@ -3,10 +3,10 @@
 //!
 //! A dateline opens a wire story's first paragraph: a place, perhaps its
 //! region, a date and a news agency in brackets, then a dash or a colon. It
-//! is read off the text here ([`take`]) so that the headline, the lede and
+//! is read off the text here (`take`) so that the headline, the lede and
 //! the key points never carry it; the article keeps it as a [`Dateline`]:
 //! the place becomes the story's location and a place entity
-//! ([`add_place`]), the agency its source when none is given, the date its
+//! (`add_place`), the agency its source when none is given, the date its
 //! date when none is given.
 //!
 //! An ordinary sentence that opens with a place is not a dateline ("Paris
