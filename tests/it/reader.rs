@@ -222,6 +222,13 @@ fn search_index_has_the_words_of_ledes_and_key_points_and_stays_lean() {
         ],
         "neither headline says strike; both ledes do"
     );
+    // Words the entry finds already (its headline, entities, tags) are not
+    // repeated.
+    let dockers = articles[0]["w"].as_str().unwrap();
+    assert!(dockers.contains("stoppage"), "{dockers}");
+    for known in ["dockers", "rotterdam", "mary", "neill"] {
+        assert!(!dockers.split(' ').any(|w| w == known), "{known} in {dockers}");
+    }
     for a in articles {
         let words: Vec<&str> = a["w"].as_str().unwrap_or_default().split(' ').collect();
         let mut sorted = words.clone();

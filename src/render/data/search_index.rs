@@ -2,9 +2,9 @@
 //! title, slug, date, first entities and tags, and the words of its lede
 //! and key points; entities and tags as indices into shared tables, so no
 //! name is written twice. The words are kept lean: each once, lower-case,
-//! none the headline has, no short or common ones, and none that begins
-//! another (the search matches word beginnings, so "strikes" finds
-//! "strike" too).
+//! none the headline, entities or tags of the entry have, no short or
+//! common ones, and none that begins another (the search matches word
+//! beginnings, so "strikes" finds "strike" too).
 
 use serde::{Serialize, Serializer};
 
@@ -55,17 +55,28 @@ impl Serialize for SearchArticles<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let digest = self.0;
         s.collect_seq(digest.articles.enumerate().map(|(i, a)| {
+            let entities =
+                &digest.entities_of[i][..digest.entities_of[i].len().min(SEARCH_ENTITIES)];
+            // What the entry finds already: its headline, entities and tags.
+            let mut covered = a.title.clone();
+            for r in entities {
+                let e = &digest.entities[r.entity];
+                for name in std::iter::once(&e.name).chain(&e.aliases) {
+                    covered.push(' ');
+                    covered.push_str(name);
+                }
+            }
+            for &t in &digest.tags_of[i] {
+                covered.push(' ');
+                covered.push_str(&digest.tags[t].name);
+            }
             SearchArticleJson {
                 t: &a.title,
                 s: &a.slug,
                 d: a.date.to_string(),
-                e: digest.entities_of[i]
-                    .iter()
-                    .take(SEARCH_ENTITIES)
-                    .map(|r| r.entity.index())
-                    .collect(),
+                e: entities.iter().map(|r| r.entity.index()).collect(),
                 g: digest.tags_of[i].iter().map(|t| t.index()).collect(),
-                w: text_words(&a.title, &a.lede, &a.key_points),
+                w: text_words(&covered, &a.lede, &a.key_points),
             }
         }))
     }
@@ -98,15 +109,16 @@ const COMMON: &[&str] = &[
 ];
 
 /// The words of `lede` and `key_points` the search index keeps for a story
-/// headlined `title`, sorted, space-separated.
-fn text_words(title: &str, lede: &str, key_points: &[String]) -> String {
+/// whose entry finds the words of `covered` already (its headline,
+/// entities and tags), sorted, space-separated.
+fn text_words(covered: &str, lede: &str, key_points: &[String]) -> String {
     let split = |text: &str| -> Vec<String> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_lowercase)
             .collect()
     };
-    let headline = split(title);
+    let headline = split(covered);
     let mut words: Vec<String> = std::iter::once(lede)
         .chain(key_points.iter().map(String::as_str))
         .flat_map(split)
