@@ -22,6 +22,9 @@ pub enum SourceKind {
     Markdown,
 }
 
+/// The file name (without extension) of the story of a folder of its own.
+pub const BUNDLE_STEM: &str = "index";
+
 /// One article file found under `seeds/`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SourceFile {
@@ -37,12 +40,22 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// The file name without its extension, e.g. `000_f596f713c00f6b16`.
+    /// The file name without its extension, e.g. `000_f596f713c00f6b16`;
+    /// for the story of a folder of its own (`2026-11-30-quake/index.md`),
+    /// the folder's name, which gives its date, rank and slug.
     pub fn stem(&self) -> &str {
-        self.rel_path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
+        let stem = self.rel_path.file_stem().and_then(|s| s.to_str());
+        if stem == Some(BUNDLE_STEM)
+            && let Some(folder) = self
+                .rel_path
+                .parent()
+                .and_then(Path::file_name)
+                .and_then(|s| s.to_str())
+            && folder != "seeds"
+        {
+            return folder;
+        }
+        stem.unwrap_or_default()
     }
 }
 
@@ -61,7 +74,7 @@ pub fn discover(root: &Path, seeds_dir: &Path) -> Result<Discovery, Error> {
         return Err(Error::Config(
             Diagnostic::error(
                 Location::file(relative(root, seeds_dir)),
-                "no seeds/ folder",
+                "folder not found",
             )
             .with_help("put the articles (.txt or .md) in a seeds/ folder at the site root"),
         ));
@@ -279,6 +292,9 @@ mod tests {
     fn missing_seeds_folder_is_a_config_error() {
         let dir = tempfile::tempdir().unwrap();
         let err = discover(dir.path(), &dir.path().join("seeds")).unwrap_err();
-        assert!(err.to_string().contains("seeds"), "{err}");
+        assert_eq!(
+            crate::error::chain(&err),
+            "seeds: error: folder not found\n  help: put the articles (.txt or .md) in a seeds/ folder at the site root"
+        );
     }
 }

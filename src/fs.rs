@@ -107,6 +107,11 @@ pub fn exists(path: &Path) -> bool {
     path.exists()
 }
 
+/// Whether `path` is a plain file (following symlinks).
+pub fn is_file(path: &Path) -> bool {
+    path.is_file()
+}
+
 /// Whether `path` is a folder (following symlinks).
 pub fn is_dir(path: &Path) -> bool {
     path.is_dir()

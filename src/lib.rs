@@ -25,6 +25,9 @@ pub mod pipeline; //    runs the stages in order, rayon over articles and pages
 pub mod incremental; // keeps a build's results; rebuilds only what a change needs
 pub mod watch; //       notify debouncer + pure classifier → ChangeSet
 pub mod serve; //       preview server (the only async code)
+pub mod assets; //     static files and files beside stories → the output
+pub mod standalone; // pages/ → the site's standalone pages (About, corrections)
+pub mod story_files; // the files published beside a story's page
 pub mod check; //       verifies a built site's links, anchors, feeds and sitemap
 pub mod cli; //         the command line: arguments, printing, exit codes
 

@@ -24,10 +24,10 @@ use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
 use crate::output::{self, OutputSink, Staging};
-use crate::render::templates::{BUILTIN_STATIC, TemplateSource, Templates};
+use crate::render::templates::{TemplateSource, Templates};
 use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
 use crate::timings::{Timings, TimingsReport};
-use crate::urls::{HIGHLIGHT_CSS, Urls};
+use crate::urls::{Urls, slash_path};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -103,6 +103,8 @@ pub struct Built {
     pub renderer: Renderer,
     /// Output paths of the static assets written.
     pub assets: Vec<String>,
+    /// Problems with the standalone pages of `pages/`.
+    pub page_diagnostics: Vec<Diagnostic>,
 }
 
 /// One article file and what loading it gave.
@@ -113,13 +115,39 @@ pub struct Loaded {
     pub result: Result<Arc<Article>, Diagnostic>,
 }
 
+/// Told how far a build has got, for a progress bar. Called from the
+/// worker threads, so it must be cheap and thread-safe.
+pub trait Progress: Sync {
+    /// A step of `total` items begins ("reading articles", "writing pages").
+    fn step(&self, name: &'static str, total: usize);
+    /// One more item of the current step is done.
+    fn advance(&self);
+}
+
+/// Progress nobody watches.
+pub struct Unobserved;
+
+impl Progress for Unobserved {
+    fn step(&self, _: &'static str, _: usize) {}
+    fn advance(&self) {}
+}
+
 /// Builds the site at `options.root`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Error> {
-    build_full(options).map(|(_, report)| report)
+    build_observed(options, &Unobserved).map(|(_, report)| report)
 }
 
 /// Builds the site and keeps what was built.
 pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error> {
+    build_observed(options, &Unobserved)
+}
+
+/// Builds the site, telling `progress` how far it has got, and keeps what
+/// was built.
+pub fn build_observed(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<(Built, BuildReport), Error> {
     let timings = Timings::new();
     let started = Instant::now();
     let config = load_config(options)?;
@@ -131,9 +159,11 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
     let discovery = timings.time("discover", || {
         discover::discover(&config.root, &config.seeds_dir())
     })?;
-    let mut diagnostics = discovery.diagnostics;
+    let mut diagnostics = config.warnings.clone();
+    diagnostics.extend(discovery.diagnostics);
+    progress.step("reading articles", discovery.files.len());
     let loaded = timings.time("parse+enrich", || {
-        load_all_timed(&config, options, discovery.files, &timings)
+        load_all_observed(&config, options, discovery.files, &timings, progress)
     });
     let good = loaded
         .iter()
@@ -143,16 +173,26 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
             .iter()
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
-    let (digest, digest_diagnostics) = assemble_timed(good, options, &timings);
+    progress.step("building digest", 1);
+    let (mut digest, digest_diagnostics) = assemble_timed(good, options, &timings);
+    progress.advance();
     diagnostics.extend(digest_diagnostics);
+    let (pages, page_diagnostics) = crate::standalone::load(&config, options.drafts)?;
+    digest.pages = pages;
+    diagnostics.extend(page_diagnostics.iter().cloned());
     let renderer = make_renderer(&config, templates, options);
 
     let started = Instant::now();
     let staging = Staging::begin(&output)?;
     let jobs = largest_first(Job::all(&digest));
+    progress.step("writing pages", jobs.len());
     let mut paths = jobs
         .par_iter()
-        .map(|&job| render_and_write(&renderer, &digest, job, &staging, &timings))
+        .map(|&job| {
+            let path = render_and_write(&renderer, &digest, job, &staging, &timings)?;
+            progress.advance();
+            Ok(path)
+        })
         .collect::<Result<Vec<String>, Error>>()?;
     timings.stage("render+write", started.elapsed());
     let started = Instant::now();
@@ -162,7 +202,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         paths.push(file.path);
     }
     let (assets, asset_diagnostics) =
-        write_assets(&config, &staging, &|name| pages.contains(name))?;
+        crate::assets::write_assets(&config, &digest, &staging, &|name| pages.contains(name))?;
     diagnostics.extend(asset_diagnostics);
     timings.stage("static files", started.elapsed());
     timings.time("commit", || staging.commit())?;
@@ -184,6 +224,7 @@ pub fn build_full(options: &BuildOptions) -> Result<(Built, BuildReport), Error>
         digest,
         renderer,
         assets,
+        page_diagnostics,
     };
     Ok((built, report))
 }
@@ -234,7 +275,7 @@ pub fn load_config(options: &BuildOptions) -> Result<Config, Error> {
         config.site.base_url = config::normalize_base_url(url).map_err(|why| {
             Error::Config(Diagnostic::error(
                 Location::file("--base-url"),
-                format!("--base-url {why}"),
+                format!("{why}, not {url:?}"),
             ))
         })?;
     }
@@ -277,6 +318,17 @@ pub fn load_all_timed(
     files: Vec<SourceFile>,
     timings: &Timings,
 ) -> Vec<Loaded> {
+    load_all_observed(config, options, files, timings, &Unobserved)
+}
+
+/// [`load_all_timed`], telling `progress` of each file done.
+fn load_all_observed(
+    config: &Config,
+    options: &BuildOptions,
+    files: Vec<SourceFile>,
+    timings: &Timings,
+    progress: &dyn Progress,
+) -> Vec<Loaded> {
     let parse_options = ParseOptions {
         unsafe_html: config.site.markdown.unsafe_html,
     };
@@ -295,6 +347,7 @@ pub fn load_all_timed(
             let result =
                 parsed.map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
             timings.add("enrich", loaded.elapsed());
+            progress.advance();
             Loaded { file, result }
         })
         .collect()
@@ -336,61 +389,4 @@ fn template_overrides(config: &Config) -> Result<Vec<TemplateSource>, Error> {
         });
     }
     Ok(sources)
-}
-
-/// Writes the built-in static files, the site's `static/` (which overrides
-/// them) and the code stylesheet. A static file never replaces a page
-/// (`is_page` tells which output paths are pages). Returns the output paths
-/// written and any warnings.
-pub fn write_assets(
-    config: &Config,
-    sink: &dyn OutputSink,
-    is_page: &dyn Fn(&str) -> bool,
-) -> Result<(Vec<String>, Vec<Diagnostic>), Error> {
-    let mut written = Vec::new();
-    let mut diagnostics = Vec::new();
-    let static_dir = config.static_dir();
-    let site_files = discover::files_under(&static_dir)?;
-    let site_names: Vec<Option<String>> = site_files.iter().map(|rel| slash_path(rel)).collect();
-    for (name, bytes) in BUILTIN_STATIC {
-        if !site_names.iter().any(|n| n.as_deref() == Some(*name)) {
-            sink.write(name, bytes)?;
-            written.push(name.to_string());
-        }
-    }
-    let site_css = site_names
-        .iter()
-        .any(|n| n.as_deref() == Some(HIGHLIGHT_CSS));
-    if !site_css && let Some(css) = highlight::stylesheet(&config.site.markdown.highlight_theme) {
-        sink.write(HIGHLIGHT_CSS, css.as_bytes())?;
-        written.push(HIGHLIGHT_CSS.to_string());
-    }
-    for (rel, name) in site_files.iter().zip(site_names) {
-        let location = Location::file(Path::new("static").join(rel));
-        match name {
-            Some(name) if is_page(&name) => {
-                diagnostics.push(Diagnostic::warning(
-                    location,
-                    format!("not copied: the site generates {name} itself"),
-                ));
-            }
-            Some(name) => {
-                sink.copy(&static_dir.join(rel), &name)?;
-                written.push(name);
-            }
-            None => diagnostics.push(Diagnostic::warning(
-                location,
-                "not copied: file name is not UTF-8",
-            )),
-        }
-    }
-    written.sort();
-    written.dedup();
-    Ok((written, diagnostics))
-}
-
-/// A relative path with `/` separators, or `None` if it is not UTF-8.
-pub fn slash_path(rel: &Path) -> Option<String> {
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    parts.map(|p| p.join("/"))
 }

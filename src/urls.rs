@@ -139,6 +139,11 @@ pub fn article_route(slug: &str) -> String {
     format!("articles/{slug}/")
 }
 
+/// The route of a standalone page (`pages/about.md` → `about/`).
+pub fn standalone_route(slug: &str) -> String {
+    format!("{slug}/")
+}
+
 /// The route of an edition page.
 pub fn edition_route(date: Date) -> String {
     format!("editions/{date}/")
@@ -221,6 +226,13 @@ pub fn output_path(route: &str) -> String {
     } else {
         route.to_string()
     }
+}
+
+/// A relative file path as an output path, with `/` separators, or `None`
+/// if it is not UTF-8.
+pub fn slash_path(rel: &std::path::Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts.map(|p| p.join("/"))
 }
 
 /// Decodes `%XX` escapes (invalid UTF-8 becomes U+FFFD); other text is

@@ -69,13 +69,30 @@ fn classify_path(root: &Path, output: &Path, path: &Path, changes: &mut ChangeSe
         [CONFIG_FILE | ENTITIES_FILE] => changes.config = true,
         ["seeds", ..] => {
             changes.content.insert(path.to_path_buf());
+            if !is_article_source(path) {
+                // A file beside a story (or a folder): published as is.
+                changes.static_files.insert(path.to_path_buf());
+            }
         }
+        // Standalone pages are few and link from every page's footer: a
+        // change to one rebuilds the site.
+        ["pages", ..] => changes.config = true,
         ["templates", ..] => changes.templates = true,
         ["static", ..] => {
             changes.static_files.insert(path.to_path_buf());
         }
         _ => {}
     }
+}
+
+/// Whether `path` is an article or a sidecar, rather than a file published
+/// beside a story.
+fn is_article_source(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    matches!(ext.as_deref(), Some("md" | "markdown" | "txt" | "toml"))
 }
 
 /// A debounced watcher on a site's inputs.
@@ -110,7 +127,7 @@ impl Watcher {
     /// Watches any input folder that exists and is not watched yet (one
     /// created after start is picked up here).
     pub fn watch_inputs(&mut self) -> Result<(), Error> {
-        for name in ["seeds", "templates", "static"] {
+        for name in ["seeds", "pages", "templates", "static"] {
             let dir = self.root.join(name);
             if dir.is_dir() && !self.watched.contains(&dir) {
                 self.debouncer
@@ -183,6 +200,23 @@ mod tests {
         assert!(classify_one(modify, &["/site/entities.toml"]).config);
         let s = classify_one(modify, &["/site/static/style.css"]);
         assert_eq!(s.static_files.len(), 1);
+        assert!(
+            c.static_files.is_empty(),
+            "an article is not a file to copy"
+        );
+        let beside = classify_one(modify, &["/site/seeds/quake/chart.png"]);
+        assert_eq!(
+            beside.static_files.len(),
+            1,
+            "a file beside a story is copied"
+        );
+        assert_eq!(
+            beside.content.len(),
+            1,
+            "and may be new to a story's folder"
+        );
+        assert!(classify_one(modify, &["/site/pages/about.md"]).config);
+        assert!(classify_one(modify, &["/site/pages/team.jpg"]).config);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 # Sourced by docs/screenshots/regenerate.sh and .ci/a11y/lighthouse.sh:
 # `serve_sample` builds the sample site (the bundled site plus the reader
-# fixture's published stories, tests/fixtures/reader) with a fixed clock,
+# fixture's published stories and page, tests/fixtures/reader) with a fixed clock,
 # serves it on a free local port and sets `base` to its address; the
 # server and the temporary folder go away when the calling script exits.
 # `need_npm PACKAGE VERSION PREFIX` installs a pinned npm package when
@@ -28,7 +28,8 @@ serve_sample() {
   local site="$sample_work/site" port
   mkdir -p "$site"
   cp -r site.toml seeds templates static "$site"/
-  cp tests/fixtures/reader/seeds/* "$site/seeds/"
+  cp -r tests/fixtures/reader/seeds/. "$site/seeds/"
+  cp -r tests/fixtures/reader/pages "$site/"
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port/"
   cargo build --quiet

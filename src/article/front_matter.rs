@@ -16,6 +16,7 @@ use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
 use crate::config::corrections::EntityCorrections;
+use crate::error::reword::{toml_error, yaml_error};
 use crate::error::{Diagnostic, Location};
 
 /// The keys an author may set on an article.
@@ -29,8 +30,9 @@ pub struct FrontMatter {
     pub date: Option<FrontDate>,
     /// The URL slug; derived from the title when absent.
     pub slug: Option<String>,
-    /// Free-form topic tags.
-    #[serde(default)]
+    /// Free-form topic tags: a list, or one tag as a string (`tags:
+    /// Chile`, as Jekyll and Hugo take it).
+    #[serde(default, deserialize_with = "one_or_more")]
     pub tags: Vec<String>,
     /// The outlet the story came from.
     pub source: Option<String>,
@@ -116,6 +118,33 @@ impl<'de> Visitor<'de> for FrontDateVisitor {
     }
 }
 
+/// Reads a list of strings, or one string as a list of one.
+fn one_or_more<'de, D: de::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    deserializer.deserialize_any(OneOrMore)
+}
+
+struct OneOrMore;
+
+impl<'de> Visitor<'de> for OneOrMore {
+    type Value = Vec<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a tag in quotes or a list of tags")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Vec<String>, E> {
+        Ok(vec![text.to_string()])
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut tags = Vec::new();
+        while let Some(tag) = seq.next_element::<String>()? {
+            tags.push(tag);
+        }
+        Ok(tags)
+    }
+}
+
 /// Which language a front-matter block is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -189,25 +218,13 @@ pub fn parse(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
         return Ok(FrontMatter::default());
     }
     match block.format {
-        Format::Toml => toml::from_str(block.text).map_err(|e| {
-            let location = match e.span() {
-                Some(span) => {
-                    Location::from_offset(path, block.text, span.start, block.line_offset)
-                }
-                None => Location::file(path),
-            };
-            Diagnostic::error(location, e.message().trim().to_string())
-        }),
+        Format::Toml => toml::from_str(block.text)
+            .map_err(|e| toml_error(path, block.text, e.message(), e.span(), block.line_offset)),
         Format::Yaml => serde_saphyr::from_str(block.text).map_err(|e| {
-            let location = match e.location() {
-                Some(at) => Location::at(
-                    path,
-                    clamp(at.line()).saturating_add(block.line_offset),
-                    clamp(at.column()),
-                ),
-                None => Location::file(path),
-            };
-            Diagnostic::error(location, yaml_message(&e))
+            let at = e
+                .location()
+                .map(|at| (clamp(at.line()), clamp(at.column())));
+            yaml_error(path, block.text, &yaml_message(&e), at, block.line_offset)
         }),
     }
 }
@@ -278,6 +295,59 @@ mod tests {
         let d = front("---\ntitle: x\n\nsumary: y\n---\n").unwrap_err();
         assert!(d.message.contains("sumary"), "{}", d.message);
         assert_eq!(d.location.line, Some(4), "{d}");
+    }
+
+    #[test]
+    fn one_tag_may_be_a_string() {
+        let toml = front("+++\ntags = \"Chile\"\n+++\n").unwrap();
+        assert_eq!(toml.tags, ["Chile"]);
+        let yaml = front("---\ntags: Chile\n---\n").unwrap();
+        assert_eq!(yaml.tags, ["Chile"]);
+        let list = front("---\ntags: [Chile, Peru]\n---\n").unwrap();
+        assert_eq!(list.tags, ["Chile", "Peru"]);
+        let d = front("+++\ntags = 3\n+++\n").unwrap_err();
+        assert_eq!(
+            d.to_string(),
+            "seeds/a.md:2:8: error: `tags` must be a tag in quotes or a list of tags, not 3"
+        );
+    }
+
+    #[test]
+    fn messages_name_the_key_the_value_and_the_closest_key() {
+        let said = |text: &str| front(text).unwrap_err().to_string();
+        assert_eq!(
+            said("---\ntitle: x\n\ntgas: [a]\n---\n"),
+            "seeds/a.md:4:1: error: unknown key `tgas`\n  help: did you mean `tags`?"
+        );
+        assert_eq!(
+            said("+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n"),
+            "seeds/a.md:3:1: error: unknown key `titel`\n  help: did you mean `title`?"
+        );
+        assert_eq!(
+            said("+++\ntitle = \"x\"\ntitle = \"y\"\n+++\n"),
+            "seeds/a.md:3:1: error: `title` is set more than once\n  help: keep one of them"
+        );
+        assert_eq!(
+            said("---\ntitle: x\ntitle: y\n---\n"),
+            "seeds/a.md:3:1: error: `title` is set more than once\n  help: keep one of them"
+        );
+        assert_eq!(
+            said("+++\nweight = 1.5\n+++\n"),
+            "seeds/a.md:2:10: error: `weight` must be a whole number, not 1.5"
+        );
+        assert_eq!(
+            said("---\ndraft: maybe\n---\n"),
+            "seeds/a.md:2:8: error: `draft` must be true or false, not maybe"
+        );
+        assert_eq!(
+            said("+++\n[entities.people]\n\"Kim Jong Un\" = \"Kim\"\n+++\n"),
+            "seeds/a.md:3:17: error: `entities.people.\"Kim Jong Un\"` must be a list, not \"Kim\""
+        );
+        for text in ["---\ntgas: [a]\n---\n", "---\nweight: x\n---\n"] {
+            assert_eq!(said(text).matches("error:").count(), 1, "{}", said(text));
+            let first = said(text).lines().next().unwrap_or_default().to_string();
+            assert_eq!(first.matches(':').count(), 4, "one position: {first}");
+        }
     }
 
     #[test]

@@ -52,6 +52,15 @@ pub enum Command {
     /// tabs reload after each rebuild; a change that fails to build shows its
     /// error over the last good page, which keeps being served.
     Serve(ServeArgs),
+    /// List the built-in templates, or copy them into the site to edit.
+    ///
+    /// Without --eject, lists each built-in template with what it renders,
+    /// and the built-in static files, marking those the site overrides.
+    /// With --eject, writes them into templates/ (and style.css into
+    /// static/), where they replace the built-in ones file by file; name
+    /// some to write only those. Existing files are left alone unless
+    /// --force is given.
+    Templates(TemplatesArgs),
     /// Rebuild the output folder on every change, without a server.
     ///
     /// Like build, then only what each change needs: a changed article
@@ -78,7 +87,7 @@ pub struct TargetArgs {
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
     /// Publish under this URL instead of base_url from site.toml.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
 }
 
@@ -112,7 +121,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
     /// Check the site as published under this URL instead of base_url.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
 }
 
@@ -122,6 +131,23 @@ pub struct NewArgs {
     /// The folder to create the site in (created when missing).
     #[arg(value_name = "DIR")]
     pub dir: PathBuf,
+}
+
+/// Options of `briefing templates`.
+#[derive(Debug, Args)]
+pub struct TemplatesArgs {
+    /// The site folder, holding site.toml.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Copy the built-in templates (and style.css) into the site.
+    #[arg(long)]
+    pub eject: bool,
+    /// With --eject: replace files that already exist.
+    #[arg(long, requires = "eject")]
+    pub force: bool,
+    /// With --eject: only these templates or static files.
+    #[arg(value_name = "NAME", requires = "eject", value_parser = super::templates::names())]
+    pub names: Vec<String>,
 }
 
 /// Options of `briefing serve`.
@@ -154,6 +180,12 @@ pub struct WatchArgs {
     /// Where the output goes and the URL it is for.
     #[command(flatten)]
     pub target: TargetArgs,
+}
+
+/// Checks a `--base-url` value as clap parses the command line, so a bad
+/// one is a usage error (exit 2) worded like clap's others.
+fn base_url(url: &str) -> Result<String, String> {
+    crate::config::normalize_base_url(url)
 }
 
 /// The build instant: `SOURCE_DATE_EPOCH` when set, else the clock.

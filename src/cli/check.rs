@@ -6,7 +6,7 @@
 
 use crate::check::{self, Problem};
 use crate::error::Error;
-use crate::pipeline::{self, BuildOptions, BuildReport};
+use crate::pipeline::{self, BuildOptions, BuildReport, Progress};
 use crate::urls::Urls;
 
 /// What `briefing check` found.
@@ -26,14 +26,18 @@ impl CheckReport {
 }
 
 /// Builds the site of `options` into a temporary folder (its `output` is
-/// ignored) and checks everything in it.
-pub(super) fn build_and_check(options: &BuildOptions) -> Result<CheckReport, Error> {
+/// ignored), telling `progress` how the build goes, and checks everything
+/// in it.
+pub(super) fn build_and_check(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<CheckReport, Error> {
     let temp = crate::fs::TempDir::new("briefing-check")?;
     let options = BuildOptions {
         output: Some(temp.path().join("site")),
         ..options.clone()
     };
-    let build = pipeline::build(&options)?;
+    let (_, build) = pipeline::build_observed(&options, progress)?;
     let urls = Urls::new(&build.base_url);
     let mut problems = check::duplicate_paths(&build.paths);
     problems.extend(check::check_site(&build.output, &urls)?);

@@ -114,9 +114,8 @@ impl JsonDiagnostic {
             source = cause.source();
         }
         match e {
-            Error::Config(d) => JsonDiagnostic::at(&d.location, d.message.clone(), d.help.clone()),
-            Error::Template { location, message } => {
-                JsonDiagnostic::at(location, message.clone(), None)
+            Error::Config(d) | Error::Template(d) => {
+                JsonDiagnostic::at(&d.location, d.message.clone(), d.help.clone())
             }
             Error::Io { path, .. } | Error::UnsafeOutput { path, .. } | Error::NotEmpty(path) => {
                 JsonDiagnostic::at(&Location::file(path), message, None)
@@ -124,6 +123,10 @@ impl JsonDiagnostic {
             Error::Json { route, .. } => JsonDiagnostic::at(&Location::file(route), message, None),
             Error::SourceDateEpoch(_) => {
                 JsonDiagnostic::at(&Location::file("SOURCE_DATE_EPOCH"), message, None)
+            }
+            Error::WouldOverwrite(files) => {
+                let first = files.first().map_or("templates", String::as_str);
+                JsonDiagnostic::at(&Location::file(first), message, None)
             }
         }
     }

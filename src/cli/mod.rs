@@ -2,21 +2,27 @@
 //!
 //! Exit status: 0 success, 1 content or config errors (each printed as
 //! `path:line:col: error: message`) or a failed check, 2 bad usage (clap's
-//! own exit code). Output is plain text: no colours, no spinners, so CI logs
-//! read the same as a terminal.
+//! own exit code). Piped output (CI logs, tests) is plain text, one line per
+//! diagnostic; at a terminal a diagnostic shows its source line with a
+//! caret, in colour unless `NO_COLOR` is set, and a long build shows a
+//! progress bar.
 
+mod annotate;
 mod args;
 mod check;
 mod json_report;
 mod preview;
 mod print;
+mod progress;
 mod publish;
 mod scaffold;
+mod templates;
 
 use std::process::ExitCode;
 
 pub use args::{
-    BuildArgs, CheckArgs, Cli, Command, NewArgs, ServeArgs, SiteArgs, TargetArgs, WatchArgs,
+    BuildArgs, CheckArgs, Cli, Command, NewArgs, ServeArgs, SiteArgs, TargetArgs, TemplatesArgs,
+    WatchArgs,
 };
 
 /// Runs a parsed command line and returns the process exit code.
@@ -27,5 +33,6 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => publish::new(&args),
         Command::Serve(args) => preview::serve(&args),
         Command::Watch(args) => preview::watch(&args),
+        Command::Templates(args) => publish::templates(&args),
     }
 }

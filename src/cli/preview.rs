@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::args::{ServeArgs, WatchArgs, build_instant};
-use super::print::{fail, print_diagnostics, print_list};
-use crate::error::{Error, chain};
+use super::print::{Printer, plural};
+use crate::error::Error;
 use crate::incremental::rebuild_loop::{self, Message, Outcome};
 use crate::incremental::{LiveBuild, Rebuild};
 use crate::pipeline::BuildOptions;
@@ -14,9 +14,10 @@ use crate::serve::{self, Preview, ServeOptions};
 use crate::watch::{WatchMessage, Watcher};
 
 pub(super) fn serve(args: &ServeArgs) -> ExitCode {
+    let printer = Printer::new(&args.site.root);
     let now = match build_instant() {
         Ok(now) => now,
-        Err(e) => return fail(&e),
+        Err(e) => return printer.fail(&e),
     };
     if serve::http::is_public(args.bind) {
         eprintln!(
@@ -39,37 +40,39 @@ pub(super) fn serve(args: &ServeArgs) -> ExitCode {
     };
     let (preview, mut live, first) = match Preview::start(&options, on_ctrl_c) {
         Ok(started) => started,
-        Err(e) => return fail(&e),
+        Err(e) => return printer.fail(&e),
     };
     let open = args.open;
     let ready = || {
-        print_diagnostics(&first);
+        printer.diagnostics(&first.diagnostics);
         println!(
-            "serving {} articles at {} (Ctrl-C to stop)",
-            first.articles, preview.url
+            "serving {} at {} (Ctrl-C to stop)",
+            plural(first.articles, "article"),
+            preview.url
         );
         if open {
             open_browser(&preview.url);
         }
     };
     let result = follow(&mut live, (sender, &messages), ready, &mut |outcome| {
-        print_outcome(&outcome);
+        print_outcome(&printer, &outcome);
         preview.show(&outcome);
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
+        Err(e) => printer.fail(&e),
     }
 }
 
 pub(super) fn watch(args: &WatchArgs) -> ExitCode {
+    let printer = Printer::new(&args.site.root);
     let now = match build_instant() {
         Ok(now) => now,
-        Err(e) => return fail(&e),
+        Err(e) => return printer.fail(&e),
     };
     let root = match crate::fs::canonicalize(&args.site.root) {
         Ok(root) => root,
-        Err(e) => return fail(&e),
+        Err(e) => return printer.fail(&e),
     };
     let options = BuildOptions {
         output: args.target.output.clone(),
@@ -79,22 +82,22 @@ pub(super) fn watch(args: &WatchArgs) -> ExitCode {
     };
     let (mut live, report) = match LiveBuild::start(options) {
         Ok(started) => started,
-        Err(e) => return fail(&e),
+        Err(e) => return printer.fail(&e),
     };
     let (sender, messages) = mpsc::channel();
     let ready = || {
-        print_diagnostics(&report);
+        printer.diagnostics(&report.diagnostics);
         println!(
-            "built {} articles into {}; watching for changes (Ctrl-C to stop)",
-            report.articles,
-            report.output.display()
+            "built {} into {}; watching for changes (Ctrl-C to stop)",
+            plural(report.articles, "article"),
+            super::print::folder(&report.output)
         );
     };
     match follow(&mut live, (sender, &messages), ready, &mut |o| {
-        print_outcome(&o)
+        print_outcome(&printer, &o)
     }) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
+        Err(e) => printer.fail(&e),
     }
 }
 
@@ -116,16 +119,18 @@ fn follow(
 }
 
 /// Prints what a rebuild did or why it failed; previews are silent.
-fn print_outcome(outcome: &Outcome<'_>) {
+fn print_outcome(printer: &Printer, outcome: &Outcome<'_>) {
     match outcome {
         Outcome::Preview(_) => {}
-        Outcome::Rebuilt(rebuild) => print_rebuild(rebuild),
-        Outcome::Failed(e) => print_failure(e),
+        Outcome::Rebuilt(rebuild) => print_rebuild(printer, rebuild),
+        Outcome::Failed(e) => {
+            eprintln!("{}\nthe last good build is kept", printer.error_text(e));
+        }
     }
 }
 
-fn print_rebuild(rebuild: &Rebuild) {
-    print_list(&rebuild.diagnostics);
+fn print_rebuild(printer: &Printer, rebuild: &Rebuild) {
+    printer.diagnostics(&rebuild.diagnostics);
     let preview = match rebuild.preview_elapsed {
         Some(at) => format!(" (edited pages shown after {} ms)", at.as_millis()),
         None => String::new(),
@@ -138,10 +143,6 @@ fn print_rebuild(rebuild: &Rebuild) {
         rebuild.elapsed.as_millis()
     );
     let _ = std::io::stdout().flush();
-}
-
-fn print_failure(e: &Error) {
-    eprintln!("{}\nthe last good build is kept", chain(e));
 }
 
 fn open_browser(url: &str) {

@@ -1,25 +1,32 @@
-//! `build`, `check` and `new`: the commands that publish a site.
+//! `build`, `check`, `new` and `templates`: the commands that make and
+//! publish a site.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::args::{BuildArgs, CheckArgs, NewArgs, build_instant};
+use super::args::{BuildArgs, CheckArgs, NewArgs, TemplatesArgs, build_instant};
 use super::json_report::JsonReport;
-use super::print::{fail, print_diagnostics};
+use super::print::{Printer, plural, summary};
+use super::progress::Bar;
 use crate::pipeline::{self, BuildOptions};
 
 pub(super) fn build(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
     let elapsed_ms = || u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let printer = Printer::new(&args.site.root);
+    let bar = Bar::for_stderr(args.quiet);
     let result = build_instant().and_then(|now| {
-        pipeline::build_full(&BuildOptions {
+        let options = BuildOptions {
             output: args.target.output.clone(),
             base_url: args.target.base_url.clone(),
             drafts: args.site.drafts,
             ..BuildOptions::new(args.site.root.clone(), now)
-        })
+        };
+        pipeline::build_observed(&options, &bar)
     });
+    bar.clear();
     // The process ends after printing: freeing every article, page view
     // and table one by one would only delay the exit (by a twentieth of
     // the build at 10,000 articles).
@@ -40,15 +47,16 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
     }
     match result {
         Ok(report) => {
-            print_diagnostics(&report);
+            printer.diagnostics(&report.diagnostics);
             if !args.quiet && !args.json {
-                println!(
-                    "built {} articles, {} pages into {} in {} ms",
+                let output = &report.output;
+                let line = summary(
                     report.articles,
-                    report.pages,
-                    report.output.display(),
-                    started.elapsed().as_millis()
+                    output,
+                    started.elapsed(),
+                    &report.diagnostics,
                 );
+                println!("{line}");
             }
             if args.timings && !args.json {
                 print!("{}", report.timings.to_text());
@@ -59,43 +67,55 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Err(e) => fail(&e),
+        Err(e) => printer.fail(&e),
     }
 }
 
 pub(super) fn check(args: &CheckArgs) -> ExitCode {
+    let printer = Printer::new(&args.site.root);
+    let bar = Bar::for_stderr(false);
     let result = build_instant().and_then(|now| {
-        super::check::build_and_check(&BuildOptions {
+        let options = BuildOptions {
             base_url: args.base_url.clone(),
             drafts: args.site.drafts,
             ..BuildOptions::new(args.site.root.clone(), now)
-        })
+        };
+        super::check::build_and_check(&options, &bar)
     });
+    bar.clear();
     let report = match result {
         Ok(report) => report,
-        Err(e) => return fail(&e),
+        Err(e) => return printer.fail(&e),
     };
-    print_diagnostics(&report.build);
-    let files = report.build.paths.len();
+    printer.diagnostics(&report.build.diagnostics);
+    let files = plural(report.build.paths.len(), "file");
     let mut err = std::io::stderr().lock();
     for problem in &report.problems {
         let _ = writeln!(err, "{}: error: {}", problem.file(), problem.kind);
     }
     if report.passed() {
         println!(
-            "checked {files} files of {} articles for {}: no problems",
-            report.build.articles, report.build.base_url
+            "checked {files} of {} for {}: no problems",
+            plural(report.build.articles, "article"),
+            report.build.base_url
         );
         return ExitCode::SUCCESS;
     }
     let count = report.problems.len();
+    let errors = report
+        .build
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .count();
+    let mut found = Vec::new();
     if count > 0 {
-        let _ = writeln!(
-            err,
-            "check failed: {count} problem{} in {files} files",
-            if count == 1 { "" } else { "s" }
-        );
+        found.push(format!("{} in {files}", plural(count, "problem")));
     }
+    if errors > 0 {
+        found.push(format!("{} in the articles", plural(errors, "error")));
+    }
+    let _ = writeln!(err, "check failed: {}", found.join(", "));
     ExitCode::from(1)
 }
 
@@ -112,6 +132,29 @@ pub(super) fn new(args: &NewArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&e),
+        Err(e) => Printer::new(Path::new(".")).fail(&e),
+    }
+}
+
+pub(super) fn templates(args: &TemplatesArgs) -> ExitCode {
+    let printer = Printer::new(&args.root);
+    if let Err(e) = crate::config::require_site(&args.root) {
+        return printer.fail(&e);
+    }
+    if !args.eject {
+        print!("{}", super::templates::list(&args.root));
+        return ExitCode::SUCCESS;
+    }
+    match super::templates::eject(&args.root, &args.names, args.force) {
+        Ok(files) => {
+            for file in &files {
+                println!("wrote {}", file.display());
+            }
+            println!(
+                "edit the copies to change the site; delete one to go back to the built-in version"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => printer.fail(&e),
     }
 }

@@ -24,6 +24,10 @@ pub(super) const FILES: &[(&str, &str)] = &[
         include_str!("../../scaffold/seeds/000_welcome.md"),
     ),
     (
+        "pages/about.md",
+        include_str!("../../scaffold/pages/about.md"),
+    ),
+    (
         ".github/workflows/pages.yml",
         include_str!("../../scaffold/pages.yml"),
     ),

@@ -26,6 +26,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::error::reword::toml_error;
 use crate::error::{Diagnostic, Error, Location};
 
 /// The name of the corrections file at the site root.
@@ -61,28 +62,39 @@ impl EntityCorrections {
 
 /// Parses the text of an `entities.toml`; `path` names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<EntityCorrections, Error> {
-    let corrections: EntityCorrections = toml::from_str(text).map_err(|e| {
-        let location = match e.span() {
-            Some(span) => Location::from_offset(path, text, span.start, 0),
-            None => Location::file(path),
-        };
-        Error::Config(Diagnostic::error(location, e.message().trim().to_string()))
-    })?;
-    let all = [
-        &corrections.people,
-        &corrections.places,
-        &corrections.organizations,
-    ];
-    let blank_name = all.iter().flat_map(|m| m.iter()).any(|(name, aliases)| {
-        name.trim().is_empty() || aliases.iter().any(|a| a.trim().is_empty())
-    });
-    if blank_name || corrections.ignore.iter().any(|n| n.trim().is_empty()) {
-        return Err(Error::Config(Diagnostic::error(
-            Location::file(path),
-            "entity names and aliases must not be empty",
-        )));
+    let corrections: EntityCorrections = toml::from_str(text)
+        .map_err(|e| Error::Config(toml_error(path, text, e.message(), e.span(), 0)))?;
+    match empty_name(&corrections) {
+        Some(what) => Err(Error::Config(
+            Diagnostic::error(Location::file(path), what)
+                .with_help("write the name, or remove the entry"),
+        )),
+        None => Ok(corrections),
     }
-    Ok(corrections)
+}
+
+/// Says where an empty name or alias is, if there is one.
+fn empty_name(corrections: &EntityCorrections) -> Option<String> {
+    let blank = |name: &str| name.trim().is_empty();
+    if corrections.ignore.iter().any(|n| blank(n)) {
+        return Some("`ignore` lists an empty name".to_string());
+    }
+    let tables = [
+        ("people", &corrections.people),
+        ("places", &corrections.places),
+        ("organizations", &corrections.organizations),
+    ];
+    for (table, names) in tables {
+        for (name, aliases) in names {
+            if blank(name) {
+                return Some(format!("[{table}] has an entry with an empty name"));
+            }
+            if aliases.iter().any(|a| blank(a)) {
+                return Some(format!("{name:?} in [{table}] has an empty alias"));
+            }
+        }
+    }
+    None
 }
 
 /// Reads `ROOT/entities.toml`; no file means no corrections.
@@ -126,8 +138,37 @@ mod tests {
     }
 
     #[test]
-    fn empty_names_are_refused() {
-        assert!(parse_str("[places]\n\"\" = []\n").is_err());
-        assert!(parse_str("[places]\nX = [\" \"]\n").is_err());
+    fn unknown_tables_suggest_the_closest() {
+        let Err(Error::Config(d)) = parse_str("[peopel]\nx = []\n") else {
+            panic!("expected an error")
+        };
+        assert_eq!(
+            d.to_string(),
+            "entities.toml:1:2: error: unknown key `peopel`\n  help: did you mean `people`?"
+        );
+        let Err(Error::Config(d)) = parse_str("[people]\nKim = \"Kim Jong Un\"\n") else {
+            panic!("expected an error")
+        };
+        assert_eq!(
+            d.to_string(),
+            "entities.toml:2:7: error: `people.Kim` must be a list, not \"Kim Jong Un\""
+        );
+    }
+
+    #[test]
+    fn empty_names_are_refused_and_named() {
+        let said = |text: &str| match parse_str(text) {
+            Err(Error::Config(d)) => d.message,
+            other => panic!("expected an error, got {other:?}"),
+        };
+        assert_eq!(
+            said("[places]\n\"\" = []\n"),
+            "[places] has an entry with an empty name"
+        );
+        assert_eq!(
+            said("[places]\nX = [\" \"]\n"),
+            "\"X\" in [places] has an empty alias"
+        );
+        assert_eq!(said("ignore = [\"\"]\n"), "`ignore` lists an empty name");
     }
 }

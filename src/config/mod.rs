@@ -6,11 +6,13 @@
 //! [`corrections`] reads the site's `entities.toml` the same way.
 
 pub mod corrections;
+mod placement;
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::error::reword::toml_error;
 use crate::error::{Diagnostic, Error, Location};
 use corrections::EntityCorrections;
 
@@ -145,12 +147,20 @@ pub struct Config {
     pub root: PathBuf,
     /// Entity corrections from `entities.toml` (none when it is absent).
     pub entities: EntityCorrections,
+    /// Problems with `site.toml` that do not stop a build (a known key
+    /// written inside `[extra]`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Config {
     /// The articles folder.
     pub fn seeds_dir(&self) -> PathBuf {
         self.root.join("seeds")
+    }
+
+    /// The site's standalone pages (About, corrections policy).
+    pub fn pages_dir(&self) -> PathBuf {
+        self.root.join("pages")
     }
 
     /// The site's template overrides.
@@ -173,88 +183,118 @@ impl Config {
 /// `ROOT/entities.toml`. `themes` are the code-highlighting themes that
 /// exist: the highlighter knows them, so its caller passes them in.
 pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
+    require_site(root)?;
     let path = root.join(CONFIG_FILE);
-    if !crate::fs::exists(&path) {
-        return Err(Error::Config(
-            Diagnostic::error(Location::file(CONFIG_FILE), "no site.toml in the site root")
-                .with_help(format!(
-                    "run briefing in a site folder, or pass --root; looked in {}",
-                    root.display()
-                )),
-        ));
-    }
     let text = crate::fs::read_to_string(&path)?;
     let site = parse(&text, Path::new(CONFIG_FILE), themes)?;
+    let warnings = placement::extra_warnings(&text, Path::new(CONFIG_FILE), site.extra.keys());
     Ok(Config {
         site,
         root: root.to_path_buf(),
         entities: corrections::load(root)?,
+        warnings,
     })
+}
+
+/// Fails, naming the folder, when `root` has no `site.toml`.
+pub fn require_site(root: &Path) -> Result<(), Error> {
+    if crate::fs::exists(&root.join(CONFIG_FILE)) {
+        return Ok(());
+    }
+    let folder = crate::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    Err(Error::Config(
+        Diagnostic::error(
+            Location::file(folder.join(CONFIG_FILE)),
+            "no such file, so this folder is not a site",
+        )
+        .with_help(
+            "run briefing in a site folder (one with a site.toml) or pass --root DIR; \
+             `briefing new DIR` creates a site",
+        ),
+    ))
 }
 
 /// Parses and validates the text of a `site.toml`; `path` names it in
 /// errors, and `markdown.highlight_theme` must be one of `themes`.
 pub fn parse(text: &str, path: &Path, themes: &[&str]) -> Result<SiteConfig, Error> {
     let mut site: SiteConfig = toml::from_str(text).map_err(|e| {
-        let location = match e.span() {
-            Some(span) => Location::from_offset(path, text, span.start, 0),
-            None => Location::file(path),
-        };
-        Error::Config(Diagnostic::error(location, e.message().trim().to_string()))
+        let mut d = toml_error(path, text, e.message(), e.span(), 0);
+        if let Some(key) = unknown_field(e.message())
+            && let Some(help) =
+                placement::help_for_unknown(text, key, e.span().unwrap_or_default().start)
+        {
+            d.help = Some(help);
+        }
+        Error::Config(d)
     })?;
-    let invalid = |key: &str, message: String| {
-        Error::Config(Diagnostic::error(key_location(text, key, path), message))
+    let invalid = |table: Option<&str>, key: &str, message: String| {
+        Error::Config(Diagnostic::error(
+            key_location(text, table, key, path),
+            message,
+        ))
     };
     if site.title.trim().is_empty() {
-        return Err(invalid("title", "`title` must not be empty".into()));
+        return Err(invalid(None, "title", "`title` must not be empty".into()));
     }
-    site.base_url = normalize_base_url(&site.base_url)
-        .map_err(|why| invalid("base_url", format!("`base_url` {why}")))?;
+    site.base_url = normalize_base_url(&site.base_url).map_err(|why| {
+        let given = &site.base_url;
+        invalid(None, "base_url", format!("`base_url` {why}, not {given:?}"))
+    })?;
     if site.digest.words_per_minute == 0 {
         return Err(invalid(
+            Some("digest"),
             "words_per_minute",
-            "`digest.words_per_minute` must be at least 1".into(),
+            "`digest.words_per_minute` must be at least 1, not 0".into(),
         ));
     }
     if site.feeds.limit == 0 {
-        return Err(invalid("limit", "`feeds.limit` must be at least 1".into()));
+        return Err(invalid(
+            Some("feeds"),
+            "limit",
+            "`feeds.limit` must be at least 1, not 0".into(),
+        ));
     }
     if let Some(cname) = &mut site.cname {
-        *cname =
-            normalize_cname(cname).map_err(|why| invalid("cname", format!("`cname` {why}")))?;
+        *cname = normalize_cname(cname)
+            .map_err(|why| invalid(None, "cname", format!("`cname` {why}")))?;
     }
     if !themes.contains(&site.markdown.highlight_theme.as_str()) {
-        let known = themes.join(", ");
+        let theme = &site.markdown.highlight_theme;
+        let help = match crate::error::suggest::did_you_mean(theme, themes.iter().copied()) {
+            Some(guess) => guess,
+            None => format!("the themes are {}", themes.join(", ")),
+        };
         return Err(Error::Config(
             Diagnostic::error(
-                key_location(text, "highlight_theme", path),
-                format!(
-                    "unknown `markdown.highlight_theme` {:?}",
-                    site.markdown.highlight_theme
-                ),
+                key_location(text, Some("markdown"), "highlight_theme", path),
+                format!("`markdown.highlight_theme` must be a theme briefing knows, not {theme:?}"),
             )
-            .with_help(format!("known themes: {known}")),
+            .with_help(help),
         ));
     }
     Ok(site)
 }
 
+/// The name in serde's "unknown field `NAME`, expected …".
+fn unknown_field(message: &str) -> Option<&str> {
+    message.strip_prefix("unknown field `")?.split('`').next()
+}
+
 /// Checks that `url` is an absolute http(s) URL without query or fragment,
-/// and returns it ending with `/`.
+/// and returns it ending with `/`; else what it must be ("must start with
+/// http:// or https://").
 pub fn normalize_base_url(url: &str) -> Result<String, String> {
     let url = url.trim();
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("must start with http:// or https://, got {url:?}"))?;
+        .ok_or("must start with http:// or https://")?;
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() {
-        return Err(format!("has no host name: {url:?}"));
+        return Err("must name a host after the scheme".to_string());
     }
     if url.contains(['?', '#', ' ']) {
-        return Err(format!(
-            "must not contain a query, fragment or space: {url:?}"
-        ));
+        return Err("must not contain a query, fragment or space".to_string());
     }
     Ok(if url.ends_with('/') {
         url.to_string()
@@ -277,25 +317,18 @@ pub fn normalize_cname(cname: &str) -> Result<String, String> {
         Ok(host.to_ascii_lowercase())
     } else {
         Err(format!(
-            "must be a bare host name such as news.example.org (no scheme, path or port), got {cname:?}"
+            "must be a bare host name such as news.example.org (no scheme, path or port), not {cname:?}"
         ))
     }
 }
 
-/// The line where `key = …` is written, or just the file when it is absent.
-fn key_location(text: &str, key: &str, path: &Path) -> Location {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if let Some(after) = trimmed.strip_prefix(key)
-            && after.trim_start().starts_with('=')
-        {
-            let column = line.len() - trimmed.len();
-            return Location::from_offset(path, text, offset + column, 0);
-        }
-        offset += line.len();
+/// Where `key = …` is written in `table` (`None`: the top level), or just
+/// the file when it is not written there.
+fn key_location(text: &str, table: Option<&str>, key: &str, path: &Path) -> Location {
+    match crate::error::keys::toml_key_offset(text, table, key) {
+        Some(offset) => Location::from_offset(path, text, offset, 0),
+        None => Location::file(path),
     }
-    Location::file(path)
 }
 
 #[cfg(test)]
@@ -403,6 +436,100 @@ mod tests {
     }
 
     #[test]
+    fn messages_name_the_key_the_value_and_the_closest_key() {
+        let said = |text: &str| config_error(text).to_string();
+        let head = "title = \"T\"\nbase_url = \"https://x.org/\"\n";
+        assert_eq!(
+            said(&format!("{head}titel = \"oops\"\n")),
+            "site.toml:3:1: error: unknown key `titel`\n  help: did you mean `title`?"
+        );
+        assert_eq!(
+            said(&format!("{head}[digest]\nwords_per_minute = \"fast\"\n")),
+            "site.toml:4:20: error: `digest.words_per_minute` must be a whole number of 0 or more, not \"fast\""
+        );
+        assert_eq!(
+            said(&format!("{head}title = \"again\"\n")),
+            "site.toml:3:1: error: `title` is set more than once\n  help: keep one of them"
+        );
+        assert_eq!(
+            said(&format!("{head}[feeds]\ncontent = \"sumary\"\n")),
+            "site.toml:4:11: error: `feeds.content` must be \"full\" or \"summary\", not \"sumary\"\n  help: did you mean `summary`?"
+        );
+        assert_eq!(
+            said(&format!(
+                "{head}[markdown]\nhighlight_theme = \"InspiredGithub\"\n"
+            )),
+            "site.toml:4:1: error: `markdown.highlight_theme` must be a theme briefing knows, not \"InspiredGithub\"\n  help: did you mean `InspiredGitHub`?"
+        );
+    }
+
+    #[test]
+    fn a_known_key_in_the_wrong_table_says_where_it_belongs() {
+        let d = config_error(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\n[feeds]\nlimit = 5\ncname = \"news.example.org\"\n",
+        );
+        assert_eq!(
+            d.to_string(),
+            "site.toml:5:1: error: unknown key `feeds.cname`\n  help: `cname` is a top-level key: move it above the first [table] header (line 3)"
+        );
+        let d = config_error("title = \"T\"\nbase_url = \"https://x.org/\"\nlimit = 5\n");
+        assert_eq!(
+            d.help.as_deref(),
+            Some("`limit` belongs in [feeds]: move it under that header")
+        );
+    }
+
+    #[test]
+    fn a_known_key_inside_extra_is_a_warning() {
+        let text = "title = \"T\"\nbase_url = \"https://x.org/\"\n[extra]\nmine = 1\ncname = \"news.example.org\"\nlimit = 3\n";
+        let site = parse_str(text).unwrap();
+        assert_eq!(site.cname, None, "it is extra.cname");
+        let warnings = placement::extra_warnings(text, Path::new("site.toml"), site.extra.keys());
+        let shown: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "site.toml:5:1: warning: `cname` is inside [extra], so it sets `extra.cname`, not `cname`\n  help: `cname` is a top-level key: move it above the first [table] header (line 3)",
+                "site.toml:6:1: warning: `limit` is inside [extra], so it sets `extra.limit`, not `feeds.limit`\n  help: `limit` belongs in [feeds]: move it under that header",
+            ]
+        );
+        let deliberate = "title = \"T\"\nbase_url = \"https://x.org/\"\nextra.cname = \"x\"\n";
+        let site = parse_str(deliberate).unwrap();
+        assert!(
+            placement::extra_warnings(deliberate, Path::new("site.toml"), site.extra.keys())
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn every_listed_key_is_accepted_where_it_is_listed() {
+        let value = |key: &str| match key {
+            "title" | "description" | "language" | "author" | "publisher" => "\"x\"",
+            "base_url" => "\"https://x.org/\"",
+            "cname" => "\"news.example.org\"",
+            "output_dir" => "\"out\"",
+            "markdown" | "digest" | "feeds" | "extra" => "{}",
+            "highlight_theme" => "\"InspiredGitHub\"",
+            "unsafe_html" => "true",
+            "content" => "\"summary\"",
+            _ => "3",
+        };
+        for (table, keys) in placement::KEYS {
+            for key in *keys {
+                let mut text = String::new();
+                for required in ["title", "base_url"] {
+                    if table.is_some() || *key != required {
+                        text.push_str(&format!("{required} = {}\n", value(required)));
+                    }
+                }
+                let dotted = table.map_or_else(|| key.to_string(), |t| format!("{t}.{key}"));
+                text.push_str(&format!("{dotted} = {}\n", value(key)));
+                assert!(parse_str(&text).is_ok(), "{text}");
+            }
+        }
+    }
+
+    #[test]
     fn base_url_rules() {
         assert_eq!(
             normalize_base_url("http://localhost:1111").unwrap(),
@@ -411,5 +538,10 @@ mod tests {
         assert!(normalize_base_url("https:///x").is_err());
         assert!(normalize_base_url("https://x.org/?a=b").is_err());
         assert!(normalize_base_url("/relative/").is_err());
+        let d = config_error("title = \"T\"\nbase_url = \"ftp://x.org\"\n");
+        assert_eq!(
+            d.to_string(),
+            "site.toml:2:1: error: `base_url` must start with http:// or https://, not \"ftp://x.org\""
+        );
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod entities;
 pub mod ids;
+pub mod pages;
 mod related;
 
 use std::collections::{HashMap, HashSet};
@@ -50,6 +51,9 @@ pub struct Digest {
     pub speakers: Table<ArticleId, Vec<Option<EntityId>>>,
     /// For each article, related articles (never itself), best first.
     pub related: Table<ArticleId, Vec<ArticleId>>,
+    /// The standalone pages of `pages/`, in footer order (the pipeline
+    /// adds them: they take no part in ordering or linking the stories).
+    pub pages: Vec<pages::StandalonePage>,
 }
 
 /// One day's stories.
@@ -146,6 +150,7 @@ pub fn build_timed(
         entities_of: resolved.entities_of,
         speakers: resolved.speakers,
         related,
+        pages: Vec::new(),
     };
     (digest, diagnostics)
 }

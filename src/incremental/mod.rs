@@ -93,6 +93,8 @@ struct Pending {
     rerender: bool,
     /// Every page must be rendered again (templates changed).
     all: bool,
+    /// Articles changed: the files beside stories may have too.
+    content: bool,
     /// Whether every static change was to a stylesheet (`None`: none).
     stylesheets_only: Option<bool>,
     rebuild: Rebuild,
@@ -104,6 +106,7 @@ impl Pending {
             started,
             rerender: false,
             all: false,
+            content: false,
             stylesheets_only: None,
             rebuild: Rebuild::default(),
         }
@@ -145,11 +148,14 @@ impl LiveBuild {
         let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
         let sources = Sources::from_loaded(std::mem::take(&mut built.loaded));
         let live = LiveOutput::new(&built.output);
-        // The first build's article errors live in `sources`; keep the rest.
+        // The first build's article errors live in `sources` and the
+        // configuration's warnings in its config; keep the rest.
         let other = report
             .diagnostics
             .iter()
             .filter(|d| !sources.errors().any(|e| e == *d))
+            .filter(|d| !built.config.warnings.contains(d))
+            .filter(|d| !built.page_diagnostics.contains(d))
             .cloned()
             .collect();
         let live_build = LiveBuild {
@@ -240,6 +246,7 @@ impl LiveBuild {
                 self.discovery_diagnostics = diagnostics;
             }
             pending.rerender = true;
+            pending.content = true;
             if !pending.all {
                 previewed = self.preview()?;
                 if !previewed.is_empty() && pending.rebuild.preview_elapsed.is_none() {
@@ -282,6 +289,9 @@ impl LiveBuild {
         {
             self.pending = Some(pending);
             return Err(e);
+        }
+        if pending.content {
+            self.recopy_story_files(&mut pending.rebuild)?;
         }
         let mut rebuild = pending.rebuild;
         let pages = rebuild.all_written().iter().any(|p| p.ends_with(".html"));
@@ -344,7 +354,9 @@ impl LiveBuild {
     /// (all pages when `all`), removing pages that are gone.
     fn rerender(&mut self, all: bool, rebuild: &mut Rebuild) -> Result<(), Error> {
         let articles: Vec<_> = self.sources.good().cloned().collect();
-        let (digest, digest_diagnostics) = pipeline::assemble(articles, &self.options);
+        let (mut digest, digest_diagnostics) = pipeline::assemble(articles, &self.options);
+        // Standalone pages change only with a full rebuild (see `watch`).
+        digest.pages = self.built.digest.pages.clone();
         self.digest_diagnostics = digest_diagnostics;
         let renderer = &self.built.renderer;
         let (fresh, memo) = fingerprint_all(renderer, &digest, &self.memo);
@@ -399,13 +411,32 @@ impl LiveBuild {
         Ok(())
     }
 
+    /// After articles changed: copies the static files and the files
+    /// beside stories again, reporting only those newly published and
+    /// those removed (a story may reference a new file or drop one).
+    fn recopy_story_files(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
+        let before = self.built.assets.clone();
+        let mut scratch = Rebuild::default();
+        self.recopy_assets(&mut scratch)?;
+        rebuild.removed.extend(scratch.removed);
+        rebuild.written.extend(
+            scratch
+                .written
+                .into_iter()
+                .filter(|path| !before.contains(path)),
+        );
+        Ok(())
+    }
+
     /// Copies the static files again and removes ones that were deleted.
     fn recopy_assets(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
         let pages = &self.pages;
-        let (assets, diagnostics) =
-            pipeline::write_assets(&self.built.config, &self.live, &|name| {
-                pages.contains_key(name)
-            })?;
+        let (assets, diagnostics) = crate::assets::write_assets(
+            &self.built.config,
+            &self.built.digest,
+            &self.live,
+            &|name| pages.contains_key(name),
+        )?;
         for gone in self.built.assets.iter().filter(|a| !assets.contains(a)) {
             self.live.remove(gone)?;
             rebuild.removed.push(gone.clone());
@@ -422,6 +453,8 @@ impl LiveBuild {
             .sources
             .errors()
             .cloned()
+            .chain(self.built.config.warnings.iter().cloned())
+            .chain(self.built.page_diagnostics.iter().cloned())
             .chain(self.discovery_diagnostics.iter().cloned())
             .chain(self.digest_diagnostics.iter().cloned())
             .chain(self.asset_diagnostics.iter().cloned())

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::{Xxh3, Xxh3DefaultBuilder};
 
-use super::{Feed, Job, Lookup, Page, PageSpec, PageVisitor, Renderer, RowStyle, views};
+use super::{BodyOf, Feed, Job, Lookup, Page, PageSpec, PageVisitor, Renderer, RowStyle, views};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EntityId, Id, Table};
 use crate::enrich::Article;
@@ -181,7 +181,8 @@ impl Keys<'_> {
                 | Page::Editions
                 | Page::Tag(..)
                 | Page::Tags
-                | Page::NotFound,
+                | Page::NotFound
+                | Page::Standalone(_),
             )
             | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_)) => return None,
         }
@@ -329,7 +330,10 @@ impl PageVisitor for FingerprintVisitor<'_> {
             title: spec.title,
             route: spec.route,
             has_code: spec.has_code,
-            body_revision: spec.body_of.map(|i| self.digest.articles[i].revision),
+            body_revision: spec.body_of.map(|body| match body {
+                BodyOf::Article(i) => self.digest.articles[i].revision,
+                BodyOf::Standalone(p) => self.digest.pages.get(p).map_or(0, |page| page.revision),
+            }),
             page,
         })
     }

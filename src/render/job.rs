@@ -40,6 +40,8 @@ pub enum Page {
     Tags,
     /// The not-found page.
     NotFound,
+    /// One standalone page of `pages/` (an index into `Digest::pages`).
+    Standalone(usize),
 }
 
 /// A feed or the sitemap.
@@ -82,6 +84,7 @@ impl Job {
             Job::Page(Page::Tags),
             Job::Page(Page::NotFound),
         ];
+        jobs.extend((0..digest.pages.len()).map(|p| Job::Page(Page::Standalone(p))));
         jobs.extend([Feed::Atom, Feed::Rss, Feed::Json, Feed::Sitemap].map(Job::Feed));
         jobs.extend(digest.articles.ids().map(|i| Job::Page(Page::Article(i))));
         for (e, edition) in digest.editions.enumerate() {
@@ -121,6 +124,7 @@ impl Job {
                 Page::Tag(..) => "tag.html",
                 Page::Tags => "tags.html",
                 Page::NotFound => "404.html",
+                Page::Standalone(_) => "page.html",
             },
             Job::Feed(feed) => match feed {
                 Feed::Atom | Feed::Tag(_) => "atom.xml",
@@ -160,6 +164,10 @@ impl Page {
             Page::Tag(t, n) => urls::paged_route(&urls::tag_route(&digest.tags[t].slug), n),
             Page::Tags => urls::TAGS_ROUTE.to_string(),
             Page::NotFound => urls::NOT_FOUND_ROUTE.to_string(),
+            Page::Standalone(p) => digest
+                .pages
+                .get(p)
+                .map_or_else(String::new, |page| urls::standalone_route(&page.slug)),
         }
     }
 }

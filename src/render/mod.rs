@@ -12,8 +12,12 @@ pub mod fingerprint;
 mod format;
 mod job;
 mod paging;
+#[cfg(test)]
+mod reference_tests;
 mod search;
 mod seo;
+mod standalone;
+mod template_error;
 pub mod templates;
 mod views;
 
@@ -26,6 +30,7 @@ use crate::digest::ids::ArticleId;
 use crate::error::Error;
 use crate::urls::{self, Urls};
 use feeds::FeedSettings;
+use format::Link;
 pub use job::{Feed, Job, Lookup, Page, RenderedPage};
 pub use paging::RowStyle;
 use seo::{PageMeta, SeoSettings};
@@ -43,8 +48,10 @@ struct PageContext<'a, T: Serialize> {
     canonical_url: String,
     /// Whether the page needs the code stylesheet.
     has_code: bool,
-    /// The article body as safe HTML, on article pages.
+    /// The body as safe HTML, on article and standalone pages.
     body_html: Option<String>,
+    /// Links to the standalone pages of `pages/`, for the footer.
+    standalone_pages: Vec<Link>,
     /// Open Graph, Twitter card and JSON-LD values.
     meta: PageMeta,
     /// The page's own data.
@@ -63,7 +70,7 @@ pub struct PageSpec<'a> {
     /// Whether it needs the code stylesheet.
     pub has_code: bool,
     /// The article whose body it shows, if any.
-    pub body_of: Option<ArticleId>,
+    pub body_of: Option<BodyOf>,
     /// The job it renders (its page meta is derived from it).
     pub job: Job,
 }
@@ -80,6 +87,15 @@ impl<'a> PageSpec<'a> {
             job,
         }
     }
+}
+
+/// Whose body a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyOf {
+    /// An article's.
+    Article(ArticleId),
+    /// A standalone page's (an index into `Digest::pages`).
+    Standalone(usize),
 }
 
 /// Something done with every page's view model: rendering it to HTML, or
@@ -246,7 +262,7 @@ impl Renderer {
                 let view = views::article(digest, i, urls, card);
                 let page = PageSpec {
                     has_code: a.body.has_code(),
-                    body_of: Some(i),
+                    body_of: Some(BodyOf::Article(i)),
                     ..spec("article.html", &a.title)
                 };
                 visitor.page(page, view)
@@ -276,6 +292,17 @@ impl Renderer {
             }
             Page::Tags => visitor.page(spec("tags.html", "Tags"), views::tags(digest, urls)),
             Page::NotFound => visitor.page(spec("404.html", "Page not found"), ()),
+            Page::Standalone(p) => {
+                let Some(standalone) = digest.pages.get(p) else {
+                    return visitor.page(spec("page.html", ""), standalone::view(None, urls));
+                };
+                let page = PageSpec {
+                    has_code: standalone.body.has_code(),
+                    body_of: Some(BodyOf::Standalone(p)),
+                    ..spec("page.html", &standalone.title)
+                };
+                visitor.page(page, standalone::view(Some(standalone), urls))
+            }
         }
     }
 
@@ -355,6 +382,31 @@ impl Renderer {
         }
     }
 
+    /// What the template of `spec`'s page receives besides `site`.
+    fn context<'a, T: Serialize>(
+        &self,
+        digest: &Digest,
+        spec: PageSpec<'a>,
+        page: T,
+    ) -> PageContext<'a, T> {
+        PageContext {
+            template: spec.template,
+            title: spec.title,
+            canonical_url: self.urls.absolute(spec.route),
+            has_code: spec.has_code,
+            body_html: spec.body_of.and_then(|body| match body {
+                BodyOf::Article(i) => Some(format::body_html(&digest.articles[i].body)),
+                BodyOf::Standalone(p) => digest
+                    .pages
+                    .get(p)
+                    .map(|page| format::body_html(&page.body)),
+            }),
+            standalone_pages: standalone::links(digest, &self.urls),
+            meta: self.meta(digest, spec.job),
+            page,
+        }
+    }
+
     /// The meta tags of `job`'s page: derived from the same article and tag
     /// as the page's view, so the page's fingerprint covers them.
     fn meta(&self, digest: &Digest, job: Job) -> PageMeta {
@@ -367,6 +419,12 @@ impl Renderer {
                 meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls));
             }
             Job::Page(Page::NotFound) => meta.noindex = true,
+            Job::Page(Page::Standalone(p)) => {
+                meta.noindex = seo::is_draft_page(digest, job);
+                if let Some(summary) = digest.pages.get(p).and_then(|page| page.summary.clone()) {
+                    meta.description = summary;
+                }
+            }
             Job::Page(Page::Index | Page::Edition(..) | Page::Editions | Page::Tags)
             | Job::Feed(_)
             | Job::Lookup(_) => {}
@@ -421,24 +479,14 @@ impl<'r> PageVisitor for HtmlVisitor<'r> {
         if data::is_data(spec.template) {
             return data::to_json(&page, spec.route);
         }
-        let context = PageContext {
-            template: spec.template,
-            title: spec.title,
-            canonical_url: renderer.urls.absolute(spec.route),
-            has_code: spec.has_code,
-            body_html: spec
-                .body_of
-                .map(|i| format::body_html(&self.digest.articles[i].body)),
-            meta: renderer.meta(self.digest, spec.job),
-            page,
-        };
+        let context = renderer.context(self.digest, spec, page);
+        let templates = &renderer.templates;
         let context =
-            Context::from_serialize(&context).map_err(|e| renderer.templates.error(&e))?;
-        renderer
-            .templates
+            Context::from_serialize(&context).map_err(|e| templates.error_in(&e, spec.template))?;
+        templates
             .tera
             .render(spec.template, &context)
-            .map_err(|e| renderer.templates.error(&e))
+            .map_err(|e| templates.error_in(&e, spec.template))
     }
 }
 

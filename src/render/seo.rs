@@ -240,7 +240,7 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
         Job::Lookup(Lookup::Entity(e, _)) => {
             newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article))
         }
-        Job::Page(Page::NotFound)
+        Job::Page(Page::NotFound | Page::Standalone(_))
         | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
         | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap) => None,
     }
@@ -249,18 +249,26 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
 /// The sitemap's entries for the pages `(job, route)`, in the given order,
 /// leaving out drafts' pages (a build with `--drafts` is a preview).
 pub(crate) fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<SitemapEntry> {
-    let is_draft = |job: &Job| match job {
-        Job::Page(Page::Article(i)) => digest.articles.get(*i).is_some_and(|a| a.draft),
-        _ => false,
-    };
     pages
         .iter()
-        .filter(|(job, route)| in_sitemap(route) && !is_draft(job))
+        .filter(|(_, route)| in_sitemap(route))
+        .filter(|(job, _)| !is_draft_page(digest, *job))
         .map(|(job, route)| SitemapEntry {
             loc: urls.absolute(route),
             lastmod: lastmod(digest, *job).map(rfc3339),
         })
         .collect()
+}
+
+/// Whether `job` is the page of a draft article or standalone page
+/// (published only in a `--drafts` preview, and never listed for search
+/// engines).
+pub(crate) fn is_draft_page(digest: &Digest, job: Job) -> bool {
+    match job {
+        Job::Page(Page::Standalone(p)) => digest.pages.get(p).is_some_and(|page| page.draft),
+        Job::Page(Page::Article(i)) => digest.articles.get(i).is_some_and(|a| a.draft),
+        _ => false,
+    }
 }
 
 /// The files published beside the pages: `.nojekyll` (GitHub Pages must

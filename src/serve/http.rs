@@ -3,6 +3,10 @@
 //! Open tabs hear about rebuilds over server-sent events: reload, restyle,
 //! or a build error to show as an overlay on the last good page.
 //!
+//! The site is served under the same path as its `base_url` (`/REPO/`
+//! for a GitHub Pages project site), so root-relative links that work when
+//! published work in the preview too; `/` redirects there.
+//!
 //! Only files inside the preview folder are ever served: a guard in front of
 //! `ServeDir` refuses `..` segments (also percent-encoded), backslashes and
 //! NUL bytes, and any path whose real location (symlinks resolved) is outside
@@ -19,7 +23,7 @@ use axum::extract::{Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::broadcast;
@@ -73,6 +77,7 @@ impl Server {
     pub fn start(
         listener: TcpListener,
         dir: &Path,
+        mount: Option<&str>,
         on_ctrl_c: impl FnOnce() + Send + 'static,
     ) -> Result<Server, Error> {
         let addr = listener
@@ -88,7 +93,7 @@ impl Server {
             error: Mutex::new(None),
         });
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-        let app = router(&dir, Arc::clone(&shared));
+        let app = router(&dir, mount, Arc::clone(&shared));
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
@@ -149,15 +154,52 @@ impl Drop for Server {
     }
 }
 
-fn router(dir: &Path, shared: Arc<Shared>) -> Router {
+/// The path the site is served under for a site whose links start with
+/// `root` (`/REPO/` gives `/REPO`), or `None` to serve it at `/`: for a
+/// root of `/`, and for a path the router could not take literally.
+pub fn mount_point(root: &str) -> Option<String> {
+    let mount = root.trim_end_matches('/');
+    let literal = mount.split('/').skip(1).all(|segment| {
+        !segment.is_empty()
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~'))
+    });
+    (mount.starts_with('/') && mount.len() > 1 && literal).then(|| mount.to_string())
+}
+
+fn router(dir: &Path, mount: Option<&str>, shared: Arc<Shared>) -> Router {
     let files = ServeDir::new(dir).not_found_service(ServeFile::new(dir.join("404.html")));
-    let root = Arc::new(dir.to_path_buf());
-    Router::new()
+    let guarded = Arc::new(Guarded {
+        root: dir.to_path_buf(),
+        mount: mount.map(str::to_string),
+    });
+    let app = Router::new()
         .route(LIVE_RELOAD_PATH, get(live_reload_js))
         .route(EVENTS_PATH, get(events))
-        .with_state(shared)
-        .fallback_service(files)
-        .layer(middleware::from_fn_with_state(root, guard))
+        .with_state(shared);
+    let app = match mount {
+        None => app.fallback_service(files),
+        Some(mount) => {
+            let home = format!("{mount}/");
+            let not_found = Arc::new(dir.join("404.html"));
+            app.nest_service(mount, files)
+                .route("/", get(move || async move { Redirect::temporary(&home) }))
+                .fallback(move || outside_site(Arc::clone(&not_found)))
+        }
+    };
+    app.layer(middleware::from_fn_with_state(guarded, guard))
+}
+
+/// A request outside the site's path: the site's not-found page.
+async fn outside_site(page: Arc<PathBuf>) -> Response {
+    let body = crate::fs::read_optional(&page).unwrap_or_default();
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 async fn live_reload_js() -> impl IntoResponse {
@@ -204,9 +246,22 @@ fn sse_event(notice: &Notice) -> SseEvent {
     }
 }
 
+/// What the guard needs: the folder served, and the path it is served
+/// under.
+struct Guarded {
+    root: PathBuf,
+    mount: Option<String>,
+}
+
 /// Refuses requests that could reach outside the served folder.
-async fn guard(State(root): State<Arc<PathBuf>>, request: Request, next: Next) -> Response {
-    match check_path(&root, request.uri().path()) {
+async fn guard(State(guarded): State<Arc<Guarded>>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let inside = guarded
+        .mount
+        .as_deref()
+        .and_then(|mount| path.strip_prefix(mount))
+        .unwrap_or(path);
+    match check_path(&guarded.root, inside) {
         PathCheck::Fine => {
             let mut response = next.run(request).await;
             // A preview must never be answered from a stale cache.
@@ -281,6 +336,16 @@ mod tests {
         let root = std::fs::canonicalize(dir.path()).unwrap();
         std::os::unix::fs::symlink(outside.path(), root.join("link")).unwrap();
         assert_eq!(check_path(&root, "/link/secret.txt"), PathCheck::Outside);
+    }
+
+    #[test]
+    fn the_site_is_mounted_at_its_base_path() {
+        assert_eq!(mount_point("/"), None);
+        assert_eq!(mount_point("/REPO/").as_deref(), Some("/REPO"));
+        assert_eq!(mount_point("/a/b-c.d/").as_deref(), Some("/a/b-c.d"));
+        assert_eq!(mount_point("/{x}/"), None);
+        assert_eq!(mount_point("/:x/"), None);
+        assert_eq!(mount_point("/a%20b/"), None);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! change and reload the open tabs.
 //!
 //! The site is built into a preview folder (a temporary one unless
-//! `--output` is given) with `base_url` set to the local address and the
+//! `--output` is given) with `base_url` set to the local address (with the
+//! path of the site's own `base_url`, so root-relative links work) and the
 //! live-reload script enabled through the `site.live_reload` template
 //! variable. A change that fails to build leaves the last good site being
 //! served and shows the error over it; the next good save recovers.
@@ -44,6 +45,8 @@ pub struct ServeOptions {
 pub struct Preview {
     /// The address to open.
     pub url: String,
+    /// The path the site is served under (`/REPO`), empty at `/`.
+    mount: String,
     server: Server,
     /// Dropped after the server, so the folder outlives every request.
     _dir: PreviewDir,
@@ -68,7 +71,9 @@ impl Preview {
         let addr = listener
             .local_addr()
             .map_err(|e| Error::io("listen on", &root, e))?;
-        let url = format!("http://{addr}/");
+        let config = crate::pipeline::load_config(&BuildOptions::new(root.clone(), options.now))?;
+        let mount = http::mount_point(crate::urls::Urls::new(&config.site.base_url).root());
+        let url = format!("http://{addr}{}/", mount.as_deref().unwrap_or_default());
         let dir = PreviewDir::new(options.output.clone())?;
         let build = BuildOptions {
             root: root.clone(),
@@ -79,9 +84,10 @@ impl Preview {
             live_reload: Some(LIVE_RELOAD_PATH.to_string()),
         };
         let (live, first) = LiveBuild::start(build)?;
-        let server = Server::start(listener, live.output(), on_ctrl_c)?;
+        let server = Server::start(listener, live.output(), mount.as_deref(), on_ctrl_c)?;
         let preview = Preview {
             url,
+            mount: mount.unwrap_or_default(),
             server,
             _dir: dir,
         };
@@ -93,14 +99,31 @@ impl Preview {
     pub fn show(&self, outcome: &Outcome<'_>) {
         let server = &self.server;
         match outcome {
-            Outcome::Preview(pages) => server.notify(Notice::Reload(page_urls(pages))),
+            Outcome::Preview(pages) => {
+                server.notify(mounted(Notice::Reload(page_urls(pages)), &self.mount));
+            }
             Outcome::Rebuilt(rebuild) => {
                 if let Some(notice) = notice_for(rebuild, server.has_error()) {
-                    server.notify(notice);
+                    server.notify(mounted(notice, &self.mount));
                 }
             }
             Outcome::Failed(e) => server.notify(Notice::BuildError(chain(e))),
         }
+    }
+}
+
+/// `notice` with its page URLs under `mount` (the path the site is served
+/// under), as the tabs' addresses show them.
+fn mounted(notice: Notice, mount: &str) -> Notice {
+    let under = |urls: Vec<String>| {
+        urls.into_iter()
+            .map(|u| if u == "*" { u } else { format!("{mount}{u}") })
+            .collect()
+    };
+    match notice {
+        Notice::Reload(urls) => Notice::Reload(under(urls)),
+        Notice::ReloadWithError(urls, message) => Notice::ReloadWithError(under(urls), message),
+        other => other,
     }
 }
 
@@ -205,6 +228,16 @@ mod tests {
             page_urls(&paths),
             vec!["*", "/", "/404.html", "/articles/x/"]
         );
+    }
+
+    #[test]
+    fn page_urls_are_told_under_the_site_path() {
+        let notice = Notice::Reload(vec!["/articles/x/".to_string(), "*".to_string()]);
+        assert_eq!(
+            mounted(notice, "/REPO"),
+            Notice::Reload(vec!["/REPO/articles/x/".to_string(), "*".to_string()])
+        );
+        assert_eq!(mounted(Notice::Css, "/REPO"), Notice::Css);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! axe-core finds no accessibility violation, in the light and the dark
 //! colour scheme, on every kind of page of the bundled site and of the
-//! reader fixture (drafts, right-to-left stories, search results).
+//! reader fixture (drafts, right-to-left stories, a story with its image, a
+//! standalone page, search results).
 //!
 //! `.ci/a11y/axe.mjs` drives Debian's Chromium through playwright-core
 //! (never a downloaded browser); `.ci/run` installs both npm packages into
@@ -91,7 +92,11 @@ fn the_bundled_site_has_no_accessibility_violations() {
         "seeds/2025-07-01-md.md",
         "+++\ntitle = \"Markdown features\"\ntags = [\"Tech\"]\n+++\n## Table\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\nFoot[^n].\n\n[^n]: Note.\n\n```rust\nfn main() {}\n```\n",
     );
-    assert_no_violations(&site, &[], &[]);
+    site.write(
+        "pages/about.md",
+        "+++\ntitle = \"About us\"\n+++\nA newsroom.\n\n## Contact\n\nWrite to us.\n",
+    );
+    assert_no_violations(&site, &[], &["about/"]);
 }
 
 #[test]
@@ -101,6 +106,8 @@ fn the_reader_fixture_has_no_accessibility_violations() {
         &site,
         &["--drafts"],
         &[
+            "about/",
+            "articles/quake-shakes-the-coast/",
             "articles/council-weighs-a-leaner-budget/",
             "articles/2025-07-09-000-cairo/",
             "articles/2025-07-09-001-knesset/",

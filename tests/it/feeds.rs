@@ -156,8 +156,8 @@ fn feed_length_and_content_are_configurable() {
     let site = site_with_three_stories();
     let config = std::fs::read_to_string(site.root().join("site.toml")).unwrap();
     let config = config.replacen(
-        "limit = 20\ncontent = \"full\"",
-        "limit = 2\ncontent = \"summary\"",
+        "feeds.limit = 20\nfeeds.content = \"full\"",
+        "feeds.limit = 2\nfeeds.content = \"summary\"",
         1,
     );
     assert!(config.contains("content = \"summary\""), "{config}");

@@ -265,3 +265,72 @@ fn a_broken_template_keeps_the_last_good_templates() {
         },
     );
 }
+
+#[test]
+fn files_beside_stories_follow_live_edits() {
+    let mut h = Harness::new(site());
+    h.site.write("seeds/chart.png", "PNG");
+    h.site.write(
+        "seeds/2025-07-09_000_d.md",
+        "+++\ntitle = \"Delta\"\n+++\nDelta lede.\n\n![Chart](chart.png)\n",
+    );
+    let added = h.check(
+        "a new reference",
+        &h.content(&["seeds/2025-07-09_000_d.md"]),
+    );
+    assert!(
+        added
+            .written
+            .contains(&"articles/delta/chart.png".to_string()),
+        "{:?}",
+        added.written
+    );
+
+    h.site.write(
+        "seeds/2025-07-12-quake/index.md",
+        "+++\ntitle = \"Quake\"\n+++\nThe ground shook.\n",
+    );
+    h.site.write("seeds/2025-07-12-quake/map.svg", "<svg/>");
+    let folder = [
+        "seeds/2025-07-12-quake/index.md",
+        "seeds/2025-07-12-quake/map.svg",
+    ];
+    let mut changes = h.content(&folder);
+    changes.static_files = changes.content.clone();
+    h.check("a story in a folder of its own", &changes);
+    assert!(h.root.join("live/articles/quake/map.svg").exists());
+
+    h.site.write(
+        "seeds/2025-07-09_000_d.md",
+        "+++\ntitle = \"Delta\"\n+++\nDelta lede.\n",
+    );
+    let dropped = h.check(
+        "a dropped reference",
+        &h.content(&["seeds/2025-07-09_000_d.md"]),
+    );
+    assert_eq!(dropped.removed, vec!["articles/delta/chart.png"]);
+}
+
+#[test]
+fn a_standalone_page_error_outlives_rebuilds_of_articles() {
+    let site = site();
+    site.write("pages/tags.md", "+++\ntitle = \"Our tags\"\n+++\nText.\n");
+    let root = std::fs::canonicalize(site.root()).unwrap();
+    let (mut live, report) = LiveBuild::start(options(&root, &root.join("live"))).unwrap();
+    let is_page_error = |d: &briefing::error::Diagnostic| {
+        d.to_string()
+            .starts_with("pages/tags.md: error: the address `tags/`")
+    };
+    assert!(report.diagnostics.iter().any(is_page_error));
+    site.write("seeds/2025-07-12_000_e.txt", "Echo lede about the port.");
+    let changes = ChangeSet {
+        content: [root.join("seeds/2025-07-12_000_e.txt")].into(),
+        ..ChangeSet::default()
+    };
+    let rebuild = live.apply(&changes).unwrap();
+    assert!(
+        rebuild.diagnostics.iter().any(is_page_error),
+        "{:?}",
+        rebuild.diagnostics
+    );
+}

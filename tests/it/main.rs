@@ -6,6 +6,7 @@
 #![allow(unreachable_pub)]
 
 mod accessibility;
+mod assets;
 mod briefing_layer;
 mod browser;
 mod build;
@@ -15,7 +16,9 @@ mod feeds;
 mod in_brief;
 mod incremental;
 mod live_reload;
+mod messages;
 mod new;
+mod pages;
 mod pagination;
 mod preview;
 mod publish;
@@ -23,4 +26,5 @@ mod reader;
 mod search;
 mod summary;
 mod support;
+mod templates;
 mod validate;

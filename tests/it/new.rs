@@ -15,6 +15,7 @@ fn a_new_site_builds_and_passes_check() {
     for file in [
         "site.toml",
         "seeds/000_welcome.md",
+        "pages/about.md",
         ".github/workflows/pages.yml",
     ] {
         assert!(dir.join(file).is_file(), "{file} missing");
@@ -33,6 +34,11 @@ fn a_new_site_builds_and_passes_check() {
         "{index}"
     );
     assert!(index.contains("href=\"/daily-news/style.css\""), "{index}");
+    assert!(
+        index.contains("<a href=\"/daily-news/about/\">About this briefing</a>"),
+        "the footer links the About page: {index}"
+    );
+    assert!(dir.join("public/about/index.html").is_file());
 
     let check = runner.run(&["check", "--root", root]);
     assert_eq!(check.code, 0, "{}", check.stderr);

@@ -30,7 +30,26 @@ fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
         "seeds/2025-07-01-md.md",
         "+++\ntitle = \"Markdown features\"\ntags = [\"Tech\"]\n+++\n## Table\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\nFoot[^n].\n\n[^n]: Note.\n\n```rust\nfn main() {}\n```\n",
     );
+    // A story in a folder of its own with a chart, and standalone pages
+    // (their template and the footer links every page then has).
+    site.write(
+        "seeds/2025-07-02-quake/index.md",
+        "+++\ntitle = \"Quake\"\n+++\nThe ground shook.\n\n![Aftershocks by hour](chart.svg)\n",
+    );
+    site.write(
+        "seeds/2025-07-02-quake/chart.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>",
+    );
+    site.write(
+        "pages/about.md",
+        "+++\ntitle = \"About us\"\nsummary = \"Who we are.\"\n+++\nA newsroom.\n\n## Contact\n\nWrite to us.\n",
+    );
+    site.write(
+        "pages/corrections.txt",
+        "Corrections are noted under each story.",
+    );
     site.build_ok();
+    assert!(site.has("about/index.html") && site.has("articles/quake/chart.svg"));
     assert_valid(&site);
 }
 

@@ -7,7 +7,14 @@
 //! before the previous output is touched.
 //!
 //! Both carry a [`Location`] relative to the site root so a message reads as
-//! `seeds/foo.md:3:1: error: …`. Printing is left to `cli`.
+//! `seeds/foo.md:3:1: error: …`, with "error:" and the position said once.
+//! Printing is left to `cli`. The children help write messages that say
+//! what is wrong in an author's terms: [`reword`] restates parser messages,
+//! [`keys`] finds the key at a position, [`suggest`] offers "did you mean".
+
+pub mod keys;
+pub mod reword;
+pub mod suggest;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -173,17 +180,13 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// `site.toml` is missing, malformed or invalid.
-    #[error("{0}")]
+    /// `site.toml` or `entities.toml` is missing, malformed or invalid.
+    #[error("{}", .0.message)]
     Config(Diagnostic),
-    /// A template failed to parse or render.
-    #[error("{location}: template error: {message}")]
-    Template {
-        /// The template file (or built-in template name) and line.
-        location: Location,
-        /// Tera's explanation.
-        message: String,
-    },
+    /// A template failed to parse or render, or a site's template file
+    /// matches no template briefing renders; located in the template file.
+    #[error("{}", .0.message)]
+    Template(Diagnostic),
     /// A page's data could not be written as JSON.
     #[error("cannot write {route} as JSON")]
     Json {
@@ -201,6 +204,9 @@ pub enum Error {
         /// Why it is refused.
         reason: &'static str,
     },
+    /// `briefing templates --eject` would replace files the site has.
+    #[error("refusing to overwrite {}: pass --force to replace them", .0.join(", "))]
+    WouldOverwrite(Vec<String>),
     /// `briefing new` was pointed at a folder that already has files.
     #[error("refusing to create a site in {}: the folder is not empty", .0.display())]
     NotEmpty(PathBuf),
@@ -218,19 +224,39 @@ impl Error {
             source,
         }
     }
+
+    /// The error as a diagnostic (file, line, message, help) when it
+    /// belongs to a place in an input file: configuration and templates.
+    /// Other errors name their path in their message.
+    pub fn diagnostic(&self) -> Option<&Diagnostic> {
+        match self {
+            Error::Config(d) | Error::Template(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The message followed by its causes: "cannot read x: permission
+    /// denied".
+    pub fn with_causes(&self) -> String {
+        let mut text = self.to_string();
+        let mut source = std::error::Error::source(self);
+        while let Some(cause) = source {
+            text.push_str(": ");
+            text.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        text
+    }
 }
 
-/// An error and its causes, one per line: what `cli` prints and what the
-/// preview shows in its overlay.
+/// An error as one message, "error:" and its position said once: what
+/// `cli` prints when it cannot show the source line, and what the preview
+/// shows in its overlay.
 pub fn chain(error: &Error) -> String {
-    let mut text = format!("error: {error}");
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        text.push_str("\n  caused by: ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
+    match error.diagnostic() {
+        Some(d) => d.to_string(),
+        None => format!("error: {}", error.with_causes()),
     }
-    text
 }
 
 #[cfg(test)]
@@ -265,5 +291,29 @@ mod tests {
         );
         assert!(d.is_error());
         assert!(!Diagnostic::warning(Location::file("x"), "w").is_error());
+    }
+
+    #[test]
+    fn a_fatal_error_says_error_and_its_position_once() {
+        let config = Error::Config(
+            Diagnostic::error(Location::at("site.toml", 42, 1), "unknown key `titel`")
+                .with_help("did you mean `title`?"),
+        );
+        assert_eq!(
+            chain(&config),
+            "site.toml:42:1: error: unknown key `titel`\n  help: did you mean `title`?"
+        );
+        let io = Error::io(
+            "read",
+            Path::new("seeds/a.txt"),
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        assert_eq!(
+            chain(&io),
+            "error: cannot read seeds/a.txt: permission denied"
+        );
+        for e in [config, io] {
+            assert_eq!(chain(&e).matches("error:").count(), 1, "{}", chain(&e));
+        }
     }
 }
