@@ -227,7 +227,10 @@ fn search_index_has_the_words_of_ledes_and_key_points_and_stays_lean() {
     let dockers = articles[0]["w"].as_str().unwrap();
     assert!(dockers.contains("stoppage"), "{dockers}");
     for known in ["dockers", "rotterdam", "mary", "neill"] {
-        assert!(!dockers.split(' ').any(|w| w == known), "{known} in {dockers}");
+        assert!(
+            !dockers.split(' ').any(|w| w == known),
+            "{known} in {dockers}"
+        );
     }
     for a in articles {
         let words: Vec<&str> = a["w"].as_str().unwrap_or_default().split(' ').collect();
