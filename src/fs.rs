@@ -30,6 +30,23 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     std::fs::write(path, bytes).map_err(|e| Error::io("write", path, e))
 }
 
+/// Appends `bytes` to the file at `path`, creating it when missing.
+pub fn append(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write as _;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(|e| Error::io("append to", path, e))
+}
+
+/// When a file was last modified, or `None` when the file system cannot
+/// say.
+pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
 /// Creates (or truncates) the file at `path` for writing through a large
 /// buffer, creating missing parent folders, and hands it to `fill`; the
 /// file is flushed when `fill` returns. Returns the bytes written.

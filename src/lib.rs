@@ -16,6 +16,7 @@ pub mod config; //    site.toml + entities.toml → Config
 pub mod discover; //  seeds/ → SourceFile list (the only walkdir user)
 pub mod article; //   SourceFile → ParsedArticle (text, Markdown, front matter)
 pub mod enrich; //    ParsedArticle → Article (title, date, slug, entities, quotes, figures)
+pub mod history; //   undated articles dated by when their files entered git (the only git caller)
 pub mod digest; //    Article list → Digest (order, editions, tags, corpus pass, related)
 pub mod render; //    Digest → RenderedPage (the only tera user)
 pub mod output; //    pages → output folder (staging + atomic swap)

@@ -23,6 +23,7 @@ use crate::discover::{self, SourceFile};
 use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
+use crate::history;
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{TemplateSource, Templates};
 use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
@@ -40,8 +41,10 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
-    /// The build instant: dates undated articles and never comes from the
-    /// clock inside the stages.
+    /// Include articles dated after `now` (held back otherwise).
+    pub future: bool,
+    /// The build instant: holds back stories dated later, caps the date of
+    /// undated ones, and never comes from the clock inside the stages.
     pub now: Timestamp,
     /// The live-reload script's URL (`serve` only).
     pub live_reload: Option<String>,
@@ -55,6 +58,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            future: false,
             now,
             live_reload: None,
         }
@@ -77,6 +81,12 @@ pub struct BuildReport {
     pub base_url: String,
     /// Problems with individual inputs, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the build did that its summary should say: stories held back,
+    /// versions folded, undated stories dated by their files' modification
+    /// times. Sorted by file.
+    pub notes: Vec<Diagnostic>,
+    /// Stories held back until their time, soonest first.
+    pub held: Vec<digest::Held>,
     /// Where the build's time went.
     pub timings: TimingsReport,
 }
@@ -113,6 +123,9 @@ pub struct Loaded {
     pub file: SourceFile,
     /// The article, or why it could not be built.
     pub result: Result<Arc<Article>, Diagnostic>,
+    /// What the build summary should say about it: an undated article
+    /// dated by its file's modification time, and why.
+    pub note: Option<Diagnostic>,
 }
 
 /// Told how far a build has got, for a progress bar. Called from the
@@ -174,12 +187,18 @@ pub fn build_observed(
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
     progress.step("building digest", 1);
-    let (mut digest, digest_diagnostics) = assemble_timed(good, options, &timings);
+    let (mut digest, digest_diagnostics) = assemble_timed(good, &config, options, &timings);
     progress.advance();
     diagnostics.extend(digest_diagnostics);
     let (pages, page_diagnostics) = crate::standalone::load(&config, options.drafts)?;
     digest.pages = pages;
     diagnostics.extend(page_diagnostics.iter().cloned());
+    let mut notes: Vec<Diagnostic> = loaded.iter().filter_map(|l| l.note.clone()).collect();
+    let (digest_notes, problems): (Vec<_>, Vec<_>) =
+        diagnostics.into_iter().partition(Diagnostic::is_note);
+    let mut diagnostics = problems;
+    notes.extend(digest_notes);
+    notes.sort();
     let renderer = make_renderer(&config, templates, options);
 
     let started = Instant::now();
@@ -215,6 +234,8 @@ pub fn build_observed(
         paths,
         base_url: config.site.base_url.clone(),
         diagnostics,
+        notes,
+        held: digest.held.clone(),
         timings: timings.report(),
     };
     let built = Built {
@@ -335,9 +356,10 @@ fn load_all_observed(
     let context = EnrichContext {
         now: options.now,
         words_per_minute: config.site.digest.words_per_minute,
+        time_zone: config.site.editions.zone(),
     };
     let lexicon = Lexicon::new(&config.entities);
-    files
+    let mut loaded = files
         .into_par_iter()
         .map(|file| {
             let started = Instant::now();
@@ -348,22 +370,47 @@ fn load_all_observed(
                 parsed.map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
             timings.add("enrich", loaded.elapsed());
             progress.advance();
-            Loaded { file, result }
+            Loaded {
+                file,
+                result,
+                note: None,
+            }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    date_by_history(&config.root, &context, &mut loaded);
+    loaded
 }
 
-/// Builds the digest from `articles`, leaving drafts out unless asked.
+/// Dates each undated article by when its file entered the site
+/// ([`history::date_undated`]), attaching the note of each dated by its
+/// modification time.
+fn date_by_history(root: &Path, context: &EnrichContext, loaded: &mut [Loaded]) {
+    let articles = loaded.iter_mut().filter_map(|l| l.result.as_mut().ok());
+    let mut notes = history::date_undated(root, context, articles);
+    if notes.is_empty() {
+        return;
+    }
+    for item in loaded.iter_mut() {
+        if let Ok(article) = &item.result {
+            item.note = notes.remove(&article.source_path);
+        }
+    }
+}
+
+/// Builds the digest from `articles`, leaving drafts out unless asked and
+/// holding back stories not yet due unless `options.future`.
 pub fn assemble(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
 ) -> (Digest, Vec<Diagnostic>) {
-    assemble_timed(articles, options, &Timings::new())
+    assemble_timed(articles, config, options, &Timings::new())
 }
 
 /// [`assemble`], recording its steps in `timings`.
 pub fn assemble_timed(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
     timings: &Timings,
 ) -> (Digest, Vec<Diagnostic>) {
@@ -371,7 +418,13 @@ pub fn assemble_timed(
         .into_iter()
         .filter(|a| options.drafts || !a.draft)
         .collect();
-    digest::build_timed(articles, timings)
+    let settings = digest::Settings {
+        now: options.now,
+        future: options.future,
+        length: config.site.editions.length,
+        duplicate_threshold: config.site.duplicates.threshold,
+    };
+    digest::build_timed(articles, &settings, timings)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.

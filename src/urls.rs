@@ -149,6 +149,21 @@ pub fn edition_route(date: Date) -> String {
     format!("editions/{date}/")
 }
 
+/// The route of an edition's email: one self-contained HTML file.
+pub fn edition_email_route(date: Date) -> String {
+    format!("editions/{date}/email.html")
+}
+
+/// The route of an edition's email as plain text.
+pub fn edition_email_text_route(date: Date) -> String {
+    format!("editions/{date}/email.txt")
+}
+
+/// The route of an edition's print edition: every story on printable pages.
+pub fn edition_print_route(date: Date) -> String {
+    format!("editions/{date}/print/")
+}
+
 /// The route of page `page` (from 1) of the listing whose first page is at
 /// `route`: `route` itself, then `ROUTE/page/N/`.
 pub fn paged_route(route: &str, page: u32) -> String {

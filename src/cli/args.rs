@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 use crate::error::Error;
 
@@ -66,6 +67,13 @@ pub enum Command {
     /// Like build, then only what each change needs: a changed article
     /// re-renders just the pages that show it.
     Watch(WatchArgs),
+    /// Print an edition as an email on stdout, for a mailer.
+    ///
+    /// The latest edition's email.html (one self-contained HTML file:
+    /// inline styles, absolute links from base_url), or --edition DATE's;
+    /// --text prints its plain-text alternative (email.txt) instead.
+    /// Nothing is written to the output folder.
+    Email(EmailArgs),
 }
 
 /// Where the site is and which articles count, shared by every command
@@ -78,6 +86,10 @@ pub struct SiteArgs {
     /// Include articles marked draft = true.
     #[arg(long)]
     pub drafts: bool,
+    /// Include stories dated after the build clock (held back otherwise
+    /// until their time comes): for previewing an embargoed story.
+    #[arg(long)]
+    pub future: bool,
 }
 
 /// Where a build writes and the URL it publishes under.
@@ -112,6 +124,15 @@ pub struct BuildArgs {
     /// --json, as a "timings" field.
     #[arg(long)]
     pub timings: bool,
+    /// Say how many published stories are newer than TIME (RFC 3339, or
+    /// seconds since 1970), or that there is nothing new to publish: a
+    /// scheduled run passes the previous run's slot.
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub since: Option<Timestamp>,
+    /// Also report for GitHub Actions: each problem as an annotation on its
+    /// file and line, and a summary appended to $GITHUB_STEP_SUMMARY.
+    #[arg(long)]
+    pub github: bool,
 }
 
 /// Options of `briefing check`.
@@ -123,6 +144,33 @@ pub struct CheckArgs {
     /// Check the site as published under this URL instead of base_url.
     #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
+    /// Report articles that cannot be built, but check and pass the site
+    /// without them (as a workflow that publishes what builds does).
+    #[arg(long)]
+    pub allow_broken_articles: bool,
+}
+
+/// Options of `briefing email`.
+#[derive(Debug, Args)]
+pub struct EmailArgs {
+    /// The site and its drafts.
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// The edition to print, as YYYY-MM-DD [default: the latest].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub edition: Option<Date>,
+    /// Print the plain-text alternative instead of the HTML.
+    #[arg(long)]
+    pub text: bool,
+    /// Link under this URL instead of base_url from site.toml.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+/// A `YYYY-MM-DD` date from the command line.
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>()
+        .map_err(|_| format!("{text:?} is not a date (YYYY-MM-DD)"))
 }
 
 /// Options of `briefing new`.
@@ -199,4 +247,15 @@ pub(super) fn build_instant() -> Result<Timestamp, Error> {
             .ok_or(Error::SourceDateEpoch(value)),
         Err(_) => Ok(Timestamp::now()),
     }
+}
+
+/// An instant on the command line: RFC 3339, or whole seconds since 1970.
+fn parse_instant(text: &str) -> Result<Timestamp, String> {
+    let text = text.trim();
+    if let Ok(seconds) = text.parse::<i64>() {
+        return Timestamp::from_second(seconds).map_err(|e| e.to_string());
+    }
+    text.parse::<Timestamp>().map_err(|_| {
+        format!("{text:?} is not an RFC 3339 time (2026-11-30T05:30:00Z) or seconds since 1970")
+    })
 }

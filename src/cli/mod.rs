@@ -10,6 +10,8 @@
 mod annotate;
 mod args;
 mod check;
+mod github;
+mod email;
 mod json_report;
 mod preview;
 mod print;
@@ -21,8 +23,8 @@ mod templates;
 use std::process::ExitCode;
 
 pub use args::{
-    BuildArgs, CheckArgs, Cli, Command, NewArgs, ServeArgs, SiteArgs, TargetArgs, TemplatesArgs,
-    WatchArgs,
+    BuildArgs, CheckArgs, Cli, Command, EmailArgs, NewArgs, ServeArgs, SiteArgs, TargetArgs,
+    TemplatesArgs, WatchArgs,
 };
 
 /// Runs a parsed command line and returns the process exit code.
@@ -33,6 +35,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New(args) => publish::new(&args),
         Command::Serve(args) => preview::serve(&args),
         Command::Watch(args) => preview::watch(&args),
+        Command::Email(args) => email::email(&args),
         Command::Templates(args) => publish::templates(&args),
     }
 }

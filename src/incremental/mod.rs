@@ -354,10 +354,16 @@ impl LiveBuild {
     /// (all pages when `all`), removing pages that are gone.
     fn rerender(&mut self, all: bool, rebuild: &mut Rebuild) -> Result<(), Error> {
         let articles: Vec<_> = self.sources.good().cloned().collect();
-        let (mut digest, digest_diagnostics) = pipeline::assemble(articles, &self.options);
+        let (mut digest, digest_diagnostics) =
+            pipeline::assemble(articles, &self.built.config, &self.options);
         // Standalone pages change only with a full rebuild (see `watch`).
         digest.pages = self.built.digest.pages.clone();
-        self.digest_diagnostics = digest_diagnostics;
+        // Notes (held, folded) belong in a build's summary, not in a
+        // rebuild's list of problems.
+        self.digest_diagnostics = digest_diagnostics
+            .into_iter()
+            .filter(|d| !d.is_note())
+            .collect();
         let renderer = &self.built.renderer;
         let (fresh, memo) = fingerprint_all(renderer, &digest, &self.memo);
         let mut dirty: Vec<(&String, Job)> = fresh

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::format::Link;
 use super::paging::{LIST_STORIES, Pager, dated_rows, page_of};
+use super::picture_views::{TimelineView, entity_timeline};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EntityId};
 use crate::enrich::extract::candidate::EntityKind;
@@ -34,6 +35,8 @@ pub(crate) struct EntityView<'a, R> {
     pub articles: Vec<R>,
     /// Links to its other pages.
     pub pager: Pager,
+    /// How many stories named it, edition by edition, on its first page.
+    pub timeline: Option<TimelineView>,
 }
 
 /// An entity as listed on the entities index.
@@ -111,6 +114,7 @@ pub(crate) fn entity_page<'a, R>(
         count: entity.articles.len(),
         articles: dated_rows(digest, stories, row),
         pager: Pager::new(&route, page, entity.articles.len(), LIST_STORIES, urls),
+        timeline: (page == 1).then(|| entity_timeline(digest, e)),
     }
 }
 

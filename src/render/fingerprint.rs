@@ -102,7 +102,7 @@ pub fn fingerprint_all(
                             | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex),
                             Some(key),
                         ) => key,
-                        (Job::Page(_) | Job::Feed(_) | Job::Lookup(_), _) => {
+                        (Job::Page(_) | Job::Feed(_) | Job::Lookup(_) | Job::Edition(_), _) => {
                             renderer.fingerprint(digest, job, &sigs)
                         }
                     };
@@ -184,7 +184,8 @@ impl Keys<'_> {
                 | Page::NotFound
                 | Page::Standalone(_),
             )
-            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_)) => return None,
+            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_))
+            | Job::Edition(_) => return None,
         }
         Some(h.digest())
     }
@@ -246,7 +247,8 @@ fn write_briefing_box(h: &mut Xxh3, digest: &Digest, i: ArticleId) {
 }
 
 /// What an article page is made of beyond its card: its neighbours (title
-/// and slug), its briefing box and related stories, and its edition.
+/// and slug), its briefing box and related stories, the versions folded
+/// into it, and its edition (first and last day).
 fn page_key(digest: &Digest, i: ArticleId, card_keys: &Table<ArticleId, u64>) -> u64 {
     let mut h = Xxh3::new();
     h.write_u64(card_keys[i]);
@@ -261,7 +263,17 @@ fn page_key(digest: &Digest, i: ArticleId, card_keys: &Table<ArticleId, u64>) ->
         }
     }
     write_briefing_box(&mut h, digest, i);
-    let date = digest.editions[digest.edition_of[i]].date;
+    h.update(&[0xf7]);
+    for &v in digest.versions_of.get(i).into_iter().flatten() {
+        let version = &digest.versions[v].article;
+        h.write_usize(Arc::as_ptr(version) as usize);
+        h.update(version.source_path.as_os_str().as_encoded_bytes());
+    }
+    let edition = &digest.editions[digest.edition_of[i]];
+    h.write_i16(edition.last.year());
+    h.write_i8(edition.last.month());
+    h.write_i8(edition.last.day());
+    let date = edition.date;
     h.write_i16(date.year());
     h.write_i8(date.month());
     h.write_i8(date.day());

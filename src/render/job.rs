@@ -21,6 +21,19 @@ pub enum Job {
     /// A page or file for finding stories by who and what they are about:
     /// entity pages and their index, search, `digest.json`.
     Lookup(Lookup),
+    /// An edition made for another medium: email or paper.
+    Edition(EditionFile),
+}
+
+/// An edition made for another medium than the web page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EditionFile {
+    /// `editions/DATE/email.html`: the edition as one self-contained email.
+    Email(EditionId),
+    /// `editions/DATE/email.txt`: the email's plain-text alternative.
+    EmailText(EditionId),
+    /// `editions/DATE/print/`: every story of the edition, for paper.
+    Print(EditionId),
 }
 
 /// An HTML page of the stories.
@@ -90,6 +103,14 @@ impl Job {
         for (e, edition) in digest.editions.enumerate() {
             let pages = page_count(edition.articles.len(), EDITION_STORIES);
             jobs.extend((1..=pages).map(|n| Job::Page(Page::Edition(e, n))));
+            jobs.extend(
+                [
+                    EditionFile::Email,
+                    EditionFile::EmailText,
+                    EditionFile::Print,
+                ]
+                .map(|file| Job::Edition(file(e))),
+            );
         }
         for (t, tag) in digest.tags.enumerate() {
             let pages = page_count(tag.articles.len(), LIST_STORIES);
@@ -139,6 +160,11 @@ impl Job {
                 Lookup::DigestJson => "digest.json",
                 Lookup::SearchIndex => "search-index.json",
             },
+            Job::Edition(file) => match file {
+                EditionFile::Email(_) => "email.html",
+                EditionFile::EmailText(_) => "email.txt",
+                EditionFile::Print(_) => "print.html",
+            },
         }
     }
 
@@ -148,6 +174,25 @@ impl Job {
             Job::Page(page) => page.route(digest),
             Job::Feed(feed) => feed.route(digest),
             Job::Lookup(lookup) => lookup.route(digest),
+            Job::Edition(file) => file.route(digest),
+        }
+    }
+}
+
+impl EditionFile {
+    /// The edition it is made from.
+    pub fn edition(self) -> EditionId {
+        match self {
+            EditionFile::Email(e) | EditionFile::EmailText(e) | EditionFile::Print(e) => e,
+        }
+    }
+
+    fn route(self, digest: &Digest) -> String {
+        let date = digest.editions[self.edition()].date;
+        match self {
+            EditionFile::Email(_) => urls::edition_email_route(date),
+            EditionFile::EmailText(_) => urls::edition_email_text_route(date),
+            EditionFile::Print(_) => urls::edition_print_route(date),
         }
     }
 }

@@ -6,12 +6,17 @@
 
 mod briefing_box;
 mod data;
+mod email;
 mod entities;
 mod feeds;
 pub mod fingerprint;
 mod format;
 mod job;
+mod news;
 mod paging;
+mod picture_views;
+mod pictures;
+mod print;
 #[cfg(test)]
 mod reference_tests;
 mod search;
@@ -31,7 +36,7 @@ use crate::error::Error;
 use crate::urls::{self, Urls};
 use feeds::FeedSettings;
 use format::Link;
-pub use job::{Feed, Job, Lookup, Page, RenderedPage};
+pub use job::{EditionFile, Feed, Job, Lookup, Page, RenderedPage};
 pub use paging::RowStyle;
 use seo::{PageMeta, SeoSettings};
 use templates::Templates;
@@ -216,7 +221,7 @@ impl Renderer {
             Job::Lookup(Lookup::SearchIndex) => {
                 data::write_json(&data::search_index(digest, &self.urls), &route, out)
             }
-            Job::Page(_) | Job::Feed(_) | Job::Lookup(_) => {
+            Job::Page(_) | Job::Feed(_) | Job::Lookup(_) | Job::Edition(_) => {
                 let page = self.render(digest, job)?;
                 out.write_all(&page.bytes)
                     .map_err(|e| Error::io("write", std::path::Path::new(&page.path), e))
@@ -237,6 +242,37 @@ impl Renderer {
             Job::Page(page) => self.visit_page(digest, page, at, visitor),
             Job::Feed(feed) => self.visit_feed(digest, feed, at, visitor),
             Job::Lookup(lookup) => self.visit_lookup(digest, lookup, at, visitor),
+            Job::Edition(file) => self.visit_edition_file(digest, file, at, visitor),
+        }
+    }
+
+    /// Builds the view of an edition made for email or paper and hands it
+    /// to `visitor`.
+    fn visit_edition_file<V: PageVisitor>(
+        &self,
+        digest: &Digest,
+        file: EditionFile,
+        at: At<'_>,
+        visitor: &V,
+    ) -> V::Output {
+        let (urls, name) = (&self.urls, &self.site_title);
+        let e = file.edition();
+        let title = format!(
+            "{name}: edition of {}",
+            format::display_date(digest.editions[e].date)
+        );
+        let spec = |template| PageSpec::new(template, &title, at.route, at.job);
+        match file {
+            EditionFile::Email(_) => {
+                visitor.page(spec("email.html"), email::email(digest, e, name, urls))
+            }
+            EditionFile::EmailText(_) => {
+                visitor.page(spec("email.txt"), email::email(digest, e, name, urls))
+            }
+            EditionFile::Print(_) => {
+                let view = print::print(digest, e, name, urls, visitor.needs_bodies());
+                visitor.page(spec("print.html"), view)
+            }
         }
     }
 
@@ -427,7 +463,8 @@ impl Renderer {
             }
             Job::Page(Page::Index | Page::Edition(..) | Page::Editions | Page::Tags)
             | Job::Feed(_)
-            | Job::Lookup(_) => {}
+            | Job::Lookup(_)
+            | Job::Edition(_) => {}
         }
         meta
     }
@@ -508,6 +545,7 @@ mod tests {
         let context = EnrichContext {
             now: Timestamp::from_second(1_752_300_000).unwrap(),
             words_per_minute: 200,
+            time_zone: jiff::tz::TimeZone::UTC,
         };
         let articles = stories
             .iter()
@@ -523,7 +561,7 @@ mod tests {
                 Arc::new(enrich::enrich(parsed.unwrap(), &context))
             })
             .collect();
-        crate::digest::build(articles).0
+        crate::digest::build(articles, &crate::digest::Settings::default()).0
     }
 
     fn renderer() -> Renderer {
@@ -556,7 +594,8 @@ mod tests {
         let digest = two_stories();
         let renderer = renderer();
         let jobs = Job::all(&digest);
-        let listed = 4 + 4 + 2 + 2 + 2 * 2 + 4 + digest.entities.len();
+        // Each of the two editions: its page, email, plain-text email, print.
+        let listed = 4 + 4 + 2 + 2 * 4 + 2 * 2 + 4 + digest.entities.len();
         assert_eq!(jobs.len(), listed);
         let mut paths = BTreeSet::new();
         for job in jobs {

@@ -242,7 +242,8 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
         }
         Job::Page(Page::NotFound | Page::Standalone(_))
         | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
-        | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap) => None,
+        | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap)
+        | Job::Edition(_) => None,
     }
 }
 
@@ -251,7 +252,8 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
 pub(crate) fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<SitemapEntry> {
     pages
         .iter()
-        .filter(|(_, route)| in_sitemap(route))
+        // An edition's email and print copies repeat its stories.
+        .filter(|(job, route)| !matches!(job, Job::Edition(_)) && in_sitemap(route))
         .filter(|(job, _)| !is_draft_page(digest, *job))
         .map(|(job, route)| SitemapEntry {
             loc: urls.absolute(route),

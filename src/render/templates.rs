@@ -44,6 +44,14 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("stories.html", include_str!("../../templates/stories.html")),
     ("pager.html", include_str!("../../templates/pager.html")),
+    ("map.html", include_str!("../../templates/map.html")),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    ("email.html", include_str!("../../templates/email.html")),
+    ("email.txt", include_str!("../../templates/email.txt")),
+    ("print.html", include_str!("../../templates/print.html")),
     (
         "pager-head.html",
         include_str!("../../templates/pager-head.html"),
@@ -83,6 +91,11 @@ pub fn purpose(name: &str) -> Option<&'static str> {
         "atom.xml" => "the Atom feed (and each tag's)",
         "rss.xml" => "the RSS feed",
         "sitemap.xml" => "the sitemap",
+        "map.html" => "the map of an edition's places (front page, edition pages)",
+        "timeline.html" => "an entity's timeline, stories per edition, and its table",
+        "email.html" => "an edition as one self-contained email",
+        "email.txt" => "an edition's email as plain text, with numbered links",
+        "print.html" => "an edition for paper: every story, links as footnotes",
         _ => return None,
     })
 }

@@ -9,11 +9,13 @@ use serde::Serialize;
 use super::briefing_box::{BriefingBox, DatelineView, briefing_box, dateline};
 use super::entities::card_entities;
 use super::feeds::FeedLinks;
-use super::format::{Link, cut, display_date, iso_date};
+use super::format::{Link, cut, display_date, edition_label, iso_date};
+use super::news::{self, VersionView, WhatIsNew};
 use super::paging::{
     EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, RowStyle, dated_rows,
     page_of,
 };
+use super::picture_views::{MapView, edition_map};
 use crate::config::SiteConfig;
 use crate::digest::ids::{ArticleId, EditionId, Id, TagId};
 use crate::digest::{Digest, Edition};
@@ -166,6 +168,8 @@ pub(crate) struct ArticleView<'a, C> {
     pub briefing: BriefingBox<'a>,
     /// Stories sharing its most specific entities and tags.
     pub related: Vec<Link>,
+    /// Every version of the story when it was filed more than once.
+    pub versions: Vec<VersionView<'a>>,
 }
 
 /// One page of an edition: one day's stories.
@@ -187,6 +191,8 @@ pub(crate) struct EditionView<R> {
     pub older: Option<Link>,
     /// Links to the edition's other pages.
     pub pager: Pager,
+    /// The map of the edition's places, on its first page.
+    pub map: Option<MapView>,
 }
 
 /// The newest edition as the front page shows it: its first stories in
@@ -205,6 +211,10 @@ pub(crate) struct FrontEdition<C> {
     pub articles: Vec<C>,
     /// How many of its stories the front page leaves to the edition page.
     pub more: usize,
+    /// How many stories are new since the previous edition, if any.
+    pub new: Option<WhatIsNew>,
+    /// The map of the edition's places.
+    pub map: Option<MapView>,
 }
 
 /// An edition as listed in the archive or under the front page (only the
@@ -301,7 +311,7 @@ fn article_link(article: &Article, urls: &Urls) -> Link {
 
 fn edition_link(edition: &Edition, urls: &Urls) -> Link {
     Link {
-        label: display_date(edition.date),
+        label: edition_label(edition.date, edition.last),
         url: urls.link(&urls::edition_route(edition.date)),
     }
 }
@@ -328,6 +338,7 @@ pub(crate) fn article<'a, C>(
         dateline: dateline(digest, i, urls),
         briefing: briefing_box(digest, i, urls),
         related: related(digest, i, urls),
+        versions: news::versions(digest, i),
     }
 }
 
@@ -374,7 +385,7 @@ pub(crate) fn edition<R>(
     let edition = &digest.editions[e];
     let route = urls::edition_route(edition.date);
     EditionView {
-        date: display_date(edition.date),
+        date: edition_label(edition.date, edition.last),
         date_iso: iso_date(edition.date),
         url: urls.link(&route),
         count: edition.articles.len(),
@@ -392,6 +403,7 @@ pub(crate) fn edition<R>(
             .get(EditionId::new(e.index() + 1))
             .map(|o| edition_link(o, urls)),
         pager: Pager::new(&route, page, edition.articles.len(), EDITION_STORIES, urls),
+        map: (page == 1).then(|| edition_map(digest, e, urls)).flatten(),
     }
 }
 
@@ -405,7 +417,7 @@ pub(crate) fn edition_summary(
     let edition = &digest.editions[e];
     let listed = edition.articles.len().min(headlines);
     EditionSummary {
-        date: display_date(edition.date),
+        date: edition_label(edition.date, edition.last),
         date_iso: iso_date(edition.date),
         url: urls.link(&urls::edition_route(edition.date)),
         count: edition.articles.len(),
@@ -426,15 +438,18 @@ pub(crate) fn index<C>(
     card: impl Fn(ArticleId) -> C,
 ) -> IndexView<C> {
     let listed = digest.editions.len().saturating_sub(1).min(earlier);
-    let latest = digest.editions.get(EditionId::new(0)).map(|edition| {
+    let newest = EditionId::new(0);
+    let latest = digest.editions.get(newest).map(|edition| {
         let shown = edition.articles.len().min(FRONT_STORIES);
         FrontEdition {
-            date: display_date(edition.date),
+            date: edition_label(edition.date, edition.last),
             date_iso: iso_date(edition.date),
             url: urls.link(&urls::edition_route(edition.date)),
             count: edition.articles.len(),
             articles: edition.articles[..shown].iter().map(|&i| card(i)).collect(),
             more: edition.articles.len() - shown,
+            new: news::what_is_new(digest, &edition.articles[..shown], urls),
+            map: edition_map(digest, newest, urls),
         }
     });
     IndexView {

@@ -101,14 +101,16 @@ fn every_kind_of_edit_matches_a_clean_build() {
     );
     // The article page, the feeds (which carry whole articles) and the
     // whole-site data files (rewritten whenever any story is re-read, as
-    // hashing them costs more than writing them); not the front page, the
-    // edition or the tag pages, which show no body text.
+    // hashing them costs more than writing them), the print edition (which
+    // carries whole articles); not the front page, the edition or the tag
+    // pages, nor the email, which show no body text.
     assert_eq!(
         body_only.all_written(),
         vec![
             "articles/alpha-lede-about-harbour/index.html",
             "atom.xml",
             "digest.json",
+            "editions/2025-07-10/print/index.html",
             "feed.json",
             "rss.xml",
             "search-index.json",
@@ -264,6 +266,76 @@ fn a_broken_template_keeps_the_last_good_templates() {
             ..ChangeSet::default()
         },
     );
+}
+
+const WIRE: &str = "Rescue teams reached the flooded villages of the northern valley on Tuesday after two days of heavy rain cut the only road into the district.\nThe regional governor said four hundred people had been moved to schools in the district capital and that more buses were on the way.\nForecasters expect more rain on Thursday, and the army has sent engineers to build a temporary bridge over the river.";
+
+#[test]
+fn versions_held_stories_and_what_is_new_match_a_clean_build() {
+    let mut h = Harness::new(site());
+    h.site.write("seeds/2025-07-10_005_flood.txt", WIRE);
+    h.check(
+        "a new story",
+        &h.content(&["seeds/2025-07-10_005_flood.txt"]),
+    );
+
+    // A lightly edited copy a day later folds the first into it.
+    let edited = WIRE.replace("four hundred", "five hundred");
+    h.site.write("seeds/2025-07-11_005_flood.txt", &edited);
+    h.check(
+        "a version filed",
+        &h.content(&["seeds/2025-07-11_005_flood.txt"]),
+    );
+    let digest = std::fs::read_to_string(h.root.join("live/digest.json")).unwrap();
+    assert!(
+        digest.contains(
+            "\"versions\":[\"seeds/2025-07-11_005_flood.txt\",\"seeds/2025-07-10_005_flood.txt\"]"
+        ),
+        "the two fold"
+    );
+
+    // Editing the version folded away, then the one shown.
+    h.site.write(
+        "seeds/2025-07-10_005_flood.txt",
+        &WIRE.replace("Tuesday", "Monday"),
+    );
+    h.check(
+        "the folded version edited",
+        &h.content(&["seeds/2025-07-10_005_flood.txt"]),
+    );
+    h.site.write(
+        "seeds/2025-07-11_005_flood.txt",
+        &edited.replace("army", "navy"),
+    );
+    h.check(
+        "the shown version edited",
+        &h.content(&["seeds/2025-07-11_005_flood.txt"]),
+    );
+
+    // Rewritten into another story: the two come apart again.
+    h.site.write(
+        "seeds/2025-07-11_005_flood.txt",
+        "The central bank raised its main interest rate by a quarter point on Wednesday.",
+    );
+    h.check(
+        "a version rewritten as another story",
+        &h.content(&["seeds/2025-07-11_005_flood.txt"]),
+    );
+
+    // A story dated after the clock is held back; moving its time earlier
+    // releases it.
+    h.site.write(
+        "seeds/embargo.md",
+        "+++\ntitle = \"Embargo\"\ndate = 2025-07-12T09:00:00Z\n+++\nEmbargoed text.\n",
+    );
+    h.check("a held story", &h.content(&["seeds/embargo.md"]));
+    assert!(!h.root.join("live/articles/embargo/index.html").exists());
+    h.site.write(
+        "seeds/embargo.md",
+        "+++\ntitle = \"Embargo\"\ndate = 2025-07-12T05:00:00Z\n+++\nEmbargoed text.\n",
+    );
+    h.check("a held story released", &h.content(&["seeds/embargo.md"]));
+    assert!(h.root.join("live/articles/embargo/index.html").exists());
 }
 
 #[test]

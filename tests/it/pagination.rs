@@ -129,7 +129,9 @@ fn every_story_of_a_long_listing_is_reachable_through_its_numbered_pages() {
     let site = long_site();
     let editions: Vec<String> = tree(&site.public().join("editions"))
         .into_keys()
-        .filter(|path| path.ends_with("/index.html") && !path.contains("/page/"))
+        .filter(|path| {
+            path.ends_with("/index.html") && !path.contains("/page/") && !path.contains("/print/")
+        })
         .collect();
     assert_eq!(editions.len(), 1, "{editions:?}");
     let edition = format!("/editions/{}", editions[0].trim_end_matches("index.html"));

@@ -1,5 +1,6 @@
-//! The bundled build, and the reader fixture built with its drafts, pass
-//! the Nu Html Checker (vnu) with zero errors.
+//! The bundled build, a fixture site of several editions with their email
+//! and print pages, and the reader fixture built with its drafts pass the
+//! Nu Html Checker (vnu) with zero errors.
 //!
 //! `.ci/run` installs vnu (npm package `vnu-jar`) into `.ci/tools`. Outside
 //! CI the site is still built, and only the validation is skipped, with a
@@ -48,8 +49,40 @@ fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
         "pages/corrections.txt",
         "Corrections are noted under each story.",
     );
+    // A story filed twice (its page lists both versions), and editions
+    // before the latest (the front page marks what is new).
+    let wire = "Rescue teams reached the flooded villages of the northern valley after two days of heavy rain cut the only road.\nThe regional governor said four hundred people had been moved to schools in the district capital.";
+    site.write(
+        "seeds/2025-07-03-floods.txt",
+        &format!("Floods cut off villages\n\n{wire}\n"),
+    );
+    site.write(
+        "seeds/2025-07-04-floods.md",
+        &format!("+++\ntitle = \"Valley still cut off\"\nsource = \"Wire\"\nsource_url = \"https://wire.example/floods\"\n+++\n{wire}\n"),
+    );
     site.build_ok();
     assert!(site.has("about/index.html") && site.has("articles/quake/chart.svg"));
+    assert!(
+        site.read("articles/floods-cut-off-villages/index.html")
+            .contains("class=\"versions\"")
+    );
+    assert!(site.read("index.html").contains("class=\"what-is-new\""));
+    assert_valid(&site);
+}
+
+/// A site of several editions, with maps, timelines and the email and
+/// print copies of each edition: every HTML file passes too.
+#[test]
+fn a_site_of_several_editions_with_email_and_print_pages_passes_the_nu_html_checker() {
+    let site = Site::fixture("editions");
+    site.build_ok();
+    for page in [
+        "index.html",
+        "editions/2025-07-10/email.html",
+        "editions/2025-07-11/print/index.html",
+    ] {
+        assert!(site.has(page), "{page} was not built");
+    }
     assert_valid(&site);
 }
 
@@ -61,7 +94,7 @@ fn reader_fixture_with_drafts_and_right_to_left_stories_passes_the_nu_html_check
     assert_valid(&site);
 }
 
-/// Fails the test when vnu finds an error in `site`'s output.
+/// Runs vnu over every HTML file of the site's output; fails on any error.
 fn assert_valid(site: &Site) {
     let Some(jar) = vnu_jar() else {
         return tool_missing("vnu.jar");

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::enrich::Article;
 use crate::enrich::extract::candidate::{Candidate, Certainty, EntityKind, Evidence};
 use crate::enrich::extract::hash::{FnvBuild, word_hash};
+use crate::enrich::extract::lexicon::{Known, Lexicon};
 
 /// Points taken off a person for a name made of ordinary words.
 const ORDINARY_WORDS: i32 = 2;
@@ -238,7 +239,58 @@ pub(super) fn corpus_folds(corpus: &Corpus<'_, '_>) -> Vec<Option<u32>> {
             folds[n.id as usize] = Some(singular);
         }
     }
+    fold_forms(corpus, &mut folds);
     folds
+}
+
+/// Folds the forms of one organisation's name of two words or more into
+/// one: with and without a leading "The" ("The Daily Harwick", "Daily
+/// Harwick") and with its last word singular or plural ("Velmar Railway",
+/// "Velmar Railways"). The form without "The" wins, then the one named in
+/// more stories, then the longer.
+fn fold_forms(corpus: &Corpus<'_, '_>, folds: &mut [Option<u32>]) {
+    let mut best: HashMap<&str, u32, FnvBuild> = HashMap::default();
+    let rank = |id: u32| {
+        let name = corpus.names.get(id);
+        let stories = corpus.stats[id as usize].stories;
+        (!name.starts_with("The "), stories, name.len(), name)
+    };
+    let forms = || {
+        (0..corpus.names.names.len()).filter_map(|id| {
+            let org = corpus.kinds[id] == Some(EntityKind::Organization);
+            let id = u32::try_from(id).ok()?;
+            let key = org.then(|| form_key(corpus.names.get(id))).flatten()?;
+            Some((id, key))
+        })
+    };
+    for (id, key) in forms() {
+        best.entry(key)
+            .and_modify(|b| {
+                if rank(id) > rank(*b) {
+                    *b = id;
+                }
+            })
+            .or_insert(id);
+    }
+    for (id, key) in forms() {
+        if let Some(&b) = best.get(key)
+            && b != id
+            && folds[id as usize].is_none()
+        {
+            folds[id as usize] = Some(b);
+        }
+    }
+}
+
+/// What the forms of one name share: the name without a leading "The" and
+/// a plural "s", when two words or more are left.
+fn form_key(name: &str) -> Option<&str> {
+    let bare = name.strip_prefix("The ").unwrap_or(name);
+    let key = match bare.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') => stem,
+        _ => bare,
+    };
+    key.contains(' ').then_some(key)
 }
 
 /// The organisation whose singular the one-word name `plural` is ("Owls"
@@ -278,7 +330,7 @@ fn may_fold(corpus: &Corpus<'_, '_>, bare: u32, target: u32, surname: bool) -> b
     // an alias, also only ever opening a sentence.
     let ordinary =
         (surname || !own.mid_sentence) && corpus.lower.contains(&word_hash(&name.to_lowercase()));
-    if ordinary {
+    if ordinary || regional_arm(corpus.names.get(target), name) {
         return false;
     }
     if let (Some(mine), Some(theirs)) = (own.evidence.kind(), corpus.kinds[target as usize])
@@ -294,6 +346,21 @@ fn may_fold(corpus: &Corpus<'_, '_>, bare: u32, target: u32, surname: bool) -> b
     let agrees = corpus.kinds[target as usize]
         .is_some_and(|kind| points(own.evidence, kind) >= SAME_KIND.saturating_mul(stories));
     agrees || own.stories <= FOLD_SUPPORT.saturating_mul(long.stories)
+}
+
+/// Whether the organisation `long` is a regional arm of the body `bare`
+/// names ("Velmar Polska", "Velmar Ireland Limited"): a place right
+/// after its name (not "University of Velmora"). The body's name alone in other stories means the whole
+/// body, not its arm.
+fn regional_arm(long: &str, bare: &str) -> bool {
+    let Some(rest) = long.strip_prefix(bare) else {
+        return false;
+    };
+    let first = rest.split_whitespace().next().unwrap_or_default();
+    matches!(
+        Lexicon::builtin().known(first),
+        Some(Known::Entity(EntityKind::Place, _) | Known::Demonym(_))
+    )
 }
 
 /// The points `e` gives `kind`.
@@ -556,6 +623,48 @@ mod tests {
         opening.certainty = Certainty::SentenceInitial;
         let folds = folds_with_lower(&many(&opening, 2, &holdings, 2), &["crown"]);
         assert!(folds.is_empty(), "{folds:?}");
+    }
+
+    #[test]
+    fn a_body_named_alone_does_not_fold_into_its_regional_arm() {
+        let arm = candidate(
+            "Velmar Ireland Limited",
+            EntityKind::Organization,
+            &["Velmar"],
+        );
+        let bare = candidate("Velmar", EntityKind::Organization, &[]);
+        assert!(folds_of(&many(&bare, 2, &arm, 1)).is_empty());
+        // A long name with no place in it still takes the bare name.
+        let long = candidate("Velmar Glassworks", EntityKind::Organization, &["Velmar"]);
+        assert_eq!(folds_of(&many(&bare, 2, &long, 1)).len(), 1);
+        let school = candidate("Academy of Ireland", EntityKind::Organization, &["Academy"]);
+        let academy = candidate("Academy", EntityKind::Organization, &[]);
+        assert_eq!(folds_of(&many(&academy, 2, &school, 1)).len(), 1);
+    }
+
+    #[test]
+    fn forms_of_a_longer_body_name_fold_into_one() {
+        let org = |name| candidate(name, EntityKind::Organization, &[]);
+        let articles = vec![
+            vec![org("Velmar Railways"), org("The Daily Harwick")],
+            vec![org("Velmar Railway"), org("Daily Harwick")],
+            vec![org("Velmar Railways"), org("Harwick Glass")],
+        ];
+        let mut folds = folds_of(&articles);
+        folds.sort();
+        assert_eq!(
+            folds,
+            [
+                ("The Daily Harwick".into(), "Daily Harwick".into()),
+                ("Velmar Railway".into(), "Velmar Railways".into()),
+            ]
+        );
+        // A person's name ending in "s" is no plural of a body's.
+        let articles = vec![vec![
+            candidate("Ana Ruiz", EntityKind::Person, &[]),
+            org("Ana Rui"),
+        ]];
+        assert!(folds_of(&articles).is_empty());
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::enrich::extract::candidate::{Candidate, EntityKind};
 use crate::enrich::extract::hash::{FnvBuild, word_hash};
+use crate::enrich::extract::lexicon::Lexicon;
 
 /// How often names and their first words occur mid-sentence.
 #[derive(Debug, Default)]
@@ -35,9 +36,17 @@ impl<'a> Openings<'a> {
     {
         let mut o = Openings::default();
         for c in candidates() {
-            if let Some((first, _)) = asked_about(c, lower) {
-                o.mid_sentence.entry(&c.name).or_default();
-                o.first_words.entry(first).or_default();
+            match asked_about(c, lower) {
+                // A longer name: whether the rest is a name used
+                // mid-sentence ("Strike Velmar Energy said").
+                Some((_, rest)) if rest.contains(' ') => {
+                    o.mid_sentence.entry(rest).or_default();
+                }
+                Some((first, _)) => {
+                    o.mid_sentence.entry(&c.name).or_default();
+                    o.first_words.entry(first).or_default();
+                }
+                None => {}
             }
         }
         if o.mid_sentence.is_empty() {
@@ -51,18 +60,16 @@ impl<'a> Openings<'a> {
 
     /// Adds one candidate to the counts of the names asked about.
     fn add(&mut self, c: &'a Candidate) {
-        let Some((first, _)) = c.name.split_once(' ') else {
+        if c.opens_sentence || !c.name.contains(' ') {
             return;
-        };
-        // A name asked about has its first word asked about too: most
-        // names stop at that one look-up.
-        if !c.opens_sentence
+        }
+        if let Some(n) = self.mid_sentence.get_mut(c.name.as_str()) {
+            *n += 1;
+        }
+        if let Some((first, _)) = c.name.split_once(' ')
             && let Some(n) = self.first_words.get_mut(first)
         {
             *n += 1;
-            if let Some(n) = self.mid_sentence.get_mut(c.name.as_str()) {
-                *n += 1;
-            }
         }
     }
 
@@ -79,22 +86,25 @@ impl<'a> Openings<'a> {
     }
 }
 
-/// The first word and the rest of a two-word name that opens a sentence
-/// with a word the corpus writes in lower case: the names whose first word
-/// the counts decide about.
+/// The first word and the rest of a name that opens a sentence with a word
+/// the corpus writes in lower case: the names whose first word the counts
+/// decide about.
 fn asked_about<'c>(c: &'c Candidate, lower: &HashSet<u64, FnvBuild>) -> Option<(&'c str, &'c str)> {
     if !c.opens_sentence || c.known.is_some() {
         return None;
     }
     let (first, rest) = c.name.split_once(' ')?;
-    (!rest.contains(' ') && lower.contains(&word_hash(&first.to_lowercase())))
+    lower
+        .contains(&word_hash(&first.to_lowercase()))
         .then_some((first, rest))
 }
 
 /// The name a candidate counts under: without its first word when that
 /// word only ever opens a sentence and the corpus writes it in lower case.
 /// A name of three words or more loses it when it reads as a person
-/// ("Immunologist Kristian Andersen"); a name of two only when the corpus
+/// ("Immunologist Kristian Andersen") or when the rest is a name the
+/// corpus uses mid-sentence ("Strike Velmar Energy"); a name of two only
+/// when the corpus
 /// never uses the pair mid-sentence and never starts another name
 /// mid-sentence with the word ("Rival Quillon", but not "Bill Gates").
 pub(super) fn corpus_name<'c>(
@@ -109,8 +119,17 @@ pub(super) fn corpus_name<'c>(
         return &c.name;
     };
     let strip = if rest.contains(' ') {
-        c.evidence.kind() == Some(EntityKind::Person)
-            && lower.contains(&word_hash(&first.to_lowercase()))
+        // A person's name after it: by the evidence, or by a given name
+        // opening the rest ("Union Mara Lind said", glued to an
+        // organisation word).
+        let person = c.evidence.kind() == Some(EntityKind::Person)
+            || rest
+                .split(' ')
+                .next()
+                .and_then(|w| Lexicon::builtin().given_name(w))
+                .is_some_and(|g| !g.ordinary_word);
+        let lowered = lower.contains(&word_hash(&first.to_lowercase()));
+        lowered && (person || openings.used_mid_sentence(rest))
     } else {
         // Counting asked about exactly the pairs whose first word the
         // corpus writes in lower case.
@@ -149,6 +168,26 @@ mod tests {
         assert_eq!(
             corpus_name(&expert, &lowered, &openings),
             "Kristian Andersen"
+        );
+        // An organisation word glued to a given name and a surname.
+        let mut union = candidate("Union Mary Kowalski", true);
+        union.evidence =
+            crate::enrich::extract::candidate::Evidence::of(EntityKind::Organization, 4);
+        let unions = lower(&["union"]);
+        assert_eq!(corpus_name(&union, &unions, &openings), "Mary Kowalski");
+        // The rest a name used mid-sentence elsewhere.
+        let mut strike = candidate("Strike Velmar Energy", true);
+        strike.evidence =
+            crate::enrich::extract::candidate::Evidence::of(EntityKind::Organization, 4);
+        let strikes = [strike.clone(), candidate("Velmar Energy", false)];
+        let struck = lower(&["strike"]);
+        let counted = Openings::count(|| strikes.iter(), &struck);
+        assert_eq!(corpus_name(&strike, &struck, &counted), "Velmar Energy");
+        let alone = [strike.clone()];
+        let counted = Openings::count(|| alone.iter(), &struck);
+        assert_eq!(
+            corpus_name(&strike, &struck, &counted),
+            "Strike Velmar Energy"
         );
         // Never written in lower case: a name of its own.
         let unlowered = lower(&[]);

@@ -154,8 +154,12 @@ fn strip_opener(text: &str) -> String {
     let Some(mut end) = text.find(", ") else {
         return text.to_string();
     };
-    // "Acting via his lawyers, …", "Speaking to reporters, …".
-    let participle = first.ends_with("ing") && first.chars().count() > 5;
+    // "Acting via his lawyers, …", "Speaking to reporters, …"; not a
+    // subject before an attribution ("Shipping rates rose 4%, the agency
+    // said").
+    let participle = first.ends_with("ing")
+        && first.chars().count() > 5
+        && !is_attribution(text[end + 2..].trim_end_matches(['.', ' ']));
     if !(OPENERS.contains(&first.as_str()) || participle)
         || text[..end].split_whitespace().count() > MAX_OPENER_WORDS
         || names_a_subject(&text[..end])
@@ -315,13 +319,9 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "confirmed",
 ];
 
-/// Drops a trailing attribution: ", according to state media" or a short
-/// ", officials said".
-fn strip_attribution(text: &str) -> &str {
-    let Some(at) = text.rfind(", ") else {
-        return text;
-    };
-    let tail = &text[at + 2..];
+/// Whether `tail` only says who said what came before it ("the agency
+/// said on Monday", "according to officials").
+fn is_attribution(tail: &str) -> bool {
     let words: Vec<&str> = tail.split_whitespace().collect();
     let according = tail.starts_with("according to ");
     let said = words.len() <= 8
@@ -330,8 +330,17 @@ fn strip_attribution(text: &str) -> &str {
             .rev()
             .take(3)
             .any(|w| ATTRIBUTION_VERBS.contains(w));
+    according || said
+}
+
+/// Drops a trailing attribution: ", according to state media" or a short
+/// ", officials said".
+fn strip_attribution(text: &str) -> &str {
+    let Some(at) = text.rfind(", ") else {
+        return text;
+    };
     let head = &text[..at];
-    if (according || said)
+    if is_attribution(&text[at + 2..])
         && head.split_whitespace().count() >= MIN_CLAUSE_WORDS
         && quotes_balanced(head)
     {

@@ -184,3 +184,20 @@ fn a_name_after_a_time_opener_is_the_subject_not_a_place() {
         "Volodoymyr Zhukovskyy pleads not guilty to seven counts of negligent homicide"
     );
 }
+
+#[test]
+fn a_subject_ending_in_ing_before_an_attribution_is_no_opener() {
+    // "Trading…" opens the subject of the sentence, not a participle
+    // phrase: what follows the comma is only who said it.
+    assert_eq!(
+        derive(
+            "Trading volumes at the Velmar exchange fell 6% last month, the exchange said on Friday."
+        ),
+        "Trading volumes at the Velmar exchange fall 6% last month"
+    );
+    // A participle phrase before a clause still goes.
+    assert_eq!(
+        derive("Speaking to reporters in Orsk, the mayor promised new bus lanes for the city."),
+        "Mayor promises new bus lanes for city"
+    );
+}

@@ -83,9 +83,10 @@ impl<'a> Target<'a> {
     /// Whether `short` can stand for this name: a surname ends a person's
     /// name, and the first and last names stand for a name with a middle
     /// one ("Ada Lovelace" for "Ada Mae Lovelace"); an organisation is
-    /// shortened to its first word ("Samsung") or to its last words without
+    /// shortened to its first word ("Samsung"), to its last words without
     /// the place or body before them ("Supreme Court" for "Velmoran Supreme
-    /// Court"); a place is not shortened.
+    /// Court") or to its first and last words around an "of"; a place is
+    /// not shortened.
     fn takes(&self, short: &[&str]) -> bool {
         let full = &self.words;
         if self.suffixed && full.as_slice() == short {
@@ -98,7 +99,19 @@ impl<'a> Target<'a> {
         match self.kind {
             Some(EntityKind::Place) => false,
             Some(EntityKind::Organization) => {
-                first_word || (short.len() >= 2 && ends_with(full, short))
+                // "Velmar Oceanography" for "Velmar Institution of
+                // Oceanography": the body word and its "of" left out.
+                let outer = short.len() == 2
+                    && full.contains(&"of")
+                    && full[0] == short[0]
+                    && full.last() == short.last();
+                // Not the place a body is of ("Velmora" of "University of
+                // Velmora").
+                let of_place = full
+                    .len()
+                    .checked_sub(short.len() + 1)
+                    .is_some_and(|k| matches!(full[k], "of" | "for" | "de"));
+                first_word || outer || (short.len() >= 2 && !of_place && ends_with(full, short))
             }
             _ => {
                 let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();

@@ -12,6 +12,7 @@ mod context;
 mod fold;
 mod mention;
 mod names;
+mod not_names;
 mod para;
 mod rules;
 mod runs;

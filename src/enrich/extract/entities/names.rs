@@ -5,6 +5,7 @@
 
 use super::context::{self, Reader};
 use super::mention::Raw;
+use super::not_names::{is_acronym_plural, not_a_name};
 use super::para::Para;
 use crate::enrich::extract::candidate::{EntityKind, Evidence};
 use crate::enrich::extract::gazetteer::PlaceKind;
@@ -165,87 +166,6 @@ fn describes_known_place(
     true
 }
 
-/// Whether the run is no name of the three kinds: a code mixing letters
-/// and digits ("XQZ450", "ABC-9"), a placeholder ("NNNN-XX"), a plural of
-/// a title or a demonym (members or a nationality group, not a body), or
-/// a brand before a model number (a product: "Zephyr 380s", "Orbix 12").
-fn not_a_name(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
-    let word = p.tokens[last].text;
-    // A lone letter ("25 °C", "Plan B") is no name.
-    let letter = word.trim_end_matches('.').chars().count() == 1;
-    if first == last && (letter || has_digit(word) || is_placeholder(word)) {
-        return true;
-    }
-    // A headline in capitals: one shouted word shouts the run.
-    let capitals = (first..=last).all(|i| p.tokens[i].shape == Shape::Upper);
-    if capitals && (first..=last).any(|i| is_shouted(p.tokens[i].text)) {
-        return true;
-    }
-    if let Some(singular) = word.strip_suffix('s').filter(|s| !s.is_empty()) {
-        let demonyms = matches!(lex.known(singular), Some(Known::Demonym(_)));
-        let members = lex.is(List::Title, singular) || (first == last && is_acronym_plural(word));
-        if demonyms || members {
-            return true;
-        }
-    }
-    let model = p.spaced(last)
-        && p.tokens
-            .get(last + 1)
-            .is_some_and(|t| is_model_number(t.text));
-    model && !(first..=last).any(|i| p.is(i, List::OrgWord) || p.is(i, List::PlaceWord))
-}
-
-/// "REJECTS", "DISMISSES": an inflected English word in capitals (a
-/// shouted word or a headline), not an acronym.
-fn is_shouted(word: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "ED", "ING", "TION", "MENT", "NESS", "ITY", "ATE", "IVE", "LY",
-    ];
-    // A plural or third person, not "…US" ("POTUS") or "…SS".
-    let plural = word.ends_with('S') && !word.ends_with("US") && !word.ends_with("SS");
-    word.len() >= 6
-        && word.chars().all(|c| c.is_ascii_uppercase())
-        && (plural || ENDINGS.iter().any(|e| word.ends_with(e)))
-}
-
-/// "MEPs", "SUVs", "CEOs": the plural of an acronym, a group of members or
-/// products, no body.
-fn is_acronym_plural(word: &str) -> bool {
-    word.strip_suffix('s')
-        .is_some_and(|s| s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase()))
-}
-
-fn has_digit(word: &str) -> bool {
-    word.bytes().any(|b| b.is_ascii_digit())
-}
-
-/// "NNNN-XX-ZZ", "XX": capitals where each part repeats one letter.
-fn is_placeholder(word: &str) -> bool {
-    word.split(['-', '/', '.']).all(|part| {
-        part.len() >= 2
-            && part
-                .chars()
-                .all(|c| part.starts_with(c) && c.is_ascii_uppercase())
-    })
-}
-
-/// "737", "737s", "11", "A380", "B-17", "X5": a model number after a brand
-/// (not a percentage, a score or a range: "2-1", "10%").
-fn is_model_number(word: &str) -> bool {
-    let starts_digit = word.starts_with(|c: char| c.is_ascii_digit());
-    let code = word.len() <= 6
-        && word.starts_with(|c: char| c.is_ascii_uppercase())
-        && has_digit(word)
-        && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-    let number = starts_digit
-        && !word.contains(['-', ',', '.', '%'])
-        && word
-            .trim_end_matches('s')
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric());
-    code || number
-}
-
 /// Whether the name is an event or a law: "Tour de France", "World Cup",
 /// "Affordable Care Act", "World War II".
 fn is_event(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
@@ -286,7 +206,8 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
     let org_word = (first..=last).any(|i| p.is(i, List::OrgWord))
         || (last > first && (p.is(first, List::OrgFirst) || p.is(last, List::OrgLast)))
         || is_subsidiary(p, first, last, lex)
-        || is_unit(p, first, last, lex);
+        || is_unit(p, first, last, lex)
+        || is_team(p, first, last, lex);
     let place_word = p.is(last, List::PlaceWord) || PLACE_FIRST.contains(&words[0].text);
     // A venue named after a body ("Velmar Energy Arena", "College
     // Station"): the last word says what the name is.
@@ -296,12 +217,23 @@ fn shape(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> (Evidence, b
         && !ADMINISTRATIVE.contains(&words[words.len() - 1].text)
         && words.iter().all(|t| t.text != "of");
     let org_word = org_word && !venue;
+    // "Mara Park", "Tom Hill": a given name and a surname that is also a
+    // place word says little about a place; the words around it decide.
+    let surnamed = place_word
+        && !org_word
+        && words.len() == 2
+        && lex.given_name(words[0].text).is_some()
+        && lex.surname(words[1].text).is_some()
+        && !PLACE_FIRST.contains(&words[0].text);
     if org_word {
         evidence.add(EntityKind::Organization, CUE_WORD);
+    } else if place_word && surnamed {
+        evidence.add(EntityKind::Place, 1);
     } else if place_word && words.len() > 1 {
         // Less than a title: "candidate Darrell Castle" is a person.
         evidence.add(EntityKind::Place, CUE_WORD - 1);
     }
+    let place_word = place_word && !surnamed;
     let single = words.len() == 1;
     if single && words[0].shape == Shape::Upper {
         evidence.add(EntityKind::Organization, SHAPE);
@@ -343,12 +275,44 @@ fn is_subsidiary(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool
         && (first..last).all(|i| !p.is(i, List::PlaceWord))
 }
 
+/// "Orsk Falcons", "New Velmar Owls": a place and a plural noun that is
+/// nobody's name is a team (a person's name does not end in a plural).
+fn is_team(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
+    let word = p.tokens[last].text;
+    let plural = word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us");
+    if last == first || !plural || p.tokens[last].shape != Shape::Capital {
+        return false;
+    }
+    if p.is(last, List::PlaceWord) || lex.surname(word).is_some() || lex.given_name(word).is_some()
+    {
+        return false;
+    }
+    let place = p.slice(first, last - 1);
+    matches!(lex.known(place), Some(Known::Entity(EntityKind::Place, _)))
+        || lex.place(place).is_some_and(|place| {
+            let sizeable =
+                place.kind != PlaceKind::City || place.population >= KNOWN_PLACE_POPULATION;
+            sizeable && !place.ordinary_word
+        })
+}
+
 /// "KQV Sport", "VBC Research": a known organisation's name (an
-/// acronym) followed by more words is a unit or service of it.
+/// acronym) followed by more words is a unit or service of it; an acronym
+/// and a place ("VU Orsk") is a body's campus.
 fn is_unit(p: &Para<'_>, first: usize, last: usize, lex: &Lexicon) -> bool {
     // Known bodies a unit is named after are mostly acronyms ("BBC").
     if p.tokens[first].shape != Shape::Upper {
         return false;
+    }
+    // "VU Orsk": a body's acronym and the place of one of its campuses.
+    let campus = last == first + 1
+        && lex.place(p.tokens[last].text).is_some()
+        && !matches!(
+            lex.known(p.tokens[first].text),
+            Some(Known::Entity(EntityKind::Place, _)) | Some(Known::Demonym(_))
+        );
+    if campus {
+        return true;
     }
     (first..last.min(first + 3)).any(|end| {
         matches!(

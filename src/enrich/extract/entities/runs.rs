@@ -83,6 +83,10 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
     let mut j = first;
     loop {
         let next = j + 1;
+        if let Some(end) = campus(p, first, j, limit, lex) {
+            j = end;
+            continue;
+        }
         if next >= limit
             || !p.joined(j)
             || (p.tokens[j].possessive && !name_possessive(p, first, j))
@@ -113,6 +117,49 @@ fn extend(p: &Para<'_>, first: usize, limit: usize, lex: &Lexicon) -> usize {
         }
         return j;
     }
+}
+
+/// Words of a teaching body that may have campuses.
+const SCHOOLS: &[&str] = &["University", "College", "Academy", "Institute"];
+
+/// The end of a campus named after a teaching body's name ("University of
+/// Velmora, Orsk", "the Velmar Naval Academy, Harwick", "University of
+/// Velmora at Orsk"): one or two capitalised words after ", " or " at "
+/// that the open data knows as a place and the hand-written gazetteers do
+/// not (a country or a state says where the body is), not followed by
+/// "and" or ", " and another place (a list of bodies or of places).
+fn campus(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -> Option<usize> {
+    if p.tokens[j].possessive || j + 2 >= limit {
+        return None;
+    }
+    // The cheap test first: this runs at every word of every run.
+    let at = p.gap(j) == " " && p.tokens[j + 1].text == "at";
+    let start = match p.gap(j) {
+        ", " => j + 1,
+        _ if at && p.spaced(j + 1) => j + 2,
+        _ => return None,
+    };
+    if !(first..=j).any(|i| SCHOOLS.contains(&p.tokens[i].text)) {
+        return None;
+    }
+    if start >= limit || p.tokens[start].shape != Shape::Capital || p.is(start, List::Stop) {
+        return None;
+    }
+    let two = start + 1 < limit && p.spaced(start) && p.tokens[start + 1].shape == Shape::Capital;
+    let end = if two && !p.tokens[start].possessive {
+        start + 1
+    } else {
+        start
+    };
+    let name = p.slice(start, end);
+    if lex.place(name).is_none() || lex.known(name).is_some() {
+        return None;
+    }
+    let list = p.tokens.get(end + 1).is_some_and(|t| {
+        matches!(t.text, "and" | "or")
+            || (p.gap(end) == ", " && t.is_capitalised() && lex.place(t.text).is_some())
+    });
+    (!list).then_some(end)
 }
 
 /// Plural nouns whose possessive is part of a body's name ("the Farmers’
@@ -172,12 +219,35 @@ fn month_surname(p: &Para<'_>, j: usize, next: usize) -> bool {
             .is_none_or(|t| t.shape != Shape::Number)
 }
 
+/// Organisation words that name a body on their own, so that one of them
+/// before "and" is a name of its own ("the Army and Velmar Air Command");
+/// the others only qualify a body ("Bonds and Trading Commission").
+const BODIES: &[&str] = &[
+    "Parliament",
+    "Government",
+    "Cabinet",
+    "Army",
+    "Navy",
+    "Police",
+    "Assembly",
+    "Council",
+    "Court",
+    "Commons",
+    "Lords",
+    "Church",
+    "Embassy",
+    "Consulate",
+    "Tribunal",
+];
+
 /// The end of a name that goes on over "and" ("Bonds and Trading
-/// Commission", "Institute for Soil Metrics and Evaluation"): when the
-/// run so far is an institution's name that "of" or "for" continued and
-/// one word or an organisation word follows "and", or one word before
-/// "and" with an organisation word closing the (at most three) words after
-/// it. A known name after "and" is a name of its own.
+/// Commission", "Institute for Soil Metrics and Evaluation", "School of
+/// Ocean and Polar Studies"): when the run so far is an institution's
+/// name that "of" or "for" continued and one word, two words that do not
+/// open with a given name, or words closed by an organisation word follow
+/// "and"; or one word that is no body on its own before "and" with an
+/// organisation word closing the (at most three) words after it. A known
+/// name after "and" is a name of its own.
 fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -> Option<usize> {
     let and = j + 1;
     if p.tokens.get(and)?.text != "and" || !p.spaced(and) || and + 1 >= limit {
@@ -192,7 +262,6 @@ fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -
     }
     let after_known =
         lex.known(p.slice(and + 1, end)).is_some() || lex.known(p.tokens[and + 1].text).is_some();
-    let org_in = |a: usize, b: usize| (a..=b).any(|i| p.is(i, List::OrgWord));
     // The words after the institution's last "of"/"for" ("Marine" in
     // "School of Marine"): no known name of their own ("Bank of Japan").
     let of_part = (first..j)
@@ -203,10 +272,31 @@ fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -
     // An acronym on either side is a name of its own ("the BBC and Sky News").
     let acronym = p.tokens[j].shape == Shape::Upper || p.tokens[and + 1].shape == Shape::Upper;
     let one_word = !acronym && (j == first || (j == first + 1 && p.is(first, List::Stop)));
+    let body = BODIES.contains(&p.tokens[j].text);
     let short_before =
-        one_word && end - and <= 3 && !org_in(first, j) && lex.known(p.slice(first, j)).is_none();
+        one_word && end - and <= 3 && !body && lex.known(p.slice(first, j)).is_none();
     let closes = p.is(end, List::OrgWord) && !p.tokens[end].possessive;
-    let joins = (continued && (closes || end == and + 1)) || (short_before && closes);
+    // "… of Ocean and Polar Studies", not "… of Velmora and Ana Ruiz".
+    let person_after = lex
+        .given_name(p.tokens[and + 1].text)
+        .is_some_and(|g| !g.ordinary_word);
+    // Nor "… of Bristol and UC Davis": a place ends the first name.
+    let of_place = of_part.is_some_and(|i| {
+        lex.place(p.slice(i + 1, j))
+            .is_some_and(|place| !place.ordinary_word)
+    });
+    // One word after "of" and nothing in the new words that makes them a
+    // name of their own ("… of Soft Rocks and Gazeta Velmorska").
+    let one_word_of = of_part == Some(j.saturating_sub(1));
+    let cue = (and + 1..=end).any(|i| p.is(i, List::OrgWord) || p.is(i, List::OrgFirst));
+    let two_words = end == and + 2
+        && one_word_of
+        && !cue
+        && !person_after
+        && !of_place
+        && (and + 1..=end).all(|i| p.tokens[i].shape == Shape::Capital)
+        && !p.tokens[end].possessive;
+    let joins = (continued && (closes || end == and + 1 || two_words)) || (short_before && closes);
     (joins && !after_known).then_some(end)
 }
 
@@ -364,8 +454,32 @@ mod tests {
                 "Velmar Institute for Soil Metrics and Evaluation"
             ]
         );
-        // Two names side by side stay two: known names, people, and a
-        // company after a known name.
+        // An organisation word that only qualifies the body, and two
+        // plain words after an institution's "of … and".
+        assert_eq!(
+            names(
+                "The Bonds and Exchange Commission met the Velmar School of Ocean and Polar Studies."
+            ),
+            [
+                "The Bonds and Exchange Commission",
+                "Velmar School of Ocean and Polar Studies"
+            ]
+        );
+        // Two names side by side stay two: a body on its own, known
+        // names, people, and a company after a known name.
+        assert_eq!(
+            names("The Army and Velmar Air Command met the School of Orsk and Ana Ruiz."),
+            [
+                "The Army",
+                "Velmar Air Command",
+                "School of Orsk",
+                "Ana Ruiz"
+            ]
+        );
+        assert_eq!(
+            names("The Journal of Soft Rocks and Gazeta Velmorska agreed."),
+            ["The Journal of Soft Rocks", "Gazeta Velmorska"]
+        );
         assert_eq!(
             names(
                 "Russia and China met. Anna Berg and Tom Lind spoke. Japan and Quillon Holdings agreed."
@@ -391,6 +505,39 @@ mod tests {
                 "Zeta Labs",
                 "KQRT",
                 "Velmar Radio"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_campus_stays_with_its_teaching_body() {
+        assert_eq!(
+            names(
+                "Staff of the University of Velmora, Los Angeles, Tomasz said it. The Naval Academy, Sandhurst agreed, as did the University of Velmora at Boulder."
+            ),
+            [
+                "Staff",
+                "University of Velmora, Los Angeles",
+                "Tomasz",
+                "The Naval Academy, Sandhurst",
+                "University of Velmora at Boulder"
+            ]
+        );
+        // A country, a list of places, a list of bodies.
+        assert_eq!(
+            names(
+                "The University of Orsk, Japan, and the University of Velmora, Boulder, Denver and Reno, and the College of Harwick, Sandhurst and Orsk"
+            ),
+            [
+                "The University of Orsk",
+                "Japan",
+                "University of Velmora",
+                "Boulder",
+                "Denver",
+                "Reno",
+                "College of Harwick",
+                "Sandhurst",
+                "Orsk"
             ]
         );
     }

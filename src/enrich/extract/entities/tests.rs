@@ -227,6 +227,16 @@ fn products_models_and_codes_are_not_people() {
             ("Mara Lind", Some(Person)),
         ],
     );
+    // The model code inside the run: a product, whatever its first word.
+    assert_kinds(
+        "Sales of the Orbix Q12 and the Lumen Tab S9s beat those of Velmar Labs, said Mara Lind.",
+        &[
+            ("Orbix Q12", None),
+            ("Lumen Tab S9s", None),
+            ("Velmar Labs", Some(Organization)),
+            ("Mara Lind", Some(Person)),
+        ],
+    );
     let found = extract_text("It was 25 °C in Plan B.");
     assert!(
         found
@@ -361,6 +371,11 @@ fn short_forms_of_one_body_or_person_fold_within_a_story() {
     assert!(court.aliases.contains("Supreme Court"), "{court:?}");
     let ada = candidate(&found, "Ada Mae Lovelace");
     assert!(ada.aliases.contains("Ada Lovelace"), "{ada:?}");
+    let found = extract_text(
+        "The Harwick Institution of Oceanography said so. Harwick Oceanography staff agreed.",
+    );
+    let body = candidate(&found, "Harwick Institution of Oceanography");
+    assert!(body.aliases.contains("Harwick Oceanography"), "{body:?}");
     let found = extract_text("Tom Quill Jr spoke. Later Quill and Tom Quill left.");
     let tom = candidate(&found, "Tom Quill Jr");
     assert_eq!(tom.mentions, 3, "{tom:?}");
@@ -501,4 +516,47 @@ fn the_open_data_s_given_names_and_surnames_weigh_a_plain_name() {
     // Context still makes a person of a name the data does not know.
     let found = extract_text("Activist Zqeta Ndorwimana spoke.");
     assert_eq!(kind_of(&found, "Zqeta Ndorwimana"), Some(Person));
+}
+
+#[test]
+fn a_headline_in_capitals_names_nobody() {
+    use EntityKind::*;
+    let found = extract_text("VELMORA'S GRAIN EXPORTS SLUMP AS HARVEST FAILS");
+    assert!(found.candidates.is_empty(), "{:#?}", found.candidates);
+    // Acronyms in an ordinary sentence stay.
+    assert_kinds(
+        "The VBC and KQRT reported that NATO troops arrived.",
+        &[("VBC", Some(Organization)), ("KQRT", Some(Organization))],
+    );
+}
+
+#[test]
+fn a_place_and_a_plural_noun_is_a_team_an_acronym_and_a_place_a_campus() {
+    use EntityKind::*;
+    assert_kinds(
+        "The Denver Falcons beat the Los Angeles Owls, and Paris Roberts scored for Mara Lind's side. Students at VU Denver watched.",
+        &[
+            ("Denver Falcons", Some(Organization)),
+            ("Los Angeles Owls", Some(Organization)),
+            ("VU Denver", Some(Organization)),
+            ("Paris Roberts", Some(Person)),
+            ("Mara Lind", Some(Person)),
+        ],
+    );
+}
+
+#[test]
+fn a_given_name_and_a_surname_that_is_a_place_word_is_a_person_by_context() {
+    use EntityKind::*;
+    assert_kinds(
+        "“We will rebuild,” said Jonas Park, a resident of Orsk. Crowds gathered in Velmar Park.",
+        &[("Jonas Park", Some(Person)), ("Velmar Park", Some(Place))],
+    );
+}
+
+#[test]
+fn the_place_a_body_is_of_is_no_alias_of_the_body() {
+    let found = extract_text("The University of Nova Orsk said so. Nova Orsk has 20,000 people.");
+    let body = candidate(&found, "University of Nova Orsk");
+    assert!(!body.aliases.contains("Nova Orsk"), "{body:?}");
 }
