@@ -22,6 +22,7 @@ pub mod render; //    Digest → RenderedPage (the only tera user)
 pub mod output; //    pages → output folder (staging + atomic swap)
 
 // What drives them.
+pub mod cache; //       build --cache: each article's result kept between builds
 pub mod pipeline; //    runs the stages in order, rayon over articles and pages
 pub mod incremental; // keeps a build's results; rebuilds only what a change needs
 pub mod watch; //       notify debouncer + pure classifier → ChangeSet

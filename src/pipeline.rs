@@ -17,8 +17,9 @@ use jiff::Timestamp;
 use rayon::prelude::*;
 
 use crate::article::{self, ParseOptions, highlight};
+use crate::cache::{ArticleCache, CacheReport};
 use crate::config::{self, Config};
-use crate::digest::{self, Digest};
+use crate::digest::{self, CorpusMemo, Digest};
 use crate::discover::{self, SourceFile};
 use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
@@ -48,6 +49,9 @@ pub struct BuildOptions {
     pub now: Timestamp,
     /// The live-reload script's URL (`serve` only).
     pub live_reload: Option<String>,
+    /// A folder keeping each article's result between builds
+    /// (`build --cache`).
+    pub cache: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -61,6 +65,7 @@ impl BuildOptions {
             future: false,
             now,
             live_reload: None,
+            cache: None,
         }
     }
 }
@@ -81,6 +86,8 @@ pub struct BuildReport {
     pub base_url: String,
     /// Problems with individual inputs, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the article cache did, when the build used one.
+    pub cache: Option<CacheReport>,
     /// What the build did that its summary should say: stories held back,
     /// versions folded, undated stories dated by their files' modification
     /// times. Sorted by file.
@@ -109,6 +116,8 @@ pub struct Built {
     pub loaded: Vec<Loaded>,
     /// The digest rendered.
     pub digest: Digest,
+    /// Its corpus pass, for the next digest of a live build.
+    pub corpus: CorpusMemo,
     /// The renderer used.
     pub renderer: Renderer,
     /// Output paths of the static assets written.
@@ -174,10 +183,19 @@ pub fn build_observed(
     })?;
     let mut diagnostics = config.warnings.clone();
     diagnostics.extend(discovery.diagnostics);
+    let cache = options
+        .cache
+        .as_deref()
+        .map(|dir| ArticleCache::open(dir, &config));
     progress.step("reading articles", discovery.files.len());
     let loaded = timings.time("parse+enrich", || {
-        load_all_observed(&config, options, discovery.files, &timings, progress)
+        let cache = cache.as_ref();
+        load_cached(&config, options, discovery.files, cache, &timings, progress)
     });
+    let cache = cache.map(ArticleCache::save);
+    if let Some(report) = &cache {
+        diagnostics.extend(report.warnings.iter().cloned());
+    }
     let good = loaded
         .iter()
         .filter_map(|l| l.result.as_ref().ok().cloned());
@@ -187,7 +205,8 @@ pub fn build_observed(
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
     progress.step("building digest", 1);
-    let (mut digest, digest_diagnostics) = assemble_timed(good, &config, options, &timings);
+    let (mut digest, digest_diagnostics, corpus) =
+        assemble_reusing(good, &config, options, None, &timings);
     progress.advance();
     diagnostics.extend(digest_diagnostics);
     let (pages, page_diagnostics) = crate::standalone::load(&config, options.drafts)?;
@@ -234,6 +253,7 @@ pub fn build_observed(
         paths,
         base_url: config.site.base_url.clone(),
         diagnostics,
+        cache,
         notes,
         held: digest.held.clone(),
         timings: timings.report(),
@@ -243,6 +263,7 @@ pub fn build_observed(
         output,
         loaded,
         digest,
+        corpus,
         renderer,
         assets,
         page_diagnostics,
@@ -328,25 +349,20 @@ pub fn make_renderer(config: &Config, templates: Templates, options: &BuildOptio
 /// Loads, parses and enriches `files` in parallel, keeping their order;
 /// entities are read with the site's `entities.toml` corrections.
 pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>) -> Vec<Loaded> {
-    load_all_timed(config, options, files, &Timings::new())
+    load_cached(config, options, files, None, &Timings::new(), &Unobserved)
 }
 
-/// [`load_all`], adding the time spent reading and parsing ("parse") and
-/// enriching ("enrich") to `timings`, summed over threads.
-pub fn load_all_timed(
+/// Like [`load_all`], taking each article whose inputs are unchanged from
+/// `cache` and keeping the others there, adding the time spent reading
+/// and parsing ("parse") and enriching ("enrich") to `timings`, summed over
+/// threads, and telling `progress` of each file done. The settings read
+/// here are the ones the cache's key hashes (`cache::identity::salt`): a
+/// new one must be added there.
+pub fn load_cached(
     config: &Config,
     options: &BuildOptions,
     files: Vec<SourceFile>,
-    timings: &Timings,
-) -> Vec<Loaded> {
-    load_all_observed(config, options, files, timings, &Unobserved)
-}
-
-/// [`load_all_timed`], telling `progress` of each file done.
-fn load_all_observed(
-    config: &Config,
-    options: &BuildOptions,
-    files: Vec<SourceFile>,
+    cache: Option<&ArticleCache>,
     timings: &Timings,
     progress: &dyn Progress,
 ) -> Vec<Loaded> {
@@ -359,24 +375,45 @@ fn load_all_observed(
         time_zone: config.site.editions.zone(),
     };
     let lexicon = Lexicon::new(&config.entities);
-    let mut loaded = files
-        .into_par_iter()
-        .map(|file| {
-            let started = Instant::now();
-            let parsed = article::load(&file, parse_options);
+    let load = |file: SourceFile| {
+        let started = Instant::now();
+        let result = article::read(&file).and_then(|source| {
+            let key = cache.and_then(|c| c.key(&file, &source));
+            if let (Some(cache), Some(key)) = (cache, key)
+                && let Some(article) = cache.get(&file, key, &context)
+            {
+                return Ok(Arc::new(article));
+            }
+            let parsed = article::parse(
+                &file,
+                &source.text,
+                source.sidecar.as_deref(),
+                parse_options,
+            )?;
             let loaded = Instant::now();
             timings.add("parse", loaded - started);
-            let result =
-                parsed.map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
+            let article = enrich::enrich_with(parsed, &context, &lexicon);
             timings.add("enrich", loaded.elapsed());
-            progress.advance();
-            Loaded {
-                file,
-                result,
-                note: None,
+            if let (Some(cache), Some(key)) = (cache, key) {
+                cache.put(&file, key, &article);
             }
-        })
-        .collect::<Vec<_>>();
+            Ok(Arc::new(article))
+        });
+        progress.advance();
+        Loaded {
+            file,
+            result,
+            note: None,
+        }
+    };
+    // A live build re-reads one or two files at a time, often while its
+    // whole-site step keeps rayon's threads busy: handing a single file to
+    // the pool would wait for them.
+    let mut loaded: Vec<Loaded> = if files.len() <= 2 {
+        files.into_iter().map(load).collect()
+    } else {
+        files.into_par_iter().map(load).collect()
+    };
     date_by_history(&config.root, &context, &mut loaded);
     loaded
 }
@@ -414,6 +451,20 @@ pub fn assemble_timed(
     options: &BuildOptions,
     timings: &Timings,
 ) -> (Digest, Vec<Diagnostic>) {
+    let (digest, diagnostics, _) = assemble_reusing(articles, config, options, None, timings);
+    (digest, diagnostics)
+}
+
+/// [`assemble_timed`], keeping the corpus pass of `memo` (an earlier
+/// digest's) when no article changed what it reads; also returns the memo
+/// for the next digest.
+pub fn assemble_reusing(
+    articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
+    options: &BuildOptions,
+    memo: Option<&CorpusMemo>,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>, CorpusMemo) {
     let articles = articles
         .into_iter()
         .filter(|a| options.drafts || !a.draft)
@@ -424,7 +475,7 @@ pub fn assemble_timed(
         length: config.site.editions.length,
         duplicate_threshold: config.site.duplicates.threshold,
     };
-    digest::build_timed(articles, &settings, timings)
+    digest::build_reusing(articles, &settings, memo, timings)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.

@@ -119,6 +119,12 @@ pub struct BuildArgs {
     /// errors with file and line, elapsed ms), for CI.
     #[arg(long)]
     pub json: bool,
+    /// Keep each article's parsed and enriched result in DIR and reuse it
+    /// while the article, the settings and the briefing binary are
+    /// unchanged: a scheduled rebuild reads only what changed. Safe to
+    /// share with `check --cache` and to restore in CI.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
     /// Print the time of each stage (discover, parse, enrich, digest, corpus
     /// pass, render per template, write) and the slowest pages; with
     /// --json, as a "timings" field.
@@ -144,6 +150,9 @@ pub struct CheckArgs {
     /// Check the site as published under this URL instead of base_url.
     #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
+    /// Reuse (and update) the article cache of `build --cache DIR`.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
     /// Report articles that cannot be built, but check and pass the site
     /// without them (as a workflow that publishes what builds does).
     #[arg(long)]

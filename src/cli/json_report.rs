@@ -38,6 +38,22 @@ pub(super) struct JsonReport {
     /// Where the time went (`--timings` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timings: Option<TimingsReport>,
+    /// What `--cache` did; absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache: Option<JsonCache>,
+}
+
+/// What the article cache did in one build.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct JsonCache {
+    /// Articles taken from the cache.
+    pub reused: usize,
+    /// Articles read, parsed and enriched.
+    pub parsed: usize,
+    /// Entries of articles that are gone, dropped.
+    pub pruned: usize,
+    /// Whether the cache file was written.
+    pub saved: bool,
 }
 
 /// A story held back until its time.
@@ -94,6 +110,12 @@ impl JsonReport {
                 .map(JsonDiagnostic::of_diagnostic)
                 .collect(),
             elapsed_ms,
+            cache: report.cache.as_ref().map(|c| JsonCache {
+                reused: c.reused,
+                parsed: c.parsed,
+                pruned: c.pruned,
+                saved: c.saved,
+            }),
             notes: report
                 .notes
                 .iter()
@@ -123,6 +145,7 @@ impl JsonReport {
             warnings: Vec::new(),
             errors: vec![JsonDiagnostic::of_error(error)],
             elapsed_ms,
+            cache: None,
             notes: Vec::new(),
             held: Vec::new(),
             new_since: None,
@@ -195,6 +218,7 @@ mod tests {
                 Diagnostic::error(Location::at("seeds/a.md", 3, 1), "unknown field `x`"),
                 Diagnostic::warning(Location::file("static/index.html"), "not copied"),
             ],
+            cache: None,
             notes: Vec::new(),
             held: Vec::new(),
             timings: crate::timings::Timings::new().report(),

@@ -25,6 +25,7 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
             output: args.target.output.clone(),
             base_url: args.target.base_url.clone(),
             drafts: args.site.drafts,
+            cache: args.cache.clone(),
             future: args.site.future,
             ..BuildOptions::new(args.site.root.clone(), now)
         };
@@ -79,7 +80,10 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
                     started.elapsed(),
                     &report.diagnostics,
                 );
-                println!("{line}");
+                let cache = report.cache.as_ref().map_or(String::new(), |c| {
+                    format!(" (cache: {} articles reused, {} read)", c.reused, c.parsed)
+                });
+                println!("{line}{cache}");
             }
             if args.timings && !args.json {
                 print!("{}", report.timings.to_text());
@@ -156,6 +160,7 @@ pub(super) fn check(args: &CheckArgs) -> ExitCode {
         let options = BuildOptions {
             base_url: args.base_url.clone(),
             drafts: args.site.drafts,
+            cache: args.cache.clone(),
             future: args.site.future,
             ..BuildOptions::new(args.site.root.clone(), now)
         };

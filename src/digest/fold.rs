@@ -28,7 +28,15 @@ pub(crate) struct Folded {
 }
 
 /// A story to show, with the versions folded into it.
-pub(crate) type Story = (Arc<Article>, Vec<Folded>);
+#[derive(Debug, Clone)]
+pub(crate) struct Story {
+    /// The version shown.
+    pub shown: Arc<Article>,
+    /// The other versions, newest first.
+    pub folded: Vec<Folded>,
+    /// The shown version's own slug, when it took the first version's.
+    pub own_slug: Option<String>,
+}
 
 /// Every story to show, each with the versions folded into it, a warning
 /// for each exact copy and a note for each version folded.
@@ -65,8 +73,12 @@ pub(crate) fn fold(articles: Vec<Arc<Article>>, pairs: &[Pair]) -> (Vec<Story>, 
             })
             .collect();
         notes.extend(folded.iter().map(|f| folded_note(&shown, f)));
-        let shown = first_permalink(shown, &folded);
-        stories.push((shown, folded));
+        let (shown, own_slug) = first_permalink(shown, &folded);
+        stories.push(Story {
+            shown,
+            folded,
+            own_slug,
+        });
     }
     diagnostics.extend(notes);
     (stories, diagnostics)
@@ -86,8 +98,9 @@ fn folded_note(shown: &Article, version: &Folded) -> Diagnostic {
 
 /// The story shown under the permalink of its first version (the earliest
 /// published; ties by path): the address readers were given first keeps
-/// working as later versions arrive.
-fn first_permalink(shown: Arc<Article>, folded: &[Folded]) -> Arc<Article> {
+/// working as later versions arrive. The shown version's own slug is
+/// returned when it gave it up.
+fn first_permalink(shown: Arc<Article>, folded: &[Folded]) -> (Arc<Article>, Option<String>) {
     let first = folded
         .iter()
         .map(|f| &f.article)
@@ -97,10 +110,10 @@ fn first_permalink(shown: Arc<Article>, folded: &[Folded]) -> Arc<Article> {
             if (first.published, path_bytes(first)) < (shown.published, path_bytes(&shown)) =>
         {
             let mut shown = shown;
-            Arc::make_mut(&mut shown).slug = first.slug.clone();
-            shown
+            let own = std::mem::replace(&mut Arc::make_mut(&mut shown).slug, first.slug.clone());
+            (shown, Some(own))
         }
-        _ => shown,
+        _ => (shown, None),
     }
 }
 

@@ -16,8 +16,10 @@ mod order;
 pub mod entities;
 mod fold;
 pub mod ids;
+pub mod moved;
 pub mod pages;
 mod related;
+mod reuse;
 pub mod schedule;
 
 use std::collections::{HashMap, HashSet};
@@ -38,6 +40,7 @@ pub use editions::Edition;
 use entities::{Entity, EntityRef};
 use ids::{ArticleId, EditionId, EntityId, Id, Table, TagId, VersionId};
 use order::{cmp_option_first, path_bytes};
+pub use reuse::CorpusMemo;
 pub use schedule::Held;
 
 /// What the digest needs beyond the articles: the clock and the site's
@@ -79,20 +82,22 @@ pub struct Digest {
     /// For each article, its edition.
     pub edition_of: Table<ArticleId, EditionId>,
     /// For each article, its tags, in written order.
-    pub tags_of: Table<ArticleId, Vec<TagId>>,
+    pub tags_of: Arc<Table<ArticleId, Vec<TagId>>>,
     /// People, places and organisations, sorted by kind then slug.
-    pub entities: Table<EntityId, Entity>,
+    pub entities: Arc<Table<EntityId, Entity>>,
     /// For each article, its entities, most mentioned first.
-    pub entities_of: Table<ArticleId, Vec<EntityRef>>,
+    pub entities_of: Arc<Table<ArticleId, Vec<EntityRef>>>,
     /// For each article, the entity (if known) that said each of its quotes.
-    pub speakers: Table<ArticleId, Vec<Option<EntityId>>>,
+    pub speakers: Arc<Table<ArticleId, Vec<Option<EntityId>>>>,
     /// For each article, related articles (never itself), best first.
-    pub related: Table<ArticleId, Vec<ArticleId>>,
+    pub related: Arc<Table<ArticleId, Vec<ArticleId>>>,
     /// Versions folded into the story shown, grouped by that story in
     /// reading order, each group newest first.
     pub versions: Table<VersionId, Version>,
     /// For each article, the versions folded into it (most have none).
     pub versions_of: Table<ArticleId, Vec<VersionId>>,
+    /// The own addresses of versions shown as another story, by slug.
+    pub moved: Vec<moved::Moved>,
     /// Stories not yet due, soonest first: left out of every page.
     pub held: Vec<Held>,
     /// The standalone pages of `pages/`, in footer order (the pipeline
@@ -101,8 +106,8 @@ pub struct Digest {
 }
 
 /// Another version of a story shown: a copy, a lightly edited copy or a
-/// retitled one. It has no page; the story shown takes the permalink of
-/// the first version published.
+/// retitled one. Its own address only sends readers on ([`moved`]); the
+/// story shown takes the permalink of the first version published.
 #[derive(Debug, Clone)]
 pub struct Version {
     /// The version as it was filed.
@@ -176,6 +181,19 @@ pub fn build_timed(
     settings: &Settings,
     timings: &Timings,
 ) -> (Digest, Vec<Diagnostic>) {
+    let (digest, diagnostics, _) = build_reusing(articles, settings, None, timings);
+    (digest, diagnostics)
+}
+
+/// [`build_timed`], taking the corpus pass and the related stories from
+/// `memo` (the previous digest's) when no article gives them other inputs;
+/// also returns the memo for the next digest.
+pub fn build_reusing(
+    articles: Vec<Arc<Article>>,
+    settings: &Settings,
+    memo: Option<&CorpusMemo>,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>, CorpusMemo) {
     let started = Instant::now();
     let (mut articles, held) = schedule::hold_back(articles, settings.now, settings.future);
     let mut diagnostics = assign_unique_slugs(&mut articles);
@@ -186,7 +204,8 @@ pub fn build_timed(
     let (mut stories, fold_diagnostics) = fold::fold(articles, &pairs);
     diagnostics.extend(fold_diagnostics);
     let length = settings.length;
-    stories.sort_by(|(a, _), (b, _)| {
+    stories.sort_by(|a, b| {
+        let (a, b) = (&a.shown, &b.shown);
         editions::start_of(b.date, length)
             .cmp(&editions::start_of(a.date, length))
             .then_with(|| b.date.cmp(&a.date))
@@ -194,33 +213,76 @@ pub fn build_timed(
             .then_with(|| cmp_option_first(a.rank, b.rank))
             .then_with(|| path_bytes(a).cmp(path_bytes(b)))
     });
-    let (articles, folded): (Vec<_>, Vec<_>) = stories.into_iter().unzip();
+    let moved = moved_addresses(&stories);
+    let (articles, folded): (Vec<_>, Vec<_>) =
+        stories.into_iter().map(|s| (s.shown, s.folded)).unzip();
     let (versions, versions_of) = version_tables(folded);
     let (editions, edition_of) = editions::group(&articles, length);
     let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
     diagnostics.extend(tag_diagnostics);
     timings.stage("digest", started.elapsed().saturating_sub(searched));
     timings.stage("duplicates", searched);
-    let resolved = timings.time("corpus pass", || entities::resolve(&articles));
+    let kept = memo.and_then(|m| Some((m, m.entities_for(&articles)?)));
+    let kept_memo = kept.as_ref().map(|(m, _)| *m);
+    let (words, (entities, entities_of, speakers)) = timings.time("corpus pass", || match kept {
+        Some((m, shared)) => (Arc::clone(&m.words), shared),
+        None => {
+            let (resolved, words) = entities::resolve_with_words(&articles);
+            let shared = (
+                Arc::new(resolved.entities),
+                Arc::new(resolved.entities_of),
+                Arc::new(resolved.speakers),
+            );
+            (Arc::new(words), shared)
+        }
+    });
     let related = timings.time("related", || {
-        related::related(&resolved.entities_of, &tags_of)
+        kept_memo
+            .and_then(|m| m.related_for(&tags_of))
+            .unwrap_or_else(|| Arc::new(related::related(&entities_of, &tags_of)))
     });
     let digest = Digest {
         articles: articles.into(),
         editions,
         tags,
         edition_of,
-        tags_of,
-        entities: resolved.entities,
-        entities_of: resolved.entities_of,
-        speakers: resolved.speakers,
+        tags_of: Arc::new(tags_of),
+        entities,
+        entities_of,
+        speakers,
         related,
         versions,
         versions_of,
+        moved,
         held,
         pages: Vec::new(),
     };
-    (digest, diagnostics)
+    let memo = CorpusMemo {
+        articles: digest.articles.as_slice().to_vec(),
+        words,
+        entities: (
+            Arc::clone(&digest.entities),
+            Arc::clone(&digest.entities_of),
+            Arc::clone(&digest.speakers),
+        ),
+        tags_of: Arc::clone(&digest.tags_of),
+        related: Arc::clone(&digest.related),
+    };
+    (digest, diagnostics, memo)
+}
+
+/// Every moved address of `stories` (in reading order), sorted by slug.
+fn moved_addresses(stories: &[fold::Story]) -> Vec<moved::Moved> {
+    let mut moved: Vec<moved::Moved> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            let own = s.own_slug.as_deref();
+            moved::of_story(ArticleId::new(i), &s.shown, own, &s.folded)
+        })
+        .collect();
+    moved.sort_by(|a, b| a.slug.cmp(&b.slug));
+    moved
 }
 
 /// The versions table and each article's versions in it, from each
@@ -548,6 +610,20 @@ mod tests {
             .collect();
         assert_eq!(folded, vec![("a", false), ("b", false)]);
         assert!(digest.versions_of[ArticleId::new(1)].is_empty());
+        // Every other address a version had sends readers to the story
+        // shown: the copy's, and the shown version's own.
+        let moved: Vec<(&str, &str, ArticleId)> = digest
+            .moved
+            .iter()
+            .map(|m| (m.slug.as_str(), m.filed_as.as_str(), m.to))
+            .collect();
+        assert_eq!(
+            moved,
+            vec![
+                ("b", "Floods", ArticleId::new(0)),
+                ("c", "Villages cut off", ArticleId::new(0))
+            ]
+        );
         let (notes, warnings): (Vec<_>, Vec<_>) = diagnostics.iter().partition(|d| d.is_note());
         assert_eq!(warnings.len(), 1, "{diagnostics:?}");
         assert_eq!(warnings[0].location.path, Path::new("seeds/b.txt"));

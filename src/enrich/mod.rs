@@ -21,6 +21,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 use crate::article::{Body, ParsedArticle};
 use crate::slug::{MAX_SLUG_LEN, slugify};
@@ -30,7 +31,7 @@ use extract::lexicon::Lexicon;
 pub use dating::{DateSource, EnrichContext};
 
 /// An article with everything derived, ready for the digest.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Source path relative to the site root: the article's identity.
     pub source_path: PathBuf,
@@ -163,6 +164,32 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         revision,
         extracted: Arc::new(extracted),
     }
+}
+
+/// Dates an article again for the build of `ctx`, as [`enrich_with`]
+/// would have on that build's day: a dateline without a year is resolved
+/// again against it, and an article with no date of its own (front
+/// matter, file name or dateline) moves to the current edition, at the
+/// build instant; any other is returned as it was. The build clock affects
+/// nothing else in an article, so an article kept from an earlier build
+/// (`build --cache`) is redated rather than derived again.
+pub fn redate(mut article: Article, ctx: &EnrichContext) -> Article {
+    if !matches!(
+        article.date_source,
+        DateSource::Dateline | DateSource::Edition
+    ) {
+        return article;
+    }
+    if let Some(dateline) = article.dateline.as_mut() {
+        dateline.redate(ctx.today());
+    }
+    (article.date, article.published, article.date_source) = dating::resolve(
+        None,
+        None,
+        article.dateline.as_ref().and_then(|d| d.date),
+        ctx,
+    );
+    article
 }
 
 /// The slug: front matter's (slugified), else one cut from the title, else
@@ -301,6 +328,38 @@ pub(crate) mod tests {
             (date(2025, 7, 12), DateSource::Edition)
         );
         assert_eq!(c.published, ctx().now);
+        let later = EnrichContext {
+            now: Timestamp::from_second(1_752_400_000).unwrap(),
+            ..ctx()
+        };
+        let c = redate(c, &later);
+        assert_eq!((c.date, c.published), (date(2025, 7, 13), later.now));
+        assert_eq!(redate(b.clone(), &later), b, "a dated article stays");
+    }
+
+    #[test]
+    fn a_dateline_without_a_year_is_redated_as_a_later_build_would_date_it() {
+        let later = EnrichContext {
+            now: Timestamp::from_second(1_752_400_000).unwrap(),
+            ..ctx()
+        };
+        for text in [
+            "LONDON, July 13 (Reuters) - The bank raised rates on Sunday.",
+            "LONDON, July 13 2023 (Reuters) - The bank raised rates on Sunday.",
+            "LONDON (Reuters) - The bank raised rates on Sunday.",
+        ] {
+            let p = parsed("x.txt", FrontMatter::default(), &[text]);
+            let cached = enrich(p.clone(), &ctx());
+            assert_eq!(redate(cached, &later), enrich(p, &later), "{text}");
+        }
+        let p = parsed(
+            "x.txt",
+            FrontMatter::default(),
+            &["LONDON, July 13 (Reuters) - The bank raised rates on Sunday."],
+        );
+        let (before, after) = (enrich(p.clone(), &ctx()), enrich(p, &later));
+        assert_eq!(before.date, date(2024, 7, 13), "not after the build day");
+        assert_eq!(after.date, date(2025, 7, 13));
     }
 
     #[test]

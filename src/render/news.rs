@@ -1,6 +1,6 @@
 //! What is new and what was filed more than once: which of the front
-//! page's stories are new since the previous edition, and the versions a folded
-//! story lists.
+//! page's stories are new since the previous edition, the versions a folded
+//! story lists, and where a folded version's own address sends readers.
 //!
 //! Pure view pieces built from the digest, display-ready like the rest of
 //! `views`. A story on the front page is *new* when no version of it was
@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::format::{Link, display_date, edition_label, iso_date};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EditionId, Id};
+use crate::digest::moved::Moved;
 use crate::urls;
 use crate::urls::Urls;
 
@@ -103,4 +104,30 @@ pub(crate) fn versions(digest: &Digest, i: ArticleId) -> Vec<VersionView<'_>> {
             shown,
         })
         .collect()
+}
+
+/// The page at a folded version's own address: where the story is shown
+/// now.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct MovedView<'a> {
+    /// The headline of the story shown.
+    pub title: &'a str,
+    /// The headline the version was filed under.
+    pub filed_as: &'a str,
+    /// The story shown's link within the site (the refresh and the
+    /// visible link, so a preview stays on its own host).
+    pub link: String,
+    /// The story shown's absolute URL (the canonical link).
+    pub url: String,
+}
+
+/// Where the moved address `moved` sends readers.
+pub(crate) fn moved<'a>(digest: &'a Digest, moved: &'a Moved, urls: &Urls) -> MovedView<'a> {
+    let shown = &digest.articles[moved.to];
+    MovedView {
+        title: &shown.title,
+        filed_as: &moved.filed_as,
+        link: urls.article_link(&shown.slug),
+        url: urls.absolute(&urls::article_route(&shown.slug)),
+    }
 }

@@ -85,6 +85,7 @@ impl Preview {
             future: options.future,
             now: options.now,
             live_reload: Some(LIVE_RELOAD_PATH.to_string()),
+            cache: None,
         };
         let (live, first) = LiveBuild::start(build)?;
         let server = Server::start(listener, live.output(), mount.as_deref(), on_ctrl_c)?;

@@ -121,9 +121,11 @@ fn a_folded_story_keeps_the_first_permalink_and_lists_its_versions() {
         section.contains("href=\"https://wire.example/bridge\""),
         "{section}"
     );
-    assert!(
-        !site.has("articles/council-shuts-historic-bridge-after-engineers-find-cracks/index.html")
-    );
+    // The shown version's own address only sends readers on.
+    let moved =
+        site.read("articles/council-shuts-historic-bridge-after-engineers-find-cracks/index.html");
+    assert!(moved.contains("http-equiv=\"refresh\""), "{moved}");
+    assert!(!moved.contains("class=\"versions\""), "{moved}");
     // One story on its own has no versions section.
     let alone = site.read("articles/earthquake-shakes-the-coastal-city-of-soranto/index.html");
     assert!(!alone.contains("class=\"versions\""));
@@ -149,4 +151,77 @@ fn the_threshold_is_configurable() {
         versions_of(&entries, "seeds/2025-07-12-bridge-retitled.txt").len(),
         2
     );
+}
+
+const OLD: &str = "articles/council-shuts-historic-bridge-after-engineers-find-cracks/";
+const SHOWN: &str = "articles/old-river-bridge-to-close-for-two-years-of-repairs/";
+
+#[test]
+fn an_address_given_out_before_a_fold_sends_readers_to_the_story_shown() {
+    let site = Site::fixture("duplicates");
+    // The retitled version is published on its own first, and a page
+    // links to its address.
+    let earlier = std::fs::read_to_string(site.root().join("seeds/2025-07-11-bridge.txt")).unwrap();
+    std::fs::remove_file(site.root().join("seeds/2025-07-11-bridge.txt")).unwrap();
+    site.write(
+        "pages/about.md",
+        &format!("+++\ntitle = \"About\"\n+++\nSee [the bridge](/{OLD}).\n"),
+    );
+    site.build_ok();
+    assert!(
+        site.read(&format!("{OLD}index.html"))
+            .contains("<h1>Council shuts historic bridge")
+    );
+
+    // The earlier version arrives: the two fold under its permalink, and
+    // the address readers were given still answers.
+    site.write("seeds/2025-07-11-bridge.txt", &earlier);
+    site.build_ok();
+    let page = site.read(&format!("{OLD}index.html"));
+    let url = format!("https://example.org/{SHOWN}");
+    assert!(
+        page.contains(&format!("<link rel=\"canonical\" href=\"{url}\">")),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(
+            "<meta http-equiv=\"refresh\" content=\"0; url=/{SHOWN}\">"
+        )),
+        "{page}"
+    );
+    assert!(
+        page.contains("<meta name=\"robots\" content=\"noindex\">"),
+        "{page}"
+    );
+    let text = text_of(&page);
+    assert!(
+        text.contains("Read “Council shuts historic bridge after engineers find cracks”"),
+        "{text}"
+    );
+    assert!(page.contains(&format!("href=\"/{SHOWN}\"")), "{page}");
+    assert!(
+        site.read(&format!("{SHOWN}index.html"))
+            .contains("<h1>Council shuts historic bridge")
+    );
+
+    // Only readers are sent there: no sitemap, feed, search or edition
+    // lists the address.
+    for file in [
+        "sitemap.xml",
+        "atom.xml",
+        "rss.xml",
+        "feed.json",
+        "search-index.json",
+        "digest.json",
+        "index.html",
+        "editions/2025-07-12/index.html",
+        "editions/2025-07-12/email.html",
+        "editions/2025-07-12/print/index.html",
+    ] {
+        assert!(!site.read(file).contains(OLD), "{file} lists {OLD}");
+    }
+
+    // `check` finds the link to the old address resolved.
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }

@@ -382,3 +382,54 @@ fn week_editions_in_a_time_zone() {
     assert!(before.contains("30 June – 6 July 2025"), "{before}");
     assert!(before.contains("Sunday night"), "{before}");
 }
+
+#[test]
+fn week_editions_name_the_week_in_email_print_and_map() {
+    let site = Site::new();
+    site.write(
+        "site.toml",
+        "title = \"T\"\nbase_url = \"https://example.org/\"\n[editions]\nlength = \"week\"\n",
+    );
+    site.write(
+        "seeds/monday.md",
+        &story(
+            "Talks in Geneva",
+            "2025-07-07T14:00:00Z",
+            "Ministers met in Geneva on Monday for talks on trade.",
+        ),
+    );
+    site.write(
+        "seeds/friday.md",
+        &story(
+            "Floods in Lyon",
+            "2025-07-11T09:00:00Z",
+            "Rivers rose in Lyon on Friday after a week of rain.",
+        ),
+    );
+    site.build_ok();
+    let week = "7–13 July 2025";
+    let email = site.read("editions/2025-07-07/email.html");
+    assert!(
+        email.contains(&format!("<title>T: edition of {week}</title>")),
+        "{email}"
+    );
+    assert!(
+        text_of(&email).contains(&format!("Edition of {week}")),
+        "{email}"
+    );
+    let plain = site.read("editions/2025-07-07/email.txt");
+    assert!(
+        plain.starts_with(&format!("T: edition of {week}\n")),
+        "{plain}"
+    );
+    let print = site.read("editions/2025-07-07/print/index.html");
+    assert!(
+        text_of(&print).contains(&format!("Edition of {week}")),
+        "{print}"
+    );
+    let page = site.read("editions/2025-07-07/index.html");
+    assert!(
+        page.contains(&format!("Map of the places in the edition of {week}")),
+        "{page}"
+    );
+}

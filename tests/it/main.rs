@@ -10,6 +10,7 @@ mod assets;
 mod briefing_layer;
 mod browser;
 mod build;
+mod cache;
 mod check;
 mod duplicates;
 mod editions;

@@ -60,6 +60,8 @@ struct Step {
     name: Option<String>,
     uses: Option<String>,
     run: Option<String>,
+    #[serde(default)]
+    with: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(serde::Deserialize)]
@@ -128,7 +130,40 @@ fn assert_publishes_daily(text: &str) -> Workflow {
             "{command}: {runs:?}"
         );
     }
+    assert_uses_the_article_cache(&workflow);
     workflow
+}
+
+/// The article cache is restored and saved by `actions/cache` under a key
+/// that is new every run and found again by its prefix, and both `check`
+/// and `build` use it.
+fn assert_uses_the_article_cache(workflow: &Workflow) {
+    let step = workflow
+        .steps()
+        .into_iter()
+        .find(|s| {
+            s.uses
+                .as_deref()
+                .is_some_and(|u| u.starts_with("actions/cache@"))
+                && s.with["path"]
+                    .as_str()
+                    .is_some_and(|p| !p.contains("cargo"))
+        })
+        .expect("a step caching the article cache");
+    let dir = step.with["path"].as_str().unwrap();
+    let key = step.with["key"].as_str().unwrap();
+    let prefix = step.with["restore-keys"].as_str().unwrap();
+    assert!(key.contains("${{ github.run_id }}"), "{key}");
+    assert!(key.starts_with(prefix.trim()), "{key} / {prefix}");
+    for command in ["briefing build", "briefing check"] {
+        assert!(
+            workflow
+                .runs()
+                .iter()
+                .any(|r| r.contains(command) && r.contains(&format!("--cache {dir}"))),
+            "{command} --cache {dir}"
+        );
+    }
 }
 
 #[test]

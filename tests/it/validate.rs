@@ -75,14 +75,28 @@ fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
 #[test]
 fn a_site_of_several_editions_with_email_and_print_pages_passes_the_nu_html_checker() {
     let site = Site::fixture("editions");
+    // A retitled version the next day folds the floods story into it, so
+    // the page at its own address is checked too.
+    let floods = std::fs::read_to_string(site.root().join("seeds/2025-07-10-floods.txt")).unwrap();
+    let body = floods.split_once('\n').map_or("", |(_, body)| body);
+    site.write(
+        "seeds/2025-07-11-floods-retitled.txt",
+        &format!(
+            "Floods force thousands from their homes{}",
+            format_args!("\n{body}")
+        ),
+    );
     site.build_ok();
     for page in [
         "index.html",
         "editions/2025-07-10/email.html",
         "editions/2025-07-11/print/index.html",
+        "articles/floods-force-thousands-from-their-homes/index.html",
     ] {
         assert!(site.has(page), "{page} was not built");
     }
+    let moved = site.read("articles/floods-force-thousands-from-their-homes/index.html");
+    assert!(moved.contains("http-equiv=\"refresh\""), "{moved}");
     assert_valid(&site);
 }
 
