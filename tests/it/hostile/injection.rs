@@ -10,13 +10,14 @@ fn markup_in_plain_text_is_escaped() {
     let run = site.build(&[]);
     assert_exit_and_control(&site, &run, 0);
     let (_, html) = page_with(&site, "plain-body");
+    // Shown as text, with plain text's smart punctuation (curly quotes).
     assert_eq!(
         headline(&html),
-        "<script>alert('plain-title')</script> Storm <b>warning</b> & more"
+        "<script>alert(‘plain-title’)</script> Storm <b>warning</b> & more"
     );
     let body = body_paragraphs(&html);
     assert!(
-        body[0].contains("<img src=x onerror=alert('plain-img')>"),
+        body[0].contains("<img src=x onerror=alert(‘plain-img’)>"),
         "{body:?}"
     );
     assert!(
