@@ -478,8 +478,17 @@ mod tests {
         );
         // Not a day, a place after "to", or a head that names no body.
         assert_eq!(
-            names("The Council on Tuesday sent the Commission to Brussels; Ana Ruiz on Radio Orsk."),
-            ["The Council", "Tuesday", "Commission", "Brussels", "Ana Ruiz", "Radio Orsk"]
+            names(
+                "The Council on Tuesday sent the Commission to Brussels; Ana Ruiz on Radio Orsk."
+            ),
+            [
+                "The Council",
+                "Tuesday",
+                "Commission",
+                "Brussels",
+                "Ana Ruiz",
+                "Radio Orsk"
+            ]
         );
     }
 

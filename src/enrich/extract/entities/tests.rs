@@ -385,6 +385,31 @@ fn short_forms_of_one_body_or_person_fold_within_a_story() {
 }
 
 #[test]
+fn a_body_named_without_its_qualifier_or_with_an_abbreviated_state_folds() {
+    let found = extract_text(
+        "The Velmoran District Court for the Eastern District of Orsk ruled. \
+         The Velmoran District Court heard it. The United States Coast Guard and \
+         the U.S. Coast Guard agreed, as did the University of Orsk at Boulder; \
+         the University of Orsk declined.",
+    );
+    let court = candidate(
+        &found,
+        "Velmoran District Court for the Eastern District of Orsk",
+    );
+    assert!(
+        court.aliases.contains("Velmoran District Court"),
+        "{court:?}"
+    );
+    let watch = candidate(&found, "United States Coast Guard");
+    assert!(watch.aliases.contains("U.S. Coast Guard"), "{watch:?}");
+    let campus = candidate(&found, "University of Orsk at Boulder");
+    assert!(campus.aliases.contains("University of Orsk"), "{campus:?}");
+    // A longer name that goes on with capitals is another body.
+    let found = extract_text("The Bank of Orsk and the Bank of Orsk Securities both rose.");
+    assert!(found.candidates.iter().any(|c| c.name == "Bank of Orsk"));
+}
+
+#[test]
 fn compass_words_shouting_and_buildings_named_for_people() {
     use EntityKind::*;
     let found = extract_text(
