@@ -507,6 +507,16 @@ fn products_and_works_beside_a_noun_are_not_people() {
     assert_eq!(kind_of(&found, "Zento Halvers"), None);
     assert_eq!(kind_of(&found, "Harlow Nights"), None);
     assert_eq!(kind_of(&found, "Maria Castell"), Some(EntityKind::Person));
+    // Characters and shows are not people; their actors and hosts are.
+    let found = extract_text(
+        "Actor Tomas Reyes played the character Lia Vance. Losing the character of Mira Holt hurt. \
+         Host Dana Pike spoke on the talk show Good Morning Orsk.",
+    );
+    assert_eq!(kind_of(&found, "Lia Vance"), None);
+    assert_eq!(kind_of(&found, "Mira Holt"), None);
+    assert_eq!(kind_of(&found, "Good Morning Orsk"), None);
+    assert_eq!(kind_of(&found, "Tomas Reyes"), Some(EntityKind::Person));
+    assert_eq!(kind_of(&found, "Dana Pike"), Some(EntityKind::Person));
 }
 
 #[test]
