@@ -89,6 +89,16 @@ fn function_words_weekdays_and_generic_words_are_never_names() {
 }
 
 #[test]
+fn a_bare_parliament_is_the_body_like_congress() {
+    let found = extract_text(
+        "Parliament voted on Tuesday. Ana Ruiz, a member of Parliament, and Congress agreed. Police said so.",
+    );
+    assert_eq!(kind_of(&found, "Parliament"), Some(EntityKind::Organization));
+    assert_eq!(kind_of(&found, "Congress"), Some(EntityKind::Organization));
+    assert!(found.candidates.iter().all(|c| c.name != "Police"));
+}
+
+#[test]
 fn titles_roles_and_appositions_make_people() {
     let found = extract_text(
         "Tomasz Kubiak, a fire service spokesman, spoke. Police press officer Monika Kosiec agreed, as did coach Hansi Flick.",
