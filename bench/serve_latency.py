@@ -11,9 +11,15 @@ article's page over HTTP until the marker is served: the latency is from the
 moment the file write returns to the first response containing the marker.
 Before the next edit it waits for the server to report the whole rebuild
 done ("rebuilt: ... in N ms"), and records that N too: the time until every
-page (front page, entity pages, digest.json, ...) is up to date. It does the
+page (front page, entity pages, digest.json, ...) is up to date. With
+`--interval S` it instead edits every S seconds whatever the server is
+doing (as someone typing and saving would), so edits land while the
+whole-site step of the previous one runs; it reports the median and the
+worst edit -> page served, and waits for the last whole-site step only
+before the template edits. It does the
 same for N edits to the article template (each adds a marker comment; the
-clock stops when one article page shows it). Prints the median, minimum and
+clock stops when the article page edited last, standing for the page open
+in the browser, shows it). Prints the median, minimum and
 maximum of each, and, as a baseline measured in the same run, the median of
 three clean `briefing build` runs of the same site.
 Python 3 standard library only.
@@ -95,13 +101,19 @@ def main():
     parser.add_argument("--site", required=True)
     parser.add_argument("--binary", default=os.path.join(REPO, "target", "release", "briefing"))
     parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--interval", type=float, default=None,
+                        help="edit every this many seconds without waiting for the whole-site step")
+    parser.add_argument("--template-edits", type=int, default=None,
+                        help="how many template edits (default: --edits)")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip the clean builds (slow at 100k)")
     args = parser.parse_args()
     site = os.path.abspath(args.site)
     env = dict(os.environ, SOURCE_DATE_EPOCH="1752300000")
 
     builds = []
     out = tempfile.mkdtemp(prefix="briefing-bench-", dir=os.path.dirname(site))
-    for _ in range(3):
+    for _ in range(0 if args.no_baseline else 3):
         started = time.perf_counter()
         subprocess.run([args.binary, "build", "-q", "--root", site, "--output", out], check=True, env=env)
         builds.append(time.perf_counter() - started)
@@ -135,10 +147,28 @@ def main():
                 f.write("\n".join(lines))
             written = time.perf_counter()
             edits.append(wait_for(base + pages[path], marker) - written)
-            full.append(rebuilt_ms(reports))
-        probe = base + pages[chosen[0]]
+            if args.interval is None:
+                full.append(rebuilt_ms(reports))
+            else:
+                time.sleep(max(0.0, written + args.interval - time.perf_counter()))
+        if args.interval is not None:
+            # Let the last whole-site step finish before the template edits:
+            # the last "rebuilt" line after which the server stays quiet.
+            full.append(rebuilt_ms(reports, timeout=600.0))
+            while True:
+                try:
+                    line = reports.get(timeout=5.0)
+                except queue.Empty:
+                    break
+                found = re.search(r"rebuilt: .* in (\d+) ms", line)
+                if found:
+                    full[-1] = int(found.group(1)) / 1000
+        # The page edited last stands for the one open in the browser: the
+        # whole-site step renders recently edited pages first.
+        probe = base + pages[chosen[-1]]
         template_edits = []
-        for n in range(args.edits):
+        template_count = args.edits if args.template_edits is None else args.template_edits
+        for n in range(template_count):
             with open(template, encoding="utf-8") as f:
                 text = f.read()
             marker = f"benchmark-template-{n}-{time.time_ns()}"
@@ -146,7 +176,7 @@ def main():
                 f.write(text.replace("{% endblock main %}", f"<!-- {marker} -->\n{{% endblock main %}}", 1))
             written = time.perf_counter()
             template_edits.append(wait_for(probe, marker) - written)
-            rebuilt_ms(reports)
+            rebuilt_ms(reports, timeout=1200.0)
     finally:
         server.terminate()
         server.wait()
@@ -155,11 +185,16 @@ def main():
 
     articles = len(glob.glob(os.path.join(site, "seeds", "*.txt"))) + len(glob.glob(os.path.join(site, "seeds", "*.md")))
     print(f"site: {site} ({articles} articles)")
-    base_ms = summary("clean build (baseline)", builds)
-    edit_ms = summary("single-article edit -> page served", edits)
-    summary("single-article edit -> whole site rebuilt (server's own timing)", full)
-    tpl_ms = summary("template edit -> page served", template_edits)
-    print(f"ratios to a clean build: article edit {edit_ms / base_ms:.3f}, template edit {tpl_ms / base_ms:.3f}")
+    base_ms = summary("clean build (baseline)", builds) if builds else None
+    if args.interval is None:
+        edit_ms = summary("single-article edit -> page served", edits)
+        summary("single-article edit -> whole site rebuilt (server's own timing)", full)
+    else:
+        edit_ms = summary(f"article edit every {args.interval:g} s -> page served", edits)
+        summary("the last edit -> whole site rebuilt (server's own timing)", full)
+    tpl_ms = summary("template edit -> page served", template_edits) if template_edits else None
+    if base_ms and tpl_ms:
+        print(f"ratios to a clean build: article edit {edit_ms / base_ms:.3f}, template edit {tpl_ms / base_ms:.3f}")
 
 
 if __name__ == "__main__":

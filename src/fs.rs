@@ -30,6 +30,50 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     std::fs::write(path, bytes).map_err(|e| Error::io("write", path, e))
 }
 
+/// Reads a file as bytes, or `None` when there is no such file.
+pub fn read_if_exists(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io("read", path, e)),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: into a temporary file beside it,
+/// then renamed over it, so a reader sees the old file or the new one,
+/// never half of one. Creates missing parent folders.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let name = path.file_name().map_or_else(
+        || std::ffi::OsString::from("file"),
+        std::ffi::OsStr::to_os_string,
+    );
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(&name);
+    temp_name.push(format!(".{}.tmp", std::process::id()));
+    let temp = path.with_file_name(temp_name);
+    write(&temp, bytes)?;
+    rename(&temp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
+}
+
+/// Appends `bytes` to the file at `path`, creating it when missing.
+pub fn append(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write as _;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(bytes))
+        .map_err(|e| Error::io("append to", path, e))
+}
+
+/// When a file was last modified, or `None` when the file system cannot
+/// say.
+pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
 /// Creates (or truncates) the file at `path` for writing through a large
 /// buffer, creating missing parent folders, and hands it to `fill`; the
 /// file is flushed when `fill` returns. Returns the bytes written.

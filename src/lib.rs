@@ -16,11 +16,13 @@ pub mod config; //    site.toml + entities.toml → Config
 pub mod discover; //  seeds/ → SourceFile list (the only walkdir user)
 pub mod article; //   SourceFile → ParsedArticle (text, Markdown, front matter)
 pub mod enrich; //    ParsedArticle → Article (title, date, slug, entities, quotes, figures)
+pub mod history; //   undated articles dated by when their files entered git (the only git caller)
 pub mod digest; //    Article list → Digest (order, editions, tags, corpus pass, related)
 pub mod render; //    Digest → RenderedPage (the only tera user)
 pub mod output; //    pages → output folder (staging + atomic swap)
 
 // What drives them.
+pub mod cache; //       build --cache: each article's result kept between builds
 pub mod pipeline; //    runs the stages in order, rayon over articles and pages
 pub mod incremental; // keeps a build's results; rebuilds only what a change needs
 pub mod watch; //       notify debouncer + pure classifier → ChangeSet

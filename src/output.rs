@@ -6,6 +6,7 @@
 //! exactly as it was.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::Error;
 
@@ -108,6 +109,28 @@ impl LiveOutput {
         }
     }
 
+    /// Writes `bytes` beside the file at `rel`, under a name no other
+    /// writer uses, ready to be renamed into place: two writers (a preview
+    /// and a whole-site step) can prepare the same page at once, and which
+    /// one lands is decided by who commits.
+    pub fn prepare(&self, rel: &str, bytes: &[u8]) -> Result<Prepared, Error> {
+        let path = inside(&self.dir, rel)?;
+        let temp = temp_beside(&path);
+        crate::fs::write(&temp, bytes)?;
+        Ok(Prepared { temp, path })
+    }
+
+    /// Like [`LiveOutput::prepare`], for a file `fill` writes as it makes
+    /// it (a data file never held whole).
+    pub fn prepare_streamed(&self, rel: &str, fill: &mut Fill<'_>) -> Result<Prepared, Error> {
+        let path = inside(&self.dir, rel)?;
+        let temp = temp_beside(&path);
+        crate::fs::write_with(&temp, fill).inspect_err(|_| {
+            let _ = std::fs::remove_file(&temp);
+        })?;
+        Ok(Prepared { temp, path })
+    }
+
     /// Removes the file at `rel` and any folders it leaves empty.
     pub fn remove(&self, rel: &str) -> Result<(), Error> {
         let path = inside(&self.dir, rel)?;
@@ -123,12 +146,30 @@ impl LiveOutput {
     }
 }
 
+/// A file of the live output written beside its target, not yet in place.
+#[derive(Debug)]
+pub struct Prepared {
+    temp: PathBuf,
+    path: PathBuf,
+}
+
+impl Prepared {
+    /// Renames the file into place.
+    pub fn commit(self) -> Result<(), Error> {
+        crate::fs::rename(&self.temp, &self.path).inspect_err(|_| {
+            let _ = std::fs::remove_file(&self.temp);
+        })
+    }
+
+    /// Drops the file, leaving the target as it was.
+    pub fn discard(self) {
+        let _ = std::fs::remove_file(&self.temp);
+    }
+}
+
 impl OutputSink for LiveOutput {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
-        let path = inside(&self.dir, rel)?;
-        let temp = temp_beside(&path);
-        crate::fs::write(&temp, bytes)?;
-        crate::fs::rename(&temp, &path)
+        self.prepare(rel, bytes)?.commit()
     }
 
     fn write_streamed(&self, rel: &str, fill: &mut Fill<'_>) -> Result<u64, Error> {
@@ -144,13 +185,16 @@ impl OutputSink for LiveOutput {
     }
 }
 
-/// `PARENT/.NAME.tmp` for `path` = `PARENT/NAME`: where a live file is
-/// written before it is renamed over its target.
+/// `PARENT/.NAME.N.tmp` for `path` = `PARENT/NAME`: where a live file is
+/// written before it is renamed over its target, under a name no other
+/// writer uses (a preview and a whole-site step may write one page at once).
 fn temp_beside(path: &Path) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
     path.with_file_name(format!(
-        ".{}.tmp",
+        ".{}.{}.tmp",
         path.file_name()
-            .map_or_else(Default::default, |n| n.to_string_lossy())
+            .map_or_else(Default::default, |n| n.to_string_lossy()),
+        NEXT.fetch_add(1, Ordering::Relaxed)
     ))
 }
 

@@ -17,12 +17,14 @@ use jiff::Timestamp;
 use rayon::prelude::*;
 
 use crate::article::{self, ParseOptions, highlight};
+use crate::cache::{ArticleCache, CacheReport};
 use crate::config::{self, Config};
-use crate::digest::{self, Digest};
+use crate::digest::{self, CorpusMemo, Digest};
 use crate::discover::{self, SourceFile};
 use crate::enrich::extract::lexicon::Lexicon;
 use crate::enrich::{self, Article, EnrichContext};
 use crate::error::{Diagnostic, Error, Location};
+use crate::history;
 use crate::output::{self, OutputSink, Staging};
 use crate::render::templates::{TemplateSource, Templates};
 use crate::render::{Feed, Job, Lookup, RenderOptions, RenderedPage, Renderer};
@@ -40,11 +42,16 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
-    /// The build instant: dates undated articles and never comes from the
-    /// clock inside the stages.
+    /// Include articles dated after `now` (held back otherwise).
+    pub future: bool,
+    /// The build instant: holds back stories dated later, caps the date of
+    /// undated ones, and never comes from the clock inside the stages.
     pub now: Timestamp,
     /// The live-reload script's URL (`serve` only).
     pub live_reload: Option<String>,
+    /// A folder keeping each article's result between builds
+    /// (`build --cache`).
+    pub cache: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -55,8 +62,10 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            future: false,
             now,
             live_reload: None,
+            cache: None,
         }
     }
 }
@@ -77,6 +86,14 @@ pub struct BuildReport {
     pub base_url: String,
     /// Problems with individual inputs, sorted by file and line.
     pub diagnostics: Vec<Diagnostic>,
+    /// What the article cache did, when the build used one.
+    pub cache: Option<CacheReport>,
+    /// What the build did that its summary should say: stories held back,
+    /// versions folded, undated stories dated by their files' modification
+    /// times. Sorted by file.
+    pub notes: Vec<Diagnostic>,
+    /// Stories held back until their time, soonest first.
+    pub held: Vec<digest::Held>,
     /// Where the build's time went.
     pub timings: TimingsReport,
 }
@@ -99,6 +116,8 @@ pub struct Built {
     pub loaded: Vec<Loaded>,
     /// The digest rendered.
     pub digest: Digest,
+    /// Its corpus pass, for the next digest of a live build.
+    pub corpus: CorpusMemo,
     /// The renderer used.
     pub renderer: Renderer,
     /// Output paths of the static assets written.
@@ -113,6 +132,9 @@ pub struct Loaded {
     pub file: SourceFile,
     /// The article, or why it could not be built.
     pub result: Result<Arc<Article>, Diagnostic>,
+    /// What the build summary should say about it: an undated article
+    /// dated by its file's modification time, and why.
+    pub note: Option<Diagnostic>,
 }
 
 /// Told how far a build has got, for a progress bar. Called from the
@@ -161,10 +183,19 @@ pub fn build_observed(
     })?;
     let mut diagnostics = config.warnings.clone();
     diagnostics.extend(discovery.diagnostics);
+    let cache = options
+        .cache
+        .as_deref()
+        .map(|dir| ArticleCache::open(dir, &config));
     progress.step("reading articles", discovery.files.len());
     let loaded = timings.time("parse+enrich", || {
-        load_all_observed(&config, options, discovery.files, &timings, progress)
+        let cache = cache.as_ref();
+        load_cached(&config, options, discovery.files, cache, &timings, progress)
     });
+    let cache = cache.map(ArticleCache::save);
+    if let Some(report) = &cache {
+        diagnostics.extend(report.warnings.iter().cloned());
+    }
     let good = loaded
         .iter()
         .filter_map(|l| l.result.as_ref().ok().cloned());
@@ -174,12 +205,19 @@ pub fn build_observed(
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
     progress.step("building digest", 1);
-    let (mut digest, digest_diagnostics) = assemble_timed(good, options, &timings);
+    let (mut digest, digest_diagnostics, corpus) =
+        assemble_reusing(good, &config, options, None, &timings);
     progress.advance();
     diagnostics.extend(digest_diagnostics);
     let (pages, page_diagnostics) = crate::standalone::load(&config, options.drafts)?;
     digest.pages = pages;
     diagnostics.extend(page_diagnostics.iter().cloned());
+    let mut notes: Vec<Diagnostic> = loaded.iter().filter_map(|l| l.note.clone()).collect();
+    let (digest_notes, problems): (Vec<_>, Vec<_>) =
+        diagnostics.into_iter().partition(Diagnostic::is_note);
+    let mut diagnostics = problems;
+    notes.extend(digest_notes);
+    notes.sort();
     let renderer = make_renderer(&config, templates, options);
 
     let started = Instant::now();
@@ -215,6 +253,9 @@ pub fn build_observed(
         paths,
         base_url: config.site.base_url.clone(),
         diagnostics,
+        cache,
+        notes,
+        held: digest.held.clone(),
         timings: timings.report(),
     };
     let built = Built {
@@ -222,6 +263,7 @@ pub fn build_observed(
         output,
         loaded,
         digest,
+        corpus,
         renderer,
         assets,
         page_diagnostics,
@@ -307,25 +349,20 @@ pub fn make_renderer(config: &Config, templates: Templates, options: &BuildOptio
 /// Loads, parses and enriches `files` in parallel, keeping their order;
 /// entities are read with the site's `entities.toml` corrections.
 pub fn load_all(config: &Config, options: &BuildOptions, files: Vec<SourceFile>) -> Vec<Loaded> {
-    load_all_timed(config, options, files, &Timings::new())
+    load_cached(config, options, files, None, &Timings::new(), &Unobserved)
 }
 
-/// [`load_all`], adding the time spent reading and parsing ("parse") and
-/// enriching ("enrich") to `timings`, summed over threads.
-pub fn load_all_timed(
+/// Like [`load_all`], taking each article whose inputs are unchanged from
+/// `cache` and keeping the others there, adding the time spent reading
+/// and parsing ("parse") and enriching ("enrich") to `timings`, summed over
+/// threads, and telling `progress` of each file done. The settings read
+/// here are the ones the cache's key hashes (`cache::identity::salt`): a
+/// new one must be added there.
+pub fn load_cached(
     config: &Config,
     options: &BuildOptions,
     files: Vec<SourceFile>,
-    timings: &Timings,
-) -> Vec<Loaded> {
-    load_all_observed(config, options, files, timings, &Unobserved)
-}
-
-/// [`load_all_timed`], telling `progress` of each file done.
-fn load_all_observed(
-    config: &Config,
-    options: &BuildOptions,
-    files: Vec<SourceFile>,
+    cache: Option<&ArticleCache>,
     timings: &Timings,
     progress: &dyn Progress,
 ) -> Vec<Loaded> {
@@ -335,43 +372,110 @@ fn load_all_observed(
     let context = EnrichContext {
         now: options.now,
         words_per_minute: config.site.digest.words_per_minute,
+        time_zone: config.site.editions.zone(),
     };
     let lexicon = Lexicon::new(&config.entities);
-    files
-        .into_par_iter()
-        .map(|file| {
-            let started = Instant::now();
-            let parsed = article::load(&file, parse_options);
+    let load = |file: SourceFile| {
+        let started = Instant::now();
+        let result = article::read(&file).and_then(|source| {
+            let key = cache.and_then(|c| c.key(&file, &source));
+            if let (Some(cache), Some(key)) = (cache, key)
+                && let Some(article) = cache.get(&file, key, &context)
+            {
+                return Ok(Arc::new(article));
+            }
+            let parsed = article::parse(
+                &file,
+                &source.text,
+                source.sidecar.as_deref(),
+                parse_options,
+            )?;
             let loaded = Instant::now();
             timings.add("parse", loaded - started);
-            let result =
-                parsed.map(|parsed| Arc::new(enrich::enrich_with(parsed, &context, &lexicon)));
+            let article = enrich::enrich_with(parsed, &context, &lexicon);
             timings.add("enrich", loaded.elapsed());
-            progress.advance();
-            Loaded { file, result }
-        })
-        .collect()
+            if let (Some(cache), Some(key)) = (cache, key) {
+                cache.put(&file, key, &article);
+            }
+            Ok(Arc::new(article))
+        });
+        progress.advance();
+        Loaded {
+            file,
+            result,
+            note: None,
+        }
+    };
+    // A live build re-reads one or two files at a time, often while its
+    // whole-site step keeps rayon's threads busy: handing a single file to
+    // the pool would wait for them.
+    let mut loaded: Vec<Loaded> = if files.len() <= 2 {
+        files.into_iter().map(load).collect()
+    } else {
+        files.into_par_iter().map(load).collect()
+    };
+    date_by_history(&config.root, &context, &mut loaded);
+    loaded
 }
 
-/// Builds the digest from `articles`, leaving drafts out unless asked.
+/// Dates each undated article by when its file entered the site
+/// ([`history::date_undated`]), attaching the note of each dated by its
+/// modification time.
+fn date_by_history(root: &Path, context: &EnrichContext, loaded: &mut [Loaded]) {
+    let articles = loaded.iter_mut().filter_map(|l| l.result.as_mut().ok());
+    let mut notes = history::date_undated(root, context, articles);
+    if notes.is_empty() {
+        return;
+    }
+    for item in loaded.iter_mut() {
+        if let Ok(article) = &item.result {
+            item.note = notes.remove(&article.source_path);
+        }
+    }
+}
+
+/// Builds the digest from `articles`, leaving drafts out unless asked and
+/// holding back stories not yet due unless `options.future`.
 pub fn assemble(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
 ) -> (Digest, Vec<Diagnostic>) {
-    assemble_timed(articles, options, &Timings::new())
+    assemble_timed(articles, config, options, &Timings::new())
 }
 
 /// [`assemble`], recording its steps in `timings`.
 pub fn assemble_timed(
     articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
     options: &BuildOptions,
     timings: &Timings,
 ) -> (Digest, Vec<Diagnostic>) {
+    let (digest, diagnostics, _) = assemble_reusing(articles, config, options, None, timings);
+    (digest, diagnostics)
+}
+
+/// [`assemble_timed`], keeping the corpus pass of `memo` (an earlier
+/// digest's) when no article changed what it reads; also returns the memo
+/// for the next digest.
+pub fn assemble_reusing(
+    articles: impl IntoIterator<Item = Arc<Article>>,
+    config: &Config,
+    options: &BuildOptions,
+    memo: Option<&CorpusMemo>,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>, CorpusMemo) {
     let articles = articles
         .into_iter()
         .filter(|a| options.drafts || !a.draft)
         .collect();
-    digest::build_timed(articles, timings)
+    let settings = digest::Settings {
+        now: options.now,
+        future: options.future,
+        length: config.site.editions.length,
+        duplicate_threshold: config.site.duplicates.threshold,
+    };
+    digest::build_reusing(articles, &settings, memo, timings)
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.

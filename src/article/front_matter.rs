@@ -9,9 +9,8 @@ use std::fmt;
 use std::path::Path;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
+use jiff::civil::{Date, Time};
 use jiff::fmt::temporal::Pieces;
-use jiff::tz::Offset;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
@@ -54,35 +53,47 @@ pub struct FrontMatter {
     pub entities: EntityCorrections,
 }
 
-/// A date as written in front matter: `2025-07-12`, or an RFC 3339
-/// date-time such as `2025-07-12T09:30:00+09:00`.
+/// A date as written in front matter: `2025-07-12`, an RFC 3339
+/// date-time such as `2025-07-12T09:30:00+09:00`, or a date and time
+/// without an offset (`2025-07-12T09:30:00`), read in the site's time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FrontDate {
-    /// The calendar date as written (the edition it belongs to).
+    /// The calendar date as written.
     pub date: Date,
-    /// The instant, when a time was given (UTC if no offset was written).
+    /// The instant, when a time was given with an offset (or `Z`).
     pub instant: Option<Timestamp>,
+    /// The time of day, when one was given without an offset: the site's
+    /// time zone says which instant it is.
+    pub local_time: Option<Time>,
 }
 
 impl FrontDate {
     /// Parses the accepted date forms.
     pub fn parse(text: &str) -> Result<FrontDate, String> {
-        let invalid =
-            || format!("invalid date {text:?}: expected YYYY-MM-DD or an RFC 3339 date-time");
+        let invalid = || {
+            format!(
+                "invalid date {text:?}: expected YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or an RFC 3339 date-time"
+            )
+        };
         let pieces = Pieces::parse(text.trim()).map_err(|_| invalid())?;
         let date = pieces.date();
-        let instant = match pieces.time() {
-            None => None,
-            Some(time) => {
-                let offset = pieces.to_numeric_offset().unwrap_or(Offset::UTC);
+        let (instant, local_time) = match (pieces.time(), pieces.to_numeric_offset()) {
+            (None, _) => (None, None),
+            (Some(time), None) => (None, Some(time)),
+            (Some(time), Some(offset)) => (
                 Some(
                     offset
                         .to_timestamp(date.to_datetime(time))
                         .map_err(|_| invalid())?,
-                )
-            }
+                ),
+                None,
+            ),
         };
-        Ok(FrontDate { date, instant })
+        Ok(FrontDate {
+            date,
+            instant,
+            local_time,
+        })
     }
 }
 
@@ -372,5 +383,16 @@ mod tests {
             1_752_280_200
         );
         assert!(FrontDate::parse("2025-02-30").is_err());
+    }
+
+    #[test]
+    fn a_time_without_offset_is_local() {
+        let d = FrontDate::parse("2025-07-12T09:30:00").unwrap();
+        assert_eq!(d.instant, None);
+        assert_eq!(d.local_time, Some(jiff::civil::time(9, 30, 0, 0)));
+        let toml = front("+++\ndate = 2025-07-12T09:30:00\n+++\n").unwrap();
+        assert_eq!(toml.date.unwrap().local_time, d.local_time);
+        let plain = FrontDate::parse("2025-07-12").unwrap();
+        assert_eq!((plain.instant, plain.local_time), (None, None));
     }
 }

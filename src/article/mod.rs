@@ -13,6 +13,8 @@ mod sanitize;
 
 use std::path::Path;
 
+use serde::{Deserialize, Serialize};
+
 use crate::discover::{SourceFile, SourceKind};
 use crate::error::{Diagnostic, Location};
 use front_matter::{Block, FrontMatter};
@@ -33,7 +35,7 @@ pub struct ParsedArticle {
 }
 
 /// An article's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Body {
     /// Plain paragraphs, escaped when rendered.
     Text {
@@ -161,14 +163,29 @@ pub fn parse(
     })
 }
 
+/// The text of an article file and of its sidecar, as read from disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    /// The article file's text.
+    pub text: String,
+    /// The sidecar's text, when the article has one.
+    pub sidecar: Option<String>,
+}
+
 /// Reads an article (and its sidecar) from disk and parses it.
 pub fn load(source: &SourceFile, options: ParseOptions) -> Result<ParsedArticle, Diagnostic> {
+    let read = read(source)?;
+    parse(source, &read.text, read.sidecar.as_deref(), options)
+}
+
+/// Reads an article's text and its sidecar's, both as UTF-8.
+pub fn read(source: &SourceFile) -> Result<SourceText, Diagnostic> {
     let text = read_utf8(&source.path, &source.rel_path)?;
     let sidecar = match &source.sidecar {
         Some(path) => Some(read_utf8(path, &relative_sidecar(source, path))?),
         None => None,
     };
-    parse(source, &text, sidecar.as_deref(), options)
+    Ok(SourceText { text, sidecar })
 }
 
 /// Hashes an article's inputs; the separator keeps "ab"+"" apart from

@@ -46,6 +46,7 @@ pub(super) fn render(d: &Diagnostic, line: Option<&str>, form: Form) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
+        Severity::Note => Level::NOTE,
     };
     let path = d.location.path.display().to_string();
     let title = level.primary_title(d.message.as_str());

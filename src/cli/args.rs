@@ -86,6 +86,10 @@ pub struct SiteArgs {
     /// Include articles marked draft = true.
     #[arg(long)]
     pub drafts: bool,
+    /// Include stories dated after the build clock (held back otherwise
+    /// until their time comes): for previewing an embargoed story.
+    #[arg(long)]
+    pub future: bool,
 }
 
 /// Where a build writes and the URL it publishes under.
@@ -115,11 +119,26 @@ pub struct BuildArgs {
     /// errors with file and line, elapsed ms), for CI.
     #[arg(long)]
     pub json: bool,
+    /// Keep each article's parsed and enriched result in DIR and reuse it
+    /// while the article, the settings and the briefing binary are
+    /// unchanged: a scheduled rebuild reads only what changed. Safe to
+    /// share with `check --cache` and to restore in CI.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
     /// Print the time of each stage (discover, parse, enrich, digest, corpus
     /// pass, render per template, write) and the slowest pages; with
     /// --json, as a "timings" field.
     #[arg(long)]
     pub timings: bool,
+    /// Say how many published stories are newer than TIME (RFC 3339, or
+    /// seconds since 1970), or that there is nothing new to publish: a
+    /// scheduled run passes the previous run's slot.
+    #[arg(long, value_name = "TIME", value_parser = parse_instant)]
+    pub since: Option<Timestamp>,
+    /// Also report for GitHub Actions: each problem as an annotation on its
+    /// file and line, and a summary appended to $GITHUB_STEP_SUMMARY.
+    #[arg(long)]
+    pub github: bool,
 }
 
 /// Options of `briefing check`.
@@ -131,6 +150,13 @@ pub struct CheckArgs {
     /// Check the site as published under this URL instead of base_url.
     #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
+    /// Reuse (and update) the article cache of `build --cache DIR`.
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<PathBuf>,
+    /// Report articles that cannot be built, but check and pass the site
+    /// without them (as a workflow that publishes what builds does).
+    #[arg(long)]
+    pub allow_broken_articles: bool,
 }
 
 /// Options of `briefing email`.
@@ -230,4 +256,15 @@ pub(super) fn build_instant() -> Result<Timestamp, Error> {
             .ok_or(Error::SourceDateEpoch(value)),
         Err(_) => Ok(Timestamp::now()),
     }
+}
+
+/// An instant on the command line: RFC 3339, or whole seconds since 1970.
+fn parse_instant(text: &str) -> Result<Timestamp, String> {
+    let text = text.trim();
+    if let Ok(seconds) = text.parse::<i64>() {
+        return Timestamp::from_second(seconds).map_err(|e| e.to_string());
+    }
+    text.parse::<Timestamp>().map_err(|_| {
+        format!("{text:?} is not an RFC 3339 time (2026-11-30T05:30:00Z) or seconds since 1970")
+    })
 }

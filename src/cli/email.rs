@@ -61,6 +61,7 @@ fn render(args: &EmailArgs, printer: &Printer) -> Result<(Vec<u8>, bool), Failur
     let options = BuildOptions {
         base_url: args.base_url.clone(),
         drafts: args.site.drafts,
+        future: args.site.future,
         ..BuildOptions::new(args.site.root.clone(), now)
     };
     let config = pipeline::load_config(&options)?;
@@ -76,7 +77,7 @@ fn render(args: &EmailArgs, printer: &Printer) -> Result<(Vec<u8>, bool), Failur
             .iter()
             .filter_map(|l| l.result.as_ref().err().cloned()),
     );
-    let (digest, more) = pipeline::assemble(good, &options);
+    let (digest, more) = pipeline::assemble(good, &config, &options);
     diagnostics.extend(more);
     diagnostics.sort();
     printer.diagnostics(&diagnostics);

@@ -27,9 +27,53 @@ pub(super) struct JsonReport {
     pub errors: Vec<JsonDiagnostic>,
     /// Wall time of the build in milliseconds.
     pub elapsed_ms: u64,
+    /// What the build did that is worth knowing: stories held back,
+    /// versions folded, undated stories dated by modification time.
+    pub notes: Vec<JsonDiagnostic>,
+    /// Stories held back until their time, soonest first.
+    pub held: Vec<JsonHeld>,
+    /// How many published stories are newer than `--since` (only then).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_since: Option<JsonNewSince>,
     /// Where the time went (`--timings` only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timings: Option<TimingsReport>,
+    /// What `--cache` did; absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cache: Option<JsonCache>,
+}
+
+/// What the article cache did in one build.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct JsonCache {
+    /// Articles taken from the cache.
+    pub reused: usize,
+    /// Articles read, parsed and enriched.
+    pub parsed: usize,
+    /// Entries of articles that are gone, dropped.
+    pub pruned: usize,
+    /// Whether the cache file was written.
+    pub saved: bool,
+}
+
+/// A story held back until its time.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct JsonHeld {
+    /// Its source file, relative to the site root.
+    pub file: String,
+    /// Its headline.
+    pub title: String,
+    /// When a build publishes it, RFC 3339.
+    pub due: String,
+}
+
+/// What `--since` found.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct JsonNewSince {
+    /// The time asked about, RFC 3339.
+    pub since: String,
+    /// Published stories newer than it.
+    pub articles: usize,
 }
 
 /// One warning or error with where it happened.
@@ -66,6 +110,27 @@ impl JsonReport {
                 .map(JsonDiagnostic::of_diagnostic)
                 .collect(),
             elapsed_ms,
+            cache: report.cache.as_ref().map(|c| JsonCache {
+                reused: c.reused,
+                parsed: c.parsed,
+                pruned: c.pruned,
+                saved: c.saved,
+            }),
+            notes: report
+                .notes
+                .iter()
+                .map(JsonDiagnostic::of_diagnostic)
+                .collect(),
+            held: report
+                .held
+                .iter()
+                .map(|h| JsonHeld {
+                    file: h.source_path.display().to_string(),
+                    title: h.title.clone(),
+                    due: h.due.to_string(),
+                })
+                .collect(),
+            new_since: None,
             timings: None,
         }
     }
@@ -80,6 +145,10 @@ impl JsonReport {
             warnings: Vec::new(),
             errors: vec![JsonDiagnostic::of_error(error)],
             elapsed_ms,
+            cache: None,
+            notes: Vec::new(),
+            held: Vec::new(),
+            new_since: None,
             timings: None,
         }
     }
@@ -149,6 +218,9 @@ mod tests {
                 Diagnostic::error(Location::at("seeds/a.md", 3, 1), "unknown field `x`"),
                 Diagnostic::warning(Location::file("static/index.html"), "not copied"),
             ],
+            cache: None,
+            notes: Vec::new(),
+            held: Vec::new(),
             timings: crate::timings::Timings::new().report(),
         };
         let json: serde_json::Value =

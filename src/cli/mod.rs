@@ -10,6 +10,7 @@
 mod annotate;
 mod args;
 mod check;
+mod github;
 mod email;
 mod json_report;
 mod preview;

@@ -31,6 +31,7 @@ pub(super) fn serve(args: &ServeArgs) -> ExitCode {
         port: args.port,
         output: args.output.clone(),
         drafts: args.site.drafts,
+        future: args.site.future,
         now,
     };
     let (sender, messages) = mpsc::channel();
@@ -78,6 +79,7 @@ pub(super) fn watch(args: &WatchArgs) -> ExitCode {
         output: args.target.output.clone(),
         base_url: args.target.base_url.clone(),
         drafts: args.site.drafts,
+        future: args.site.future,
         ..BuildOptions::new(root, now)
     };
     let (mut live, report) = match LiveBuild::start(options) {

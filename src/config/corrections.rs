@@ -24,7 +24,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::reword::toml_error;
 use crate::error::{Diagnostic, Error, Location};
@@ -33,7 +33,7 @@ use crate::error::{Diagnostic, Error, Location};
 pub const ENTITIES_FILE: &str = "entities.toml";
 
 /// Entities and aliases added or corrected by hand.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntityCorrections {
     /// Names that are never an entity.

@@ -10,6 +10,7 @@ mod placement;
 
 use std::path::{Path, PathBuf};
 
+use jiff::tz::TimeZone;
 use serde::Deserialize;
 
 use crate::error::reword::toml_error;
@@ -56,6 +57,12 @@ pub struct SiteConfig {
     /// The Atom, RSS and JSON feeds.
     #[serde(default)]
     pub feeds: FeedsConfig,
+    /// How long an edition is and the time zone its days are in.
+    #[serde(default)]
+    pub editions: EditionsConfig,
+    /// When two stories count as versions of one.
+    #[serde(default)]
+    pub duplicates: DuplicatesConfig,
     /// Free-form values handed to templates as `site.extra`.
     #[serde(default)]
     pub extra: toml::Table,
@@ -128,6 +135,60 @@ pub enum FeedContent {
     Full,
     /// Only the lede.
     Summary,
+}
+
+/// `[editions]`: what one edition covers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EditionsConfig {
+    /// A day or a week of stories.
+    pub length: EditionLength,
+    /// The IANA time zone (`Europe/London`) whose days the editions are,
+    /// and in which a date or time written without an offset is read.
+    pub time_zone: String,
+}
+
+impl Default for EditionsConfig {
+    fn default() -> Self {
+        EditionsConfig {
+            length: EditionLength::Day,
+            time_zone: "UTC".to_string(),
+        }
+    }
+}
+
+impl EditionsConfig {
+    /// The time zone; UTC if the name is unknown (which [`parse`] refuses).
+    pub fn zone(&self) -> TimeZone {
+        TimeZone::get(&self.time_zone).unwrap_or(TimeZone::UTC)
+    }
+}
+
+/// How much time one edition covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditionLength {
+    /// A calendar day.
+    #[default]
+    Day,
+    /// A week, Monday to Sunday.
+    Week,
+}
+
+/// `[duplicates]`: when two stories are versions of one.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DuplicatesConfig {
+    /// The share of word sequences two stories must have in common (the
+    /// Jaccard similarity of their word 3-shingles, 0 to 1) to fold into
+    /// one; 1 folds only identical texts.
+    pub threshold: f64,
+}
+
+impl Default for DuplicatesConfig {
+    fn default() -> Self {
+        DuplicatesConfig { threshold: 0.5 }
+    }
 }
 
 fn default_language() -> String {
@@ -252,6 +313,28 @@ pub fn parse(text: &str, path: &Path, themes: &[&str]) -> Result<SiteConfig, Err
             Some("feeds"),
             "limit",
             "`feeds.limit` must be at least 1, not 0".into(),
+        ));
+    }
+    if !(site.duplicates.threshold > 0.0 && site.duplicates.threshold <= 1.0) {
+        return Err(invalid(
+            Some("duplicates"),
+            "threshold",
+            format!(
+                "`duplicates.threshold` must be more than 0 and at most 1, not {}",
+                site.duplicates.threshold
+            ),
+        ));
+    }
+    if TimeZone::get(&site.editions.time_zone).is_err() {
+        return Err(Error::Config(
+            Diagnostic::error(
+                key_location(text, Some("editions"), "time_zone", path),
+                format!(
+                    "`editions.time_zone` must be an IANA time zone name, not {:?}",
+                    site.editions.time_zone
+                ),
+            )
+            .with_help("use an IANA time zone name such as \"Europe/London\" or \"UTC\""),
         ));
     }
     if let Some(cname) = &mut site.cname {
@@ -436,6 +519,36 @@ mod tests {
     }
 
     #[test]
+    fn editions_and_duplicates_have_defaults_and_are_checked() {
+        let site = parse_str("title = \"T\"\nbase_url = \"https://x.org\"\n").unwrap();
+        assert_eq!(site.editions.length, EditionLength::Day);
+        assert_eq!(site.editions.zone(), TimeZone::UTC);
+        assert_eq!(site.duplicates.threshold, 0.5);
+
+        let site = parse_str(
+            "title = \"T\"\nbase_url = \"https://x.org\"\n[editions]\nlength = \"week\"\ntime_zone = \"Europe/London\"\n[duplicates]\nthreshold = 0.8\n",
+        )
+        .unwrap();
+        assert_eq!(site.editions.length, EditionLength::Week);
+        assert_eq!(site.editions.zone().iana_name(), Some("Europe/London"));
+        assert_eq!(site.duplicates.threshold, 0.8);
+
+        let d = config_error(
+            "title = \"T\"\nbase_url = \"https://x.org\"\n[editions]\ntime_zone = \"Mars/Olympus\"\n",
+        );
+        assert_eq!(d.location.line, Some(4));
+        assert!(d.message.contains("Mars/Olympus"), "{}", d.message);
+        let d = config_error(
+            "title = \"T\"\nbase_url = \"https://x.org\"\n[editions]\nlength = \"month\"\n",
+        );
+        assert_eq!(d.location.line, Some(4));
+        let d = config_error(
+            "title = \"T\"\nbase_url = \"https://x.org\"\n[duplicates]\nthreshold = 0.0\n",
+        );
+        assert_eq!(d.location.line, Some(4));
+    }
+
+    #[test]
     fn messages_name_the_key_the_value_and_the_closest_key() {
         let said = |text: &str| config_error(text).to_string();
         let head = "title = \"T\"\nbase_url = \"https://x.org/\"\n";
@@ -508,7 +621,10 @@ mod tests {
             "base_url" => "\"https://x.org/\"",
             "cname" => "\"news.example.org\"",
             "output_dir" => "\"out\"",
-            "markdown" | "digest" | "feeds" | "extra" => "{}",
+            "markdown" | "digest" | "feeds" | "editions" | "duplicates" | "extra" => "{}",
+            "length" => "\"week\"",
+            "time_zone" => "\"Europe/London\"",
+            "threshold" => "0.7",
             "highlight_theme" => "\"InspiredGitHub\"",
             "unsafe_html" => "true",
             "content" => "\"summary\"",

@@ -29,12 +29,16 @@ pub(super) const KEYS: &[(Option<&str>, &[&str])] = &[
             "markdown",
             "digest",
             "feeds",
+            "editions",
+            "duplicates",
             "extra",
         ],
     ),
     (Some("markdown"), &["highlight_theme", "unsafe_html"]),
     (Some("digest"), &["index_editions", "words_per_minute"]),
     (Some("feeds"), &["limit", "content"]),
+    (Some("editions"), &["length", "time_zone"]),
+    (Some("duplicates"), &["threshold"]),
 ];
 
 /// The table a known key belongs in (`Some(None)` for the top level), when

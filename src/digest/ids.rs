@@ -51,6 +51,9 @@ ids! {
     TagId;
     /// A person, place or organisation: its position by kind, then slug.
     EntityId;
+    /// A version folded into another story: its position, by that story
+    /// in reading order.
+    VersionId;
 }
 
 /// A list indexed by an id type `I` instead of `usize`.

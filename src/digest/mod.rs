@@ -1,17 +1,26 @@
 //! Putting the articles together: `Vec<Article>` → [`Digest`].
 //!
-//! Pure. Orders the stories (newest edition first; within an edition by
-//! weight, then the file name's rank, then path), groups them into editions,
-//! makes slugs unique and collects tags. The briefing layer's corpus pass
+//! Pure. Holds back stories not yet due (`schedule`), makes slugs unique,
+//! folds the versions of one story into one (`duplicates`, `fold`), orders
+//! the stories (newest edition first; within an edition by date, weight,
+//! the file name's rank, then path), groups them into editions of a day or
+//! a week (`editions`) and collects tags. The briefing layer's corpus pass
 //! ([`entities`]) decides each article's people, places and organisations
 //! and `related` links stories that share them. Every list that reaches
 //! the output has a total order with a tie-breaker, so builds are
 //! byte-identical.
 
+mod duplicates;
+mod editions;
+mod order;
 pub mod entities;
+mod fold;
 pub mod ids;
+pub mod moved;
 pub mod pages;
 mod related;
+mod reuse;
+pub mod schedule;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -19,15 +28,46 @@ use std::time::Instant;
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
-use jiff::civil::Date;
+use jiff::Timestamp;
 
+use crate::config::EditionLength;
 use crate::enrich::Article;
 use crate::enrich::extract::candidate::EntityKind;
 use crate::error::{Diagnostic, Location};
 use crate::slug::{MAX_SLUG_LEN, slugify, unique};
 use crate::timings::Timings;
+pub use editions::Edition;
 use entities::{Entity, EntityRef};
-use ids::{ArticleId, EditionId, EntityId, Id, Table, TagId};
+use ids::{ArticleId, EditionId, EntityId, Id, Table, TagId, VersionId};
+use order::{cmp_option_first, path_bytes};
+pub use reuse::CorpusMemo;
+pub use schedule::Held;
+
+/// What the digest needs beyond the articles: the clock and the site's
+/// settings for editions and duplicates.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// The build instant: stories dated later are held back.
+    pub now: Timestamp,
+    /// Show stories dated after `now` too (a preview).
+    pub future: bool,
+    /// A day or a week per edition.
+    pub length: EditionLength,
+    /// The similarity at which two stories are versions of one.
+    pub duplicate_threshold: f64,
+}
+
+impl Default for Settings {
+    /// Nothing held, day editions, the default duplicate threshold.
+    fn default() -> Self {
+        Settings {
+            now: Timestamp::MAX,
+            future: false,
+            length: EditionLength::Day,
+            duplicate_threshold: 0.5,
+        }
+    }
+}
 
 /// The whole site's content, ordered and linked.
 #[derive(Debug, Clone, Default)]
@@ -42,27 +82,42 @@ pub struct Digest {
     /// For each article, its edition.
     pub edition_of: Table<ArticleId, EditionId>,
     /// For each article, its tags, in written order.
-    pub tags_of: Table<ArticleId, Vec<TagId>>,
+    pub tags_of: Arc<Table<ArticleId, Vec<TagId>>>,
     /// People, places and organisations, sorted by kind then slug.
-    pub entities: Table<EntityId, Entity>,
+    pub entities: Arc<Table<EntityId, Entity>>,
     /// For each article, its entities, most mentioned first.
-    pub entities_of: Table<ArticleId, Vec<EntityRef>>,
+    pub entities_of: Arc<Table<ArticleId, Vec<EntityRef>>>,
     /// For each article, the entity (if known) that said each of its quotes.
-    pub speakers: Table<ArticleId, Vec<Option<EntityId>>>,
+    pub speakers: Arc<Table<ArticleId, Vec<Option<EntityId>>>>,
     /// For each article, related articles (never itself), best first.
-    pub related: Table<ArticleId, Vec<ArticleId>>,
+    pub related: Arc<Table<ArticleId, Vec<ArticleId>>>,
+    /// Versions folded into the story shown, grouped by that story in
+    /// reading order, each group newest first.
+    pub versions: Table<VersionId, Version>,
+    /// For each article, the versions folded into it (most have none).
+    pub versions_of: Table<ArticleId, Vec<VersionId>>,
+    /// The own addresses of versions shown as another story, by slug.
+    pub moved: Vec<moved::Moved>,
+    /// Stories not yet due, soonest first: left out of every page.
+    pub held: Vec<Held>,
     /// The standalone pages of `pages/`, in footer order (the pipeline
     /// adds them: they take no part in ordering or linking the stories).
     pub pages: Vec<pages::StandalonePage>,
 }
 
-/// One day's stories.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edition {
-    /// The day.
-    pub date: Date,
-    /// Its articles, in reading order (a contiguous run).
-    pub articles: Vec<ArticleId>,
+/// Another version of a story shown: a copy, a lightly edited copy or a
+/// retitled one. Its own address only sends readers on ([`moved`]); the
+/// story shown takes the permalink of the first version published.
+#[derive(Debug, Clone)]
+pub struct Version {
+    /// The version as it was filed.
+    pub article: Arc<Article>,
+    /// The story it is folded into.
+    pub of: ArticleId,
+    /// How similar its text is to that story's (0 to 1).
+    pub similarity: f64,
+    /// Whether it is identical to that story (same title and text).
+    pub exact: bool,
 }
 
 /// A topic tag and the articles carrying it.
@@ -111,64 +166,146 @@ impl Digest {
     }
 }
 
-/// Orders, groups and links `articles`. Returns warnings for slug clashes
-/// and tags that cannot be turned into a URL.
-pub fn build(articles: Vec<Arc<Article>>) -> (Digest, Vec<Diagnostic>) {
-    build_timed(articles, &Timings::new())
+/// Orders, groups and links `articles`, holding back those not yet due at
+/// `settings.now` and folding versions of one story. Returns warnings for
+/// slug clashes, exact copies and tags that cannot be turned into a URL.
+pub fn build(articles: Vec<Arc<Article>>, settings: &Settings) -> (Digest, Vec<Diagnostic>) {
+    build_timed(articles, settings, &Timings::new())
 }
 
-/// [`build`], recording the time of its steps ("digest", "corpus pass",
+/// [`build`], recording the time of its steps ("digest", "duplicates" (the
+/// search for versions of one story, left out of "digest"), "corpus pass",
 /// "related") in `timings`.
 pub fn build_timed(
-    mut articles: Vec<Arc<Article>>,
+    articles: Vec<Arc<Article>>,
+    settings: &Settings,
     timings: &Timings,
 ) -> (Digest, Vec<Diagnostic>) {
+    let (digest, diagnostics, _) = build_reusing(articles, settings, None, timings);
+    (digest, diagnostics)
+}
+
+/// [`build_timed`], taking the corpus pass and the related stories from
+/// `memo` (the previous digest's) when no article gives them other inputs;
+/// also returns the memo for the next digest.
+pub fn build_reusing(
+    articles: Vec<Arc<Article>>,
+    settings: &Settings,
+    memo: Option<&CorpusMemo>,
+    timings: &Timings,
+) -> (Digest, Vec<Diagnostic>, CorpusMemo) {
     let started = Instant::now();
+    let (mut articles, held) = schedule::hold_back(articles, settings.now, settings.future);
     let mut diagnostics = assign_unique_slugs(&mut articles);
-    articles.sort_by(|a, b| {
-        b.date
-            .cmp(&a.date)
+    diagnostics.extend(held.iter().map(Held::note));
+    let searching = Instant::now();
+    let pairs = duplicates::pairs(&articles, settings.duplicate_threshold);
+    let searched = searching.elapsed();
+    let (mut stories, fold_diagnostics) = fold::fold(articles, &pairs);
+    diagnostics.extend(fold_diagnostics);
+    let length = settings.length;
+    stories.sort_by(|a, b| {
+        let (a, b) = (&a.shown, &b.shown);
+        editions::start_of(b.date, length)
+            .cmp(&editions::start_of(a.date, length))
+            .then_with(|| b.date.cmp(&a.date))
             .then_with(|| cmp_option_first(a.weight, b.weight))
             .then_with(|| cmp_option_first(a.rank, b.rank))
             .then_with(|| path_bytes(a).cmp(path_bytes(b)))
     });
-    let (editions, edition_of) = group_editions(&articles);
+    let moved = moved_addresses(&stories);
+    let (articles, folded): (Vec<_>, Vec<_>) =
+        stories.into_iter().map(|s| (s.shown, s.folded)).unzip();
+    let (versions, versions_of) = version_tables(folded);
+    let (editions, edition_of) = editions::group(&articles, length);
     let (tags, tags_of, tag_diagnostics) = collect_tags(&articles);
     diagnostics.extend(tag_diagnostics);
-    timings.stage("digest", started.elapsed());
-    let resolved = timings.time("corpus pass", || entities::resolve(&articles));
+    timings.stage("digest", started.elapsed().saturating_sub(searched));
+    timings.stage("duplicates", searched);
+    let kept = memo.and_then(|m| Some((m, m.entities_for(&articles)?)));
+    let kept_memo = kept.as_ref().map(|(m, _)| *m);
+    let (words, (entities, entities_of, speakers)) = timings.time("corpus pass", || match kept {
+        Some((m, shared)) => (Arc::clone(&m.words), shared),
+        None => {
+            let (resolved, words) = entities::resolve_with_words(&articles);
+            let shared = (
+                Arc::new(resolved.entities),
+                Arc::new(resolved.entities_of),
+                Arc::new(resolved.speakers),
+            );
+            (Arc::new(words), shared)
+        }
+    });
     let related = timings.time("related", || {
-        related::related(&resolved.entities_of, &tags_of)
+        kept_memo
+            .and_then(|m| m.related_for(&tags_of))
+            .unwrap_or_else(|| Arc::new(related::related(&entities_of, &tags_of)))
     });
     let digest = Digest {
         articles: articles.into(),
         editions,
         tags,
         edition_of,
-        tags_of,
-        entities: resolved.entities,
-        entities_of: resolved.entities_of,
-        speakers: resolved.speakers,
+        tags_of: Arc::new(tags_of),
+        entities,
+        entities_of,
+        speakers,
         related,
+        versions,
+        versions_of,
+        moved,
+        held,
         pages: Vec::new(),
     };
-    (digest, diagnostics)
+    let memo = CorpusMemo {
+        articles: digest.articles.as_slice().to_vec(),
+        words,
+        entities: (
+            Arc::clone(&digest.entities),
+            Arc::clone(&digest.entities_of),
+            Arc::clone(&digest.speakers),
+        ),
+        tags_of: Arc::clone(&digest.tags_of),
+        related: Arc::clone(&digest.related),
+    };
+    (digest, diagnostics, memo)
 }
 
-/// An article's source path as bytes: a total order that is much cheaper
-/// to compare than `Path`'s component by component one.
-fn path_bytes(article: &Article) -> &[u8] {
-    article.source_path.as_os_str().as_encoded_bytes()
+/// Every moved address of `stories` (in reading order), sorted by slug.
+fn moved_addresses(stories: &[fold::Story]) -> Vec<moved::Moved> {
+    let mut moved: Vec<moved::Moved> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            let own = s.own_slug.as_deref();
+            moved::of_story(ArticleId::new(i), &s.shown, own, &s.folded)
+        })
+        .collect();
+    moved.sort_by(|a, b| a.slug.cmp(&b.slug));
+    moved
 }
 
-/// `Some` values first, in order, then `None`.
-fn cmp_option_first<T: Ord>(a: Option<T>, b: Option<T>) -> std::cmp::Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => a.cmp(&b),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
+/// The versions table and each article's versions in it, from each
+/// article's folded versions in reading order.
+fn version_tables(
+    folded: Vec<Vec<fold::Folded>>,
+) -> (Table<VersionId, Version>, Table<ArticleId, Vec<VersionId>>) {
+    let mut versions = Vec::new();
+    let mut versions_of = Vec::with_capacity(folded.len());
+    for (i, group) in folded.into_iter().enumerate() {
+        let mut ids = Vec::with_capacity(group.len());
+        for f in group {
+            ids.push(VersionId::new(versions.len()));
+            versions.push(Version {
+                article: f.article,
+                of: ArticleId::new(i),
+                similarity: f.similarity,
+                exact: f.exact,
+            });
+        }
+        versions_of.push(ids);
     }
+    (versions.into(), versions_of.into())
 }
 
 /// Gives every article a unique slug. Explicit slugs are claimed first;
@@ -225,25 +362,6 @@ fn assign_unique_slugs(articles: &mut [Arc<Article>]) -> Vec<Diagnostic> {
         Arc::make_mut(article).slug = slug;
     }
     diagnostics
-}
-
-fn group_editions(
-    articles: &[Arc<Article>],
-) -> (Table<EditionId, Edition>, Table<ArticleId, EditionId>) {
-    let mut editions: Vec<Edition> = Vec::new();
-    let mut edition_of = Vec::with_capacity(articles.len());
-    for (i, article) in articles.iter().enumerate() {
-        let id = ArticleId::new(i);
-        match editions.last_mut() {
-            Some(edition) if edition.date == article.date => edition.articles.push(id),
-            _ => editions.push(Edition {
-                date: article.date,
-                articles: vec![id],
-            }),
-        }
-        edition_of.push(EditionId::new(editions.len() - 1));
-    }
-    (editions.into(), edition_of.into())
 }
 
 /// The tags by slug, each article's tags, and warnings.
@@ -325,7 +443,10 @@ mod tests {
     }
 
     fn build(articles: Vec<Article>) -> (Digest, Vec<Diagnostic>) {
-        super::build(articles.into_iter().map(Arc::new).collect())
+        super::build(
+            articles.into_iter().map(Arc::new).collect(),
+            &Settings::default(),
+        )
     }
 
     fn article(path: &str, day: i8, rank: Option<u32>, slug: &str) -> Article {
@@ -351,8 +472,9 @@ mod tests {
             source: None,
             source_url: None,
             draft: false,
+            // Each story its own text: the same text would fold them.
             body: std::sync::Arc::new(Body::Text {
-                paragraphs: vec!["x".into()],
+                paragraphs: vec![format!("Story {path} alone.")],
             }),
             revision: 0,
             extracted: Default::default(),
@@ -441,5 +563,145 @@ mod tests {
             .collect();
         assert_eq!(tags_of, vec![vec![0], vec![0]]);
         assert_eq!(diagnostics.len(), 1);
+    }
+
+    fn with_text(mut a: Article, title: &str, text: &str) -> Article {
+        a.title = title.to_string();
+        a.body = Arc::new(Body::Text {
+            paragraphs: text.split('\n').map(str::to_string).collect(),
+        });
+        a
+    }
+
+    const WIRE: &str = "Rescue teams reached the flooded villages of the northern valley on Tuesday after two days of heavy rain cut the only road.\nThe regional governor said four hundred people had been moved to schools in the district capital and that more buses were on the way.";
+
+    #[test]
+    fn versions_fold_into_the_newest_and_exact_copies_warn() {
+        let first = with_text(article("seeds/a.txt", 1, None, "a"), "Floods", WIRE);
+        let copy = with_text(article("seeds/b.txt", 1, None, "b"), "Floods", WIRE);
+        let retitled = with_text(
+            article("seeds/c.txt", 2, None, "c"),
+            "Villages cut off",
+            WIRE,
+        );
+        let other = with_text(
+            article("seeds/d.txt", 2, None, "d"),
+            "Floods",
+            "The flood defences of the northern valley will cost more than planned, the regional governor said.",
+        );
+        let (digest, diagnostics) = build(vec![first, copy, retitled, other]);
+        // The newest version (c) is shown, under the first version's
+        // permalink (a): the address given out first keeps working.
+        let shown: Vec<(&str, &str)> = digest
+            .articles
+            .iter()
+            .map(|a| (a.source_path.to_str().unwrap(), a.slug.as_str()))
+            .collect();
+        assert_eq!(shown, vec![("seeds/c.txt", "a"), ("seeds/d.txt", "d")]);
+        let folded: Vec<(&str, bool)> = digest.versions_of[ArticleId::new(0)]
+            .iter()
+            .map(|&v| {
+                let version = &digest.versions[v];
+                assert_eq!(version.of, ArticleId::new(0));
+                (version.article.slug.as_str(), version.exact)
+            })
+            .collect();
+        assert_eq!(folded, vec![("a", false), ("b", false)]);
+        assert!(digest.versions_of[ArticleId::new(1)].is_empty());
+        // Every other address a version had sends readers to the story
+        // shown: the copy's, and the shown version's own.
+        let moved: Vec<(&str, &str, ArticleId)> = digest
+            .moved
+            .iter()
+            .map(|m| (m.slug.as_str(), m.filed_as.as_str(), m.to))
+            .collect();
+        assert_eq!(
+            moved,
+            vec![
+                ("b", "Floods", ArticleId::new(0)),
+                ("c", "Villages cut off", ArticleId::new(0))
+            ]
+        );
+        let (notes, warnings): (Vec<_>, Vec<_>) = diagnostics.iter().partition(|d| d.is_note());
+        assert_eq!(warnings.len(), 1, "{diagnostics:?}");
+        assert_eq!(warnings[0].location.path, Path::new("seeds/b.txt"));
+        assert!(warnings[0].message.contains("seeds/a.txt"));
+        let noted: Vec<_> = notes.iter().map(|n| n.location.path.clone()).collect();
+        assert_eq!(
+            noted,
+            vec![Path::new("seeds/a.txt"), Path::new("seeds/b.txt")]
+        );
+        assert!(
+            notes[0].message.contains("folded into seeds/c.txt"),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn stories_not_yet_due_are_held_unless_the_future_is_asked_for() {
+        let past = article("seeds/past.txt", 1, None, "past");
+        let due = past.published;
+        let future = article("seeds/future.txt", 9, None, "future");
+        let settings = Settings {
+            now: due,
+            ..Settings::default()
+        };
+        let (digest, _) = super::build(
+            vec![Arc::new(past.clone()), Arc::new(future.clone())],
+            &settings,
+        );
+        assert_eq!(digest.articles.len(), 1);
+        assert_eq!(digest.held.len(), 1);
+        assert_eq!(digest.held[0].source_path, Path::new("seeds/future.txt"));
+        assert_eq!(digest.held[0].due, future.published);
+        let preview = Settings {
+            future: true,
+            ..settings
+        };
+        let (digest, _) = super::build(vec![Arc::new(past), Arc::new(future)], &preview);
+        assert_eq!((digest.articles.len(), digest.held.len()), (2, 0));
+    }
+
+    #[test]
+    fn week_editions_hold_monday_to_sunday_newest_day_first() {
+        let settings = Settings {
+            length: EditionLength::Week,
+            ..Settings::default()
+        };
+        // 6 July 2025 is a Sunday; 7 to 13 July is one week.
+        let articles = [
+            (6, "sun"),
+            (7, "mon"),
+            (12, "sat"),
+            (13, "sun2"),
+            (14, "mon2"),
+        ]
+        .map(|(day, slug)| Arc::new(article(slug, day, None, slug)))
+        .to_vec();
+        let (digest, _) = super::build(articles, &settings);
+        let editions: Vec<(jiff::civil::Date, jiff::civil::Date, Vec<&str>)> = digest
+            .editions
+            .iter()
+            .map(|e| {
+                let slugs = e
+                    .articles
+                    .iter()
+                    .map(|&i| digest.articles[i].slug.as_str())
+                    .collect();
+                (e.date, e.last, slugs)
+            })
+            .collect();
+        assert_eq!(
+            editions,
+            vec![
+                (date(2025, 7, 14), date(2025, 7, 20), vec!["mon2"]),
+                (
+                    date(2025, 7, 7),
+                    date(2025, 7, 13),
+                    vec!["sun2", "sat", "mon"]
+                ),
+                (date(2025, 6, 30), date(2025, 7, 6), vec!["sun"]),
+            ]
+        );
     }
 }

@@ -15,13 +15,14 @@
 //! date or an agency beside it, and the text after it must open a sentence.
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 use super::extract::candidate::{Candidate, EntityKind, Evidence};
 use super::extract::lexicon::{Known, Lexicon};
 use crate::article::Body;
 
 /// A dateline read off the start of a story.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dateline {
     /// As written, without its dash or colon: "BEIJING, May 3 (Reuters)".
     pub text: String,
@@ -33,6 +34,20 @@ pub struct Dateline {
     pub agency: Option<String>,
     /// The date it gives, its year resolved against the build clock.
     pub date: Option<Date>,
+    /// The day as written, kept so that a dateline without a year can be
+    /// resolved again against another build's clock ([`Dateline::redate`]).
+    written: Option<DayOfYear>,
+}
+
+impl Dateline {
+    /// Resolves the date again against `today`, as a build on that day
+    /// would have (a cached article read by a later build); a date that
+    /// gives its year stays as it is.
+    pub fn redate(&mut self, today: Date) {
+        if let Some(day) = self.written.filter(|d| d.year.is_none()) {
+            self.date = day.resolve(today);
+        }
+    }
 }
 
 /// Where the text before a dateline's separator may end, in bytes.
@@ -224,6 +239,7 @@ pub(crate) fn read(paragraph: &str, lex: &Lexicon, today: Date) -> Option<(Datel
         place,
         agency: head.agency.map(str::to_string),
         date: head.date.and_then(|d| d.resolve(today)),
+        written: head.date,
     };
     Some((dateline, rest))
 }
@@ -406,7 +422,7 @@ fn capitalise_piece(lower: &str) -> String {
 }
 
 /// A day and month, perhaps with a year, as a dateline writes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 struct DayOfYear {
     month: i8,
     day: i8,

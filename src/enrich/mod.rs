@@ -6,6 +6,7 @@
 //! The briefing layer (entities, quotes, key figures) is [`extract`]'s.
 
 pub mod dateline;
+mod dating;
 pub mod extract;
 mod filename;
 mod key_points;
@@ -19,44 +20,17 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
+use serde::{Deserialize, Serialize};
 
 use crate::article::{Body, ParsedArticle};
 use crate::slug::{MAX_SLUG_LEN, slugify};
 use extract::Extracted;
 use extract::lexicon::Lexicon;
 
-/// What the build knows that the articles do not.
-#[derive(Debug, Clone, Copy)]
-pub struct EnrichContext {
-    /// The build instant: `SOURCE_DATE_EPOCH` when set, else now.
-    pub now: Timestamp,
-    /// Reading speed for reading times.
-    pub words_per_minute: u32,
-}
-
-impl EnrichContext {
-    /// The current edition's date: the build instant's date in UTC.
-    pub fn today(&self) -> Date {
-        self.now.to_zoned_datetime(TimeZone::UTC).date()
-    }
-}
-
-/// Where an article's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum DateSource {
-    /// `date` in front matter or sidecar.
-    FrontMatter,
-    /// A `YYYY-MM-DD` file-name prefix.
-    FileName,
-    /// The date in the story's dateline ("BEIJING, May 3 (Reuters) –").
-    Dateline,
-    /// Neither: the build's current edition.
-    Edition,
-}
+pub use dating::{DateSource, EnrichContext};
 
 /// An article with everything derived, ready for the digest.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Source path relative to the site root: the article's identity.
     pub source_path: PathBuf,
@@ -71,7 +45,8 @@ pub struct Article {
     pub slug_given: bool,
     /// The edition (calendar day) the article belongs to.
     pub date: Date,
-    /// When it was published; midnight UTC of `date` if no time was given.
+    /// When it was published: midnight of `date` in the site's time zone
+    /// if no time was given. Later than the build clock, it is held back.
     pub published: Timestamp,
     /// Where `date` came from.
     pub date_source: DateSource,
@@ -139,10 +114,8 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         .or_else(|| body.paragraphs().first().map(|p| title::derive(p)))
         .unwrap_or_default();
     let (slug, slug_given) = slug_of(front.slug, &title, source.stem());
-    let given_date = front
-        .date
-        .map(|fd| (fd.date, fd.instant, DateSource::FrontMatter));
-    let (date, published, date_source) = date_of(given_date, file.date, dateline.as_ref(), ctx);
+    let dateline_date = dateline.as_ref().and_then(|d| d.date);
+    let (date, published, date_source) = dating::resolve(front.date, file.date, dateline_date, ctx);
     let word_count = body.word_count();
     let paras = extract::paras(body.paragraphs());
     let mut extracted = extract::extract_read(body.paragraphs(), &paras, lexicon);
@@ -184,6 +157,32 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
     }
 }
 
+/// Dates an article again for the build of `ctx`, as [`enrich_with`]
+/// would have on that build's day: a dateline without a year is resolved
+/// again against it, and an article with no date of its own (front
+/// matter, file name or dateline) moves to the current edition, at the
+/// build instant; any other is returned as it was. The build clock affects
+/// nothing else in an article, so an article kept from an earlier build
+/// (`build --cache`) is redated rather than derived again.
+pub fn redate(mut article: Article, ctx: &EnrichContext) -> Article {
+    if !matches!(
+        article.date_source,
+        DateSource::Dateline | DateSource::Edition
+    ) {
+        return article;
+    }
+    if let Some(dateline) = article.dateline.as_mut() {
+        dateline.redate(ctx.today());
+    }
+    (article.date, article.published, article.date_source) = dating::resolve(
+        None,
+        None,
+        article.dateline.as_ref().and_then(|d| d.date),
+        ctx,
+    );
+    article
+}
+
 /// The slug: front matter's (slugified), else one cut from the title, else
 /// the file name's; and whether it was given.
 fn slug_of(given: Option<String>, title: &str, stem: &str) -> (String, bool) {
@@ -198,39 +197,23 @@ fn slug_of(given: Option<String>, title: &str, stem: &str) -> (String, bool) {
     }
 }
 
-/// The date, the instant and where they came from: front matter, else the
-/// file name's date, else the dateline's, else the build's edition. A
-/// file-name date comes before a dateline's because it is whole (a
-/// dateline's year is inferred) and names the edition the author filed the
-/// story under.
-fn date_of(
-    given: Option<(Date, Option<Timestamp>, DateSource)>,
-    file_date: Option<Date>,
-    dateline: Option<&dateline::Dateline>,
-    ctx: &EnrichContext,
-) -> (Date, Timestamp, DateSource) {
-    if let Some((date, instant, source)) = given {
-        return (date, instant.unwrap_or_else(|| midnight(date)), source);
+/// Dates an article that gave no date by when it entered the site (`at`,
+/// found by `source`: [`DateSource::Git`] or [`DateSource::Modified`]),
+/// never later than the build clock. An article that has a date keeps it.
+pub fn date_undated(article: &mut Article, at: Timestamp, source: DateSource, ctx: &EnrichContext) {
+    if article.date_source != DateSource::Edition {
+        return;
     }
-    if let Some(d) = file_date {
-        return (d, midnight(d), DateSource::FileName);
-    }
-    match dateline.and_then(|d| d.date) {
-        Some(d) => (d, midnight(d), DateSource::Dateline),
-        None => (ctx.today(), ctx.now, DateSource::Edition),
-    }
+    let (date, at) = dating::entered(at, ctx);
+    article.published = at;
+    article.date = date;
+    article.date_source = source;
 }
 
 fn non_empty(value: Option<String>) -> Option<String> {
     value
         .map(|v| v.trim().to_string())
         .filter(|v| !v.is_empty())
-}
-
-fn midnight(date: Date) -> Timestamp {
-    date.to_zoned_datetime(TimeZone::UTC)
-        .map(|z| z.timestamp())
-        .unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
 /// A slug for an article whose title has nothing ASCII in it: its file
@@ -251,17 +234,28 @@ pub fn reading_minutes(words: usize, wpm: u32) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::article::front_matter::{FrontDate, FrontMatter};
     use crate::discover::{SourceFile, SourceKind};
     use jiff::civil::date;
+    use jiff::tz::TimeZone;
 
     fn ctx() -> EnrichContext {
         EnrichContext {
             now: Timestamp::from_second(1_752_300_000).unwrap(),
             words_per_minute: 200,
+            time_zone: TimeZone::UTC,
         }
+    }
+
+    /// An article with the given date fields, for other modules' tests.
+    pub(crate) fn article_dated(date: Date, at: Timestamp, source: DateSource) -> Article {
+        let mut a = enrich(parsed("x.txt", FrontMatter::default(), &["Text."]), &ctx());
+        a.date = date;
+        a.published = at;
+        a.date_source = source;
+        a
     }
 
     fn parsed(name: &str, front: FrontMatter, paragraphs: &[&str]) -> ParsedArticle {
@@ -325,6 +319,38 @@ mod tests {
             (date(2025, 7, 12), DateSource::Edition)
         );
         assert_eq!(c.published, ctx().now);
+        let later = EnrichContext {
+            now: Timestamp::from_second(1_752_400_000).unwrap(),
+            ..ctx()
+        };
+        let c = redate(c, &later);
+        assert_eq!((c.date, c.published), (date(2025, 7, 13), later.now));
+        assert_eq!(redate(b.clone(), &later), b, "a dated article stays");
+    }
+
+    #[test]
+    fn a_dateline_without_a_year_is_redated_as_a_later_build_would_date_it() {
+        let later = EnrichContext {
+            now: Timestamp::from_second(1_752_400_000).unwrap(),
+            ..ctx()
+        };
+        for text in [
+            "LONDON, July 13 (Reuters) - The bank raised rates on Sunday.",
+            "LONDON, July 13 2023 (Reuters) - The bank raised rates on Sunday.",
+            "LONDON (Reuters) - The bank raised rates on Sunday.",
+        ] {
+            let p = parsed("x.txt", FrontMatter::default(), &[text]);
+            let cached = enrich(p.clone(), &ctx());
+            assert_eq!(redate(cached, &later), enrich(p, &later), "{text}");
+        }
+        let p = parsed(
+            "x.txt",
+            FrontMatter::default(),
+            &["LONDON, July 13 (Reuters) - The bank raised rates on Sunday."],
+        );
+        let (before, after) = (enrich(p.clone(), &ctx()), enrich(p, &later));
+        assert_eq!(before.date, date(2024, 7, 13), "not after the build day");
+        assert_eq!(after.date, date(2025, 7, 13));
     }
 
     #[test]
@@ -442,5 +468,31 @@ mod tests {
         assert_eq!(reading_minutes(0, 230), 1);
         assert_eq!(reading_minutes(230, 230), 1);
         assert_eq!(reading_minutes(231, 230), 2);
+    }
+
+    #[test]
+    fn undated_articles_take_when_they_entered_but_never_a_future_time() {
+        let c = EnrichContext {
+            time_zone: TimeZone::get("Asia/Tokyo").unwrap(),
+            ..ctx()
+        };
+        let (day, at, source) = dating::resolve(None, None, None, &c);
+        assert_eq!((at, source), (c.now, DateSource::Edition));
+        assert_eq!(day, date(2025, 7, 12));
+        let mut article = article_dated(day, at, source);
+        // 2025-07-01T20:00Z is already 2 July in Tokyo.
+        let entered = Timestamp::from_second(1_751_400_000).unwrap();
+        date_undated(&mut article, entered, DateSource::Git, &c);
+        assert_eq!(
+            (article.date, article.published, article.date_source),
+            (date(2025, 7, 2), entered, DateSource::Git)
+        );
+        let mut later = article_dated(day, at, DateSource::Edition);
+        let future = Timestamp::from_second(1_800_000_000).unwrap();
+        date_undated(&mut later, future, DateSource::Modified, &c);
+        assert_eq!(later.published, c.now);
+        let mut dated = article_dated(day, at, DateSource::FileName);
+        date_undated(&mut dated, entered, DateSource::Git, &c);
+        assert_eq!(dated.date_source, DateSource::FileName);
     }
 }

@@ -97,6 +97,9 @@ fn to_u32(n: usize) -> u32 {
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
+    /// What the build did that a reader of its summary should know (a
+    /// story held back, versions folded): nothing is wrong.
+    Note,
     /// Worth telling; the build still succeeds.
     Warning,
     /// The input was skipped; the build exits 1.
@@ -106,6 +109,7 @@ pub enum Severity {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         })
@@ -117,7 +121,7 @@ impl fmt::Display for Severity {
 pub struct Diagnostic {
     /// Where it happened.
     pub location: Location,
-    /// Warning or error.
+    /// Note, warning or error.
     pub severity: Severity,
     /// What is wrong, in one line.
     pub message: String,
@@ -142,6 +146,19 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(location, message)
         }
+    }
+
+    /// A note at `location`: what the build did, nothing wrong.
+    pub fn note(location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(location, message)
+        }
+    }
+
+    /// Whether this is only a note.
+    pub fn is_note(&self) -> bool {
+        self.severity == Severity::Note
     }
 
     /// The same diagnostic with a hint on how to fix it.

@@ -13,34 +13,45 @@
 //! - a template change re-renders every page without re-parsing;
 //! - `site.toml` changing is a full rebuild.
 //!
+//! It does so in two steps: [`LiveBuild::update`] writes the pages of
+//! articles edited in place at once (`preview.rs`); the rest, the
+//! whole-site step (`whole_site.rs`, driven from `step.rs`), runs on a
+//! thread of its own, and a newer change cancels it and is previewed
+//! without waiting for it.
+//!
 //! The result is byte-identical to a clean build of the same files. An
 //! article that stops parsing keeps its last good version on the site and
 //! its error is reported, so a preview survives a half-typed edit; a broken
 //! template keeps the last good templates. [`rebuild_loop`] is the loop
 //! that feeds a live build the changes a watcher reports.
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-use xxhash_rust::xxh3::{Xxh3DefaultBuilder, xxh3_64};
-
+use crate::config::Config;
+use crate::digest::{CorpusMemo, Digest};
 use crate::enrich::Article;
 use crate::error::{Diagnostic, Error};
-use crate::output::{LiveOutput, OutputSink};
+use crate::output::LiveOutput;
 use crate::pipeline::{self, BuildOptions, BuildReport, Built};
+use crate::render::Renderer;
 use crate::render::fingerprint::{Memo, fingerprint_all};
-use crate::render::{Job, Page, RenderedPage, Renderer};
 use changes::ChangeSet;
 use sources::Sources;
+use whole_site::{PageMap, Running, UNKNOWN};
 
 pub mod changes;
+mod preview;
 pub mod rebuild_loop;
 mod sources;
+mod step;
 #[cfg(test)]
 mod tests;
+mod whole_site;
+
+/// How many recently previewed pages the whole-site step renders first.
+const RECENT: usize = 8;
 
 /// What one incremental rebuild did.
 #[derive(Debug, Clone, Default)]
@@ -86,13 +97,23 @@ impl Rebuild {
     }
 }
 
+/// What [`LiveBuild::poll_finish`] found.
+#[derive(Debug)]
+pub enum Finished {
+    /// The whole-site step wrote the pages it renders first (recently
+    /// edited ones) and goes on with the rest.
+    First(Vec<String>),
+    /// Every change taken in is done (or the step failed).
+    Done(Result<Rebuild, Error>),
+}
+
 /// Work taken in by `update` and left for `finish`.
 struct Pending {
     started: Instant,
     /// The digest must be rebuilt and pages re-rendered.
     rerender: bool,
-    /// Every page must be rendered again (templates changed).
-    all: bool,
+    /// Templates changed: previews wait for the whole-site step.
+    templates: bool,
     /// Articles changed: the files beside stories may have too.
     content: bool,
     /// Whether every static change was to a stylesheet (`None`: none).
@@ -105,7 +126,7 @@ impl Pending {
         Pending {
             started,
             rerender: false,
-            all: false,
+            templates: false,
             content: false,
             stylesheets_only: None,
             rebuild: Rebuild::default(),
@@ -117,17 +138,35 @@ impl Pending {
 /// keeps up to date.
 pub struct LiveBuild {
     options: BuildOptions,
-    built: Built,
+    config: Config,
+    output: std::path::PathBuf,
+    /// The digest the output was last brought up to date with (previews
+    /// render against it).
+    digest: Digest,
+    renderer: Arc<Renderer>,
+    /// Output paths of the static assets written.
+    assets: Vec<String>,
     sources: Sources,
     live: LiveOutput,
     /// Output path → fingerprint of every page in the output.
-    pages: HashMap<String, u64, Xxh3DefaultBuilder>,
-    /// Fingerprints by input identity, from the last build.
-    memo: Memo,
+    pages: Arc<PageMap>,
+    /// Fingerprints by input identity, from the last fingerprinting.
+    memo: Arc<Memo>,
+    /// The last digest's corpus pass, kept while edits name no one new.
+    corpus: Arc<CorpusMemo>,
     /// Articles re-read by the last reload of known files: (before, after).
     replaced: Vec<(Arc<Article>, Arc<Article>)>,
-    /// Hashes of the pages the preview wrote since the last `finish`.
-    previewed: HashMap<String, u64, Xxh3DefaultBuilder>,
+    /// Hashes of the pages the preview wrote since the last whole-site step.
+    previewed: PageMap,
+    /// The articles previewed last (source path, page), newest first: a
+    /// template change shows them at once, and the step renders them first.
+    recent: Vec<(std::path::PathBuf, String)>,
+    /// Counts the changes taken in that a whole-site step must see.
+    generation: u64,
+    /// The whole-site step running, and the generation it works from.
+    running: Option<(Running, u64)>,
+    /// The last whole-site step failed: retried after the next change.
+    failed: bool,
     /// Changes taken in by `update` and not yet finished.
     pending: Option<Pending>,
     /// The unfixed template or configuration error, if any.
@@ -138,52 +177,75 @@ pub struct LiveBuild {
     digest_diagnostics: Vec<Diagnostic>,
     /// The latest problems found while copying static files.
     asset_diagnostics: Vec<Diagnostic>,
+    /// Problems with the standalone pages (read again only by a full
+    /// rebuild).
+    page_diagnostics: Vec<Diagnostic>,
 }
 
 impl LiveBuild {
     /// Runs a full build and keeps its state.
     pub fn start(options: BuildOptions) -> Result<(LiveBuild, BuildReport), Error> {
-        let (mut built, report) = pipeline::build_full(&options)?;
-        let (fresh, memo) = fingerprint_all(&built.renderer, &built.digest, &Memo::default());
+        let (built, report) = pipeline::build_full(&options)?;
+        let Built {
+            config,
+            output,
+            loaded,
+            digest,
+            corpus,
+            renderer,
+            assets,
+            page_diagnostics,
+        } = built;
+        let (fresh, memo) = fingerprint_all(&renderer, &digest, &Memo::default());
         let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
-        let sources = Sources::from_loaded(std::mem::take(&mut built.loaded));
-        let live = LiveOutput::new(&built.output);
+        let sources = Sources::from_loaded(loaded);
+        let live = LiveOutput::new(&output);
         // The first build's article errors live in `sources` and the
         // configuration's warnings in its config; keep the rest.
         let other = report
             .diagnostics
             .iter()
             .filter(|d| !sources.errors().any(|e| e == *d))
-            .filter(|d| !built.config.warnings.contains(d))
-            .filter(|d| !built.page_diagnostics.contains(d))
+            .filter(|d| !config.warnings.contains(d))
+            .filter(|d| !page_diagnostics.contains(d))
             .cloned()
             .collect();
         let live_build = LiveBuild {
             options,
-            built,
+            config,
+            output,
+            digest,
+            renderer: Arc::new(renderer),
+            assets,
             sources,
             live,
-            pages,
-            memo,
+            pages: Arc::new(pages),
+            memo: Arc::new(memo),
+            corpus: Arc::new(corpus),
             replaced: Vec::new(),
-            previewed: HashMap::default(),
+            previewed: PageMap::default(),
+            recent: Vec::new(),
+            generation: 0,
+            running: None,
+            failed: false,
             pending: None,
             fatal: None,
             discovery_diagnostics: other,
             digest_diagnostics: Vec::new(),
             asset_diagnostics: Vec::new(),
+            page_diagnostics,
         };
         Ok((live_build, report))
     }
 
     /// The site root being watched.
     pub fn root(&self) -> &Path {
-        &self.built.config.root
+        &self.config.root
     }
 
     /// The output folder being updated.
     pub fn output(&self) -> &Path {
-        &self.built.output
+        &self.output
     }
 
     /// Applies a set of changes. On a fatal error (bad `site.toml`, broken
@@ -198,12 +260,22 @@ impl LiveBuild {
     /// date, rank and tags), their pages, rendered against the previous
     /// digest. Returns those pages' output paths. Everything else (the new
     /// digest, the pages that show the edits, whole-site files) is left for
-    /// [`LiveBuild::finish`], so a burst of changes is taken in before the
-    /// costly part runs once. A previewed page may briefly show the
-    /// previous build's cross-article data (entities resolved across the
-    /// site, related stories); `finish` rewrites it if that changed.
+    /// the whole-site step ([`LiveBuild::finish`], or
+    /// [`LiveBuild::start_finish`] and [`LiveBuild::poll_finish`]), so a
+    /// burst of changes is taken in before the costly part runs once; a
+    /// step already running is cancelled, as it works from what these
+    /// changes replace. A previewed page may briefly show the previous
+    /// build's cross-article data (entities resolved across the site,
+    /// related stories); the step rewrites it if that changed.
     pub fn update(&mut self, changes: &ChangeSet) -> Result<Vec<String>, Error> {
         let started = Instant::now();
+        if changes.config || changes.templates || !changes.content.is_empty() {
+            self.generation += 1;
+            self.failed = false;
+            if let Some((running, _)) = &self.running {
+                running.cancel();
+            }
+        }
         self.replaced.clear();
         let mut pending = self.pending.take().unwrap_or_else(|| Pending::new(started));
         let result = self.take_in(changes, &mut pending);
@@ -222,24 +294,36 @@ impl LiveBuild {
         pending: &mut Pending,
     ) -> Result<Vec<String>, Error> {
         if changes.config {
+            self.stop();
             let restarted = self.restart(pending.started)?;
             *pending = Pending::new(pending.started);
             pending.rebuild = restarted;
             return Ok(Vec::new());
         }
         if changes.templates {
-            let templates = pipeline::load_templates(&self.built.config)?;
-            self.built.renderer =
-                pipeline::make_renderer(&self.built.config, templates, &self.options);
+            let templates = pipeline::load_templates(&self.config)?;
+            self.renderer = Arc::new(pipeline::make_renderer(
+                &self.config,
+                templates,
+                &self.options,
+            ));
             self.fatal = None;
+            // Every page was rendered with the old templates.
+            Arc::make_mut(&mut self.pages)
+                .values_mut()
+                .for_each(|fp| *fp = UNKNOWN);
             pending.rerender = true;
-            pending.all = true;
+            pending.templates = true;
         }
         let mut previewed = Vec::new();
+        if changes.templates && changes.content.is_empty() {
+            previewed = self.preview_recent()?;
+            pending.rebuild.previewed.extend(previewed.iter().cloned());
+        }
         if !changes.content.is_empty() {
-            let reload =
-                self.sources
-                    .reload(&self.built.config, &self.options, &changes.content)?;
+            let reload = self
+                .sources
+                .reload(&self.config, &self.options, &changes.content)?;
             pending.rebuild.reparsed += reload.count;
             self.replaced.extend(reload.replaced);
             if let Some(diagnostics) = reload.discovery {
@@ -247,7 +331,7 @@ impl LiveBuild {
             }
             pending.rerender = true;
             pending.content = true;
-            if !pending.all {
+            if !pending.templates {
                 previewed = self.preview()?;
                 if !previewed.is_empty() && pending.rebuild.preview_elapsed.is_none() {
                     pending.rebuild.preview_elapsed = Some(pending.started.elapsed());
@@ -270,38 +354,45 @@ impl LiveBuild {
         Ok(previewed)
     }
 
-    /// Whether [`LiveBuild::finish`] has work to do.
+    /// Whether changes are taken in and not yet finished.
     pub fn has_pending(&self) -> bool {
         self.pending.is_some()
     }
 
+    /// Whether the whole-site step should be started: changes are pending
+    /// and the last attempt did not fail (a failed step waits for the next
+    /// change).
+    pub fn wants_finish(&self) -> bool {
+        self.pending.is_some() && !self.failed && self.running.is_none()
+    }
+
+    /// Whether a whole-site step is running.
+    pub fn is_finishing(&self) -> bool {
+        self.running.is_some()
+    }
+
     /// Does the rest of the changes taken in by [`LiveBuild::update`]: builds
-    /// the new digest and writes every page whose fingerprint changed.
+    /// the new digest and writes every page whose fingerprint changed,
+    /// waiting for it.
     pub fn finish(&mut self) -> Result<Rebuild, Error> {
-        let Some(mut pending) = self.pending.take() else {
-            return Ok(Rebuild {
-                diagnostics: self.diagnostics(),
-                ..Rebuild::default()
-            });
-        };
-        if pending.rerender
-            && let Err(e) = self.rerender(pending.all, &mut pending.rebuild)
-        {
-            self.pending = Some(pending);
-            return Err(e);
+        loop {
+            let Some(pending) = &self.pending else {
+                return Ok(Rebuild {
+                    diagnostics: self.diagnostics(),
+                    ..Rebuild::default()
+                });
+            };
+            if !pending.rerender && self.running.is_none() {
+                return self.conclude();
+            }
+            if self.running.is_none() {
+                self.failed = false;
+                self.start_finish();
+            }
+            if let Some(result) = self.collect() {
+                return result;
+            }
         }
-        if pending.content {
-            self.recopy_story_files(&mut pending.rebuild)?;
-        }
-        let mut rebuild = pending.rebuild;
-        let pages = rebuild.all_written().iter().any(|p| p.ends_with(".html"));
-        rebuild.css_only =
-            pending.stylesheets_only == Some(true) && !pages && rebuild.removed.is_empty();
-        rebuild.diagnostics = self.diagnostics();
-        rebuild.fatal = self.fatal.clone();
-        rebuild.elapsed = pending.started.elapsed();
-        self.previewed.clear();
-        Ok(rebuild)
     }
 
     /// A full rebuild (after `site.toml` changed), replacing the whole live build.
@@ -318,104 +409,11 @@ impl LiveBuild {
         })
     }
 
-    /// Renders the pages of articles edited in place against the previous
-    /// digest and writes them; returns their output paths.
-    fn preview(&mut self) -> Result<Vec<String>, Error> {
-        let mut jobs = Vec::new();
-        for (before, after) in &self.replaced {
-            let stays = before.slug == after.slug
-                && before.date == after.date
-                && before.weight == after.weight
-                && before.rank == after.rank
-                && before.tags == after.tags
-                && before.draft == after.draft;
-            let articles = &self.built.digest.articles;
-            let position = articles
-                .enumerate()
-                .find(|(_, a)| Arc::ptr_eq(a, before))
-                .map(|(i, _)| i);
-            if let (true, Some(i)) = (stays, position) {
-                self.built.digest.articles[i] = Arc::clone(after);
-                jobs.push(Job::Page(Page::Article(i)));
-            }
-        }
-        let mut written = Vec::new();
-        for job in jobs {
-            let RenderedPage { path, bytes } =
-                self.built.renderer.render(&self.built.digest, job)?;
-            self.live.write(&path, &bytes)?;
-            self.previewed.insert(path.clone(), xxh3_64(&bytes));
-            written.push(path);
-        }
-        Ok(written)
-    }
-
-    /// Rebuilds the digest and writes every page whose fingerprint changed
-    /// (all pages when `all`), removing pages that are gone.
-    fn rerender(&mut self, all: bool, rebuild: &mut Rebuild) -> Result<(), Error> {
-        let articles: Vec<_> = self.sources.good().cloned().collect();
-        let (mut digest, digest_diagnostics) = pipeline::assemble(articles, &self.options);
-        // Standalone pages change only with a full rebuild (see `watch`).
-        digest.pages = self.built.digest.pages.clone();
-        self.digest_diagnostics = digest_diagnostics;
-        let renderer = &self.built.renderer;
-        let (fresh, memo) = fingerprint_all(renderer, &digest, &self.memo);
-        let mut dirty: Vec<(&String, Job)> = fresh
-            .iter()
-            .filter(|(path, _, fp)| all || self.pages.get(path) != Some(fp))
-            .map(|(path, job, _)| (path, *job))
-            .collect();
-        dirty.sort_by(|a, b| a.0.cmp(b.0));
-        let live = &self.live;
-        let previewed = &self.previewed;
-        let written: Vec<Option<String>> = dirty
-            .par_iter()
-            .map(|(path, job)| {
-                if Renderer::streams(*job) {
-                    let fill =
-                        &mut |out: &mut dyn std::io::Write| renderer.write_to(&digest, *job, out);
-                    live.write_streamed(path, fill)?;
-                    return Ok(Some(path.to_string()));
-                }
-                let RenderedPage { path, bytes } = renderer.render(&digest, *job)?;
-                // The preview may already have written exactly this.
-                if previewed.get(&path) == Some(&xxh3_64(&bytes)) {
-                    return Ok(None);
-                }
-                live.write(&path, &bytes)?;
-                Ok(Some(path))
-            })
-            .collect::<Result<_, Error>>()?;
-        rebuild.written = written.into_iter().flatten().collect();
-        let fresh_paths: HashSet<&String, Xxh3DefaultBuilder> =
-            fresh.iter().map(|(p, _, _)| p).collect();
-        let mut gone: Vec<&String> = self
-            .pages
-            .keys()
-            .filter(|p| !fresh_paths.contains(p))
-            .collect();
-        gone.sort();
-        for path in gone {
-            self.live.remove(path)?;
-            rebuild.removed.push(path.clone());
-        }
-        let pages = fresh.into_iter().map(|(path, _, fp)| (path, fp)).collect();
-        let old = (
-            std::mem::replace(&mut self.pages, pages),
-            std::mem::replace(&mut self.memo, memo),
-            std::mem::replace(&mut self.built.digest, digest),
-        );
-        // Freeing the previous build's tens of thousands of small values
-        // takes milliseconds nobody needs to wait for.
-        std::thread::spawn(move || drop(old));
-        Ok(())
-    }
-
     /// After articles changed: copies the static files and the files
     /// beside stories again, reporting only those newly published and
     /// those removed (a story may reference a new file or drop one).
     fn recopy_story_files(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
-        let before = self.built.assets.clone();
+        let before = self.assets.clone();
         let mut scratch = Rebuild::default();
         self.recopy_assets(&mut scratch)?;
         rebuild.removed.extend(scratch.removed);
@@ -431,18 +429,16 @@ impl LiveBuild {
     /// Copies the static files again and removes ones that were deleted.
     fn recopy_assets(&mut self, rebuild: &mut Rebuild) -> Result<(), Error> {
         let pages = &self.pages;
-        let (assets, diagnostics) = crate::assets::write_assets(
-            &self.built.config,
-            &self.built.digest,
-            &self.live,
-            &|name| pages.contains_key(name),
-        )?;
-        for gone in self.built.assets.iter().filter(|a| !assets.contains(a)) {
+        let (assets, diagnostics) =
+            crate::assets::write_assets(&self.config, &self.digest, &self.live, &|name| {
+                pages.contains_key(name)
+            })?;
+        for gone in self.assets.iter().filter(|a| !assets.contains(a)) {
             self.live.remove(gone)?;
             rebuild.removed.push(gone.clone());
         }
         rebuild.written.extend(assets.iter().cloned());
-        self.built.assets = assets;
+        self.assets = assets;
         self.asset_diagnostics = diagnostics;
         Ok(())
     }
@@ -453,8 +449,8 @@ impl LiveBuild {
             .sources
             .errors()
             .cloned()
-            .chain(self.built.config.warnings.iter().cloned())
-            .chain(self.built.page_diagnostics.iter().cloned())
+            .chain(self.config.warnings.iter().cloned())
+            .chain(self.page_diagnostics.iter().cloned())
             .chain(self.discovery_diagnostics.iter().cloned())
             .chain(self.digest_diagnostics.iter().cloned())
             .chain(self.asset_diagnostics.iter().cloned())
@@ -462,5 +458,16 @@ impl LiveBuild {
         all.sort();
         all.dedup();
         all
+    }
+}
+
+impl Drop for LiveBuild {
+    /// A whole-site step still running is cancelled and waited for, so
+    /// nothing writes into the output after the live build is gone.
+    fn drop(&mut self) {
+        if let Some((running, _)) = self.running.take() {
+            running.cancel();
+            let _ = running.join();
+        }
     }
 }

@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use super::changes::ChangeSet;
-use super::{LiveBuild, Rebuild};
+use super::{Finished, LiveBuild, Rebuild};
 use crate::error::Error;
 
 /// A message to the rebuild loop.
@@ -44,26 +44,45 @@ pub trait Inputs {
     fn classify(&self, events: Self::Events, root: &Path, output: &Path) -> ChangeSet;
 }
 
+/// How often the loop looks at a running whole-site step between messages.
+const POLL: Duration = Duration::from_millis(5);
+
 /// Waits for changes, applies them to `live` and hands each outcome to
 /// `report`, until a [`Message::Quit`] arrives or the channel closes.
 /// Edited pages are written and reported first ([`LiveBuild::update`]);
-/// the rest of the rebuild ([`LiveBuild::finish`]) runs only once no further
-/// change is waiting, so a burst of saves is one rebuild and an edit never
-/// waits behind a rebuild it makes obsolete.
+/// the rest of the rebuild, the whole-site step, starts only once no
+/// further change is waiting and runs on its own thread
+/// ([`LiveBuild::start_finish`]), so the loop keeps taking changes while it
+/// runs: a new edit is previewed at once and cancels the step, which is
+/// started again after, from where the output then is. A burst of saves is
+/// one rebuild, and an edit never waits behind a rebuild it makes obsolete.
 pub fn run<I: Inputs>(
     live: &mut LiveBuild,
     inputs: &mut I,
     messages: &Receiver<Message<I::Events>>,
     report: &mut dyn FnMut(Outcome<'_>),
 ) {
-    let mut waiting: Option<Message<I::Events>> = None;
     loop {
-        let first = match waiting.take() {
-            Some(message) => message,
-            None => match messages.recv() {
-                Ok(message) => message,
-                Err(_) => return,
-            },
+        let next = if live.is_finishing() {
+            messages.recv_timeout(POLL)
+        } else if live.wants_finish() {
+            messages.recv_timeout(Duration::ZERO)
+        } else {
+            messages.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        };
+        let first = match next {
+            Ok(message) => message,
+            Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => {
+                live.start_finish();
+                match live.poll_finish() {
+                    Some(Finished::First(pages)) => report(Outcome::Preview(&pages)),
+                    Some(Finished::Done(Ok(rebuild))) => report(Outcome::Rebuilt(&rebuild)),
+                    Some(Finished::Done(Err(e))) => report(Outcome::Failed(&e)),
+                    None => {}
+                }
+                continue;
+            }
         };
         let mut changes = ChangeSet::default();
         if !absorb(live, inputs, first, &mut changes)
@@ -78,20 +97,6 @@ pub fn run<I: Inputs>(
             match live.update(&changes) {
                 Ok(pages) if !pages.is_empty() => report(Outcome::Preview(&pages)),
                 Ok(_) => {}
-                Err(e) => report(Outcome::Failed(&e)),
-            }
-        }
-        match messages.recv_timeout(Duration::ZERO) {
-            Ok(message) => {
-                waiting = Some(message);
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => return,
-            Err(RecvTimeoutError::Timeout) => {}
-        }
-        if live.has_pending() {
-            match live.finish() {
-                Ok(rebuild) => report(Outcome::Rebuilt(&rebuild)),
                 Err(e) => report(Outcome::Failed(&e)),
             }
         }

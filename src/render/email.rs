@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::format::{display_date, iso_date};
+use super::format::{edition_label, iso_date};
 use crate::digest::Digest;
 use crate::digest::ids::EditionId;
 use crate::urls::{self, Urls};
@@ -109,7 +109,7 @@ pub(crate) fn email(digest: &Digest, e: EditionId, site_title: &str, urls: &Urls
     EmailView {
         site_title: site_title.to_string(),
         site_url: urls.absolute(""),
-        date: display_date(edition.date),
+        date: edition_label(edition.date, edition.last),
         date_iso: iso_date(edition.date),
         count: stories.len(),
         preheader: preheader(&stories),

@@ -70,9 +70,9 @@ pub fn fingerprint_all(
         .map(|&i| page_key(digest, i, &card_keys))
         .collect::<Vec<u64>>()
         .into();
-    // The sitemap, digest.json and the search index each cover every story
-    // (and every page derived from them): their inputs are named by all the
-    // article page keys together.
+    // digest.json and the search index each cover every story (and every
+    // page derived from them): their inputs are named by all the article
+    // page keys together.
     let all_pages = {
         let mut h = Xxh3::new();
         page_keys.iter().for_each(|k| h.write_u64(*k));
@@ -97,11 +97,7 @@ pub fn fingerprint_all(
                         // changes they change, and hashing tens of
                         // megabytes to confirm it would cost more than
                         // writing them. Their key stands in as fingerprint.
-                        (
-                            Job::Feed(Feed::Sitemap)
-                            | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex),
-                            Some(key),
-                        ) => key,
+                        (Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex), Some(key)) => key,
                         (Job::Page(_) | Job::Feed(_) | Job::Lookup(_) | Job::Edition(_), _) => {
                             renderer.fingerprint(digest, job, &sigs)
                         }
@@ -146,7 +142,7 @@ impl Keys<'_> {
         let mut h = Xxh3::new();
         match job {
             Job::Page(Page::Article(i)) => return self.page_keys.get(i).copied(),
-            Job::Feed(Feed::Sitemap) | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex) => {
+            Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex) => {
                 h.write_u64(self.all_pages);
                 h.update(job.route(digest).as_bytes());
             }
@@ -154,9 +150,18 @@ impl Keys<'_> {
                 h.update(b"search");
                 self.card_keys.iter().for_each(|k| h.write_u64(*k));
             }
-            Job::Lookup(Lookup::Entities) => {
+            Job::Lookup(Lookup::Entities(page)) => {
                 h.update(b"entities");
-                for (e, entity) in digest.entities.enumerate() {
+                h.write_u32(page);
+                h.write_usize(digest.entities.len());
+                if page <= 1 {
+                    // Page 1 shows an empty section for a kind no one has.
+                    let kinds = digest.entities.iter().map(|e| e.kind as u8);
+                    kinds.for_each(|k| h.write_u8(k));
+                }
+                let start = super::entities::index_start(page);
+                let shown = digest.entities.enumerate().skip(start);
+                for (e, entity) in shown.take(super::paging::INDEX_ENTITIES) {
                     write_entity(&mut h, digest, Some(e));
                     h.write_usize(entity.articles.len());
                 }
@@ -164,6 +169,7 @@ impl Keys<'_> {
             Job::Lookup(Lookup::Entity(e, page)) => {
                 let entity = digest.entities.get(e)?;
                 h.write_u32(page);
+                h.write_u32(super::entities::index_page_of(e));
                 write_entity(&mut h, digest, Some(e));
                 entity.aliases.iter().for_each(|a| {
                     h.update(&[0xf8]);
@@ -182,9 +188,13 @@ impl Keys<'_> {
                 | Page::Tag(..)
                 | Page::Tags
                 | Page::NotFound
-                | Page::Standalone(_),
+                | Page::Standalone(_)
+                | Page::Moved(_),
             )
-            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_))
+            // The sitemap lists routes and dates, which most edits leave
+            // alone: its view is hashed (a fraction of rendering it)
+            // rather than keyed by every page's inputs.
+            | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap)
             | Job::Edition(_) => return None,
         }
         Some(h.digest())
@@ -247,7 +257,8 @@ fn write_briefing_box(h: &mut Xxh3, digest: &Digest, i: ArticleId) {
 }
 
 /// What an article page is made of beyond its card: its neighbours (title
-/// and slug), its briefing box and related stories, and its edition.
+/// and slug), its briefing box and related stories, the versions folded
+/// into it, and its edition (first and last day).
 fn page_key(digest: &Digest, i: ArticleId, card_keys: &Table<ArticleId, u64>) -> u64 {
     let mut h = Xxh3::new();
     h.write_u64(card_keys[i]);
@@ -262,7 +273,17 @@ fn page_key(digest: &Digest, i: ArticleId, card_keys: &Table<ArticleId, u64>) ->
         }
     }
     write_briefing_box(&mut h, digest, i);
-    let date = digest.editions[digest.edition_of[i]].date;
+    h.update(&[0xf7]);
+    for &v in digest.versions_of.get(i).into_iter().flatten() {
+        let version = &digest.versions[v].article;
+        h.write_usize(Arc::as_ptr(version) as usize);
+        h.update(version.source_path.as_os_str().as_encoded_bytes());
+    }
+    let edition = &digest.editions[digest.edition_of[i]];
+    h.write_i16(edition.last.year());
+    h.write_i8(edition.last.month());
+    h.write_i8(edition.last.day());
+    let date = edition.date;
     h.write_i16(date.year());
     h.write_i8(date.month());
     h.write_i8(date.day());

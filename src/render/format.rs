@@ -38,6 +38,21 @@ pub(crate) fn display_date(date: Date) -> String {
     })
 }
 
+/// An edition's name for display: its day ("12 July 2025"), or its first
+/// and last days when it covers more ("7–13 July 2025", "30 June – 6 July
+/// 2025", "29 December 2025 – 4 January 2026").
+pub(crate) fn edition_label(first: Date, last: Date) -> String {
+    if first == last {
+        display_date(first)
+    } else if first.year() != last.year() {
+        format!("{} – {}", display_date(first), display_date(last))
+    } else if first.month() != last.month() {
+        format!("{} – {}", first.strftime("%-d %B"), display_date(last))
+    } else {
+        format!("{}–{}", first.day(), display_date(last))
+    }
+}
+
 /// Formats a date for `<time datetime>`: "2025-07-12".
 pub(crate) fn iso_date(date: Date) -> String {
     // As display_date: a few hundred dates, formatted for every listing.
@@ -126,6 +141,22 @@ mod tests {
         let t = Timestamp::from_second(1_752_300_000).unwrap();
         assert_eq!(rfc3339(t), "2025-07-12T06:00:00Z");
         assert_eq!(rfc2822(t), "Sat, 12 Jul 2025 06:00:00 +0000");
+    }
+
+    #[test]
+    fn a_week_edition_names_its_first_and_last_days() {
+        use jiff::civil::date;
+        let label = |a, b| edition_label(a, b);
+        assert_eq!(label(date(2025, 7, 12), date(2025, 7, 12)), "12 July 2025");
+        assert_eq!(label(date(2025, 7, 7), date(2025, 7, 13)), "7–13 July 2025");
+        assert_eq!(
+            label(date(2025, 6, 30), date(2025, 7, 6)),
+            "30 June – 6 July 2025"
+        );
+        assert_eq!(
+            label(date(2025, 12, 29), date(2026, 1, 4)),
+            "29 December 2025 – 4 January 2026"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! says where each goes. A leaf of `render`, so every part of it (and
 //! `incremental`) can name pages without importing the renderer.
 
-use super::paging::{EDITION_STORIES, LIST_STORIES, page_count};
+use super::paging::{EDITION_STORIES, INDEX_ENTITIES, LIST_STORIES, page_count};
 use crate::digest::Digest;
 use crate::digest::ids::{ArticleId, EditionId, EntityId, TagId};
 use crate::urls;
@@ -55,6 +55,10 @@ pub enum Page {
     NotFound,
     /// One standalone page of `pages/` (an index into `Digest::pages`).
     Standalone(usize),
+    /// The own address of a version shown as another story (an index into
+    /// `Digest::moved`): a small page sending readers on to the story
+    /// shown, so a link given out before the fold keeps working.
+    Moved(usize),
 }
 
 /// A feed or the sitemap.
@@ -78,8 +82,9 @@ pub enum Lookup {
     /// Page `n` (from 1) of the stories naming one person, place or
     /// organisation.
     Entity(EntityId, u32),
-    /// The index of people, places and organisations.
-    Entities,
+    /// Page `n` (from 1) of the index of people, places and
+    /// organisations.
+    Entities(u32),
     /// The search page.
     Search,
     /// `digest.json`.
@@ -100,6 +105,7 @@ impl Job {
         jobs.extend((0..digest.pages.len()).map(|p| Job::Page(Page::Standalone(p))));
         jobs.extend([Feed::Atom, Feed::Rss, Feed::Json, Feed::Sitemap].map(Job::Feed));
         jobs.extend(digest.articles.ids().map(|i| Job::Page(Page::Article(i))));
+        jobs.extend((0..digest.moved.len()).map(|m| Job::Page(Page::Moved(m))));
         for (e, edition) in digest.editions.enumerate() {
             let pages = page_count(edition.articles.len(), EDITION_STORIES);
             jobs.extend((1..=pages).map(|n| Job::Page(Page::Edition(e, n))));
@@ -117,15 +123,9 @@ impl Job {
             jobs.extend((1..=pages).map(|n| Job::Page(Page::Tag(t, n))));
         }
         jobs.extend(digest.tags.ids().map(|t| Job::Feed(Feed::Tag(t))));
-        jobs.extend(
-            [
-                Lookup::Entities,
-                Lookup::Search,
-                Lookup::DigestJson,
-                Lookup::SearchIndex,
-            ]
-            .map(Job::Lookup),
-        );
+        let index_pages = page_count(digest.entities.len(), INDEX_ENTITIES);
+        jobs.extend((1..=index_pages).map(|n| Job::Lookup(Lookup::Entities(n))));
+        jobs.extend([Lookup::Search, Lookup::DigestJson, Lookup::SearchIndex].map(Job::Lookup));
         for (e, entity) in digest.entities.enumerate() {
             let pages = page_count(entity.articles.len(), LIST_STORIES);
             jobs.extend((1..=pages).map(|n| Job::Lookup(Lookup::Entity(e, n))));
@@ -146,6 +146,7 @@ impl Job {
                 Page::Tags => "tags.html",
                 Page::NotFound => "404.html",
                 Page::Standalone(_) => "page.html",
+                Page::Moved(_) => "moved.html",
             },
             Job::Feed(feed) => match feed {
                 Feed::Atom | Feed::Tag(_) => "atom.xml",
@@ -155,7 +156,7 @@ impl Job {
             },
             Job::Lookup(lookup) => match lookup {
                 Lookup::Entity(..) => "entity.html",
-                Lookup::Entities => "entities.html",
+                Lookup::Entities(_) => "entities.html",
                 Lookup::Search => "search.html",
                 Lookup::DigestJson => "digest.json",
                 Lookup::SearchIndex => "search-index.json",
@@ -213,6 +214,10 @@ impl Page {
                 .pages
                 .get(p)
                 .map_or_else(String::new, |page| urls::standalone_route(&page.slug)),
+            Page::Moved(m) => digest
+                .moved
+                .get(m)
+                .map_or_else(String::new, |moved| urls::article_route(&moved.slug)),
         }
     }
 }
@@ -236,7 +241,7 @@ impl Lookup {
                 let entity = &digest.entities[e];
                 urls::paged_route(&urls::entity_route(entity.kind, &entity.slug), n)
             }
-            Lookup::Entities => urls::ENTITIES_ROUTE.to_string(),
+            Lookup::Entities(n) => urls::paged_route(urls::ENTITIES_ROUTE, n),
             Lookup::Search => urls::SEARCH_ROUTE.to_string(),
             Lookup::DigestJson => urls::DIGEST_JSON_ROUTE.to_string(),
             Lookup::SearchIndex => urls::SEARCH_INDEX_ROUTE.to_string(),

@@ -12,6 +12,7 @@ mod feeds;
 pub mod fingerprint;
 mod format;
 mod job;
+mod news;
 mod paging;
 mod picture_views;
 mod pictures;
@@ -256,9 +257,10 @@ impl Renderer {
     ) -> V::Output {
         let (urls, name) = (&self.urls, &self.site_title);
         let e = file.edition();
+        let edition = &digest.editions[e];
         let title = format!(
             "{name}: edition of {}",
-            format::display_date(digest.editions[e].date)
+            format::edition_label(edition.date, edition.last)
         );
         let spec = |template| PageSpec::new(template, &title, at.route, at.job);
         match file {
@@ -338,6 +340,13 @@ impl Renderer {
                 };
                 visitor.page(page, standalone::view(Some(standalone), urls))
             }
+            Page::Moved(m) => match digest.moved.get(m) {
+                Some(moved) => {
+                    let view = news::moved(digest, moved, urls);
+                    visitor.page(spec("moved.html", view.title), view)
+                }
+                None => visitor.page(spec("404.html", "Page not found"), ()),
+            },
         }
     }
 
@@ -360,12 +369,10 @@ impl Renderer {
                 let title = paged_title(view.name.to_string(), &view.pager);
                 visitor.page(spec("entity.html", &title), view)
             }
-            Lookup::Entities => {
-                let view = entities::entities_index(digest, urls);
-                visitor.page(
-                    spec("entities.html", "People, places and organisations"),
-                    view,
-                )
+            Lookup::Entities(n) => {
+                let view = entities::entities_index(digest, n, urls);
+                let title = paged_title("People, places and organisations".into(), &view.pager);
+                visitor.page(spec("entities.html", &title), view)
             }
             Lookup::DigestJson => {
                 let view = data::digest_json(digest, &self.site_title, urls);
@@ -453,7 +460,7 @@ impl Renderer {
             Job::Page(Page::Tag(t, _)) => {
                 meta.feed = Some(seo::tag_feed_link(digest, t, &self.urls));
             }
-            Job::Page(Page::NotFound) => meta.noindex = true,
+            Job::Page(Page::NotFound | Page::Moved(_)) => meta.noindex = true,
             Job::Page(Page::Standalone(p)) => {
                 meta.noindex = seo::is_draft_page(digest, job);
                 if let Some(summary) = digest.pages.get(p).and_then(|page| page.summary.clone()) {
@@ -544,6 +551,7 @@ mod tests {
         let context = EnrichContext {
             now: Timestamp::from_second(1_752_300_000).unwrap(),
             words_per_minute: 200,
+            time_zone: jiff::tz::TimeZone::UTC,
         };
         let articles = stories
             .iter()
@@ -559,7 +567,7 @@ mod tests {
                 Arc::new(enrich::enrich(parsed.unwrap(), &context))
             })
             .collect();
-        crate::digest::build(articles).0
+        crate::digest::build(articles, &crate::digest::Settings::default()).0
     }
 
     fn renderer() -> Renderer {

@@ -21,6 +21,9 @@ pub(crate) const EDITION_STORIES: usize = 100;
 /// Stories a tag or entity page lists (headline, date, link).
 pub(crate) const LIST_STORIES: usize = 250;
 
+/// Names a page of the entities index lists.
+pub(crate) const INDEX_ENTITIES: usize = 500;
+
 /// Stories of the latest edition the front page shows in full.
 pub(crate) const FRONT_STORIES: usize = 20;
 
@@ -87,6 +90,9 @@ pub(crate) struct Pager {
     pub to: usize,
     /// Stories in the whole listing.
     pub of: usize,
+    /// What the listing counts when not stories ("Names").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub noun: Option<&'static str>,
     /// The first page, unless this is it.
     pub first: Option<String>,
     /// The previous page, unless this is the first.
@@ -145,6 +151,7 @@ impl Pager {
             from: shown.0,
             to: shown.1,
             of: items,
+            noun: None,
             first: (current > 1).then(|| link(1)),
             previous: (current > 1).then(|| link(current - 1)),
             next: (current < total).then(|| link(current + 1)),

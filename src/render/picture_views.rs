@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::format::{display_date, iso_date};
+use super::format::{display_date, edition_label, iso_date};
 use super::pictures::map::{Dot, world_map};
 use super::pictures::timeline::{Bar, timeline};
 use crate::digest::Digest;
@@ -108,7 +108,7 @@ pub(crate) fn edition_map(digest: &Digest, e: EditionId, urls: &Urls) -> Option<
     }
     let title = format!(
         "Map of the places in the edition of {}",
-        display_date(digest.editions[e].date)
+        edition_label(digest.editions[e].date, digest.editions[e].last)
     );
     Some(MapView {
         svg: world_map(&title, &dots),

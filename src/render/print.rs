@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::format::{body_html, display_date, iso_date};
+use super::format::{body_html, edition_label, iso_date};
 use crate::digest::Digest;
 use crate::digest::ids::EditionId;
 use crate::urls::{self, Urls};
@@ -104,7 +104,7 @@ pub(crate) fn print(
         .collect();
     PrintView {
         site_title: site_title.to_string(),
-        date: display_date(edition.date),
+        date: edition_label(edition.date, edition.last),
         date_iso: iso_date(edition.date),
         count: edition.articles.len(),
         web_url: urls.absolute(&urls::edition_route(edition.date)),

@@ -195,6 +195,7 @@ fn sample() -> (Renderer, Digest, Value) {
     let context = EnrichContext {
         now: Timestamp::from_second(1_752_300_000).unwrap(),
         words_per_minute: 200,
+        time_zone: jiff::tz::TimeZone::UTC,
     };
     let articles = sample_stories()
         .into_iter()
@@ -210,7 +211,7 @@ fn sample() -> (Renderer, Digest, Value) {
             Arc::new(enrich::enrich(parsed, &context))
         })
         .collect();
-    let mut digest = crate::digest::build(articles).0;
+    let mut digest = crate::digest::build(articles, &crate::digest::Settings::default()).0;
     digest.pages = vec![sample_page()];
     (renderer, digest, site)
 }

@@ -235,11 +235,11 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
             newest(&mut digest.editions.get(e)?.articles.iter().copied())
         }
         Job::Page(Page::Tag(t, _)) => newest(&mut digest.tags.get(t)?.articles.iter().copied()),
-        Job::Lookup(Lookup::Entities | Lookup::Search) => newest(&mut digest.articles.ids()),
+        Job::Lookup(Lookup::Entities(_) | Lookup::Search) => newest(&mut digest.articles.ids()),
         Job::Lookup(Lookup::Entity(e, _)) => {
             newest(&mut digest.entities.get(e)?.articles.iter().map(|a| a.article))
         }
-        Job::Page(Page::NotFound | Page::Standalone(_))
+        Job::Page(Page::NotFound | Page::Standalone(_) | Page::Moved(_))
         | Job::Lookup(Lookup::DigestJson | Lookup::SearchIndex)
         | Job::Feed(Feed::Atom | Feed::Rss | Feed::Json | Feed::Tag(_) | Feed::Sitemap)
         | Job::Edition(_) => None,
@@ -250,8 +250,11 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
 pub(crate) fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<SitemapEntry> {
     pages
         .iter()
-        // An edition's email and print copies repeat its stories.
-        .filter(|(job, route)| !matches!(job, Job::Edition(_)) && in_sitemap(route))
+        // An edition's email and print copies repeat its stories; a folded
+        // version's address only sends readers on.
+        .filter(|(job, route)| {
+            !matches!(job, Job::Edition(_) | Job::Page(Page::Moved(_))) && in_sitemap(route)
+        })
         .filter(|(job, _)| !is_draft_page(digest, *job))
         .map(|(job, route)| SitemapEntry {
             loc: urls.absolute(route),

@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::briefing_box::{BriefingBox, DatelineView, briefing_box, dateline};
 use super::entities::card_entities;
 use super::feeds::FeedLinks;
-use super::format::{Link, cut, display_date, iso_date};
+use super::format::{Link, cut, display_date, edition_label, iso_date};
+use super::news::{self, VersionView, WhatIsNew};
 use super::paging::{
     EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, RowStyle, dated_rows,
     page_of,
@@ -151,6 +152,8 @@ pub(crate) struct ArticleView<'a, C> {
     pub briefing: BriefingBox<'a>,
     /// Stories sharing its most specific entities and tags.
     pub related: Vec<Link>,
+    /// Every version of the story when it was filed more than once.
+    pub versions: Vec<VersionView<'a>>,
 }
 
 /// One page of an edition: one day's stories.
@@ -192,6 +195,8 @@ pub(crate) struct FrontEdition<C> {
     pub articles: Vec<C>,
     /// How many of its stories the front page leaves to the edition page.
     pub more: usize,
+    /// How many stories are new since the previous edition, if any.
+    pub new: Option<WhatIsNew>,
     /// The map of the edition's places.
     pub map: Option<MapView>,
 }
@@ -282,7 +287,7 @@ fn article_link(article: &Article, urls: &Urls) -> Link {
 
 fn edition_link(edition: &Edition, urls: &Urls) -> Link {
     Link {
-        label: display_date(edition.date),
+        label: edition_label(edition.date, edition.last),
         url: urls.link(&urls::edition_route(edition.date)),
     }
 }
@@ -309,6 +314,7 @@ pub(crate) fn article<'a, C>(
         dateline: dateline(digest, i, urls),
         briefing: briefing_box(digest, i, urls),
         related: related(digest, i, urls),
+        versions: news::versions(digest, i),
     }
 }
 
@@ -352,7 +358,7 @@ pub(crate) fn edition<R>(
     let edition = &digest.editions[e];
     let route = urls::edition_route(edition.date);
     EditionView {
-        date: display_date(edition.date),
+        date: edition_label(edition.date, edition.last),
         date_iso: iso_date(edition.date),
         url: urls.link(&route),
         count: edition.articles.len(),
@@ -384,7 +390,7 @@ pub(crate) fn edition_summary(
     let edition = &digest.editions[e];
     let listed = edition.articles.len().min(headlines);
     EditionSummary {
-        date: display_date(edition.date),
+        date: edition_label(edition.date, edition.last),
         date_iso: iso_date(edition.date),
         url: urls.link(&urls::edition_route(edition.date)),
         count: edition.articles.len(),
@@ -409,12 +415,13 @@ pub(crate) fn index<C>(
     let latest = digest.editions.get(newest).map(|edition| {
         let shown = edition.articles.len().min(FRONT_STORIES);
         FrontEdition {
-            date: display_date(edition.date),
+            date: edition_label(edition.date, edition.last),
             date_iso: iso_date(edition.date),
             url: urls.link(&urls::edition_route(edition.date)),
             count: edition.articles.len(),
             articles: edition.articles[..shown].iter().map(|&i| card(i)).collect(),
             more: edition.articles.len() - shown,
+            new: news::what_is_new(digest, &edition.articles[..shown], urls),
             map: edition_map(digest, newest, urls),
         }
     });

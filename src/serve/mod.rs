@@ -36,6 +36,8 @@ pub struct ServeOptions {
     pub output: Option<PathBuf>,
     /// Include drafts.
     pub drafts: bool,
+    /// Include stories dated after the build instant.
+    pub future: bool,
     /// The build instant.
     pub now: Timestamp,
 }
@@ -80,8 +82,10 @@ impl Preview {
             output: Some(dir.path.clone()),
             base_url: Some(url.clone()),
             drafts: options.drafts,
+            future: options.future,
             now: options.now,
             live_reload: Some(LIVE_RELOAD_PATH.to_string()),
+            cache: None,
         };
         let (live, first) = LiveBuild::start(build)?;
         let server = Server::start(listener, live.output(), mount.as_deref(), on_ctrl_c)?;

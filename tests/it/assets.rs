@@ -10,18 +10,18 @@ use crate::support::Site;
 fn site() -> Site {
     let site = Site::new();
     site.write(
-        "seeds/2026-11-30-quake/index.md",
+        "seeds/2025-07-11-quake/index.md",
         "+++\ntitle = \"Quake shakes central Chile\"\n+++\nA strong quake struck central Chile on Monday.\n\n\
          ![Aftershocks by hour](chart.png)\n\nThe [map of damage](img/map.svg) is beside the story.\n",
     );
-    site.write("seeds/2026-11-30-quake/chart.png", "PNG-BYTES");
+    site.write("seeds/2025-07-11-quake/chart.png", "PNG-BYTES");
     site.write(
-        "seeds/2026-11-30-quake/img/map.svg",
+        "seeds/2025-07-11-quake/img/map.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     );
-    site.write("seeds/2026-11-30-quake/notes.pdf", "PDF-BYTES");
+    site.write("seeds/2025-07-11-quake/notes.pdf", "PDF-BYTES");
     site.write(
-        "seeds/2026-11-29-strike.md",
+        "seeds/2025-07-10-strike.md",
         "+++\ntitle = \"Port strike enters second day\"\n+++\nDock workers stayed out.\n\n![Pickets at the gate](pickets.jpg)\n",
     );
     site.write("seeds/pickets.jpg", "JPG-BYTES");
@@ -40,7 +40,7 @@ fn a_story_folder_publishes_its_files_beside_the_page() {
     let html = site.read(&format!("{page}index.html"));
     assert!(html.contains("src=\"chart.png\""), "{html}");
     // The folder's name dates the story, as a file name would.
-    assert!(site.has("editions/2026-11-30/index.html"));
+    assert!(site.has("editions/2025-07-11/index.html"));
     // The story's source is not published.
     assert!(!site.has(&format!("{page}index.md")));
 }
@@ -67,14 +67,14 @@ fn a_file_referenced_beside_a_single_file_story_is_published() {
 fn a_missing_file_is_named_by_the_build_and_by_check() {
     let site = site();
     site.write(
-        "seeds/2026-11-29-strike.md",
+        "seeds/2025-07-10-strike.md",
         "+++\ntitle = \"Port strike enters second day\"\n+++\nDock workers stayed out.\n\n![Pickets](pickets.jpeg)\n",
     );
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "seeds/2026-11-29-strike.md:6:12: warning: `pickets.jpeg` is not beside the story (no seeds/pickets.jpeg)"
+            "seeds/2025-07-10-strike.md:6:12: warning: `pickets.jpeg` is not beside the story (no seeds/pickets.jpeg)"
         ),
         "{}",
         run.stderr
@@ -102,7 +102,7 @@ fn serve_uses_the_base_url_path_so_root_relative_links_work() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     );
     site.write(
-        "seeds/2026-11-28-logo.md",
+        "seeds/2025-07-09-logo.md",
         "+++\ntitle = \"A new logo\"\n+++\nThe newsroom has a logo.\n\n![Logo](/REPO/img/logo.svg)\n",
     );
     // Published: check follows the root-relative link into static/.

@@ -49,6 +49,12 @@ impl Harness {
     /// Applies `changes` and asserts the result equals a clean build.
     fn check(&mut self, step: &str, changes: &ChangeSet) -> briefing::incremental::Rebuild {
         let rebuild = self.live.apply(changes).unwrap();
+        self.compare(step);
+        rebuild
+    }
+
+    /// Asserts the live output equals a clean build of the files as they are.
+    fn compare(&self, step: &str) {
         pipeline::build(&options(&self.root, &self.clean)).unwrap();
         let live = tree(&self.root.join("live"));
         let clean = tree(&self.clean);
@@ -61,7 +67,13 @@ impl Harness {
                 "after {step}: {path} differs from a clean build"
             );
         }
-        rebuild
+    }
+
+    /// Takes in `changes` and starts the whole-site step, without waiting.
+    fn begin(&mut self, changes: &ChangeSet) {
+        self.live.update(changes).unwrap();
+        self.live.start_finish();
+        assert!(self.live.is_finishing());
     }
 }
 
@@ -103,7 +115,8 @@ fn every_kind_of_edit_matches_a_clean_build() {
     // whole-site data files (rewritten whenever any story is re-read, as
     // hashing them costs more than writing them), the print edition (which
     // carries whole articles); not the front page, the edition or the tag
-    // pages, nor the email, which show no body text.
+    // pages, nor the email, which show no body text, nor the sitemap, whose
+    // routes and dates stay the same.
     assert_eq!(
         body_only.all_written(),
         vec![
@@ -113,8 +126,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
             "editions/2025-07-10/print/index.html",
             "feed.json",
             "rss.xml",
-            "search-index.json",
-            "sitemap.xml"
+            "search-index.json"
         ]
     );
 
@@ -268,6 +280,246 @@ fn a_broken_template_keeps_the_last_good_templates() {
     );
 }
 
+const WIRE: &str = "Rescue teams reached the flooded villages of the northern valley on Tuesday after two days of heavy rain cut the only road into the district.\nThe regional governor said four hundred people had been moved to schools in the district capital and that more buses were on the way.\nForecasters expect more rain on Thursday, and the army has sent engineers to build a temporary bridge over the river.";
+
+#[test]
+fn versions_held_stories_and_what_is_new_match_a_clean_build() {
+    let mut h = Harness::new(site());
+    h.site.write("seeds/2025-07-10_005_flood.txt", WIRE);
+    h.check(
+        "a new story",
+        &h.content(&["seeds/2025-07-10_005_flood.txt"]),
+    );
+
+    // A lightly edited copy a day later folds the first into it.
+    let edited = WIRE.replace("four hundred", "five hundred");
+    h.site.write("seeds/2025-07-11_005_flood.txt", &edited);
+    h.check(
+        "a version filed",
+        &h.content(&["seeds/2025-07-11_005_flood.txt"]),
+    );
+    let digest = std::fs::read_to_string(h.root.join("live/digest.json")).unwrap();
+    assert!(
+        digest.contains(
+            "\"versions\":[\"seeds/2025-07-11_005_flood.txt\",\"seeds/2025-07-10_005_flood.txt\"]"
+        ),
+        "the two fold"
+    );
+
+    // Editing the version folded away, then the one shown.
+    h.site.write(
+        "seeds/2025-07-10_005_flood.txt",
+        &WIRE.replace("Tuesday", "Monday"),
+    );
+    h.check(
+        "the folded version edited",
+        &h.content(&["seeds/2025-07-10_005_flood.txt"]),
+    );
+    h.site.write(
+        "seeds/2025-07-11_005_flood.txt",
+        &edited.replace("army", "navy"),
+    );
+    h.check(
+        "the shown version edited",
+        &h.content(&["seeds/2025-07-11_005_flood.txt"]),
+    );
+
+    // A retitled version the next day: the story shows it, and the
+    // address the day before's version had on its own sends readers on;
+    // deleting it again takes that page away.
+    let retitled = format!(
+        "Floods cut off the northern valley\n\n{}",
+        edited.replace("army", "navy").replace('\n', "\n\n")
+    );
+    h.site.write("seeds/2025-07-12_005_valley.txt", &retitled);
+    h.check(
+        "a retitled version filed",
+        &h.content(&["seeds/2025-07-12_005_valley.txt"]),
+    );
+    let moved = h
+        .root
+        .join("live/articles/floods-cut-off-the-northern-valley/index.html");
+    let moved = std::fs::read_to_string(moved).unwrap();
+    assert!(moved.contains("http-equiv=\"refresh\""), "{moved}");
+    let pages: Vec<String> = tree(&h.root.join("live"))
+        .into_iter()
+        .filter(|(_, bytes)| String::from_utf8_lossy(bytes).contains("http-equiv=\"refresh\""))
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(pages.len(), 2, "two versions' own addresses: {pages:?}");
+    std::fs::remove_file(h.root.join("seeds/2025-07-12_005_valley.txt")).unwrap();
+    let removed = h.check(
+        "a retitled version deleted",
+        &h.content(&["seeds/2025-07-12_005_valley.txt"]),
+    );
+    assert!(
+        removed.removed.iter().any(|p| pages.contains(p)),
+        "{:?}",
+        removed.removed
+    );
+
+    // Rewritten into another story: the two come apart again.
+    h.site.write(
+        "seeds/2025-07-11_005_flood.txt",
+        "The central bank raised its main interest rate by a quarter point on Wednesday.",
+    );
+    h.check(
+        "a version rewritten as another story",
+        &h.content(&["seeds/2025-07-11_005_flood.txt"]),
+    );
+
+    // A story dated after the clock is held back; moving its time earlier
+    // releases it.
+    h.site.write(
+        "seeds/embargo.md",
+        "+++\ntitle = \"Embargo\"\ndate = 2025-07-12T09:00:00Z\n+++\nEmbargoed text.\n",
+    );
+    h.check("a held story", &h.content(&["seeds/embargo.md"]));
+    assert!(!h.root.join("live/articles/embargo/index.html").exists());
+    h.site.write(
+        "seeds/embargo.md",
+        "+++\ntitle = \"Embargo\"\ndate = 2025-07-12T05:00:00Z\n+++\nEmbargoed text.\n",
+    );
+    h.check("a held story released", &h.content(&["seeds/embargo.md"]));
+    assert!(h.root.join("live/articles/embargo/index.html").exists());
+}
+
+#[test]
+fn a_step_cancelled_by_a_newer_edit_is_redone_from_where_it_stopped() {
+    let mut h = Harness::new(site());
+    h.site.write(
+        "seeds/2025-07-10_000_a.txt",
+        "Alpha lede about the harbour.\nAlpha body uno.\nAlpha body two.",
+    );
+    h.begin(&h.content(&["seeds/2025-07-10_000_a.txt"]));
+    // Taken in while the step runs: the step stops at its next look at its
+    // flag, and the edit is previewed at once all the same.
+    h.site.write(
+        "seeds/2025-07-10_001_b.txt",
+        "Bravo lede about the railway.\nBravo body, edited.",
+    );
+    let previewed = h
+        .live
+        .update(&h.content(&["seeds/2025-07-10_001_b.txt"]))
+        .unwrap();
+    assert_eq!(previewed, ["articles/bravo-lede-about-railway/index.html"]);
+    assert!(
+        std::fs::read_to_string(h.root.join("live").join(&previewed[0]))
+            .unwrap()
+            .contains("Bravo body, edited.")
+    );
+    let rebuild = h.live.finish().unwrap();
+    assert!(!h.live.has_pending() && !h.live.is_finishing());
+    for page in [
+        "articles/alpha-lede-about-harbour/index.html",
+        "articles/bravo-lede-about-railway/index.html",
+    ] {
+        assert!(rebuild.all_written().contains(&page.to_string()), "{page}");
+    }
+    h.compare("an edit during a step");
+}
+
+#[test]
+fn a_template_edit_during_a_step_renders_every_page_again() {
+    let mut h = Harness::new(site());
+    h.site.write(
+        "seeds/2025-07-10_001_b.txt",
+        "Bravo new lede about trains.\nBravo body.",
+    );
+    h.begin(&h.content(&["seeds/2025-07-10_001_b.txt"]));
+    h.site.write("templates/article.html", "{% extends \"base.html\" %}{% block main %}<h1>{{ page.card.title }}</h1>{{ body_html | safe }}<p>custom</p>{% endblock main %}");
+    h.live
+        .update(&ChangeSet {
+            templates: true,
+            ..ChangeSet::default()
+        })
+        .unwrap();
+    h.live.finish().unwrap();
+    h.compare("a template edit during a step");
+}
+
+/// Edits arrive while steps run, each at a different point of the step
+/// before (the interleavings differ from run to run); whatever was
+/// cancelled where, the end equals a clean build.
+#[test]
+fn edits_arriving_while_steps_run_end_as_a_clean_build() {
+    let mut h = Harness::new(site());
+    let edits: [(&str, &str); 6] = [
+        (
+            "seeds/2025-07-10_000_a.txt",
+            "Alpha lede about the harbour.\nAlpha one.\nAlpha two.",
+        ),
+        (
+            "seeds/2025-07-10_001_b.txt",
+            "Bravo lede about the railway.\nBravo moved on.",
+        ),
+        ("seeds/2025-07-10_001_b.toml", "tags = [\"Money\"]\n"),
+        (
+            "seeds/2025-07-12_000_e.md",
+            "+++\ntitle = \"Echo\"\n+++\nEcho lede.\n",
+        ),
+        (
+            "seeds/2025-07-10_000_a.txt",
+            "Alpha has a new lede.\nAlpha one.",
+        ),
+        (
+            "seeds/2025-07-09_000_d.md",
+            "+++\ntitle = \"Delta\"\ntags = [\"Money\"]\n+++\nDelta again.\n",
+        ),
+    ];
+    for (round, (file, text)) in edits.iter().cycle().take(18).enumerate() {
+        let text = if file.ends_with(".toml") {
+            text.replace("Money", &format!("Round {round}"))
+        } else {
+            format!("{text}\nRound {round}.")
+        };
+        h.site.write(file, &text);
+        h.live.update(&h.content(&[file])).unwrap();
+        h.live.start_finish();
+        std::thread::sleep(std::time::Duration::from_millis(round as u64 * 3));
+        if round % 4 == 3 {
+            // Now and then a step is let run to the end.
+            h.live.finish().unwrap();
+            h.compare(&format!("round {round}"));
+        }
+    }
+    h.live.finish().unwrap();
+    h.compare("the last round");
+}
+
+#[test]
+fn a_template_edit_shows_the_page_edited_last_at_once() {
+    let mut h = Harness::new(site());
+    h.site.write(
+        "seeds/2025-07-10_000_a.txt",
+        "Alpha lede about the harbour.\nAlpha body uno.\nAlpha body two.",
+    );
+    h.check("an edit", &h.content(&["seeds/2025-07-10_000_a.txt"]));
+    h.site.write("templates/article.html", "{% extends \"base.html\" %}{% block main %}<h1>{{ page.card.title }}</h1>{{ body_html | safe }}<p>custom</p>{% endblock main %}");
+    let shown = h
+        .live
+        .update(&ChangeSet {
+            templates: true,
+            ..ChangeSet::default()
+        })
+        .unwrap();
+    let page = "articles/alpha-lede-about-harbour/index.html";
+    assert_eq!(shown, [page]);
+    assert!(
+        std::fs::read_to_string(h.root.join("live").join(page))
+            .unwrap()
+            .contains("<p>custom</p>")
+    );
+    assert!(
+        !std::fs::read_to_string(h.root.join("live/articles/charlie/index.html"))
+            .unwrap()
+            .contains("<p>custom</p>"),
+        "the rest waits for the whole-site step"
+    );
+    h.live.finish().unwrap();
+    h.compare("a template edit after an article edit");
+}
+
 #[test]
 fn files_beside_stories_follow_live_edits() {
     let mut h = Harness::new(site());
@@ -334,5 +586,32 @@ fn a_standalone_page_error_outlives_rebuilds_of_articles() {
         rebuild.diagnostics.iter().any(is_page_error),
         "{:?}",
         rebuild.diagnostics
+    );
+}
+
+#[test]
+fn standalone_pages_stay_linked_after_article_edits() {
+    let site = site();
+    site.write(
+        "pages/about.md",
+        "+++\ntitle = \"About us\"\n+++\nWho we are.\n",
+    );
+    let mut h = Harness::new(site);
+    assert!(h.root.join("live/about/index.html").exists());
+    h.site.write(
+        "seeds/2025-07-10_000_a.txt",
+        "Alpha lede about the harbour.\nAlpha body, edited.",
+    );
+    h.check(
+        "an article edit beside a standalone page",
+        &h.content(&["seeds/2025-07-10_000_a.txt"]),
+    );
+    h.site.write(
+        "seeds/2025-07-13_000_f.txt",
+        "Foxtrot lede about a new road.",
+    );
+    h.check(
+        "a new article beside a standalone page",
+        &h.content(&["seeds/2025-07-13_000_f.txt"]),
     );
 }

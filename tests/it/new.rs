@@ -57,8 +57,11 @@ fn a_folder_with_files_is_refused() {
 /// A GitHub Actions step.
 #[derive(serde::Deserialize)]
 struct Step {
+    name: Option<String>,
     uses: Option<String>,
     run: Option<String>,
+    #[serde(default)]
+    with: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(serde::Deserialize)]
@@ -117,16 +120,50 @@ fn assert_publishes_daily(text: &str) -> Workflow {
     }
     let runs = workflow.runs();
     for command in [
-        "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)",
+        "SOURCE_DATE_EPOCH=$slot",
         "briefing build",
-        "briefing check",
+        "--github",
+        "briefing check --allow-broken-articles",
     ] {
         assert!(
             runs.iter().any(|r| r.contains(command)),
             "{command}: {runs:?}"
         );
     }
+    assert_uses_the_article_cache(&workflow);
     workflow
+}
+
+/// The article cache is restored and saved by `actions/cache` under a key
+/// that is new every run and found again by its prefix, and both `check`
+/// and `build` use it.
+fn assert_uses_the_article_cache(workflow: &Workflow) {
+    let step = workflow
+        .steps()
+        .into_iter()
+        .find(|s| {
+            s.uses
+                .as_deref()
+                .is_some_and(|u| u.starts_with("actions/cache@"))
+                && s.with["path"]
+                    .as_str()
+                    .is_some_and(|p| !p.contains("cargo"))
+        })
+        .expect("a step caching the article cache");
+    let dir = step.with["path"].as_str().unwrap();
+    let key = step.with["key"].as_str().unwrap();
+    let prefix = step.with["restore-keys"].as_str().unwrap();
+    assert!(key.contains("${{ github.run_id }}"), "{key}");
+    assert!(key.starts_with(prefix.trim()), "{key} / {prefix}");
+    for command in ["briefing build", "briefing check"] {
+        assert!(
+            workflow
+                .runs()
+                .iter()
+                .any(|r| r.contains(command) && r.contains(&format!("--cache {dir}"))),
+            "{command} --cache {dir}"
+        );
+    }
 }
 
 #[test]
@@ -179,4 +216,83 @@ fn this_repository_publishes_with_briefing_built_from_its_checkout() {
             .any(|r| r.contains("cargo install --locked --path .")),
         "{runs:?}"
     );
+}
+
+/// The Pages workflow's "Set the build clock" script, run by bash at
+/// `now` (a `date` on PATH that prints it) for event `event`: what it
+/// writes to `$GITHUB_ENV`.
+fn clock_env(text: &str, event: &str, now: &str) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let workflow: Workflow = serde_saphyr::from_str(text).unwrap();
+    let script = workflow
+        .steps()
+        .iter()
+        .find(|s| s.name.as_deref() == Some("Set the build clock"))
+        .and_then(|s| s.run.clone())
+        .expect("a step that sets the build clock");
+    let dir = tempfile::tempdir().unwrap();
+    let date = dir.path().join("date");
+    std::fs::write(&date, format!("#!/bin/sh\necho {now}\n")).unwrap();
+    std::fs::set_permissions(&date, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let env_file = dir.path().join("env");
+    let path = format!(
+        "{}:{}",
+        dir.path().display(),
+        std::env::var("PATH").unwrap()
+    );
+    let schedule = if event == "schedule" {
+        "30 5 * * *"
+    } else {
+        ""
+    };
+    let status = std::process::Command::new("bash")
+        .args(["--noprofile", "--norc", "-eo", "pipefail", "-c", &script])
+        .env("PATH", path)
+        .env("GITHUB_ENV", &env_file)
+        .env("EVENT", event)
+        .env("SCHEDULE", schedule)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read_to_string(env_file).unwrap()
+}
+
+#[test]
+fn the_build_clock_is_the_runs_own_time_rounded_to_its_slot() {
+    for path in ["scaffold/pages.yml", ".github/workflows/pages.yml"] {
+        let text = std::fs::read_to_string(repo_root().join(path)).unwrap();
+        // A scheduled run that started late, at 06:47:13 on 12 July 2025,
+        // and a rerun of it at 19:02: both build at the 05:30 slot and ask
+        // what is new since the slot before.
+        for now in ["1752302833", "1752346920"] {
+            assert_eq!(
+                clock_env(&text, "schedule", now),
+                "SOURCE_DATE_EPOCH=1752298200\nBRIEFING_SINCE=1752211800\n",
+                "{path} at {now}"
+            );
+        }
+        // The next morning's run (05:36:40 on 13 July) is the next slot.
+        assert!(
+            clock_env(&text, "schedule", "1752385000")
+                .starts_with("SOURCE_DATE_EPOCH=1752384600\n"),
+            "{path}"
+        );
+        // Stories left out fail the run only after the deploy.
+        let deploy = text.find("uses: actions/deploy-pages@").unwrap();
+        let fail = text
+            .find("if: needs.build.outputs.status != '0'")
+            .unwrap_or_else(|| panic!("{path}: no step failing the run"));
+        assert!(deploy < fail, "{path}");
+        assert!(text[fail..].contains("exit 1"), "{path}");
+        assert!(
+            text.contains("fetch-depth: 0"),
+            "{path}: git dates need history"
+        );
+        // A push builds at its own time, to the minute.
+        assert_eq!(
+            clock_env(&text, "push", "1752302833"),
+            "SOURCE_DATE_EPOCH=1752302820\nBRIEFING_SINCE=\n",
+            "{path}"
+        );
+    }
 }

@@ -88,6 +88,20 @@ impl Site {
         Run::from(output)
     }
 
+    /// Runs `briefing ARGS` in the site root with extra environment
+    /// variables (which may replace SOURCE_DATE_EPOCH).
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_briefing"));
+        command
+            .args(args)
+            .current_dir(self.root())
+            .env("SOURCE_DATE_EPOCH", EPOCH);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        Run::from(command.output().unwrap())
+    }
+
     /// Runs `briefing build ARGS`.
     pub fn build(&self, args: &[&str]) -> Run {
         let mut all = vec!["build"];

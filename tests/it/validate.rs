@@ -48,8 +48,24 @@ fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
         "pages/corrections.txt",
         "Corrections are noted under each story.",
     );
+    // A story filed twice (its page lists both versions), and editions
+    // before the latest (the front page marks what is new).
+    let wire = "Rescue teams reached the flooded villages of the northern valley after two days of heavy rain cut the only road.\nThe regional governor said four hundred people had been moved to schools in the district capital.";
+    site.write(
+        "seeds/2025-07-03-floods.txt",
+        &format!("Floods cut off villages\n\n{wire}\n"),
+    );
+    site.write(
+        "seeds/2025-07-04-floods.md",
+        &format!("+++\ntitle = \"Valley still cut off\"\nsource = \"Wire\"\nsource_url = \"https://wire.example/floods\"\n+++\n{wire}\n"),
+    );
     site.build_ok();
     assert!(site.has("about/index.html") && site.has("articles/quake/chart.svg"));
+    assert!(
+        site.read("articles/floods-cut-off-villages/index.html")
+            .contains("class=\"versions\"")
+    );
+    assert!(site.read("index.html").contains("class=\"what-is-new\""));
     assert_valid(&site);
 }
 
@@ -58,14 +74,28 @@ fn bundled_build_passes_the_nu_html_checker_when_vnu_is_installed() {
 #[test]
 fn a_site_of_several_editions_with_email_and_print_pages_passes_the_nu_html_checker() {
     let site = Site::fixture("editions");
+    // A retitled version the next day folds the floods story into it, so
+    // the page at its own address is checked too.
+    let floods = std::fs::read_to_string(site.root().join("seeds/2025-07-10-floods.txt")).unwrap();
+    let body = floods.split_once('\n').map_or("", |(_, body)| body);
+    site.write(
+        "seeds/2025-07-11-floods-retitled.txt",
+        &format!(
+            "Floods force thousands from their homes{}",
+            format_args!("\n{body}")
+        ),
+    );
     site.build_ok();
     for page in [
         "index.html",
         "editions/2025-07-10/email.html",
         "editions/2025-07-11/print/index.html",
+        "articles/floods-force-thousands-from-their-homes/index.html",
     ] {
         assert!(site.has(page), "{page} was not built");
     }
+    let moved = site.read("articles/floods-force-thousands-from-their-homes/index.html");
+    assert!(moved.contains("http-equiv=\"refresh\""), "{moved}");
     assert_valid(&site);
 }
 

@@ -146,20 +146,29 @@ pub(super) fn decide(
     evidence.kind()
 }
 
-/// The lower-case forms of candidate words that the corpus writes in lower
-/// case somewhere.
-pub(super) fn lowercase_seen(articles: &[Arc<Article>]) -> HashSet<u64, FnvBuild> {
+/// The hashes of the lower-case forms of the words of every name no
+/// gazetteer knows: the only words whose lower-case use the corpus pass
+/// looks up.
+pub(super) fn name_words(articles: &[Arc<Article>]) -> HashSet<u64, FnvBuild> {
     let names: HashSet<&str, FnvBuild> = articles
         .iter()
         .flat_map(|a| &a.extracted.entities)
         .filter(|c| c.known.is_none())
         .map(|c| c.name.as_str())
         .collect();
-    let wanted: HashSet<u64, FnvBuild> = names
+    names
         .iter()
         .flat_map(|name| name.split_whitespace())
         .map(|w| word_hash(&w.to_lowercase()))
-        .collect();
+        .collect()
+}
+
+/// The lower-case forms of candidate words (`wanted`, from [`name_words`])
+/// that the corpus writes in lower case somewhere.
+pub(super) fn lowercase_seen(
+    articles: &[Arc<Article>],
+    wanted: &HashSet<u64, FnvBuild>,
+) -> HashSet<u64, FnvBuild> {
     articles
         .par_iter()
         .map(|a| {

@@ -29,17 +29,57 @@ mod opening;
 mod table;
 mod types;
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::enrich::Article;
 use crate::enrich::extract::candidate::EntityKind;
-use corpus::{Corpus, Decisions, NameStats, Named, Names, corpus_folds, decide, lowercase_seen};
+use crate::enrich::extract::hash::FnvBuild;
+use corpus::{
+    Corpus, Decisions, NameStats, Named, Names, corpus_folds, decide, lowercase_seen, name_words,
+};
 use opening::{Openings, corpus_name};
 pub use types::{Entity, EntityArticle, EntityRef, Resolved};
 
+/// The words whose lower-case use in an article can change a corpus
+/// pass's decisions (see [`same_inputs`]).
+#[derive(Debug, Clone, Default)]
+pub struct NameWords(HashSet<u64, FnvBuild>);
+
 /// Decides every article's entities against the whole corpus.
 pub fn resolve(articles: &[Arc<Article>]) -> Resolved {
-    let lower = lowercase_seen(articles);
+    resolve_with_words(articles).0
+}
+
+/// [`resolve`], also returning the words that made a difference.
+pub fn resolve_with_words(articles: &[Arc<Article>]) -> (Resolved, NameWords) {
+    let wanted = name_words(articles);
+    let resolved = resolve_words(articles, &wanted);
+    (resolved, NameWords(wanted))
+}
+
+/// Whether `new` gives a corpus pass exactly what `old` gave it, `words`
+/// being the [`NameWords`] of a pass that read `old`: the same candidates
+/// (with all their evidence), the same quotes' speakers, and the same
+/// lower-case use of any name's words. When every article of a corpus
+/// gives what the one at its place gave last time, the pass would decide
+/// the same, so its results can be kept.
+pub fn same_inputs(words: &NameWords, old: &Article, new: &Article) -> bool {
+    let (o, n) = (&old.extracted, &new.extracted);
+    let lower =
+        |w: &[u64]| -> Vec<u64> { w.iter().filter(|h| words.0.contains(h)).copied().collect() };
+    o.entities == n.entities
+        && o.quotes.len() == n.quotes.len()
+        && o.quotes
+            .iter()
+            .zip(&n.quotes)
+            .all(|(a, b)| a.speaker == b.speaker)
+        && lower(&o.lowercase_words) == lower(&n.lowercase_words)
+}
+
+/// [`resolve`] with the words of every name already collected.
+fn resolve_words(articles: &[Arc<Article>], wanted: &HashSet<u64, FnvBuild>) -> Resolved {
+    let lower = lowercase_seen(articles, wanted);
     let candidates = || articles.iter().flat_map(|a| &a.extracted.entities);
     let openings = Openings::count(candidates, &lower);
     let mut names = Names::default();

@@ -7,10 +7,10 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What kind of thing an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     /// A person.
@@ -50,7 +50,7 @@ impl EntityKind {
 }
 
 /// How strongly the text suggests each kind; the highest wins.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     /// Points for a person.
     pub person: i32,
@@ -101,7 +101,9 @@ impl Evidence {
 }
 
 /// How sure the article alone is that a candidate is a name at all.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Certainty {
     /// A gazetteer or correction names it, or it has several words, an
     /// acronym's shape or clear context.
@@ -116,7 +118,7 @@ pub enum Certainty {
 }
 
 /// An entity as one article names it, before the corpus pass decides.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {
     /// The fullest name the article uses (or the gazetteer's).
     pub name: String,

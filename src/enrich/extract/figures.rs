@@ -9,12 +9,14 @@
 //! struck"). Years, dates, times, scores and ordinals are not figures, and
 //! neither is a bare number that counts nothing.
 
+use serde::{Deserialize, Serialize};
+
 use super::entities::Para;
 use crate::enrich::tokens::{Shape, Token};
 use crate::enrich::verbs::is_simple_past;
 
 /// A number and what it counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Figure {
     /// The figure as a reader would quote it: "over 10,000 troops".
     pub text: String,

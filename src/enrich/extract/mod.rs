@@ -23,6 +23,8 @@ pub mod hash;
 pub mod lexicon;
 pub mod quotes;
 
+use serde::{Deserialize, Serialize};
+
 use candidate::Candidate;
 use entities::{Extraction, Para};
 use figures::Figure;
@@ -30,7 +32,7 @@ use lexicon::Lexicon;
 use quotes::Quote;
 
 /// Everything the briefing layer derives from one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extracted {
     /// Named entities, in order of first mention.
     pub entities: Vec<Candidate>,

@@ -12,12 +12,14 @@
 //! * a pronoun or a role ("he said", "the Polish player said") goes to the
 //!   person named last before the quote.
 
+use serde::{Deserialize, Serialize};
+
 use super::candidate::{Candidate, EntityKind};
 use super::entities::Mention;
 use crate::enrich::sentences::sentence_ends;
 
 /// A quoted passage and who said it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The words inside the quotation marks.
     pub text: String,

@@ -52,6 +52,9 @@ struct ArticleJson<'a> {
     figures: Vec<FigureJson<'a>>,
     /// Indices into `articles`, best first.
     related: Vec<usize>,
+    /// The source path of every version of the story folded into this
+    /// entry: its own first, then the others newest first.
+    versions: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -293,6 +296,17 @@ fn article_json<'a>(
             .into_iter()
             .flatten()
             .map(|&j| j.index())
+            .collect(),
+        versions: std::iter::once(&a.source_path)
+            .chain(
+                digest
+                    .versions_of
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .map(|&v| &digest.versions[v].article.source_path),
+            )
+            .map(|p| slash_path(p))
             .collect(),
     }
 }
