@@ -3,8 +3,10 @@
 //! "Sergei Lavrov", "Kim" → "Kim Jong Un", "Von der Leyen" → "Ursula von der
 //! Leyen"), the first word of an organisation to the organisation
 //! ("Samsung" → "Samsung Electronics") and an acronym to the expansion it
-//! was defined with ("KCNA" → "Korean Central News Agency"). Where two full
-//! names share the surname, the one named last before wins.
+//! was defined with ("KCNA" → "Korean Central News Agency"), a body named
+//! without its qualifier to the full name ("… District Court" → "… District
+//! Court for the Eastern District") and "U.S. X" to "United States X". Where
+//! two full names share the surname, the one named last before wins.
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,9 +1,10 @@
 //! Finding name-shaped runs of words: capitalised words side by side,
 //! joined by particles ("Lula da Silva", "Ursula von der Leyen") and, inside
 //! institutional names, by "of" and "for" ("Bank of Japan", "National
-//! Institute for Space Research"). An acronym defined in brackets marks its
-//! expansion as one run even across other small words ("Board of Control
-//! for Cricket in India (BCCI)").
+//! Institute for Space Research") and, after a committee-like head, by "on"
+//! and "to" ("Council on Foreign Relations"). An acronym defined in
+//! brackets marks its expansion as one run even across other small words
+//! ("Board of Control for Cricket in India (BCCI)").
 
 use super::para::Para;
 use crate::enrich::extract::lexicon::{Lexicon, List};

@@ -93,7 +93,10 @@ fn a_bare_parliament_is_the_body_like_congress() {
     let found = extract_text(
         "Parliament voted on Tuesday. Ana Ruiz, a member of Parliament, and Congress agreed. Police said so.",
     );
-    assert_eq!(kind_of(&found, "Parliament"), Some(EntityKind::Organization));
+    assert_eq!(
+        kind_of(&found, "Parliament"),
+        Some(EntityKind::Organization)
+    );
     assert_eq!(kind_of(&found, "Congress"), Some(EntityKind::Organization));
     assert!(found.candidates.iter().all(|c| c.name != "Police"));
 }
