@@ -207,6 +207,8 @@ pub const DIGEST_JSON_ROUTE: &str = "digest.json";
 
 /// The search page's script, a built-in static file.
 pub const SEARCH_SCRIPT: &str = "search.js";
+/// The site's icon, built in unless `static/` has its own.
+pub const FAVICON: &str = "favicon.svg";
 
 /// Where the code stylesheet is written in the output.
 pub const HIGHLIGHT_CSS: &str = "highlight.css";

@@ -1,5 +1,5 @@
-// briefing search: finds stories by headline, person, place, organisation
-// or tag in search-index.json, in the browser, with no server and no
+// briefing search: finds stories by headline, lede, key points, person,
+// place, organisation or tag in search-index.json, in the browser, with no server and no
 // dependencies. Without JavaScript the search page lists every story.
 // Keyboard: type to search; Down/Up move through the results; Escape goes
 // back to the box; Enter in the box opens the first result.
@@ -17,6 +17,15 @@
   var loading = null;
   var index = null;
   var timer = null;
+  // Dates as the site's pages show them: "12 July 2025".
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+
+  function displayDate(iso) {
+    var parts = iso.split("-");
+    var month = MONTHS[Number(parts[1]) - 1];
+    return month ? Number(parts[2]) + " " + month + " " + parts[0] : iso;
+  }
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -53,6 +62,7 @@
         url: data.prefix + a.s + "/",
         date: a.d,
         words: words(a.t),
+        text: words(a.w || ""),
         entities: a.e.map(function (i) { return entities[i]; }),
         tags: (a.g || []).map(function (i) { return tags[i]; })
       };
@@ -72,6 +82,9 @@
         var hit = false;
         if (hasPrefix(article.words, term)) {
           score += 2;
+          hit = true;
+        } else if (hasPrefix(article.text, term)) {
+          score += 1;
           hit = true;
         }
         article.entities.concat(article.tags).forEach(function (e) {
@@ -111,8 +124,14 @@
       item.appendChild(link);
       var meta = document.createElement("span");
       meta.className = "meta";
-      meta.textContent = " " + hit.article.date +
-        (hit.named.length ? " · " + hit.named.join(", ") : "");
+      var time = document.createElement("time");
+      time.dateTime = hit.article.date;
+      time.textContent = displayDate(hit.article.date);
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(time);
+      if (hit.named.length) {
+        meta.appendChild(document.createTextNode(" · " + hit.named.join(", ")));
+      }
       item.appendChild(meta);
       results.appendChild(item);
     });

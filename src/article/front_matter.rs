@@ -44,6 +44,9 @@ pub struct FrontMatter {
     /// Drafts are left out unless the build asks for them.
     #[serde(default)]
     pub draft: bool,
+    /// The story's language as a BCP 47 tag (`ar`, `he-IL`), when it is
+    /// not the site's; right-to-left languages render with `dir="rtl"`.
+    pub lang: Option<String>,
     /// Position within its edition: lower comes first, before the file
     /// name's ordinal.
     pub weight: Option<i64>,

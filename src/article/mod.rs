@@ -10,6 +10,7 @@ pub mod highlight;
 mod markdown;
 mod plain;
 mod sanitize;
+mod smart;
 
 use std::path::Path;
 
@@ -119,11 +120,18 @@ pub fn parse(
                 }
                 _ => FrontMatter::default(),
             };
+            // Smart punctuation, as Markdown gets it, before anything
+            // reads the text, so quotes and names are found in its final
+            // form.
             let plain = plain::parse(text);
             let body = Body::Text {
-                paragraphs: plain.paragraphs,
+                paragraphs: plain
+                    .paragraphs
+                    .iter()
+                    .map(|p| smart::punctuate(p))
+                    .collect(),
             };
-            (front, plain.headline, body)
+            (front, plain.headline.map(|h| smart::punctuate(&h)), body)
         }
         SourceKind::Markdown => {
             let split = front_matter::split(text, &source.rel_path)?;

@@ -7,7 +7,7 @@
 //!   by blank lines (hard-wrapped lines inside a paragraph are joined).
 //!
 //! Whitespace inside a paragraph is collapsed to single spaces; nothing else
-//! about the text is changed.
+//! about the text is changed here (`smart` then gives it smart punctuation).
 
 /// A plain-text article cut into its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]

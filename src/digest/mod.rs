@@ -472,6 +472,8 @@ mod tests {
             source: None,
             source_url: None,
             draft: false,
+            lang: None,
+            rtl: false,
             // Each story its own text: the same text would fold them.
             body: std::sync::Arc::new(Body::Text {
                 paragraphs: vec![format!("Story {path} alone.")],

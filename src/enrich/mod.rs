@@ -7,6 +7,7 @@
 
 pub mod dateline;
 mod dating;
+mod direction;
 pub mod extract;
 mod filename;
 mod key_points;
@@ -77,6 +78,10 @@ pub struct Article {
     pub source_url: Option<String>,
     /// Left out of builds unless drafts are asked for.
     pub draft: bool,
+    /// The story's language (BCP 47), when front matter gives one.
+    pub lang: Option<String>,
+    /// Whether its text runs right to left (see `direction`).
+    pub rtl: bool,
     /// The text, shared so that copying an article is cheap.
     pub body: Arc<Body>,
     /// Hash of the source text and sidecar (see `ParsedArticle::revision`).
@@ -125,6 +130,8 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
     let key_points = key_points::choose(&paras, &lede, &extracted);
     drop(paras);
     let agency = dateline.as_ref().and_then(|d| d.agency.clone());
+    let lang = non_empty(front.lang);
+    let rtl = direction::is_rtl(lang.as_deref(), &[&title, &lede]);
     Article {
         source_path: source.rel_path,
         title,
@@ -151,6 +158,8 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
         source: non_empty(front.source).or(agency),
         source_url: non_empty(front.source_url),
         draft: front.draft,
+        lang,
+        rtl,
         body: Arc::new(body),
         revision,
         extracted: Arc::new(extracted),

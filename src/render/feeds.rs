@@ -191,7 +191,15 @@ struct Scope {
 
 fn feed_of<'a>(digest: &'a Digest, cx: FeedContext<'a>, route: &str, scope: Scope) -> FeedView<'a> {
     let (settings, urls) = (cx.settings, cx.urls);
-    let listed = &scope.articles[..scope.articles.len().min(settings.feeds.limit)];
+    // Drafts are in the digest only for a preview built with `--drafts`;
+    // a feed never carries them.
+    let listed: Vec<ArticleId> = scope
+        .articles
+        .iter()
+        .copied()
+        .filter(|&i| !digest.articles[i].draft)
+        .take(settings.feeds.limit)
+        .collect();
     let entries: Vec<FeedEntry<'a>> = listed.iter().map(|&i| entry(digest, i, cx)).collect();
     // The newest entry, not the clock, dates the feed; an empty feed is
     // dated at the Unix epoch so the output stays reproducible.

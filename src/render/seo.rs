@@ -100,7 +100,7 @@ pub(crate) fn article_meta(
         url: &url,
         date_published: &published,
         date_modified: &published,
-        in_language: &settings.language,
+        in_language: a.lang.as_deref().unwrap_or(&settings.language),
         word_count: a.word_count,
         keywords: digest.tags_of[i]
             .iter()
@@ -123,7 +123,8 @@ pub(crate) fn article_meta(
         image,
         published: Some(published),
         json_ld,
-        noindex: false,
+        // A draft's page exists only in a preview built with `--drafts`.
+        noindex: a.draft,
         feed: None,
     }
 }
@@ -246,7 +247,8 @@ pub(crate) fn lastmod(digest: &Digest, job: Job) -> Option<Timestamp> {
     }
 }
 
-/// The sitemap's entries for the pages `(job, route)`, in the given order.
+/// The sitemap's entries for the pages `(job, route)`, in the given order,
+/// leaving out drafts' pages (a build with `--drafts` is a preview).
 pub(crate) fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> Vec<SitemapEntry> {
     pages
         .iter()
@@ -263,11 +265,13 @@ pub(crate) fn sitemap(digest: &Digest, pages: &[(Job, String)], urls: &Urls) -> 
         .collect()
 }
 
-/// Whether `job` is a standalone page marked as a draft (published only
-/// in a `--drafts` preview, and never listed for search engines).
+/// Whether `job` is the page of a draft article or standalone page
+/// (published only in a `--drafts` preview, and never listed for search
+/// engines).
 pub(crate) fn is_draft_page(digest: &Digest, job: Job) -> bool {
     match job {
         Job::Page(Page::Standalone(p)) => digest.pages.get(p).is_some_and(|page| page.draft),
+        Job::Page(Page::Article(i)) => digest.articles.get(i).is_some_and(|a| a.draft),
         _ => false,
     }
 }

@@ -49,6 +49,9 @@ pub(crate) struct SiteView {
     pub stylesheet_url: String,
     /// Link to the code-highlighting stylesheet.
     pub highlight_url: String,
+    /// Link to the site's icon (`favicon.svg`, built in unless `static/`
+    /// has one).
+    pub favicon_url: String,
     /// `[extra]` from `site.toml`.
     pub extra: toml::Table,
     /// Name and version of the generator, for `<meta name="generator">`.
@@ -75,6 +78,7 @@ impl SiteView {
             search_url: urls.link(urls::SEARCH_ROUTE),
             stylesheet_url: urls.link("style.css"),
             highlight_url: urls.link(HIGHLIGHT_CSS),
+            favicon_url: urls.link(urls::FAVICON),
             extra: config.extra.clone(),
             generator: format!("briefing {}", env!("CARGO_PKG_VERSION")),
             feeds: FeedLinks::new(urls),
@@ -102,6 +106,12 @@ pub(crate) struct Card<'a> {
     pub tags: Vec<Link>,
     /// Its most mentioned people, places and organisations as links.
     pub entities: Vec<Link>,
+    /// Whether it is a draft (shown only in builds with `--drafts`).
+    pub draft: bool,
+    /// `"rtl"` when its text runs right to left.
+    pub dir: Option<&'static str>,
+    /// Its language, when front matter gives one.
+    pub lang: Option<&'a str>,
 }
 
 /// The longest lede an edition page shows, in characters.
@@ -122,6 +132,12 @@ pub(crate) struct Row<'a> {
     pub date_iso: String,
     /// The lede cut to a scannable length, on edition pages.
     pub lede: Option<String>,
+    /// Whether it is a draft (shown only in builds with `--drafts`).
+    pub draft: bool,
+    /// `"rtl"` when its text runs right to left.
+    pub dir: Option<&'static str>,
+    /// Its language, when front matter gives one.
+    pub lang: Option<&'a str>,
 }
 
 /// Everything an article page shows but its body, which templates get as
@@ -275,7 +291,15 @@ pub(crate) fn card<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls) -> Card<'a
             })
             .collect(),
         entities: card_entities(digest, i, urls),
+        draft: a.draft,
+        dir: dir(a),
+        lang: a.lang.as_deref(),
     }
+}
+
+/// `"rtl"` for a story whose text runs right to left.
+fn dir(a: &Article) -> Option<&'static str> {
+    a.rtl.then_some("rtl")
 }
 
 fn article_link(article: &Article, urls: &Urls) -> Link {
@@ -344,6 +368,9 @@ pub(crate) fn row<'a>(digest: &'a Digest, i: ArticleId, urls: &Urls, style: RowS
         date: style.dated.then(|| display_date(a.date)),
         date_iso: iso_date(a.date),
         lede: style.lede.then(|| cut(&a.lede, LEDE_CHARS)),
+        draft: a.draft,
+        dir: dir(a),
+        lang: a.lang.as_deref(),
     }
 }
 

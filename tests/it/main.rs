@@ -5,6 +5,7 @@
 // test modules, which is all `unreachable_pub` would flag here.
 #![allow(unreachable_pub)]
 
+mod accessibility;
 mod assets;
 mod briefing_layer;
 mod browser;
@@ -26,6 +27,7 @@ mod pagination;
 mod pictures;
 mod preview;
 mod publish;
+mod reader;
 mod search;
 mod summary;
 mod support;

@@ -76,3 +76,43 @@ fn without_javascript_the_search_page_lists_every_story() {
     let names = index["entities"].to_string();
     assert!(names.contains("Sergei Lavrov|Lavrov"), "{names}");
 }
+
+#[test]
+fn search_box_finds_words_of_ledes_and_key_points_and_shows_dates_as_pages_do() {
+    let Some(mut browser) = Browser::launch() else {
+        return require_tool("chromium");
+    };
+    let site = Site::fixture("reader");
+    let served = site.root().join("served");
+    std::fs::create_dir_all(&served).unwrap();
+    let port = serve(&served);
+    let base = format!("http://127.0.0.1:{port}/");
+    let out = served.to_str().unwrap().to_string();
+    let run = site.build(&["--output", &out, "--base-url", &base]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // Neither headline says "strike"; both ledes do.
+    browser.open(&format!("{base}search/?q=strike"));
+    let found = browser.wait_until(
+        "document.querySelectorAll('#search-results li').length === 2",
+        Duration::from_secs(10),
+    );
+    assert!(found, "{}", browser.eval("document.body.innerText"));
+    let titles = browser.eval(
+        "Array.from(document.querySelectorAll('#search-results a')).map(a => a.textContent).join(' | ')",
+    );
+    assert_eq!(
+        titles,
+        "Dockers walk out in Rotterdam | Harbour falls silent as cranes stop"
+    );
+    let date = browser.eval("document.querySelector('#search-results time').outerHTML");
+    assert_eq!(date, "<time datetime=\"2025-07-10\">10 July 2025</time>");
+    // A key point's word ("week", in the harbour story's last paragraph)
+    // finds its story too.
+    browser.open(&format!("{base}search/?q=walkout+week"));
+    let one = browser.wait_until(
+        "document.querySelectorAll('#search-results li').length === 1",
+        Duration::from_secs(10),
+    );
+    assert!(one, "{}", browser.eval("document.body.innerText"));
+}

@@ -15,9 +15,9 @@ fn json_summary_counts_pages_and_articles() {
     assert_eq!(json["warnings"].as_array().unwrap().len(), 0);
     assert!(json["elapsed_ms"].is_u64());
     // Pages and site files: everything but the static assets (the two
-    // stylesheets and the search script).
+    // stylesheets, the search script and the icon).
     let files = tree(&site.public()).len();
-    assert_eq!(json["pages"].as_u64().unwrap() as usize, files - 3);
+    assert_eq!(json["pages"].as_u64().unwrap() as usize, files - 4);
     assert!(!run.stdout.contains('\u{1b}'), "no colours");
 }
 

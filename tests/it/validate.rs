@@ -1,5 +1,6 @@
-//! The bundled build, and a fixture site of several editions with their
-//! email and print pages, pass the Nu Html Checker (vnu) with zero errors.
+//! The bundled build, a fixture site of several editions with their email
+//! and print pages, and the reader fixture built with its drafts pass the
+//! Nu Html Checker (vnu) with zero errors.
 //!
 //! `.ci/run` installs vnu (npm package `vnu-jar`) into `.ci/tools`. Outside
 //! CI the site is still built, and only the validation is skipped, with a
@@ -96,6 +97,14 @@ fn a_site_of_several_editions_with_email_and_print_pages_passes_the_nu_html_chec
     }
     let moved = site.read("articles/floods-force-thousands-from-their-homes/index.html");
     assert!(moved.contains("http-equiv=\"refresh\""), "{moved}");
+    assert_valid(&site);
+}
+
+#[test]
+fn reader_fixture_with_drafts_and_right_to_left_stories_passes_the_nu_html_checker() {
+    let site = Site::fixture("reader");
+    let run = site.build(&["--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert_valid(&site);
 }
 
