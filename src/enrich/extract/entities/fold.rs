@@ -3,8 +3,10 @@
 //! "Sergei Lavrov", "Kim" → "Kim Jong Un", "Von der Leyen" → "Ursula von der
 //! Leyen"), the first word of an organisation to the organisation
 //! ("Samsung" → "Samsung Electronics") and an acronym to the expansion it
-//! was defined with ("KCNA" → "Korean Central News Agency"). Where two full
-//! names share the surname, the one named last before wins.
+//! was defined with ("KCNA" → "Korean Central News Agency"), a body named
+//! without its qualifier to the full name ("… District Court" → "… District
+//! Court for the Eastern District") and "U.S. X" to "United States X". Where
+//! two full names share the surname, the one named last before wins.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -111,7 +113,11 @@ impl<'a> Target<'a> {
                     .len()
                     .checked_sub(short.len() + 1)
                     .is_some_and(|k| matches!(full[k], "of" | "for" | "de"));
-                first_word || outer || (short.len() >= 2 && !of_place && ends_with(full, short))
+                first_word
+                    || outer
+                    || (short.len() >= 2 && !of_place && ends_with(full, short))
+                    || qualified_head(full, short)
+                    || state_abbreviated(full, short)
             }
             _ => {
                 let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();
@@ -119,6 +125,30 @@ impl<'a> Target<'a> {
             }
         }
     }
+}
+
+/// Whether `short` is a body's name that `full` goes on after with "for",
+/// "of", "at" or "on" ("Velmoran District Court" for "Velmoran District
+/// Court for the Eastern District", "University of Orsk" for "University of
+/// Orsk at Harwick"): the same body, named without its qualifier.
+fn qualified_head(full: &[&str], short: &[&str]) -> bool {
+    short.len() >= 2
+        && full.starts_with(short)
+        && matches!(full[short.len()], "for" | "of" | "at" | "on")
+}
+
+/// Whether `short` is `full` with "United States" or "United Kingdom"
+/// written as its abbreviation ("U.S. Navy" for "United States Navy").
+fn state_abbreviated(full: &[&str], short: &[&str]) -> bool {
+    let state = match short.first() {
+        Some(&"U.S." | &"US") => ["United", "States"],
+        Some(&"U.K." | &"UK") => ["United", "Kingdom"],
+        _ => return false,
+    };
+    short.len() >= 2
+        && full.len() == short.len() + 1
+        && full.starts_with(&state)
+        && full[2..] == short[1..]
 }
 
 fn fold_target(
@@ -129,8 +159,20 @@ fn fold_target(
     acronyms: &BTreeMap<String, String>,
 ) -> Option<String> {
     let raw = &raws[i];
-    if raw.known.is_some() || raw.words > 3 {
+    if raw.known.is_some() {
         return None;
+    }
+    if raw.words > 3 {
+        // Only a body named without its qualifier folds from this long.
+        let short = &targets[i].words;
+        return longer
+            .iter()
+            .find(|&&j| {
+                targets[j].kind == Some(EntityKind::Organization)
+                    && targets[j].words.len() > short.len()
+                    && qualified_head(&targets[j].words, short)
+            })
+            .map(|&j| raws[j].name.clone());
     }
     if raw.acronym {
         if let Some(expansion) = acronyms.get(&raw.surface) {
