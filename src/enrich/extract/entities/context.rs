@@ -95,6 +95,12 @@ pub(super) fn weigh(
     if first > 0 && p.tokens[first - 1].shape == Shape::Lower && p.is(first - 1, List::Product) {
         found.not_person = true;
     }
+    // "the character of Lia Vance": a character is no person.
+    if word_before(p, first, 1) == Some("of")
+        && word_before(p, first, 2).is_some_and(|w| w.starts_with("character"))
+    {
+        found.not_person = true;
+    }
     after(p, last, lex, &mut found);
     found
 }

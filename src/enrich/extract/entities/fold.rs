@@ -3,8 +3,10 @@
 //! "Sergei Lavrov", "Kim" → "Kim Jong Un", "Von der Leyen" → "Ursula von der
 //! Leyen"), the first word of an organisation to the organisation
 //! ("Samsung" → "Samsung Electronics") and an acronym to the expansion it
-//! was defined with ("KCNA" → "Korean Central News Agency"). Where two full
-//! names share the surname, the one named last before wins.
+//! was defined with ("KCNA" → "Korean Central News Agency"), a body named
+//! without its qualifier to the full name ("… District Court" → "… District
+//! Court for the Eastern District") and "U.S. X" to "United States X". Where
+//! two full names share the surname, the one named last before wins.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -108,7 +110,11 @@ impl<'a> Target<'a> {
                     .len()
                     .checked_sub(short.len() + 1)
                     .is_some_and(|k| matches!(full[k], "of" | "for" | "de"));
-                first_word || outer || (short.len() >= 2 && !of_place && ends_with(full, short))
+                first_word
+                    || outer
+                    || (short.len() >= 2 && !of_place && ends_with(full, short))
+                    || qualified_head(full, short)
+                    || state_abbreviated(full, short)
             }
             _ => {
                 let outer = short.len() == 2 && full[0] == short[0] && full.last() == short.last();
@@ -137,8 +143,15 @@ struct Takers {
     /// organisations with an "of" ("Velmar Oceanography" for "Velmar
     /// Institution of Oceanography").
     by_ends: HashMap<String, Vec<usize>>,
-    /// By the whole name, for names a generational suffix was cut from.
+    /// By a whole short name: the name itself for names a generational
+    /// suffix was cut from, and for organisations of the United States or
+    /// Kingdom the name with it abbreviated ("U.S. Navy", "US Navy" for
+    /// "United States Navy").
     by_whole: HashMap<String, Vec<usize>>,
+    /// By the organisation's name before a qualifier ("Velmoran District
+    /// Court" for "Velmoran District Court for the Eastern District"; see
+    /// [`qualified_head`]).
+    by_head: HashMap<String, Vec<usize>>,
     /// By the capitals of the name (see [`initials_of`]), for names that
     /// are not a person's: what an acronym may spell.
     by_initials: HashMap<String, Vec<usize>>,
@@ -154,6 +167,7 @@ impl Takers {
             by_first: HashMap::new(),
             by_ends: HashMap::new(),
             by_whole: HashMap::new(),
+            by_head: HashMap::new(),
             by_initials: HashMap::new(),
         };
         for (j, target) in targets.iter().enumerate() {
@@ -183,6 +197,9 @@ impl Takers {
                 ends_key(words[0], words[words.len() - 1]),
             );
         }
+        if organization {
+            self.add_organization(j, words);
+        }
         let shortest = if organization { 2 } else { 1 };
         for len in shortest..words.len() {
             let before = words[words.len() - len - 1];
@@ -193,8 +210,34 @@ impl Takers {
         }
     }
 
+    /// Indexes the short names only an organisation takes: its name before
+    /// a qualifier, and the United States or Kingdom abbreviated.
+    fn add_organization(&mut self, j: usize, words: &[&str]) {
+        for k in 2..words.len() {
+            if matches!(words[k], "for" | "of" | "at" | "on") {
+                let key = words[..k].join(" ");
+                self.by_head.entry(key).or_default().push(j);
+            }
+        }
+        let abbreviations: &[&str] = match words {
+            ["United", "States", _, ..] => &["U.S.", "US"],
+            ["United", "Kingdom", _, ..] => &["U.K.", "UK"],
+            _ => &[],
+        };
+        for short in abbreviations {
+            let key = format!("{short} {}", words[2..].join(" "));
+            self.by_whole.entry(key).or_default().push(j);
+        }
+    }
+
+    /// The first organisation in mention order named `short` and then a
+    /// qualifier.
+    fn qualified(&self, short: &[&str]) -> Option<usize> {
+        self.by_head.get(&short.join(" "))?.first().copied()
+    }
+
     /// The takers of `short`: lists, each in mention order.
-    fn of(&self, short: &[&str]) -> [&[usize]; 4] {
+    fn of(&self, short: &[&str]) -> [&[usize]; 5] {
         [
             list(
                 &self.by_first,
@@ -206,6 +249,7 @@ impl Takers {
                 (short.len() == 2).then(|| ends_key(short[0], short[1])),
             ),
             list(&self.by_whole, Some(short.join(" "))),
+            list(&self.by_head, (short.len() >= 2).then(|| short.join(" "))),
         ]
     }
 
@@ -241,6 +285,30 @@ fn ends_key(first: &str, last: &str) -> String {
     format!("{first} {last}")
 }
 
+/// Whether `short` is a body's name that `full` goes on after with "for",
+/// "of", "at" or "on" ("Velmoran District Court" for "Velmoran District
+/// Court for the Eastern District", "University of Orsk" for "University of
+/// Orsk at Harwick"): the same body, named without its qualifier.
+fn qualified_head(full: &[&str], short: &[&str]) -> bool {
+    short.len() >= 2
+        && full.starts_with(short)
+        && matches!(full[short.len()], "for" | "of" | "at" | "on")
+}
+
+/// Whether `short` is `full` with "United States" or "United Kingdom"
+/// written as its abbreviation ("U.S. Navy" for "United States Navy").
+fn state_abbreviated(full: &[&str], short: &[&str]) -> bool {
+    let state = match short.first() {
+        Some(&"U.S." | &"US") => ["United", "States"],
+        Some(&"U.K." | &"UK") => ["United", "Kingdom"],
+        _ => return false,
+    };
+    short.len() >= 2
+        && full.len() == short.len() + 1
+        && full.starts_with(&state)
+        && full[2..] == short[1..]
+}
+
 /// The name mention `i` folds into, if it is an alias of another: an
 /// acronym's expansion, else the nearest name before it that takes it,
 /// else the nearest after.
@@ -252,8 +320,14 @@ fn fold_target(
     acronyms: &BTreeMap<String, String>,
 ) -> Option<String> {
     let raw = &raws[i];
-    if raw.known.is_some() || raw.words > MAX_ALIAS_WORDS {
+    if raw.known.is_some() {
         return None;
+    }
+    if raw.words > MAX_ALIAS_WORDS {
+        // Only a body named without its qualifier folds from this long.
+        return takers
+            .qualified(&targets[i].words)
+            .map(|j| raws[j].name.clone());
     }
     if raw.acronym {
         if let Some(expansion) = acronyms.get(&raw.surface) {
@@ -423,6 +497,15 @@ mod tests {
             target("Velmar Council of Arts", None, false),
             target("Lovelace", Some(Person), false),
             target("Kim Jong Un", Some(Person), false),
+            target("Velmar Institution of Oceanography", Some(Org), false),
+            target("University of Nova Orsk", Some(Org), false),
+            target(
+                "Velmoran District Court for the Eastern District",
+                Some(Org),
+                false,
+            ),
+            target("United States Navy", Some(Org), false),
+            target("United Kingdom Space Agency", Some(Org), false),
         ];
         let takers = Takers::new(&targets);
         let shorts = [
@@ -447,6 +530,20 @@ mod tests {
             "Jong Un",
             "Kim Un",
             "Arts",
+            "Velmar Oceanography",
+            "Oceanography",
+            "Nova Orsk",
+            "Orsk",
+            "University",
+            "Velmoran District Court",
+            "Eastern District",
+            "District Court",
+            "U.S. Navy",
+            "US Navy",
+            "Navy",
+            "UK Space Agency",
+            "U.K. Space Agency",
+            "University of Nova",
         ];
         for short in shorts {
             let short: Vec<&str> = short.split(' ').collect();
@@ -467,5 +564,10 @@ mod tests {
             });
             assert_eq!(takers.spelling(letters), scan, "{letters}");
         }
+        // Longer than an alias: only a body named without its qualifier.
+        let court = ["Velmoran", "District", "Court"];
+        assert_eq!(takers.qualified(&court), Some(11));
+        assert_eq!(takers.qualified(&["Velmar", "Institution"]), Some(9));
+        assert_eq!(takers.qualified(&["Port", "Valdera"]), None);
     }
 }

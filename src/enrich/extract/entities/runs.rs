@@ -1,9 +1,10 @@
 //! Finding name-shaped runs of words: capitalised words side by side,
 //! joined by particles ("Lula da Silva", "Ursula von der Leyen") and, inside
 //! institutional names, by "of" and "for" ("Bank of Japan", "National
-//! Institute for Space Research"). An acronym defined in brackets marks its
-//! expansion as one run even across other small words ("Board of Control
-//! for Cricket in India (BCCI)").
+//! Institute for Space Research") and, after a committee-like head, by "on"
+//! and "to" ("Council on Foreign Relations"). An acronym defined in
+//! brackets marks its expansion as one run even across other small words
+//! ("Board of Control for Cricket in India (BCCI)").
 
 use super::para::Para;
 use crate::enrich::extract::lexicon::{Lexicon, List};
@@ -40,6 +41,22 @@ const OF_JOINERS: &[&str] = &[
     "Secretary",
     "Statue",
     "House",
+];
+
+/// Heads of bodies named for a subject or an aim: "on" or "to" right after
+/// one joins what follows into the name ("Committee on Ways and Means",
+/// "Council on Foreign Relations", "Committee to Protect Journalists").
+const ON_TO_HEADS: &[&str] = &[
+    "Committee",
+    "Subcommittee",
+    "Council",
+    "Commission",
+    "Conference",
+    "Panel",
+    "Forum",
+    "Campaign",
+    "Coalition",
+    "Alliance",
 ];
 
 /// Small words allowed between the initials of an acronym's expansion.
@@ -266,7 +283,7 @@ fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -
     // "School of Marine"): no known name of their own ("Bank of Japan").
     let of_part = (first..j)
         .rev()
-        .find(|&i| matches!(p.tokens[i].text, "of" | "for"))
+        .find(|&i| matches!(p.tokens[i].text, "of" | "for" | "on" | "to"))
         .filter(|&i| (first..i).any(|k| p.is(k, List::OrgWord)));
     let continued = of_part.is_some_and(|i| lex.known(p.slice(i + 1, j)).is_none());
     // An acronym on either side is a name of its own ("the BBC and Sky News").
@@ -301,7 +318,18 @@ fn and_join(p: &Para<'_>, first: usize, j: usize, limit: usize, lex: &Lexicon) -
 }
 
 fn is_connector(word: &str, lex: &Lexicon) -> bool {
-    matches!(word, "of" | "for" | "the") || lex.is(List::Connector, word)
+    matches!(word, "of" | "for" | "the" | "on" | "to") || lex.is(List::Connector, word)
+}
+
+/// Whether "on" or "to" at `j + 1` joins a body's head at `j` to the
+/// capitalised word at `k` that names its subject or aim, which is no day,
+/// month or function word ("the Council on Tuesday") and, after "to", no
+/// known place ("the Commission to Brussels").
+fn subject_joins(p: &Para<'_>, j: usize, k: usize, lex: &Lexicon) -> bool {
+    ON_TO_HEADS.contains(&p.tokens[j].text)
+        && !p.is(k, List::Stop)
+        && !p.is(k, List::Time)
+        && (p.tokens[j + 1].text == "on" || lex.place(p.tokens[k].text).is_none())
 }
 
 /// Whether the small words between token `j` and token `k` join them.
@@ -311,6 +339,7 @@ fn joins(p: &Para<'_>, first: usize, j: usize, k: usize, lex: &Lexicon) -> bool 
         return false;
     }
     match words.as_slice() {
+        ["on"] | ["to"] => subject_joins(p, j, k, lex),
         // "Mayor of Koszalin Piotr Jedlinski", "Minister of Information".
         ["of"] if p.is(j, List::Title) => true,
         ["of"] | ["of", "the"] | ["for"] | ["for", "the"] => p.tokens[first..=j]
@@ -318,7 +347,7 @@ fn joins(p: &Para<'_>, first: usize, j: usize, k: usize, lex: &Lexicon) -> bool 
             .any(|t| lex.is(List::OrgWord, t.text) || OF_JOINERS.contains(&t.text)),
         particles => particles
             .iter()
-            .all(|w| *w != "of" && *w != "for" && *w != "the"),
+            .all(|w| !matches!(*w, "of" | "for" | "the" | "on" | "to")),
     }
 }
 
@@ -431,6 +460,35 @@ mod tests {
                 "Aryna Sabalenka",
                 "Belarus",
                 "University of Washington"
+            ]
+        );
+    }
+
+    #[test]
+    fn on_and_to_join_a_body_to_its_subject_or_aim() {
+        assert_eq!(
+            names(
+                "The Velmar Committee on Roads and Means met the Council on Coastal Affairs \
+                 and the Committee to Protect Beekeepers."
+            ),
+            [
+                "The Velmar Committee on Roads and Means",
+                "Council on Coastal Affairs",
+                "Committee to Protect Beekeepers"
+            ]
+        );
+        // Not a day, a place after "to", or a head that names no body.
+        assert_eq!(
+            names(
+                "The Council on Tuesday sent the Commission to Brussels; Ana Ruiz on Radio Orsk."
+            ),
+            [
+                "The Council",
+                "Tuesday",
+                "Commission",
+                "Brussels",
+                "Ana Ruiz",
+                "Radio Orsk"
             ]
         );
     }

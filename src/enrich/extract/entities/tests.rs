@@ -89,6 +89,19 @@ fn function_words_weekdays_and_generic_words_are_never_names() {
 }
 
 #[test]
+fn a_bare_parliament_is_the_body_like_congress() {
+    let found = extract_text(
+        "Parliament voted on Tuesday. Ana Ruiz, a member of Parliament, and Congress agreed. Police said so.",
+    );
+    assert_eq!(
+        kind_of(&found, "Parliament"),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(kind_of(&found, "Congress"), Some(EntityKind::Organization));
+    assert!(found.candidates.iter().all(|c| c.name != "Police"));
+}
+
+#[test]
 fn titles_roles_and_appositions_make_people() {
     let found = extract_text(
         "Tomasz Kubiak, a fire service spokesman, spoke. Police press officer Monika Kosiec agreed, as did coach Hansi Flick.",
@@ -385,6 +398,31 @@ fn short_forms_of_one_body_or_person_fold_within_a_story() {
 }
 
 #[test]
+fn a_body_named_without_its_qualifier_or_with_an_abbreviated_state_folds() {
+    let found = extract_text(
+        "The Velmoran District Court for the Eastern District of Orsk ruled. \
+         The Velmoran District Court heard it. The United States Coast Guard and \
+         the U.S. Coast Guard agreed, as did the University of Orsk at Boulder; \
+         the University of Orsk declined.",
+    );
+    let court = candidate(
+        &found,
+        "Velmoran District Court for the Eastern District of Orsk",
+    );
+    assert!(
+        court.aliases.contains("Velmoran District Court"),
+        "{court:?}"
+    );
+    let watch = candidate(&found, "United States Coast Guard");
+    assert!(watch.aliases.contains("U.S. Coast Guard"), "{watch:?}");
+    let campus = candidate(&found, "University of Orsk at Boulder");
+    assert!(campus.aliases.contains("University of Orsk"), "{campus:?}");
+    // A longer name that goes on with capitals is another body.
+    let found = extract_text("The Bank of Orsk and the Bank of Orsk Securities both rose.");
+    assert!(found.candidates.iter().any(|c| c.name == "Bank of Orsk"));
+}
+
+#[test]
 fn compass_words_shouting_and_buildings_named_for_people() {
     use EntityKind::*;
     let found = extract_text(
@@ -482,6 +520,16 @@ fn products_and_works_beside_a_noun_are_not_people() {
     assert_eq!(kind_of(&found, "Zento Halvers"), None);
     assert_eq!(kind_of(&found, "Harlow Nights"), None);
     assert_eq!(kind_of(&found, "Maria Castell"), Some(EntityKind::Person));
+    // Characters and shows are not people; their actors and hosts are.
+    let found = extract_text(
+        "Actor Tomas Reyes played the character Lia Vance. Losing the character of Mira Holt hurt. \
+         Host Dana Pike spoke on the talk show Good Morning Orsk.",
+    );
+    assert_eq!(kind_of(&found, "Lia Vance"), None);
+    assert_eq!(kind_of(&found, "Mira Holt"), None);
+    assert_eq!(kind_of(&found, "Good Morning Orsk"), None);
+    assert_eq!(kind_of(&found, "Tomas Reyes"), Some(EntityKind::Person));
+    assert_eq!(kind_of(&found, "Dana Pike"), Some(EntityKind::Person));
 }
 
 #[test]
