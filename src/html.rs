@@ -43,6 +43,25 @@ pub fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The byte ranges of the `href` and `src` attribute values in `html`, in
+/// order. The HTML is our own serialisation (attributes double-quoted,
+/// quotes in text escaped), so an attribute cannot be confused with text.
+pub fn link_values(html: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    const ATTRIBUTES: [&str; 2] = [" href=\"", " src=\""];
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = &html[from..];
+        let start = ATTRIBUTES
+            .iter()
+            .filter_map(|a| rest.find(a).map(|at| at + a.len()))
+            .min()?;
+        let len = rest[start..].find('"')?;
+        let range = from + start..from + start + len;
+        from = range.end;
+        Some(range)
+    })
+}
+
 /// Whether XML 1.0 allows `c` in a document: not the C0 controls other
 /// than tab, newline and carriage return, nor U+FFFE and U+FFFF.
 pub fn is_xml_char(c: char) -> bool {

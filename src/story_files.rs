@@ -166,20 +166,9 @@ fn inside_folder(reference: &str) -> Option<PathBuf> {
 /// leading `/` and not only a fragment) in `html`, decoded, without their
 /// query or fragment, in order of appearance.
 pub fn local_references(html: &str) -> Vec<String> {
-    const ATTRIBUTES: [&str; 2] = [" href=\"", " src=\""];
     let mut found = Vec::new();
-    let mut rest = html;
-    loop {
-        let next = ATTRIBUTES
-            .iter()
-            .filter_map(|a| rest.find(a).map(|at| at + a.len()))
-            .min();
-        let Some(start) = next else { break };
-        let Some(len) = rest[start..].find('"') else {
-            break;
-        };
-        let link = crate::html::unescape(&rest[start..start + len]);
-        rest = &rest[start + len..];
+    for range in crate::html::link_values(html) {
+        let link = crate::html::unescape(&html[range]);
         let path = link.split(['#', '?']).next().unwrap_or_default();
         let scheme = path
             .split_once(':')

@@ -256,24 +256,15 @@ fn entry<'a>(digest: &'a Digest, i: ArticleId, cx: FeedContext<'_>) -> FeedEntry
 /// (attributes double-quoted, quotes in text escaped), so an attribute
 /// cannot be confused with text.
 pub(crate) fn absolute_links(html: &str, urls: &Urls, route: &str) -> String {
-    const ATTRIBUTES: [&str; 2] = [" href=\"", " src=\""];
     let mut out = String::with_capacity(html.len() + html.len() / 8);
-    let mut rest = html;
-    loop {
-        let next = ATTRIBUTES
-            .iter()
-            .filter_map(|a| rest.find(a).map(|at| at + a.len()))
-            .min();
-        let Some(start) = next else { break };
-        let Some(len) = rest[start..].find('"') else {
-            break;
-        };
-        out.push_str(&rest[..start]);
-        let link = crate::html::unescape(&rest[start..start + len]);
+    let mut copied = 0;
+    for range in crate::html::link_values(html) {
+        out.push_str(&html[copied..range.start]);
+        let link = crate::html::unescape(&html[range.clone()]);
         crate::html::escape_into(&mut out, &urls.resolve(route, &link));
-        rest = &rest[start + len..];
+        copied = range.end;
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
 }
 
