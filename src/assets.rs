@@ -27,9 +27,8 @@ pub fn write_assets(
     is_page: &dyn Fn(&str) -> bool,
 ) -> Result<(Vec<String>, Vec<Diagnostic>), Error> {
     let mut written = Vec::new();
-    let mut diagnostics = Vec::new();
     let static_dir = config.static_dir();
-    let site_files = discover::files_under(&static_dir)?;
+    let (site_files, mut diagnostics) = discover::site_files(&config.root, &static_dir)?;
     let site_names: Vec<Option<String>> = site_files.iter().map(|rel| slash_path(rel)).collect();
     for (name, bytes) in BUILTIN_STATIC {
         if !site_names.iter().any(|n| n.as_deref() == Some(*name)) {

@@ -1,5 +1,6 @@
-//! HTML escaping and the characters XML allows, shared by every stage that
-//! writes or reads markup made from text. A leaf: it imports nothing.
+//! HTML escaping, the characters XML allows and the URLs a page may link
+//! to, shared by every stage that writes or reads markup made from text. A
+//! leaf: it imports nothing.
 
 /// Appends `text` to `out` with `& < > " '` escaped, safe for element
 /// content and quoted attribute values.
@@ -79,6 +80,33 @@ pub fn xml_chars_only(text: String) -> String {
     }
 }
 
+/// A URL's scheme, lowercased, as a browser reads it: leading and
+/// trailing spaces and control characters are ignored and tabs and line
+/// breaks inside are removed first (so `" Java\tScript:"` is
+/// `javascript`). `None` for a relative URL or a fragment.
+pub fn url_scheme(url: &str) -> Option<String> {
+    let url = url.trim_matches(|c: char| c <= ' ');
+    let mut scheme = String::new();
+    for c in url.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
+        match c {
+            ':' if !scheme.is_empty() => return Some(scheme),
+            c if c.is_ascii_alphabetic() => scheme.push(c.to_ascii_lowercase()),
+            c if !scheme.is_empty() && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) => {
+                scheme.push(c);
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether a link written by an author may be live on a page: a relative
+/// URL, a fragment, or an `http`, `https` or `mailto` one. `javascript:`,
+/// `vbscript:`, `data:` and every other scheme are refused.
+pub fn is_safe_link(url: &str) -> bool {
+    url_scheme(url).is_none_or(|s| matches!(s.as_str(), "http" | "https" | "mailto"))
+}
+
 /// Whether every character of `text` is allowed in XML 1.0, read byte by
 /// byte: a C0 control is one byte, U+FFFE and U+FFFF are EF BF BE and EF
 /// BF BF, and no other character's encoding holds those bytes.
@@ -135,5 +163,35 @@ mod tests {
             "abc\td\ne"
         );
         assert_eq!(xml_chars_only("“ok” – 北京".to_string()), "“ok” – 北京");
+    }
+
+    #[test]
+    fn script_and_data_urls_are_not_safe_links() {
+        for bad in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "java\tscript:alert(1)",
+            "\u{1}javascript:x",
+            "vbscript:msgbox",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "file:///etc/passwd",
+        ] {
+            assert!(!is_safe_link(bad), "{bad:?}");
+        }
+        for good in [
+            "https://example.org/a:b",
+            "HTTP://x",
+            "mailto:desk@example.org",
+            "/articles/x/",
+            "../y/#top",
+            "#top",
+            "chart.png",
+            "a/b:c",
+            "?q=x:y",
+            "",
+        ] {
+            assert!(is_safe_link(good), "{good:?}");
+        }
+        assert_eq!(url_scheme("Https://x").as_deref(), Some("https"));
     }
 }

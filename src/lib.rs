@@ -40,3 +40,7 @@ pub mod html; //  HTML escaping
 pub mod slug; //  text → URL slugs and ids
 pub mod timings; // where a build's time goes (build --timings)
 pub mod urls; //  routes and URLs of every output file
+
+// Entry points for the fuzz targets in fuzz/.
+#[doc(hidden)]
+pub mod fuzz;

@@ -1,14 +1,28 @@
 //! The only writer of the output folder.
 //!
 //! A build writes into a staging folder beside the output (`.public.staging`)
-//! and, only once every page is written, swaps it into place. A build that
-//! fails at any point drops the staging folder and leaves the previous output
-//! exactly as it was.
+//! and, only once every page is written, swaps it into place: in one step
+//! where the system can (Linux), else by two renames that the next build
+//! undoes if it finds the first done and not the second. A build that fails
+//! or is killed at any point leaves the previous output exactly as it was.
+//!
+//! Nothing of the user's is deleted: a build writes only into a folder that
+//! is missing, empty, or holds a previous output (recognised by the
+//! [`MARKER`] file every build writes), unless asked to with `--force`; the
+//! site root, the folders holding it and its input folders are refused even
+//! then, and so are a file and a read-only folder.
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::Error;
+
+/// The file every build writes into its output folder, so that a later
+/// build knows the folder is briefing's to replace.
+pub const MARKER: &str = ".briefing-output";
+
+const MARKER_TEXT: &str =
+    "This folder is written by briefing: every build replaces everything in it.\n";
 
 /// A staging folder that becomes the output on [`Staging::commit`].
 #[derive(Debug)]
@@ -19,11 +33,17 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Starts a fresh staging folder for `target`.
+    /// Starts a fresh staging folder for `target`, first putting back a
+    /// previous output that an interrupted swap left aside.
     pub fn begin(target: &Path) -> Result<Staging, Error> {
+        let old = sibling(target, "old");
+        if !crate::fs::is_present(target) && crate::fs::is_dir(&old) {
+            crate::fs::rename(&old, target)?;
+        }
         let dir = sibling(target, "staging");
         crate::fs::remove_dir_all(&dir)?;
         crate::fs::create_dir_all(&dir)?;
+        crate::fs::write(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
@@ -38,22 +58,30 @@ impl Staging {
 
     /// Swaps the staging folder into place as the output.
     pub fn commit(mut self) -> Result<(), Error> {
+        if !crate::fs::is_present(&self.target) {
+            crate::fs::rename(&self.dir, &self.target)?;
+            self.committed = true;
+            return Ok(());
+        }
+        if crate::fs::exchange(&self.dir, &self.target)? {
+            // The staging path now holds the previous output. Should it
+            // not go away, the next build's `begin` removes it.
+            self.committed = true;
+            let _ = crate::fs::remove_dir_all(&self.dir);
+            return Ok(());
+        }
         let old = sibling(&self.target, "old");
         crate::fs::remove_dir_all(&old)?;
-        let had_output = crate::fs::exists(&self.target);
-        if had_output {
-            crate::fs::rename(&self.target, &old)?;
-        }
+        crate::fs::rename(&self.target, &old)?;
         if let Err(e) = crate::fs::rename(&self.dir, &self.target) {
-            if had_output {
-                // Put the previous output back; the staging folder is
-                // removed on drop.
-                let _ = crate::fs::rename(&old, &self.target);
-            }
+            // Put the previous output back; the staging folder is removed
+            // on drop.
+            let _ = crate::fs::rename(&old, &self.target);
             return Err(e);
         }
         self.committed = true;
-        crate::fs::remove_dir_all(&old)
+        let _ = crate::fs::remove_dir_all(&old);
+        Ok(())
     }
 }
 
@@ -222,10 +250,12 @@ fn sibling(target: &Path, suffix: &str) -> PathBuf {
     target.with_file_name(format!(".{name}.{suffix}"))
 }
 
-/// Refuses an output folder whose replacement would destroy input: the site
-/// root itself, a folder containing it, or one inside `seeds/`,
-/// `templates/` or `static/`.
-pub fn check_location(root: &Path, output: &Path) -> Result<(), Error> {
+/// Refuses an output folder whose replacement would destroy input or
+/// anything else of the user's. Always refused: the site root itself, a
+/// folder containing it, one inside `seeds/`, `templates/` or `static/`, a
+/// file, and a read-only folder. Refused unless `force`: a folder holding
+/// files but no [`MARKER`] (nor an earlier briefing's `digest.json`).
+pub fn check_location(root: &Path, output: &Path, force: bool) -> Result<(), Error> {
     let root = crate::fs::canonicalize(root)?;
     let output_abs = absolute(output)?;
     let refuse = |reason| {
@@ -242,7 +272,34 @@ pub fn check_location(root: &Path, output: &Path) -> Result<(), Error> {
             return refuse("it is inside an input folder");
         }
     }
-    Ok(())
+    if !crate::fs::is_present(output) {
+        return Ok(());
+    }
+    if !crate::fs::is_dir(output) {
+        return refuse("it is a file, not a folder");
+    }
+    if crate::fs::is_read_only_dir(output) {
+        return refuse("the folder is read-only; make it writable or choose another with --output");
+    }
+    if force || crate::fs::is_empty_dir(output)? || is_previous_output(output) {
+        return Ok(());
+    }
+    refuse(
+        "it holds files briefing did not write, which a build would delete; \
+         choose an empty or new folder with --output, or pass --force to replace everything in it",
+    )
+}
+
+/// Whether `dir` holds a previous build: the [`MARKER`], or the
+/// `digest.json` of a briefing that did not write the marker yet.
+fn is_previous_output(dir: &Path) -> bool {
+    if crate::fs::exists(&dir.join(MARKER)) {
+        return true;
+    }
+    let head = crate::fs::read_prefix(&dir.join("digest.json"), 256);
+    let head = String::from_utf8_lossy(&head);
+    let compact: String = head.split_whitespace().collect();
+    compact.contains("\"generator\":\"briefing")
 }
 
 /// `path` made absolute with symlinks resolved as far as it exists.
@@ -355,14 +412,79 @@ mod tests {
     }
 
     #[test]
-    fn output_over_inputs_is_refused() {
+    fn output_over_inputs_is_refused_even_with_force() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
         std::fs::create_dir_all(root.join("seeds")).unwrap();
-        assert!(check_location(&root, &root).is_err());
-        assert!(check_location(&root, dir.path()).is_err());
-        assert!(check_location(&root, &root.join("seeds/out")).is_err());
-        assert!(check_location(&root, &root.join("public")).is_ok());
-        assert!(check_location(&root, &dir.path().join("elsewhere")).is_ok());
+        for force in [false, true] {
+            assert!(check_location(&root, &root, force).is_err());
+            assert!(check_location(&root, dir.path(), force).is_err());
+            assert!(check_location(&root, &root.join("seeds/out"), force).is_err());
+            assert!(check_location(&root, &root.join("public"), force).is_ok());
+            assert!(check_location(&root, &dir.path().join("elsewhere"), force).is_ok());
+        }
+    }
+
+    #[test]
+    fn only_empty_missing_and_previous_outputs_are_written_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        std::fs::create_dir_all(root.join("seeds")).unwrap();
+        let at = |name: &str| root.join(name);
+        std::fs::create_dir_all(at("empty")).unwrap();
+        std::fs::create_dir_all(at("docs")).unwrap();
+        std::fs::write(at("docs/NOTES.md"), "mine").unwrap();
+        std::fs::write(at("README.md"), "readme").unwrap();
+        assert!(check_location(&root, &at("empty"), false).is_ok());
+        assert!(check_location(&root, &at("missing"), false).is_ok());
+        let foreign = check_location(&root, &at("docs"), false).unwrap_err();
+        assert!(foreign.to_string().contains("--force"), "{foreign}");
+        assert!(check_location(&root, &at("docs"), true).is_ok());
+        for force in [false, true] {
+            assert!(check_location(&root, &at("README.md"), force).is_err());
+        }
+        let staging = Staging::begin(&at("docs")).unwrap();
+        staging.commit().unwrap();
+        assert!(at("docs").join(MARKER).is_file());
+        assert!(check_location(&root, &at("docs"), false).is_ok());
+        std::fs::create_dir_all(at("legacy")).unwrap();
+        std::fs::write(
+            at("legacy/digest.json"),
+            "{\n  \"version\": 1,\n  \"generator\": \"briefing 0.1.0\",\n",
+        )
+        .unwrap();
+        assert!(check_location(&root, &at("legacy"), false).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_output_folder_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let out = dir.path().join("out");
+        std::fs::create_dir_all(root.join("seeds")).unwrap();
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join(MARKER), "x").unwrap();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let err = check_location(&root, &out, true).unwrap_err();
+        std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(err.to_string().contains("read-only"), "{err}");
+    }
+
+    #[test]
+    fn a_swap_cut_short_is_undone_by_the_next_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let old = dir.path().join(".public.old");
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join("index.html"), "previous").unwrap();
+        let staging = Staging::begin(&target).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(target.join("index.html")).unwrap(),
+            "previous"
+        );
+        drop(staging);
+        assert!(!old.exists());
     }
 }

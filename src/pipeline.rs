@@ -49,6 +49,9 @@ pub struct BuildOptions {
     pub now: Timestamp,
     /// The live-reload script's URL (`serve` only).
     pub live_reload: Option<String>,
+    /// Write into an output folder that holds files briefing did not
+    /// write, replacing them (`--force`).
+    pub force: bool,
     /// A folder keeping each article's result between builds
     /// (`build --cache`).
     pub cache: Option<PathBuf>,
@@ -65,6 +68,7 @@ impl BuildOptions {
             future: false,
             now,
             live_reload: None,
+            force: false,
             cache: None,
         }
     }
@@ -120,6 +124,8 @@ pub struct Built {
     pub corpus: CorpusMemo,
     /// The renderer used.
     pub renderer: Renderer,
+    /// Problems with the site's own templates (a symlink out of the site).
+    pub template_diagnostics: Vec<Diagnostic>,
     /// Output paths of the static assets written.
     pub assets: Vec<String>,
     /// Problems with the standalone pages of `pages/`.
@@ -174,8 +180,8 @@ pub fn build_observed(
     let started = Instant::now();
     let config = load_config(options)?;
     let output = output_dir(&config, options);
-    output::check_location(&config.root, &output)?;
-    let templates = load_templates(&config)?;
+    output::check_location(&config.root, &output, options.force)?;
+    let (templates, template_diagnostics) = load_templates(&config)?;
     timings.stage("config", started.elapsed());
 
     let discovery = timings.time("discover", || {
@@ -183,6 +189,7 @@ pub fn build_observed(
     })?;
     let mut diagnostics = config.warnings.clone();
     diagnostics.extend(discovery.diagnostics);
+    diagnostics.extend(template_diagnostics.iter().cloned());
     let cache = options
         .cache
         .as_deref()
@@ -265,6 +272,7 @@ pub fn build_observed(
         digest,
         corpus,
         renderer,
+        template_diagnostics,
         assets,
         page_diagnostics,
     };
@@ -332,9 +340,11 @@ pub fn output_dir(config: &Config, options: &BuildOptions) -> PathBuf {
         .unwrap_or_else(|| config.output_dir())
 }
 
-/// The built-in templates with the site's own overriding them.
-pub fn load_templates(config: &Config) -> Result<Templates, Error> {
-    Templates::load(template_overrides(config)?)
+/// The built-in templates with the site's own overriding them, and the
+/// problems met reading the site's (a symlink out of the site is skipped).
+pub fn load_templates(config: &Config) -> Result<(Templates, Vec<Diagnostic>), Error> {
+    let (overrides, diagnostics) = template_overrides(config)?;
+    Ok((Templates::load(overrides)?, diagnostics))
 }
 
 /// A renderer for this site and build.
@@ -479,10 +489,11 @@ pub fn assemble_reusing(
 }
 
 /// Reads the site's own templates, named by their path under `templates/`.
-fn template_overrides(config: &Config) -> Result<Vec<TemplateSource>, Error> {
+fn template_overrides(config: &Config) -> Result<(Vec<TemplateSource>, Vec<Diagnostic>), Error> {
     let dir = config.templates_dir();
     let mut sources = Vec::new();
-    for rel in discover::files_under(&dir)? {
+    let (files, diagnostics) = discover::site_files(&config.root, &dir)?;
+    for rel in files {
         let Some(name) = slash_path(&rel) else {
             continue;
         };
@@ -492,5 +503,5 @@ fn template_overrides(config: &Config) -> Result<Vec<TemplateSource>, Error> {
             name,
         });
     }
-    Ok(sources)
+    Ok((sources, diagnostics))
 }

@@ -12,6 +12,8 @@
 //! copies. A reference to a missing file is a warning here and a broken
 //! link in `check`; one that climbs out of the story's folder
 //! (`../../img/chart.png`) points into the site and is left to `check`.
+//! Nothing outside the site is copied: a symlink leading out of it is
+//! skipped here (`discover` reported it when it walked the folder).
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -73,7 +75,10 @@ pub fn plan(root: &Path, digest: &Digest) -> (Vec<StoryFile>, Vec<Diagnostic>) {
             }
         };
         if is_bundle(source) {
-            let listed = discover::files_under(&root.join(folder)).unwrap_or_default();
+            // A symlink out of the site is never followed; it was reported
+            // when the folder's stories were discovered.
+            let (listed, _reported) =
+                discover::site_files(root, &root.join(folder)).unwrap_or_default();
             for rel in listed.iter().filter(|rel| !is_story_source(rel)) {
                 add(rel);
             }

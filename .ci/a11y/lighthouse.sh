@@ -14,7 +14,7 @@ need_npm lighthouse "$LIGHTHOUSE_VERSION" .ci/tools/lighthouse
 serve_sample
 mkdir -p target/lighthouse
 status=0
-for page in front= article=articles/dockers-walk-out-in-rotterdam/; do
+for page in front= article=articles/2025-07-10-dockers/; do
   name=${page%%=*}
   url="$base${page#*=}"
   CHROME_PATH=${CHROMIUM:-/usr/bin/chromium} .ci/tools/lighthouse/node_modules/.bin/lighthouse "$url" \

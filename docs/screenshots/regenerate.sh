@@ -12,5 +12,5 @@ need_npm playwright-core "$(sed -n 's/^PLAYWRIGHT_CORE_VERSION=//p' .ci/run)" .c
 serve_sample
 node .ci/a11y/screenshots.mjs "$base" docs/screenshots \
   front= \
-  article=articles/dockers-walk-out-in-rotterdam/ \
+  article=articles/2025-07-10-dockers/ \
   entity=people/kim-jong-un/

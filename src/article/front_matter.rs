@@ -14,6 +14,7 @@ use jiff::fmt::temporal::Pieces;
 use serde::Deserialize;
 use serde::de::{self, MapAccess, Visitor};
 
+use super::text::drop_controls;
 use crate::config::corrections::EntityCorrections;
 use crate::error::reword::{toml_error, yaml_error};
 use crate::error::{Diagnostic, Location};
@@ -35,7 +36,10 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     /// The outlet the story came from.
     pub source: Option<String>,
-    /// Where the original story is.
+    /// Where the original story is: an `http` or `https` URL (anything
+    /// else, such as a `javascript:` or `data:` URL, is an error at its
+    /// line).
+    #[serde(default, deserialize_with = "http_url")]
     pub source_url: Option<String>,
     /// The byline.
     pub author: Option<String>,
@@ -80,6 +84,11 @@ impl FrontDate {
         };
         let pieces = Pieces::parse(text.trim()).map_err(|_| invalid())?;
         let date = pieces.date();
+        if !(1..=9999).contains(&date.year()) {
+            return Err(format!(
+                "invalid date {text:?}: the year must be between 1 and 9999"
+            ));
+        }
         let (instant, local_time) = match (pieces.time(), pieces.to_numeric_offset()) {
             (None, _) => (None, None),
             (Some(time), None) => (None, Some(time)),
@@ -126,6 +135,20 @@ impl<'de> Visitor<'de> for FrontDateVisitor {
         };
         let text: String = map.next_value()?;
         FrontDate::parse(&text).map_err(de::Error::custom)
+    }
+}
+
+/// Reads an optional URL that must be `http` or `https` (or empty).
+fn http_url<'de, D: de::Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    let url = String::deserialize(deserializer)?;
+    let trimmed = url.trim();
+    let scheme = crate::html::url_scheme(trimmed);
+    if trimmed.is_empty() || matches!(scheme.as_deref(), Some("http" | "https")) {
+        Ok(Some(url))
+    } else {
+        Err(de::Error::custom(format!(
+            "source_url must be an http:// or https:// URL, not {trimmed:?}"
+        )))
     }
 }
 
@@ -225,6 +248,29 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
 
 /// Parses a front-matter block (or a whole sidecar, with `line_offset` 0).
 pub fn parse(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> {
+    parse_block(block, path).map(FrontMatter::without_controls)
+}
+
+impl FrontMatter {
+    /// The text fields without control characters: TOML and YAML escapes
+    /// ("\u0001") make them after the text cleaner has run.
+    fn without_controls(mut self) -> FrontMatter {
+        for field in [
+            &mut self.title,
+            &mut self.slug,
+            &mut self.source,
+            &mut self.source_url,
+            &mut self.author,
+            &mut self.summary,
+        ] {
+            field.iter_mut().for_each(drop_controls);
+        }
+        self.tags.iter_mut().for_each(drop_controls);
+        self
+    }
+}
+
+fn parse_block(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> {
     if block.text.trim().is_empty() {
         return Ok(FrontMatter::default());
     }
@@ -240,12 +286,37 @@ pub fn parse(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic> 
     }
 }
 
-/// serde-saphyr renders a source snippet under its message; we print our own
-/// location, so keep only the first line.
+/// serde-saphyr renders a source snippet under its message and puts its
+/// own, block-relative position in it; we print the file's position, so
+/// keep only the first line without that second position.
 fn yaml_message(e: &serde_saphyr::Error) -> String {
     let text = e.to_string();
     let first = text.lines().next().unwrap_or_default().trim();
-    first.trim_start_matches("error:").trim().to_string()
+    let first = first.trim_start_matches("error:").trim();
+    without_position(first).to_string()
+}
+
+/// `message` without a leading `line N column M: ` or a trailing
+/// ` at line N, column M`.
+fn without_position(message: &str) -> &str {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mut message = message;
+    if let Some(rest) = message.strip_prefix("line ")
+        && let Some((line, rest)) = rest.split_once(" column ")
+        && let Some((column, rest)) = rest.split_once(": ")
+        && digits(line)
+        && digits(column)
+    {
+        message = rest;
+    }
+    if let Some((head, tail)) = message.rsplit_once(" at line ")
+        && let Some((line, column)) = tail.split_once(", column ")
+        && digits(line)
+        && digits(column)
+    {
+        message = head;
+    }
+    message
 }
 
 fn clamp(n: u64) -> u32 {
@@ -386,6 +457,37 @@ mod tests {
             1_752_280_200
         );
         assert!(FrontDate::parse("2025-02-30").is_err());
+        assert!(FrontDate::parse("-009999-01-01").is_err());
+        assert!(FrontDate::parse("0000-01-01").is_err());
+        assert!(FrontDate::parse("9999-12-31").is_ok());
+    }
+
+    #[test]
+    fn source_url_must_be_http() {
+        let ok = front("+++\nsource_url = \"https://example.org/story\"\n+++\n").unwrap();
+        assert_eq!(ok.source_url.as_deref(), Some("https://example.org/story"));
+        for bad in [
+            "javascript:alert(1)",
+            " data:text/html,x",
+            "/relative",
+            "ftp://x",
+        ] {
+            let d = front(&format!("+++\ntitle = \"t\"\nsource_url = {bad:?}\n+++\n")).unwrap_err();
+            assert!(d.message.contains("source_url"), "{bad}: {d}");
+            assert_eq!(d.location.line, Some(3), "{bad}: {d}");
+        }
+        let yaml = front("---\nsource_url: 'javascript:x'\n---\n").unwrap_err();
+        assert!(yaml.message.contains("source_url"), "{yaml}");
+    }
+
+    #[test]
+    fn yaml_errors_carry_one_position() {
+        let d = front("---\ntitle: x\ndate: 2025-13-01\n---\n").unwrap_err();
+        assert_eq!(d.location.to_string(), "seeds/a.md:3:7");
+        assert!(!d.message.contains("line"), "{d}");
+        assert_eq!(without_position("line 3 column 7: bad ':'"), "bad ':'");
+        assert_eq!(without_position("bad at line 2, column 4"), "bad");
+        assert_eq!(without_position("line up: fine"), "line up: fine");
     }
 
     #[test]

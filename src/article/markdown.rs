@@ -4,13 +4,18 @@
 //! punctuation and heading ids (`{#id}` or derived from the heading text).
 //! Fenced code goes to `highlight`. A leading `# Heading` becomes the
 //! article's headline instead of a second title in the body. Raw HTML is left
-//! in place here and flagged, so the caller can sanitise the whole fragment.
+//! in place here and flagged, so the caller can sanitise the whole fragment;
+//! what Markdown syntax itself produces is made safe here, whatever the
+//! site's `unsafe_html` says: a link or image whose URL has a script, data or
+//! other unknown scheme keeps only its text, and heading attributes keep
+//! only an id and classes.
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::highlight;
+use super::text::drop_controls;
 use crate::slug::{slugify, unique};
 
 /// A rendered Markdown body and what `enrich` needs from it.
@@ -63,7 +68,7 @@ pub(crate) fn render(text: &str) -> MarkdownBody {
                 level,
                 id,
                 classes,
-                attrs,
+                attrs: _,
             }) => {
                 let end = end_of(&events, i);
                 let inner = &events[i + 1..end];
@@ -77,7 +82,7 @@ pub(crate) fn render(text: &str) -> MarkdownBody {
                     level: *level,
                     id: Some(CowStr::from(unique(&wanted, &mut ids))),
                     classes: classes.clone(),
-                    attrs: attrs.clone(),
+                    attrs: Vec::new(),
                 }));
                 body.word_count += count_words(inner);
                 out.extend_from_slice(&events[i + 1..=end]);
@@ -123,8 +128,35 @@ pub(crate) fn render(text: &str) -> MarkdownBody {
         };
         i = end + 1;
     }
-    pulldown_cmark::html::push_html(&mut body.html, out.into_iter());
+    pulldown_cmark::html::push_html(&mut body.html, safe_links(out));
+    // Character references ("&#131;", "&#1;") decode to the control
+    // characters the text cleaner took out of the source.
+    drop_controls(&mut body.html);
+    body.headline.iter_mut().for_each(drop_controls);
+    body.paragraphs.iter_mut().for_each(drop_controls);
     body
+}
+
+/// `events` with every link and image whose URL is not a safe link
+/// replaced by its text. Links and images do not nest in themselves, so the
+/// first end tag of the kind closes an unsafe one.
+fn safe_links(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
+    let mut dropping: Option<TagEnd> = None;
+    events.into_iter().filter(move |event| match event {
+        Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+            if !crate::html::is_safe_link(dest_url) =>
+        {
+            if let Event::Start(tag) = event {
+                dropping = Some(tag.to_end());
+            }
+            false
+        }
+        Event::End(end) if dropping == Some(*end) => {
+            dropping = None;
+            false
+        }
+        _ => true,
+    })
 }
 
 fn is_raw_html(event: &Event<'_>) -> bool {
@@ -165,6 +197,15 @@ fn count_words(events: &[Event<'_>]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_references_never_make_control_characters() {
+        let body = render("# T&#131;itle\n\nA &#131;b &#1;c &#127;d [e&#155;](/f&#150;g)\n");
+        let controls = |t: &str| t.chars().any(|c| c.is_control() && c != '\n');
+        assert!(!controls(&body.html), "{:?}", body.html);
+        assert_eq!(body.headline.as_deref(), Some("Title"));
+        assert_eq!(body.paragraphs, vec!["A b c d e"]);
+    }
 
     #[test]
     fn leading_h1_becomes_the_headline() {
@@ -230,5 +271,38 @@ mod tests {
         let body = render("Hi <b>there</b>.\n\n<div>x</div>\n");
         assert!(body.has_raw_html);
         assert!(!render("Plain & simple.").has_raw_html);
+    }
+
+    #[test]
+    fn script_links_keep_only_their_text() {
+        let body = render(
+            "[plain](javascript:alert(1)) [ent](&#106;avascript:x) ![img](data:text/html,x) \
+             <javascript:alert(2)> [ref][r] [ok](https://example.org/) ![pic](chart.png)\n\n\
+             [r]: vbscript:msgbox\n",
+        );
+        for gone in ["href=\"javascript", "src=\"data", "vbscript", "<a href=\"&"] {
+            assert!(!body.html.contains(gone), "{gone}: {}", body.html);
+        }
+        for kept in [
+            "plain",
+            "ent",
+            "img",
+            "ref",
+            "<a href=\"https://example.org/\">ok</a>",
+            "<img src=\"chart.png\" alt=\"pic\"",
+        ] {
+            assert!(body.html.contains(kept), "{kept}: {}", body.html);
+        }
+    }
+
+    #[test]
+    fn heading_attributes_keep_only_id_and_classes() {
+        let body = render("Intro.\n\n## Title {#safe .note onclick=alert(1) style=x}\n");
+        assert!(
+            body.html
+                .contains("<h2 id=\"safe\" class=\"note\">Title</h2>"),
+            "{}",
+            body.html
+        );
     }
 }

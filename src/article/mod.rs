@@ -11,6 +11,7 @@ mod markdown;
 mod plain;
 mod sanitize;
 mod smart;
+mod text;
 
 use std::path::Path;
 
@@ -111,12 +112,15 @@ pub fn parse(
     sidecar: Option<&str>,
     options: ParseOptions,
 ) -> Result<ParsedArticle, Diagnostic> {
+    check_file_name_date(source)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &*text::clean(text, &source.rel_path)?;
     let (front, headline, body) = match source.kind {
         SourceKind::Text => {
             let front = match (sidecar, &source.sidecar) {
                 (Some(sidecar), Some(path)) => {
-                    parse_sidecar(sidecar, &relative_sidecar(source, path))?
+                    let path = relative_sidecar(source, path);
+                    parse_sidecar(&text::clean(sidecar, &path)?, &path)?
                 }
                 _ => FrontMatter::default(),
             };
@@ -171,7 +175,41 @@ pub fn parse(
     })
 }
 
-/// The text of an article file and of its sidecar, as read from disk.
+/// A file name starting with what looks like a date (`DDDD-DD-DD`) dates
+/// the article; one that is not a real date is an error rather than
+/// silently ignored.
+fn check_file_name_date(source: &SourceFile) -> Result<(), Diagnostic> {
+    let stem = source.stem().as_bytes();
+    let looks_like_date = stem.len() >= 10
+        && stem[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let prefix = source.stem().get(..10).unwrap_or_default();
+    if looks_like_date && prefix.parse::<jiff::civil::Date>().is_err() {
+        return Err(Diagnostic::error(
+            Location::file(&source.rel_path),
+            format!("the file name starts with {prefix}, which is not a date"),
+        )
+        .with_help("rename the file with a real YYYY-MM-DD date, or without one"));
+    }
+    Ok(())
+}
+
+/// `text` as [`parse`] reads it: line ends made `\n`, control characters
+/// dropped, a NUL an error at its position.
+pub fn clean_text<'a>(
+    text: &'a str,
+    rel_path: &Path,
+) -> Result<std::borrow::Cow<'a, str>, Diagnostic> {
+    text::clean(text, rel_path)
+}
+
+/// The text of an article file and of its sidecar, as read from disk and
+/// decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceText {
     /// The article file's text.
@@ -186,14 +224,37 @@ pub fn load(source: &SourceFile, options: ParseOptions) -> Result<ParsedArticle,
     parse(source, &read.text, read.sidecar.as_deref(), options)
 }
 
-/// Reads an article's text and its sidecar's, both as UTF-8.
+/// Reads an article's text and its sidecar's: UTF-8, or UTF-16 with a
+/// byte order mark; a decoding error names the line.
 pub fn read(source: &SourceFile) -> Result<SourceText, Diagnostic> {
-    let text = read_utf8(&source.path, &source.rel_path)?;
+    let text = text::decode(
+        read_bytes(&source.path, &source.rel_path)?,
+        &source.rel_path,
+    )?;
     let sidecar = match &source.sidecar {
-        Some(path) => Some(read_utf8(path, &relative_sidecar(source, path))?),
+        Some(path) => {
+            let rel = relative_sidecar(source, path);
+            Some(text::decode(read_bytes(path, &rel)?, &rel)?)
+        }
         None => None,
     };
     Ok(SourceText { text, sidecar })
+}
+
+/// Decodes an article's bytes (and its sidecar's) and parses them: UTF-8,
+/// or UTF-16 with a byte order mark; a decoding error names the line.
+pub fn parse_bytes(
+    source: &SourceFile,
+    bytes: Vec<u8>,
+    sidecar: Option<Vec<u8>>,
+    options: ParseOptions,
+) -> Result<ParsedArticle, Diagnostic> {
+    let text = text::decode(bytes, &source.rel_path)?;
+    let sidecar = match (sidecar, &source.sidecar) {
+        (Some(bytes), Some(path)) => Some(text::decode(bytes, &relative_sidecar(source, path))?),
+        _ => None,
+    };
+    parse(source, &text, sidecar.as_deref(), options)
 }
 
 /// Hashes an article's inputs; the separator keeps "ab"+"" apart from
@@ -225,21 +286,11 @@ fn relative_sidecar(source: &SourceFile, sidecar: &Path) -> std::path::PathBuf {
     }
 }
 
-/// Reads a file that must be UTF-8; a decoding error names the line.
-fn read_utf8(path: &Path, rel_path: &Path) -> Result<String, Diagnostic> {
-    let bytes = crate::fs::read(path).map_err(|e| {
+/// Reads a file's bytes; failing to names the file.
+fn read_bytes(path: &Path, rel_path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    crate::fs::read(path).map_err(|e| {
         let why = std::error::Error::source(&e).map_or_else(|| e.to_string(), ToString::to_string);
         Diagnostic::error(Location::file(rel_path), format!("cannot read: {why}"))
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
-        Diagnostic::error(
-            Location::at(rel_path, u32::try_from(line).unwrap_or(u32::MAX), 1),
-            format!("not valid UTF-8 (byte {valid})"),
-        )
-        .with_help("save the file as UTF-8")
     })
 }
 
@@ -331,5 +382,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(parsed.front.title.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn an_impossible_date_in_the_file_name_is_an_error() {
+        let bad = source("2025-02-30_story.txt", SourceKind::Text, false);
+        let err = parse(&bad, "Text.", None, ParseOptions::default()).unwrap_err();
+        assert!(err.message.contains("2025-02-30"), "{err}");
+        for fine in ["2025-02-28_story.txt", "1234-story.txt", "story.txt"] {
+            let src = source(fine, SourceKind::Text, false);
+            assert!(
+                parse(&src, "Text.", None, ParseOptions::default()).is_ok(),
+                "{fine}"
+            );
+        }
     }
 }

@@ -71,16 +71,21 @@ fn blocks<'a>(lines: &[&'a str]) -> Vec<Vec<&'a str>> {
 fn is_headline(block: &[&str]) -> bool {
     let [line] = block else { return false };
     let line = line.trim();
-    line.chars().count() <= MAX_HEADLINE_CHARS && !line.ends_with(['.', ',', ';', ':'])
+    line.chars().count() <= MAX_HEADLINE_CHARS
+        && !line.ends_with(['.', ',', ';', ':', '。', '，', '；', '：'])
 }
+
+/// Characters a line of running text ends a sentence with: Latin, CJK
+/// (full-width stops and closing corner brackets), Arabic and Devanagari.
+const SENTENCE_ENDS: [char; 14] = [
+    '.', '!', '?', '"', '”', '’', ')', '。', '！', '？', '」', '』', '؟', '।',
+];
 
 /// A block whose every line ends a sentence is one paragraph per line (the
 /// seed style under a headline); otherwise it is one hard-wrapped paragraph.
 fn block_paragraphs(block: &[&str]) -> Vec<String> {
-    let each_line_ends_a_sentence = block.len() > 1
-        && block
-            .iter()
-            .all(|l| l.trim_end().ends_with(['.', '!', '?', '"', '”', '’', ')']));
+    let each_line_ends_a_sentence =
+        block.len() > 1 && block.iter().all(|l| l.trim_end().ends_with(SENTENCE_ENDS));
     if each_line_ends_a_sentence {
         block.iter().filter_map(|l| collapse(l)).collect()
     } else {
@@ -154,5 +159,14 @@ mod tests {
     #[test]
     fn empty_text_has_no_paragraphs() {
         assert!(parse("  \n\n").paragraphs.is_empty());
+    }
+
+    #[test]
+    fn cjk_and_arabic_sentence_ends_keep_lines_apart() {
+        let p = parse("港口重新开放\n\n港口于周一重新开放。\n泊位再次安全。\n");
+        assert_eq!(p.headline.as_deref(), Some("港口重新开放"));
+        assert_eq!(p.paragraphs, vec!["港口于周一重新开放。", "泊位再次安全。"]);
+        let p = parse("عنوان\n\nالجملة الأولى؟\nالجملة الثانية.\n");
+        assert_eq!(p.paragraphs.len(), 2);
     }
 }

@@ -101,6 +101,10 @@ pub struct TargetArgs {
     /// Publish under this URL instead of base_url from site.toml.
     #[arg(long, value_name = "URL", value_parser = base_url)]
     pub base_url: Option<String>,
+    /// Write into the output folder even if it holds files briefing did not
+    /// write: they are deleted. Without it such a folder is refused.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `briefing build`.
@@ -226,6 +230,10 @@ pub struct ServeArgs {
     /// Write the preview here instead of a temporary folder.
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Write the preview into --output even if it holds files briefing did
+    /// not write: they are deleted.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Options of `briefing watch`.
@@ -245,7 +253,9 @@ fn base_url(url: &str) -> Result<String, String> {
     crate::config::normalize_base_url(url)
 }
 
-/// The build instant: `SOURCE_DATE_EPOCH` when set, else the clock.
+/// The build instant: `SOURCE_DATE_EPOCH` when set, else the clock cut to
+/// whole seconds (pages, feeds and sitemaps print it, and HTML's
+/// `<time datetime>` allows at most three fractional digits).
 pub(super) fn build_instant() -> Result<Timestamp, Error> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => value
@@ -254,7 +264,10 @@ pub(super) fn build_instant() -> Result<Timestamp, Error> {
             .ok()
             .and_then(|s| Timestamp::from_second(s).ok())
             .ok_or(Error::SourceDateEpoch(value)),
-        Err(_) => Ok(Timestamp::now()),
+        Err(_) => {
+            let now = Timestamp::now();
+            Ok(Timestamp::from_second(now.as_second()).unwrap_or(now))
+        }
     }
 }
 

@@ -65,9 +65,10 @@ fn render(args: &EmailArgs, printer: &Printer) -> Result<(Vec<u8>, bool), Failur
         ..BuildOptions::new(args.site.root.clone(), now)
     };
     let config = pipeline::load_config(&options)?;
-    let templates = pipeline::load_templates(&config)?;
+    let (templates, template_diagnostics) = pipeline::load_templates(&config)?;
     let discovery = discover::discover(&config.root, &config.seeds_dir())?;
     let mut diagnostics = discovery.diagnostics;
+    diagnostics.extend(template_diagnostics);
     let loaded = pipeline::load_all(&config, &options, discovery.files);
     let good = loaded
         .iter()

@@ -19,7 +19,7 @@ pub(super) fn serve(args: &ServeArgs) -> ExitCode {
         Ok(now) => now,
         Err(e) => return printer.fail(&e),
     };
-    if serve::http::is_public(args.bind) {
+    if serve::guard::is_public(args.bind) {
         eprintln!(
             "warning: listening on {}: anyone who can reach this machine can read the preview",
             args.bind
@@ -30,16 +30,17 @@ pub(super) fn serve(args: &ServeArgs) -> ExitCode {
         bind: args.bind,
         port: args.port,
         output: args.output.clone(),
+        force: args.force,
         drafts: args.site.drafts,
         future: args.site.future,
         now,
     };
     let (sender, messages) = mpsc::channel();
     let quit = sender.clone();
-    let on_ctrl_c = move || {
+    let on_stop = move || {
         let _ = quit.send(Message::Quit);
     };
-    let (preview, mut live, first) = match Preview::start(&options, on_ctrl_c) {
+    let (preview, mut live, first) = match Preview::start(&options, on_stop) {
         Ok(started) => started,
         Err(e) => return printer.fail(&e),
     };
@@ -79,6 +80,7 @@ pub(super) fn watch(args: &WatchArgs) -> ExitCode {
         output: args.target.output.clone(),
         base_url: args.target.base_url.clone(),
         drafts: args.site.drafts,
+        force: args.target.force,
         future: args.site.future,
         ..BuildOptions::new(root, now)
     };

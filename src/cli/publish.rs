@@ -25,6 +25,7 @@ pub(super) fn build(args: &BuildArgs) -> ExitCode {
             output: args.target.output.clone(),
             base_url: args.target.base_url.clone(),
             drafts: args.site.drafts,
+            force: args.target.force,
             cache: args.cache.clone(),
             future: args.site.future,
             ..BuildOptions::new(args.site.root.clone(), now)

@@ -246,6 +246,9 @@ impl Config {
 pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
     require_site(root)?;
     let path = root.join(CONFIG_FILE);
+    refuse_outside(root, &path, CONFIG_FILE)?;
+    let entities = corrections::ENTITIES_FILE;
+    refuse_outside(root, &root.join(entities), entities)?;
     let text = crate::fs::read_to_string(&path)?;
     let site = parse(&text, Path::new(CONFIG_FILE), themes)?;
     let warnings = placement::extra_warnings(&text, Path::new(CONFIG_FILE), site.extra.keys());
@@ -255,6 +258,25 @@ pub fn load(root: &Path, themes: &[&str]) -> Result<Config, Error> {
         entities: corrections::load(root)?,
         warnings,
     })
+}
+
+/// Fails when `path` (the file `name` in the site at `root`) is a symlink
+/// leading out of the site: nothing outside the site folder is read.
+fn refuse_outside(root: &Path, path: &Path, name: &str) -> Result<(), Error> {
+    let canonical_root = crate::fs::canonicalize(root)?;
+    match crate::fs::outside_of(&canonical_root, path) {
+        None => Ok(()),
+        Some(real) => Err(Error::Config(
+            Diagnostic::error(
+                Location::file(name),
+                format!(
+                    "symlink leads out of the site, to {}: not read",
+                    real.display()
+                ),
+            )
+            .with_help("copy the file into the site folder instead of linking to it"),
+        )),
+    }
 }
 
 /// Fails, naming the folder, when `root` has no `site.toml`.

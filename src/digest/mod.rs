@@ -350,15 +350,20 @@ fn assign_unique_slugs(articles: &mut [Arc<Article>]) -> Vec<Diagnostic> {
         if slug == article.slug {
             continue;
         }
-        if article.slug_given {
-            diagnostics.push(
-                Diagnostic::warning(
-                    Location::file(&article.source_path),
-                    format!("slug {:?} is already taken; using {slug:?}", article.slug),
-                )
-                .with_help("give each article its own slug"),
-            );
-        }
+        // A suffixed permalink depends on another file staying where it
+        // is: say so, whether the slug was given or came from the name.
+        let help = if article.slug_given {
+            "give each article its own slug"
+        } else {
+            "rename one of the files, or give this one a slug"
+        };
+        diagnostics.push(
+            Diagnostic::warning(
+                Location::file(&article.source_path),
+                format!("slug {:?} is already taken; using {slug:?}", article.slug),
+            )
+            .with_help(help),
+        );
         Arc::make_mut(article).slug = slug;
     }
     diagnostics
@@ -375,7 +380,7 @@ type Tags = (
 fn collect_tags(articles: &[Arc<Article>]) -> Tags {
     // Sites reuse a few dozen tags across thousands of articles: slugify
     // each spelling once and work with small integer ids after that.
-    let mut id_of_name: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut id_of_name: HashMap<&str, usize> = HashMap::new();
     let mut id_of_slug: HashMap<String, usize> = HashMap::new();
     let mut found: Vec<Tag> = Vec::new();
     let mut ids_of = Vec::with_capacity(articles.len());
@@ -384,10 +389,7 @@ fn collect_tags(articles: &[Arc<Article>]) -> Tags {
         let mut ids: Vec<usize> = Vec::with_capacity(article.tags.len());
         for name in &article.tags {
             let id = *id_of_name.entry(name.as_str()).or_insert_with(|| {
-                let slug = slugify(name, MAX_SLUG_LEN);
-                if slug.is_empty() {
-                    return None;
-                }
+                let slug = tag_slug(name);
                 let next = found.len();
                 let id = *id_of_slug.entry(slug.clone()).or_insert(next);
                 if id == next {
@@ -396,19 +398,20 @@ fn collect_tags(articles: &[Arc<Article>]) -> Tags {
                         slug,
                         articles: Vec::new(),
                     });
+                } else if spelling(&found[id].name) != spelling(name) {
+                    diagnostics.push(Diagnostic::warning(
+                        Location::file(&article.source_path),
+                        format!(
+                            "tag {name:?} is listed with {:?}: both make the URL tags/{slug}/",
+                            found[id].name
+                        ),
+                    ));
                 }
-                Some(id)
+                id
             });
-            match id {
-                None => diagnostics.push(Diagnostic::warning(
-                    Location::file(&article.source_path),
-                    format!("tag {name:?} has no letters usable in a URL; it is not listed"),
-                )),
-                Some(id) if !ids.contains(&id) => {
-                    found[id].articles.push(ArticleId::new(i));
-                    ids.push(id);
-                }
-                Some(_) => {}
+            if !ids.contains(&id) {
+                found[id].articles.push(ArticleId::new(i));
+                ids.push(id);
             }
         }
         ids_of.push(ids);
@@ -427,6 +430,28 @@ fn collect_tags(articles: &[Arc<Article>]) -> Tags {
         .map(|ids| ids.into_iter().map(|id| TagId::new(rank[id])).collect())
         .collect();
     (tags, tags_of, diagnostics)
+}
+
+/// A tag's URL slug: its ASCII slug, or for a name with nothing ASCII in
+/// it (`経済`) `tag-` and a hash of the name, so every tag gets a page.
+fn tag_slug(name: &str) -> String {
+    let slug = slugify(name, MAX_SLUG_LEN);
+    if slug.is_empty() {
+        let hash = xxhash_rust::xxh3::xxh3_64(name.to_lowercase().as_bytes());
+        format!("tag-{:08x}", hash >> 32)
+    } else {
+        slug
+    }
+}
+
+/// A tag name as compared for clashes: lower case, without spaces, dashes
+/// and underscores ("Rust Lang" and "rust-lang" are one spelling; "C" and
+/// "C++" are not).
+fn spelling(name: &str) -> String {
+    name.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -522,7 +547,8 @@ mod tests {
         let slug_of = |p: &str| slug_of(&digest, p);
         assert_eq!(slug_of("old").as_deref(), Some("same"));
         assert_eq!(slug_of("new").as_deref(), Some("same-2"));
-        assert!(diagnostics.is_empty());
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert_eq!(diagnostics[0].location.path, Path::new("new"));
     }
 
     fn slug_of(digest: &Digest, path: &str) -> Option<String> {
@@ -544,7 +570,7 @@ mod tests {
         assert_eq!(slug_of("given").as_deref(), Some("same"));
         assert_eq!(slug_of("given2").as_deref(), Some("same-2"));
         assert_eq!(slug_of("old").as_deref(), Some("same-3"));
-        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics.len(), 2);
     }
 
     #[test]
@@ -554,7 +580,7 @@ mod tests {
         let mut b = article("b", 2, None, "b");
         b.tags = vec!["rust-lang".into()];
         let (digest, diagnostics) = build(vec![a, b]);
-        assert_eq!(digest.tags.len(), 1);
+        assert_eq!(digest.tags.len(), 2, "北京 has a page of its own");
         let tag = digest.tag("rust-lang").unwrap();
         assert_eq!(tag.name, "rust-lang");
         assert_eq!(indices(&tag.articles), vec![0, 1]);
@@ -563,8 +589,23 @@ mod tests {
             .iter()
             .map(|tags| tags.iter().map(|t| t.index()).collect())
             .collect();
-        assert_eq!(tags_of, vec![vec![0], vec![0]]);
-        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(tags_of, vec![vec![0], vec![0, 1]]);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn non_latin_tags_get_a_page_and_distinct_names_sharing_a_url_warn() {
+        let mut a = article("a", 1, None, "a");
+        a.tags = vec!["経済".into(), "C".into(), "C++".into()];
+        let (digest, diagnostics) = build(vec![a]);
+        let slugs: Vec<&str> = digest.tags.iter().map(|t| t.slug.as_str()).collect();
+        assert_eq!(slugs.len(), 2, "{slugs:?}");
+        assert!(slugs.contains(&"c"));
+        assert!(slugs.iter().any(|s| s.starts_with("tag-")), "{slugs:?}");
+        assert_eq!(tag_slug("経済"), tag_slug("経済"));
+        assert_ne!(tag_slug("経済"), tag_slug("港湾"));
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert!(diagnostics[0].message.contains("C++"), "{diagnostics:?}");
     }
 
     fn with_text(mut a: Article, title: &str, text: &str) -> Article {

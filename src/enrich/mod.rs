@@ -12,7 +12,7 @@ pub mod extract;
 mod filename;
 mod key_points;
 mod sentences;
-mod title;
+pub(crate) mod title;
 mod tokens;
 mod verbs;
 
@@ -24,6 +24,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Body, ParsedArticle};
+use crate::discover::SourceFile;
 use crate::slug::{MAX_SLUG_LEN, slugify};
 use extract::Extracted;
 use extract::lexicon::Lexicon;
@@ -111,24 +112,30 @@ pub fn enrich_with(parsed: ParsedArticle, ctx: &EnrichContext, lexicon: &Lexicon
     let (dateline, body) = dateline::take(body, lexicon, ctx.today());
     let file = filename::parse(source.stem());
     let lede = non_empty(front.summary)
-        .or_else(|| body.paragraphs().first().cloned())
+        .or_else(|| {
+            body.paragraphs()
+                .first()
+                .map(|p| shorten(p, MAX_LEDE_CHARS))
+        })
         .unwrap_or_default();
     let given_title = non_empty(front.title).or(headline);
     let title_given = given_title.is_some();
     let title = given_title
         .or_else(|| body.paragraphs().first().map(|p| title::derive(p)))
         .unwrap_or_default();
-    let (slug, slug_given) = slug_of(front.slug, &title, source.stem());
+    let (slug, slug_given) = slug_of(front.slug, &source);
     let dateline_date = dateline.as_ref().and_then(|d| d.date);
     let (date, published, date_source) = dating::resolve(front.date, file.date, dateline_date, ctx);
     let word_count = body.word_count();
-    let paras = extract::paras(body.paragraphs());
-    let mut extracted = extract::extract_read(body.paragraphs(), &paras, lexicon);
+    let read = briefing_text(body.paragraphs());
+    let paras = extract::paras(&read);
+    let mut extracted = extract::extract_read(&read, &paras, lexicon);
     if let Some(d) = &dateline {
         dateline::add_place(&mut extracted.entities, &d.place);
     }
     let key_points = key_points::choose(&paras, &lede, &extracted);
     drop(paras);
+    drop(read);
     let agency = dateline.as_ref().and_then(|d| d.agency.clone());
     let lang = non_empty(front.lang);
     let rtl = direction::is_rtl(lang.as_deref(), &[&title, &lede]);
@@ -192,17 +199,13 @@ pub fn redate(mut article: Article, ctx: &EnrichContext) -> Article {
     article
 }
 
-/// The slug: front matter's (slugified), else one cut from the title, else
-/// the file name's; and whether it was given.
-fn slug_of(given: Option<String>, title: &str, stem: &str) -> (String, bool) {
-    let (slug, slug_given) = match non_empty(given) {
-        Some(slug) => (slugify(&slug, MAX_SLUG_LEN * 2), true),
-        None => (slugify(title, MAX_SLUG_LEN), false),
-    };
-    if slug.is_empty() {
-        (fallback_slug(stem), slug_given)
-    } else {
-        (slug, slug_given)
+/// The slug: front matter's (slugified), else the file name's (see
+/// [`permalink_slug`]), never the text's; and whether it was given.
+fn slug_of(given: Option<String>, source: &SourceFile) -> (String, bool) {
+    match non_empty(given).map(|slug| slugify(&slug, MAX_SLUG_LEN * 2)) {
+        Some(slug) if !slug.is_empty() => (slug, true),
+        Some(_) => (permalink_slug(source), true),
+        None => (permalink_slug(source), false),
     }
 }
 
@@ -225,15 +228,78 @@ fn non_empty(value: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// A slug for an article whose title has nothing ASCII in it: its file
-/// name, which is stable.
-fn fallback_slug(stem: &str) -> String {
-    let slug = slugify(stem, MAX_SLUG_LEN);
+/// The slug of an article without an explicit `slug`: its file name
+/// without the ordinal (`000_f596f713c00f6b16.txt` → `f596f713c00f6b16`),
+/// or for the story of a folder of its own its folder's name without the
+/// date and ordinal (`2026-11-30-quake/index.md` → `quake`), never its
+/// text, so that correcting a story never moves it. A name with nothing
+/// ASCII in it gets `article-` and a hash of the name, as stable.
+fn permalink_slug(source: &SourceFile) -> String {
+    let stem = source.stem();
+    let name = if source.is_bundle() {
+        filename::undated_name(stem)
+    } else {
+        filename::permanent_name(stem)
+    };
+    let slug = slugify(&name, MAX_SLUG_LEN);
     if slug.is_empty() {
-        "article".to_string()
+        let hash = xxhash_rust::xxh3::xxh3_64(stem.as_bytes());
+        format!("article-{:08x}", hash >> 32)
     } else {
         slug
     }
+}
+
+/// How much of an article the briefing layer reads: far more than any
+/// news story, and a bound on the memory its word-by-word reading takes
+/// for a runaway file (several megabytes of text).
+const MAX_BRIEFING_BYTES: usize = 1 << 20;
+
+/// The paragraphs the briefing layer reads: all of them, or as many as fit
+/// in [`MAX_BRIEFING_BYTES`], the last one cut on a word boundary.
+fn briefing_text(paragraphs: &[String]) -> std::borrow::Cow<'_, [String]> {
+    let mut total = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        if total + p.len() > MAX_BRIEFING_BYTES {
+            let mut head = paragraphs[..i].to_vec();
+            let mut cut = MAX_BRIEFING_BYTES - total;
+            while !p.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let cut = p[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+            head.push(p[..cut].to_string());
+            return std::borrow::Cow::Owned(head);
+        }
+        total += p.len();
+    }
+    std::borrow::Cow::Borrowed(paragraphs)
+}
+
+/// The longest lede taken from the text: cards, feeds, meta descriptions
+/// and `digest.json` all repeat it, so a runaway first paragraph (a file
+/// with no line breaks) must not be copied whole a dozen times.
+const MAX_LEDE_CHARS: usize = 1_500;
+
+/// `text` if it has at most `max` characters; else its longest run of
+/// whole sentences within `max` (when that is at least a third of it), or
+/// its words within `max` and an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    let Some((limit, _)) = text.char_indices().nth(max) else {
+        return text.to_string();
+    };
+    let head = &text[..limit];
+    let sentence_end = sentences::sentence_ends(head)
+        .into_iter()
+        .rev()
+        .find(|&end| end < head.len() && end >= limit / 3);
+    if let Some(end) = sentence_end {
+        return head[..end].trim_end().to_string();
+    }
+    let cut = head.rfind(char::is_whitespace).unwrap_or(limit);
+    format!(
+        "{}…",
+        head[..cut].trim_end_matches(|c: char| !c.is_alphanumeric())
+    )
 }
 
 /// Minutes to read `words` at `wpm`, rounded up, at least 1.
@@ -297,7 +363,7 @@ pub(crate) mod tests {
         );
         assert_eq!(a.title, "Rain falls on capital all day");
         assert!(!a.title_given);
-        assert_eq!(a.slug, "rain-falls-on-capital-all-day");
+        assert_eq!(a.slug, "abc", "the slug comes from the file name");
         assert_eq!(a.rank, Some(0));
         assert_eq!(a.lede, "Rain fell on the capital all day. More later.");
     }
@@ -382,12 +448,96 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn non_latin_title_falls_back_to_the_file_name() {
-        let a = enrich(
-            parsed("007_beijing.txt", FrontMatter::default(), &["北京 会议"]),
+    fn a_correction_never_moves_a_story() {
+        let before = enrich(
+            parsed(
+                "000_9a3c5e7d.txt",
+                FrontMatter::default(),
+                &["A magnitude 6.1 quake."],
+            ),
             &ctx(),
         );
-        assert_eq!(a.slug, "007-beijing");
+        let after = enrich(
+            parsed(
+                "003_9a3c5e7d.txt",
+                FrontMatter::default(),
+                &["A magnitude 6.3 quake."],
+            ),
+            &ctx(),
+        );
+        assert_ne!(before.title, after.title);
+        assert_eq!(
+            (before.slug.as_str(), after.slug.as_str()),
+            ("9a3c5e7d", "9a3c5e7d")
+        );
+    }
+
+    #[test]
+    fn a_story_folder_s_index_takes_its_slug_from_the_folder_without_the_date() {
+        let quake =
+            |name: &str, text: &str| enrich(parsed(name, FrontMatter::default(), &[text]), &ctx());
+        let before = quake("2026-11-30-quake/index.md", "A magnitude 6.1 quake struck.");
+        let after = quake(
+            "2026-11-30-quake/index.txt",
+            "A magnitude 6.3 quake struck.",
+        );
+        assert_ne!(before.title, after.title);
+        assert_eq!(
+            (before.slug.as_str(), after.slug.as_str()),
+            ("quake", "quake")
+        );
+        assert_eq!(before.date, date(2026, 11, 30));
+        assert_eq!(before.date_source, DateSource::FileName);
+        let ranked = quake("2026-11-30_002_quake/index.md", "Text.");
+        assert_eq!((ranked.slug.as_str(), ranked.rank), ("quake", Some(2)));
+        // A file of its own keeps its date prefix; `index.md` directly in
+        // seeds/ is an ordinary file.
+        assert_eq!(
+            quake("2026-11-30-quake.md", "Text.").slug,
+            "2026-11-30-quake"
+        );
+        assert_eq!(quake("index.md", "Text.").slug, "index");
+    }
+
+    #[test]
+    fn a_file_name_with_nothing_ascii_gets_a_stable_slug() {
+        let slug =
+            |name: &str| enrich(parsed(name, FrontMatter::default(), &["北京 会议"]), &ctx()).slug;
+        assert_eq!(slug("007_beijing.txt"), "beijing");
+        assert!(
+            slug("北京.txt").starts_with("article-"),
+            "{}",
+            slug("北京.txt")
+        );
+        assert_eq!(slug("北京.txt"), slug("北京.txt"));
+        assert_ne!(slug("北京.txt"), slug("上海.txt"));
+    }
+
+    #[test]
+    fn a_runaway_first_paragraph_gives_a_short_lede() {
+        let long = "The port reopened on Monday after repairs. ".repeat(200);
+        let a = enrich(parsed("x.txt", FrontMatter::default(), &[&long]), &ctx());
+        assert!(a.lede.chars().count() <= MAX_LEDE_CHARS, "{}", a.lede.len());
+        assert!(a.lede.ends_with("repairs."), "{}", a.lede);
+        let words = "word ".repeat(2000);
+        let b = enrich(parsed("y.txt", FrontMatter::default(), &[&words]), &ctx());
+        assert!(b.lede.ends_with("word…"), "{}", b.lede);
+        assert!(b.lede.chars().count() <= MAX_LEDE_CHARS + 1);
+        assert_eq!(shorten("Short one.", 1_500), "Short one.");
+    }
+
+    #[test]
+    fn the_briefing_layer_reads_at_most_its_share_of_a_runaway_file() {
+        let short = vec!["One.".to_string(), "Two.".to_string()];
+        assert!(matches!(
+            briefing_text(&short),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let huge = vec!["word ".repeat(MAX_BRIEFING_BYTES / 5 + 10), "Later.".into()];
+        let read = briefing_text(&huge);
+        assert_eq!(read.len(), 1);
+        assert!(read[0].len() <= MAX_BRIEFING_BYTES);
+        assert!(read[0].ends_with("word"), "cut on a word boundary");
     }
 
     #[test]

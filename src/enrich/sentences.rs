@@ -15,23 +15,18 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Byte offsets where sentences of `text` end (just after the terminator and
-/// any closing quote or bracket), the last one being `text.len()`.
+/// any closing quote or bracket), the last one being `text.len()`. Reads the
+/// text once, holding nothing but the offsets found.
 pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let mut ends = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    // Terminators are ASCII, so the scan steps over bytes and decodes
-    // characters only after one.
+    // Terminators are ASCII or start with 0xE3/0xEF, so the scan steps over
+    // bytes and decodes characters only after one.
     while i < bytes.len() {
         let terminator = bytes[i];
         if matches!(terminator, b'.' | b'!' | b'?') {
-            let mut end = i + 1;
-            for c in text[i + 1..].chars() {
-                if !is_closer(c) {
-                    break;
-                }
-                end += c.len_utf8();
-            }
+            let end = i + 1 + closers_len(&text[i + 1..]);
             let after = &text[end..];
             // One space or more ("part-time.  So it").
             let rest = after.trim_start_matches(' ');
@@ -43,6 +38,16 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
                 i = end + 1;
                 continue;
             }
+        } else if let Some(stop) = full_width_stop(text, i) {
+            // Full-width stops end a sentence whatever follows: CJK text
+            // puts no space between sentences.
+            let after = i + stop.len_utf8();
+            let end = after + closers_len(&text[after..]);
+            if end < text.len() {
+                ends.push(end);
+            }
+            i = end;
+            continue;
         }
         i += 1;
     }
@@ -52,6 +57,29 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     ends
 }
 
+/// The full-width stop (`。`, `！`, `？`) at byte `at` of `text`, if any.
+/// Each starts with 0xE3 or 0xEF, bytes that only ever start a character,
+/// so other bytes are passed over at once and `at` is a character boundary
+/// whenever the text is sliced there.
+fn full_width_stop(text: &str, at: usize) -> Option<char> {
+    if !matches!(text.as_bytes().get(at), Some(0xE3 | 0xEF)) {
+        return None;
+    }
+    text.get(at..)?
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '。' | '！' | '？'))
+}
+
+/// The length in bytes of the closing quotes and brackets `text` starts
+/// with.
+fn closers_len(text: &str) -> usize {
+    text.chars()
+        .take_while(|&c| is_closer(c))
+        .map(char::len_utf8)
+        .sum()
+}
+
 /// The first sentence of `text`, trimmed.
 pub(crate) fn first_sentence(text: &str) -> &str {
     let end = sentence_ends(text).first().copied().unwrap_or(text.len());
@@ -59,7 +87,7 @@ pub(crate) fn first_sentence(text: &str) -> &str {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']')
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '」' | '』' | '）')
 }
 
 fn starts_sentence(next: Option<char>) -> bool {
@@ -149,5 +177,17 @@ mod tests {
             vec!["It rose 5 p.c. on the day."]
         );
         assert_eq!(first_sentence("  A b. C d."), "A b.");
+    }
+
+    #[test]
+    fn full_width_stops_end_sentences_without_a_space() {
+        let text = "港口重新开放。主任说「安全」。最后";
+        let ends = sentence_ends(text);
+        let parts: Vec<&str> = std::iter::once(0)
+            .chain(ends.iter().copied())
+            .zip(ends.iter().copied())
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(parts, vec!["港口重新开放。", "主任说「安全」。", "最后"]);
     }
 }

@@ -180,6 +180,9 @@ pub struct LiveBuild {
     /// Problems with the standalone pages (read again only by a full
     /// rebuild).
     page_diagnostics: Vec<Diagnostic>,
+    /// Problems with the site's own templates (a symlink out of the site),
+    /// read again when the templates change.
+    template_diagnostics: Vec<Diagnostic>,
 }
 
 impl LiveBuild {
@@ -193,6 +196,7 @@ impl LiveBuild {
             digest,
             corpus,
             renderer,
+            template_diagnostics,
             assets,
             page_diagnostics,
         } = built;
@@ -208,6 +212,7 @@ impl LiveBuild {
             .filter(|d| !sources.errors().any(|e| e == *d))
             .filter(|d| !config.warnings.contains(d))
             .filter(|d| !page_diagnostics.contains(d))
+            .filter(|d| !template_diagnostics.contains(d))
             .cloned()
             .collect();
         let live_build = LiveBuild {
@@ -234,6 +239,7 @@ impl LiveBuild {
             digest_diagnostics: Vec::new(),
             asset_diagnostics: Vec::new(),
             page_diagnostics,
+            template_diagnostics,
         };
         Ok((live_build, report))
     }
@@ -301,7 +307,8 @@ impl LiveBuild {
             return Ok(Vec::new());
         }
         if changes.templates {
-            let templates = pipeline::load_templates(&self.config)?;
+            let (templates, diagnostics) = pipeline::load_templates(&self.config)?;
+            self.template_diagnostics = diagnostics;
             self.renderer = Arc::new(pipeline::make_renderer(
                 &self.config,
                 templates,
@@ -454,6 +461,7 @@ impl LiveBuild {
             .chain(self.discovery_diagnostics.iter().cloned())
             .chain(self.digest_diagnostics.iter().cloned())
             .chain(self.asset_diagnostics.iter().cloned())
+            .chain(self.template_diagnostics.iter().cloned())
             .collect();
         all.sort();
         all.dedup();

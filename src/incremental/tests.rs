@@ -85,8 +85,11 @@ fn an_edit_in_place_is_previewed_at_once_and_the_rest_waits_for_finish() {
         "+++\ntitle = \"Alpha\"\n+++\nThe first story, edited.\n",
     );
     let previewed = live.update(&content(&edited)).unwrap();
-    assert_eq!(previewed, ["articles/alpha/index.html"]);
-    assert!(site.output("articles/alpha/index.html").contains("edited"));
+    assert_eq!(previewed, ["articles/2025-07-10-a/index.html"]);
+    assert!(
+        site.output("articles/2025-07-10-a/index.html")
+            .contains("edited")
+    );
     assert!(live.has_pending());
     let rebuild = live.finish().unwrap();
     assert!(!live.has_pending());
@@ -94,12 +97,12 @@ fn an_edit_in_place_is_previewed_at_once_and_the_rest_waits_for_finish() {
     assert!(
         rebuild
             .previewed
-            .contains(&"articles/alpha/index.html".into())
+            .contains(&"articles/2025-07-10-a/index.html".into())
     );
     assert!(
         !rebuild
             .all_written()
-            .contains(&"articles/beta/index.html".into())
+            .contains(&"articles/2025-07-11-b/index.html".into())
     );
     assert!(rebuild.diagnostics.is_empty(), "{:?}", rebuild.diagnostics);
 }
@@ -115,7 +118,7 @@ fn a_broken_edit_keeps_the_last_good_article_and_reports_it() {
     let rebuild = live.apply(&content(&broken)).unwrap();
     assert!(rebuild.has_errors(), "{:?}", rebuild.diagnostics);
     assert!(
-        site.output("articles/alpha/index.html")
+        site.output("articles/2025-07-10-a/index.html")
             .contains("The first story.")
     );
     let fixed = site.write(
@@ -124,7 +127,10 @@ fn a_broken_edit_keeps_the_last_good_article_and_reports_it() {
     );
     let rebuild = live.apply(&content(&fixed)).unwrap();
     assert!(!rebuild.has_errors(), "{:?}", rebuild.diagnostics);
-    assert!(site.output("articles/alpha/index.html").contains("Fixed."));
+    assert!(
+        site.output("articles/2025-07-10-a/index.html")
+            .contains("Fixed.")
+    );
 }
 
 #[test]
@@ -139,19 +145,19 @@ fn a_new_story_is_found_and_a_deleted_one_removed() {
     assert!(
         rebuild
             .written
-            .contains(&"articles/gamma/index.html".into())
+            .contains(&"articles/2025-07-12-c/index.html".into())
     );
     std::fs::remove_file(&added).unwrap();
     let rebuild = live.apply(&content(&added)).unwrap();
     assert!(
         rebuild
             .removed
-            .contains(&"articles/gamma/index.html".into())
+            .contains(&"articles/2025-07-12-c/index.html".into())
     );
     assert!(
         !site
             .root()
-            .join("out/articles/gamma")
+            .join("out/articles/2025-07-12-c")
             .join("index.html")
             .exists()
     );
@@ -202,7 +208,7 @@ fn the_loop_previews_then_finishes_a_burst_and_stops_on_quit() {
     });
     assert_eq!(
         seen.into_inner(),
-        ["preview articles/alpha/index.html", "rebuilt 1"]
+        ["preview articles/2025-07-10-a/index.html", "rebuilt 1"]
     );
     assert_eq!(inputs.rewatched, 1);
 }
@@ -225,7 +231,7 @@ fn a_quit_in_the_same_burst_stops_before_any_rebuild() {
     assert_eq!(reports, 0);
     assert!(!live.has_pending());
     assert!(
-        site.output("articles/alpha/index.html")
+        site.output("articles/2025-07-10-a/index.html")
             .contains("The first story.")
     );
 }

@@ -68,7 +68,9 @@ pub(crate) fn iso_date(date: Date) -> String {
     })
 }
 
-/// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`.
+/// `instant` as RFC 3339 in UTC, e.g. `2025-07-12T06:00:00Z`, with at most
+/// millisecond precision: HTML's `<time datetime>` allows no more than
+/// three fractional digits, and a front-matter date may carry nine.
 pub(crate) fn rfc3339(instant: Timestamp) -> String {
     // Sitemaps format one date per page, and most pages share the few
     // hundred midnights of their editions: remember recent results.
@@ -83,7 +85,11 @@ pub(crate) fn rfc3339(instant: Timestamp) -> String {
         }
         cache
             .entry(instant)
-            .or_insert_with(|| instant.to_string())
+            .or_insert_with(|| {
+                Timestamp::from_millisecond(instant.as_millisecond())
+                    .unwrap_or(instant)
+                    .to_string()
+            })
             .clone()
     })
 }
@@ -141,6 +147,12 @@ mod tests {
         let t = Timestamp::from_second(1_752_300_000).unwrap();
         assert_eq!(rfc3339(t), "2025-07-12T06:00:00Z");
         assert_eq!(rfc2822(t), "Sat, 12 Jul 2025 06:00:00 +0000");
+    }
+
+    #[test]
+    fn rfc3339_keeps_at_most_milliseconds() {
+        let t = Timestamp::new(1_752_300_000, 496_486_784).unwrap();
+        assert_eq!(rfc3339(t), "2025-07-12T06:00:00.496Z");
     }
 
     #[test]

@@ -610,7 +610,7 @@ mod tests {
             assert!(!page.bytes.is_empty(), "{job:?}");
             assert!(paths.insert(page.path), "{job:?} rendered to a taken path");
         }
-        assert!(paths.contains("articles/talks-in-geneva/index.html"));
+        assert!(paths.contains("articles/2025-07-10-talks/index.html"));
         assert!(paths.contains("tags/diplomacy/atom.xml"));
     }
 

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::briefing_box::{BriefingBox, DatelineView, briefing_box, dateline};
 use super::entities::card_entities;
 use super::feeds::FeedLinks;
-use super::format::{Link, cut, display_date, edition_label, iso_date};
+use super::format::{Link, cut, display_date, edition_label, iso_date, rfc3339};
 use super::news::{self, VersionView, WhatIsNew};
 use super::paging::{
     EDITION_STORIES, FRONT_HEADLINES, FRONT_STORIES, LIST_STORIES, Pager, RowStyle, dated_rows,
@@ -331,7 +331,7 @@ pub(crate) fn article<'a, C>(
         author: a.author.as_deref(),
         source: a.source.as_deref(),
         source_url: a.source_url.as_deref(),
-        published_iso: a.published.to_string(),
+        published_iso: rfc3339(a.published),
         previous: digest.previous(i).map(|p| article_link(p, urls)),
         next: digest.next(i).map(|n| article_link(n, urls)),
         edition: edition_link(edition, urls),

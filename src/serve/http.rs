@@ -10,13 +10,21 @@
 //! Only files inside the preview folder are ever served: a guard in front of
 //! `ServeDir` refuses `..` segments (also percent-encoded), backslashes and
 //! NUL bytes, and any path whose real location (symlinks resolved) is outside
-//! the folder.
+//! the folder. Only requests addressed to this machine are answered (see
+//! [`super::guard`]). Each connection is served by hyper with a deadline
+//! for its request headers, so slow or silent clients are dropped instead
+//! of holding a connection forever.
+//!
+//! SIGINT, SIGTERM and SIGHUP (Ctrl-C on Windows) stop the preview the same
+//! way, so its temporary folder is always removed; the handlers are in
+//! place before [`Server::start`] returns.
 
 use std::convert::Infallible;
-use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::net::{SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -26,11 +34,16 @@ use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use futures_util::stream::{self, Stream, StreamExt};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
 use tokio::sync::broadcast;
 use tower_http::services::{ServeDir, ServeFile};
 
+use super::guard::{PathCheck, check_path, host_allowed};
 use crate::error::Error;
-use crate::urls::percent_decode;
+
+/// How long a client may take to send a request's headers (slowloris).
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Where the live-reload script is served.
 pub const LIVE_RELOAD_PATH: &str = "/__briefing/live.js";
@@ -72,13 +85,14 @@ pub struct Server {
 }
 
 impl Server {
-    /// Serves `dir` on `listener` from a new thread. Ctrl-C calls
-    /// `on_ctrl_c` (which stops whatever drives the preview).
+    /// Serves `dir` on `listener` from a new thread. A stop signal (Ctrl-C,
+    /// SIGTERM, SIGHUP) calls `on_stop` (which stops whatever drives the
+    /// preview).
     pub fn start(
         listener: TcpListener,
         dir: &Path,
         mount: Option<&str>,
-        on_ctrl_c: impl FnOnce() + Send + 'static,
+        on_stop: impl FnOnce() + Send + 'static,
     ) -> Result<Server, Error> {
         let addr = listener
             .local_addr()
@@ -87,33 +101,32 @@ impl Server {
             .set_nonblocking(true)
             .map_err(|e| Error::io("listen on", dir, e))?;
         let dir = crate::fs::canonicalize(dir)?;
+        crate::fs::raise_open_files_limit();
         let (notices, _) = broadcast::channel(64);
         let shared = Arc::new(Shared {
             notices,
             error: Mutex::new(None),
         });
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
-        let app = router(&dir, mount, Arc::clone(&shared));
+        let app = router(&dir, mount, Arc::clone(&shared), addr.port());
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| Error::io("start the server for", &dir, e))?;
+        let signals = {
+            let _inside = runtime.enter();
+            StopSignals::listen().map_err(|e| Error::io("listen for signals in", &dir, e))?
+        };
         let thread = std::thread::spawn(move || {
             runtime.block_on(async move {
                 let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                     return;
                 };
-                let signal = async move {
-                    tokio::select! {
-                        _ = tokio::signal::ctrl_c() => {
-                            on_ctrl_c();
-                        }
-                        _ = stopped => {}
-                    }
-                };
-                let _ = axum::serve(listener, app)
-                    .with_graceful_shutdown(signal)
-                    .await;
+                tokio::select! {
+                    () = signals.recv() => on_stop(),
+                    _ = stopped => {}
+                    () = accept(listener, app) => {}
+                }
             });
         });
         Ok(Server {
@@ -154,6 +167,67 @@ impl Drop for Server {
     }
 }
 
+/// The signals that stop the preview, registered when made.
+struct StopSignals {
+    #[cfg(unix)]
+    each: Vec<tokio::signal::unix::Signal>,
+}
+
+impl StopSignals {
+    /// Starts listening (inside a tokio runtime).
+    fn listen() -> std::io::Result<StopSignals> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let kinds = [
+                SignalKind::interrupt(),
+                SignalKind::terminate(),
+                SignalKind::hangup(),
+            ];
+            let each = kinds.into_iter().map(signal).collect::<Result<_, _>>()?;
+            Ok(StopSignals { each })
+        }
+        #[cfg(not(unix))]
+        Ok(StopSignals {})
+    }
+
+    /// Waits for any of them.
+    async fn recv(mut self) {
+        #[cfg(unix)]
+        {
+            let waits = self.each.iter_mut().map(|s| Box::pin(s.recv()));
+            futures_util::future::select_all(waits).await;
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}
+
+/// Accepts connections for ever, each served on its own task. When the
+/// process runs out of file descriptors, waits a moment and goes on.
+async fn accept(listener: tokio::net::TcpListener, app: Router) {
+    loop {
+        match listener.accept().await {
+            Ok((stream, _)) => {
+                tokio::spawn(connection(stream, app.clone()));
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    }
+}
+
+/// Serves one connection (HTTP/1.1, keep-alive), dropping it when a
+/// request's headers take longer than [`HEADER_TIMEOUT`].
+async fn connection(stream: tokio::net::TcpStream, app: Router) {
+    let _ = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_TIMEOUT)
+        .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app))
+        .await;
+}
+
 /// The path the site is served under for a site whose links start with
 /// `root` (`/REPO/` gives `/REPO`), or `None` to serve it at `/`: for a
 /// root of `/`, and for a path the router could not take literally.
@@ -168,11 +242,22 @@ pub fn mount_point(root: &str) -> Option<String> {
     (mount.starts_with('/') && mount.len() > 1 && literal).then(|| mount.to_string())
 }
 
-fn router(dir: &Path, mount: Option<&str>, shared: Arc<Shared>) -> Router {
+/// What the guard in front of every route needs to know.
+struct Served {
+    /// The preview folder, canonical.
+    root: PathBuf,
+    /// The path the site is served under, if not `/`.
+    mount: Option<String>,
+    /// The port the server listens on.
+    port: u16,
+}
+
+fn router(dir: &Path, mount: Option<&str>, shared: Arc<Shared>, port: u16) -> Router {
     let files = ServeDir::new(dir).not_found_service(ServeFile::new(dir.join("404.html")));
-    let guarded = Arc::new(Guarded {
+    let served = Arc::new(Served {
         root: dir.to_path_buf(),
         mount: mount.map(str::to_string),
+        port,
     });
     let app = Router::new()
         .route(LIVE_RELOAD_PATH, get(live_reload_js))
@@ -188,7 +273,7 @@ fn router(dir: &Path, mount: Option<&str>, shared: Arc<Shared>) -> Router {
                 .fallback(move || outside_site(Arc::clone(&not_found)))
         }
     };
-    app.layer(middleware::from_fn_with_state(guarded, guard))
+    app.layer(middleware::from_fn_with_state(served, guard))
 }
 
 /// A request outside the site's path: the site's not-found page.
@@ -246,22 +331,38 @@ fn sse_event(notice: &Notice) -> SseEvent {
     }
 }
 
-/// What the guard needs: the folder served, and the path it is served
-/// under.
-struct Guarded {
-    root: PathBuf,
-    mount: Option<String>,
-}
-
-/// Refuses requests that could reach outside the served folder.
-async fn guard(State(guarded): State<Arc<Guarded>>, request: Request, next: Next) -> Response {
+/// Refuses requests for another host (DNS rebinding) and requests that
+/// could reach outside the served folder.
+async fn guard(State(served): State<Arc<Served>>, request: Request, next: Next) -> Response {
+    let host = request
+        .uri()
+        .authority()
+        .map(|a| a.as_str().to_string())
+        .or_else(|| {
+            request
+                .headers()
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .map(str::to_string)
+        });
+    let Some(host) = host else {
+        return (StatusCode::BAD_REQUEST, "a Host header is required\n").into_response();
+    };
+    if !host_allowed(&host, served.port) {
+        let why = format!(
+            "this preview answers only requests for localhost:{port} or an IP address \
+             with port {port}\n",
+            port = served.port
+        );
+        return (StatusCode::FORBIDDEN, why).into_response();
+    }
     let path = request.uri().path();
-    let inside = guarded
+    let inside = served
         .mount
         .as_deref()
         .and_then(|mount| path.strip_prefix(mount))
         .unwrap_or(path);
-    match check_path(&guarded.root, inside) {
+    match check_path(&served.root, inside) {
         PathCheck::Fine => {
             let mut response = next.run(request).await;
             // A preview must never be answered from a stale cache.
@@ -276,67 +377,9 @@ async fn guard(State(guarded): State<Arc<Guarded>>, request: Request, next: Next
     }
 }
 
-/// What [`check_path`] decided.
-#[derive(Debug, PartialEq, Eq)]
-pub enum PathCheck {
-    /// Inside the folder (or not there at all, which `ServeDir` answers).
-    Fine,
-    /// Malformed: parent segments, backslashes, NUL.
-    Bad,
-    /// Resolves (through symlinks) to somewhere outside the folder.
-    Outside,
-}
-
-/// Decides whether the URL path `path` may be served from `root` (which
-/// must be canonical).
-pub fn check_path(root: &Path, path: &str) -> PathCheck {
-    let decoded = percent_decode(path);
-    if decoded.contains(['\0', '\\']) || decoded.split('/').any(|segment| segment == "..") {
-        return PathCheck::Bad;
-    }
-    let candidate = root.join(decoded.trim_start_matches('/'));
-    match std::fs::canonicalize(&candidate) {
-        Ok(real) if !real.starts_with(root) => PathCheck::Outside,
-        _ => PathCheck::Fine,
-    }
-}
-
-/// Whether binding `ip` exposes the preview beyond this machine.
-pub fn is_public(ip: IpAddr) -> bool {
-    !ip.is_loopback()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn traversal_and_escapes_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = std::fs::canonicalize(dir.path()).unwrap();
-        std::fs::write(root.join("index.html"), "x").unwrap();
-        assert_eq!(check_path(&root, "/index.html"), PathCheck::Fine);
-        assert_eq!(check_path(&root, "/missing/"), PathCheck::Fine);
-        for bad in [
-            "/../etc/passwd",
-            "/a/%2e%2e/%2E%2E/etc/passwd",
-            "/a\\..\\b",
-            "/x%00",
-        ] {
-            assert_eq!(check_path(&root, bad), PathCheck::Bad, "{bad}");
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn symlinks_leading_out_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let outside = tempfile::tempdir().unwrap();
-        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
-        let root = std::fs::canonicalize(dir.path()).unwrap();
-        std::os::unix::fs::symlink(outside.path(), root.join("link")).unwrap();
-        assert_eq!(check_path(&root, "/link/secret.txt"), PathCheck::Outside);
-    }
 
     #[test]
     fn the_site_is_mounted_at_its_base_path() {
@@ -346,12 +389,5 @@ mod tests {
         assert_eq!(mount_point("/{x}/"), None);
         assert_eq!(mount_point("/:x/"), None);
         assert_eq!(mount_point("/a%20b/"), None);
-    }
-
-    #[test]
-    fn loopback_is_private() {
-        assert!(!is_public("127.0.0.1".parse().unwrap()));
-        assert!(!is_public("::1".parse().unwrap()));
-        assert!(is_public("0.0.0.0".parse().unwrap()));
     }
 }

@@ -10,6 +10,7 @@
 //! [`Preview`] is the server side only: the command line runs the rebuild
 //! loop and hands each outcome to [`Preview::show`].
 
+pub mod guard;
 pub mod http;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -34,6 +35,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Where to write the preview; a temporary folder when `None`.
     pub output: Option<PathBuf>,
+    /// Write into an `output` that holds files briefing did not write.
+    pub force: bool,
     /// Include drafts.
     pub drafts: bool,
     /// Include stories dated after the build instant.
@@ -56,10 +59,11 @@ pub struct Preview {
 
 impl Preview {
     /// Builds the site into the preview folder and starts serving it.
-    /// Ctrl-C calls `on_ctrl_c`, which should stop the rebuild loop.
+    /// A stop signal (Ctrl-C, SIGTERM, SIGHUP) calls `on_stop`, which should
+    /// stop the rebuild loop.
     pub fn start(
         options: &ServeOptions,
-        on_ctrl_c: impl FnOnce() + Send + 'static,
+        on_stop: impl FnOnce() + Send + 'static,
     ) -> Result<(Preview, LiveBuild, BuildReport), Error> {
         let root = crate::fs::canonicalize(&options.root)?;
         let listener =
@@ -79,16 +83,17 @@ impl Preview {
         let dir = PreviewDir::new(options.output.clone())?;
         let build = BuildOptions {
             root: root.clone(),
-            output: Some(dir.path.clone()),
+            output: Some(dir.output()),
             base_url: Some(url.clone()),
             drafts: options.drafts,
             future: options.future,
             now: options.now,
             live_reload: Some(LIVE_RELOAD_PATH.to_string()),
+            force: options.force,
             cache: None,
         };
         let (live, first) = LiveBuild::start(build)?;
-        let server = Server::start(listener, live.output(), mount.as_deref(), on_ctrl_c)?;
+        let server = Server::start(listener, live.output(), mount.as_deref(), on_stop)?;
         let preview = Preview {
             url,
             mount: mount.unwrap_or_default(),
@@ -180,37 +185,27 @@ fn page_urls(paths: &[String]) -> Vec<String> {
     urls
 }
 
-/// The preview folder: the one asked for, or a temporary one removed when
-/// the preview stops.
-struct PreviewDir {
-    path: PathBuf,
-    temporary: bool,
+/// The preview folder: the one asked for, or a new temporary one (an
+/// unguessable name, this user only) removed when the preview stops.
+enum PreviewDir {
+    Asked(PathBuf),
+    Temporary(crate::fs::TempDir),
 }
 
 impl PreviewDir {
     fn new(asked: Option<PathBuf>) -> Result<PreviewDir, Error> {
         Ok(match asked {
-            Some(path) => PreviewDir {
-                path,
-                temporary: false,
-            },
-            None => {
-                let path =
-                    std::env::temp_dir().join(format!("briefing-serve-{}", std::process::id()));
-                crate::fs::remove_dir_all(&path)?;
-                PreviewDir {
-                    path,
-                    temporary: true,
-                }
-            }
+            Some(path) => PreviewDir::Asked(path),
+            None => PreviewDir::Temporary(crate::fs::TempDir::new("briefing-serve")?),
         })
     }
-}
 
-impl Drop for PreviewDir {
-    fn drop(&mut self) {
-        if self.temporary {
-            let _ = crate::fs::remove_dir_all(&self.path);
+    /// Where the preview is written: the temporary folder's `site/`, so
+    /// that a build's staging folder beside it is inside it too.
+    fn output(&self) -> PathBuf {
+        match self {
+            PreviewDir::Asked(path) => path.clone(),
+            PreviewDir::Temporary(dir) => dir.path().join("site"),
         }
     }
 }

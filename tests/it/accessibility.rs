@@ -107,10 +107,10 @@ fn the_reader_fixture_has_no_accessibility_violations() {
         &["--drafts"],
         &[
             "about/",
-            "articles/quake-shakes-the-coast/",
-            "articles/council-weighs-a-leaner-budget/",
-            "articles/2025-07-09-000-cairo/",
-            "articles/2025-07-09-001-knesset/",
+            "articles/quake/",
+            "articles/2025-07-10-budget/",
+            "articles/2025-07-09-cairo/",
+            "articles/2025-07-09-knesset/",
             "search/?q=strike",
         ],
     );

@@ -32,7 +32,7 @@ fn site() -> Site {
 fn a_story_folder_publishes_its_files_beside_the_page() {
     let site = site();
     site.build_ok();
-    let page = "articles/quake-shakes-central-chile/";
+    let page = "articles/quake/";
     assert_eq!(site.read(&format!("{page}chart.png")), "PNG-BYTES");
     assert!(site.has(&format!("{page}img/map.svg")));
     // Every file of the folder, referenced or not.
@@ -50,13 +50,13 @@ fn a_file_referenced_beside_a_single_file_story_is_published() {
     let site = site();
     site.build_ok();
     assert_eq!(
-        site.read("articles/port-strike-enters-second-day/pickets.jpg"),
+        site.read("articles/2025-07-10-strike/pickets.jpg"),
         "JPG-BYTES"
     );
     // Feeds carry the picture at its absolute address.
     let atom = site.read("atom.xml");
     assert!(
-        atom.contains("https://example.org/articles/port-strike-enters-second-day/pickets.jpg"),
+        atom.contains("https://example.org/articles/2025-07-10-strike/pickets.jpg"),
         "{atom}"
     );
     let run = site.run(&["check"]);
@@ -83,9 +83,7 @@ fn a_missing_file_is_named_by_the_build_and_by_check() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     let all = format!("{}{}", run.stdout, run.stderr);
     assert!(
-        all.contains(
-            "articles/port-strike-enters-second-day/index.html: error: broken link pickets.jpeg"
-        ),
+        all.contains("articles/2025-07-10-strike/index.html: error: broken link pickets.jpeg"),
         "{all}"
     );
 }
@@ -115,16 +113,16 @@ fn serve_uses_the_base_url_path_so_root_relative_links_work() {
     let (status, home) = preview.get("/REPO/");
     assert_eq!(status, 200);
     assert!(
-        home.contains("href=\"/REPO/articles/a-new-logo/\""),
+        home.contains("href=\"/REPO/articles/2025-07-09-logo/\""),
         "{home}"
     );
-    let (status, article) = preview.get("/REPO/articles/a-new-logo/");
+    let (status, article) = preview.get("/REPO/articles/2025-07-09-logo/");
     assert_eq!(status, 200);
     assert!(article.contains("src=\"/REPO/img/logo.svg\""), "{article}");
     assert_eq!(preview.get("/REPO/img/logo.svg").0, 200);
-    let (status, chart) = preview.get("/REPO/articles/quake-shakes-central-chile/chart.png");
+    let (status, chart) = preview.get("/REPO/articles/quake/chart.png");
     assert_eq!((status, chart.as_str()), (200, "PNG-BYTES"));
-    let (status, body) = preview.get("/articles/a-new-logo/");
+    let (status, body) = preview.get("/articles/2025-07-09-logo/");
     assert_eq!(status, 404);
     assert!(body.contains("Page not found"), "{body}");
     assert_eq!(preview.get("/__briefing/live.js").0, 200);
@@ -148,6 +146,6 @@ fn tabs_under_the_sites_path_are_told_their_own_addresses() {
     // address shows it: under the site's path.
     assert_eq!(
         events.wait_for("reload"),
-        "/REPO/articles/harbour-reopens-after-repairs/\n"
+        "/REPO/articles/2025-07-10-harbour/\n"
     );
 }

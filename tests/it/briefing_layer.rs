@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::support::{Site, element, text_of};
 
 const SAMPLE_SOURCE: &str = "seeds/000_f596f713c00f6b16.txt";
-const SAMPLE_ROUTE: &str = "articles/north-korean-leader-kim-jong-un-reiterates-full-support-for/";
+const SAMPLE_ROUTE: &str = "articles/f596f713c00f6b16/";
 
 fn digest(site: &Site) -> Value {
     serde_json::from_str(&site.read("digest.json")).expect("digest.json is JSON")

@@ -27,7 +27,7 @@ fn a_broken_link_a_missing_anchor_and_a_missing_image_are_all_reported() {
         "stdout: {}\nstderr: {}",
         run.stdout, run.stderr
     );
-    let page = "articles/broken-story/index.html";
+    let page = "articles/2025-07-01-broken/index.html";
     let lines: Vec<&str> = run.stderr.lines().collect();
     let reported = |needle: &str| {
         lines
@@ -51,7 +51,7 @@ fn a_broken_link_a_missing_anchor_and_a_missing_image_are_all_reported() {
     for feed in ["atom.xml", "rss.xml", "feed.json"] {
         assert!(
             lines.iter().any(|l| l.starts_with(&format!(
-                "{feed}: error: broken link https://example.org/articles/broken-story/chart.png"
+                "{feed}: error: broken link https://example.org/articles/2025-07-01-broken/chart.png"
             ))),
             "{}",
             run.stderr

@@ -44,8 +44,8 @@ fn embargoed_site() -> Site {
 fn a_story_dated_later_is_held_until_the_clock_passes_it() {
     let site = embargoed_site();
     let run = site.build_ok();
-    assert!(site.has("articles/harbour-reopens/index.html"));
-    assert!(!site.has("articles/water-report-finds-rivers-failing/index.html"));
+    assert!(site.has("articles/today/index.html"));
+    assert!(!site.has("articles/embargo/index.html"));
     assert!(!site.read("index.html").contains("Water report"));
     assert!(!site.read("digest.json").contains("Water report"));
     assert!(!site.read("atom.xml").contains("Water report"));
@@ -65,12 +65,12 @@ fn a_story_dated_later_is_held_until_the_clock_passes_it() {
     // A preview shows it.
     let preview = site.build(&["--future"]);
     assert_eq!(preview.code, 0, "{}", preview.stderr);
-    assert!(site.has("articles/water-report-finds-rivers-failing/index.html"));
+    assert!(site.has("articles/embargo/index.html"));
 
     // A build whose clock has passed its time publishes it.
     let later = site.run_env(&["build"], &[("SOURCE_DATE_EPOCH", &clock(4))]);
     assert_eq!(later.code, 0, "{}", later.stderr);
-    assert!(site.has("articles/water-report-finds-rivers-failing/index.html"));
+    assert!(site.has("articles/embargo/index.html"));
     assert!(site.read("index.html").contains("Water report"));
     assert!(!later.stderr.contains("held back"), "{}", later.stderr);
 }
@@ -251,7 +251,7 @@ fn a_broken_story_is_left_out_and_the_rest_is_published() {
         &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
     );
     assert_eq!(run.code, 1, "the run is marked failed");
-    assert!(site.has("articles/harbour-reopens/index.html"));
+    assert!(site.has("articles/today/index.html"));
     assert!(site.has("index.html"));
     assert!(
         run.stdout

@@ -109,7 +109,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
     // The edited page is written first, ahead of the full rebuild.
     assert_eq!(
         body_only.previewed,
-        vec!["articles/alpha-lede-about-harbour/index.html"]
+        vec!["articles/2025-07-10-a/index.html"]
     );
     // The article page, the feeds (which carry whole articles) and the
     // whole-site data files (rewritten whenever any story is re-read, as
@@ -120,7 +120,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
     assert_eq!(
         body_only.all_written(),
         vec![
-            "articles/alpha-lede-about-harbour/index.html",
+            "articles/2025-07-10-a/index.html",
             "atom.xml",
             "digest.json",
             "editions/2025-07-10/print/index.html",
@@ -176,7 +176,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
     assert!(
         removed
             .removed
-            .contains(&"articles/delta/index.html".to_string())
+            .contains(&"articles/2025-07-09-d/index.html".to_string())
     );
     assert!(
         removed
@@ -230,7 +230,7 @@ fn every_kind_of_edit_matches_a_clean_build() {
 #[test]
 fn a_broken_edit_keeps_the_last_good_article_until_fixed() {
     let mut h = Harness::new(site());
-    let before = std::fs::read(h.root.join("live/articles/delta/index.html")).unwrap();
+    let before = std::fs::read(h.root.join("live/articles/2025-07-09-d/index.html")).unwrap();
     h.site.write(
         "seeds/2025-07-09_000_d.md",
         "+++\ntitle = \"Delta\"\nbogus = 1\n+++\nDelta broken.\n",
@@ -247,7 +247,7 @@ fn a_broken_edit_keeps_the_last_good_article_until_fixed() {
             .any(|d| d.to_string().starts_with("seeds/2025-07-09_000_d.md:3:1"))
     );
     assert_eq!(
-        std::fs::read(h.root.join("live/articles/delta/index.html")).unwrap(),
+        std::fs::read(h.root.join("live/articles/2025-07-09-d/index.html")).unwrap(),
         before
     );
 
@@ -336,9 +336,7 @@ fn versions_held_stories_and_what_is_new_match_a_clean_build() {
         "a retitled version filed",
         &h.content(&["seeds/2025-07-12_005_valley.txt"]),
     );
-    let moved = h
-        .root
-        .join("live/articles/floods-cut-off-the-northern-valley/index.html");
+    let moved = h.root.join("live/articles/2025-07-12-valley/index.html");
     let moved = std::fs::read_to_string(moved).unwrap();
     assert!(moved.contains("http-equiv=\"refresh\""), "{moved}");
     let pages: Vec<String> = tree(&h.root.join("live"))
@@ -402,7 +400,7 @@ fn a_step_cancelled_by_a_newer_edit_is_redone_from_where_it_stopped() {
         .live
         .update(&h.content(&["seeds/2025-07-10_001_b.txt"]))
         .unwrap();
-    assert_eq!(previewed, ["articles/bravo-lede-about-railway/index.html"]);
+    assert_eq!(previewed, ["articles/2025-07-10-b/index.html"]);
     assert!(
         std::fs::read_to_string(h.root.join("live").join(&previewed[0]))
             .unwrap()
@@ -411,8 +409,8 @@ fn a_step_cancelled_by_a_newer_edit_is_redone_from_where_it_stopped() {
     let rebuild = h.live.finish().unwrap();
     assert!(!h.live.has_pending() && !h.live.is_finishing());
     for page in [
-        "articles/alpha-lede-about-harbour/index.html",
-        "articles/bravo-lede-about-railway/index.html",
+        "articles/2025-07-10-a/index.html",
+        "articles/2025-07-10-b/index.html",
     ] {
         assert!(rebuild.all_written().contains(&page.to_string()), "{page}");
     }
@@ -503,7 +501,7 @@ fn a_template_edit_shows_the_page_edited_last_at_once() {
             ..ChangeSet::default()
         })
         .unwrap();
-    let page = "articles/alpha-lede-about-harbour/index.html";
+    let page = "articles/2025-07-10-a/index.html";
     assert_eq!(shown, [page]);
     assert!(
         std::fs::read_to_string(h.root.join("live").join(page))
@@ -511,7 +509,7 @@ fn a_template_edit_shows_the_page_edited_last_at_once() {
             .contains("<p>custom</p>")
     );
     assert!(
-        !std::fs::read_to_string(h.root.join("live/articles/charlie/index.html"))
+        !std::fs::read_to_string(h.root.join("live/articles/2025-07-11-c/index.html"))
             .unwrap()
             .contains("<p>custom</p>"),
         "the rest waits for the whole-site step"
@@ -535,7 +533,7 @@ fn files_beside_stories_follow_live_edits() {
     assert!(
         added
             .written
-            .contains(&"articles/delta/chart.png".to_string()),
+            .contains(&"articles/2025-07-09-d/chart.png".to_string()),
         "{:?}",
         added.written
     );
@@ -562,7 +560,7 @@ fn files_beside_stories_follow_live_edits() {
         "a dropped reference",
         &h.content(&["seeds/2025-07-09_000_d.md"]),
     );
-    assert_eq!(dropped.removed, vec!["articles/delta/chart.png"]);
+    assert_eq!(dropped.removed, vec!["articles/2025-07-09-d/chart.png"]);
 }
 
 #[test]

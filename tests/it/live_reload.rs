@@ -6,7 +6,7 @@ use crate::browser::Browser;
 use crate::preview::{PATIENCE, Preview, sample_site};
 use crate::support::require_tool;
 
-const PAGE: &str = "/articles/harbour-reopens-after-repairs/";
+const PAGE: &str = "/articles/2025-07-10-harbour/";
 
 /// True once the live-reload script's event stream is open.
 const LISTENING: &str = "document.documentElement.getAttribute('data-briefing-live') === 'on'";
@@ -52,7 +52,7 @@ fn a_broken_edit_shows_an_overlay_over_the_last_good_page_until_fixed() {
     };
     let site = sample_site();
     let preview = Preview::start(&site, &[]);
-    let page = "/articles/rail-strike-ends/";
+    let page = "/articles/2025-07-10-rail/";
     browser.open(&format!("http://{}{page}", preview.addr));
     assert!(browser.wait_until(&shows("Trains run again."), PATIENCE));
     assert!(

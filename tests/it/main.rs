@@ -17,6 +17,7 @@ mod editions;
 mod email_print;
 mod entities;
 mod feeds;
+mod hostile;
 mod in_brief;
 mod incremental;
 mod live_reload;

@@ -67,7 +67,7 @@ fn every_page_links_the_pages_from_its_footer_in_weight_order() {
     site.build_ok();
     for page in [
         "index.html",
-        "articles/harbour-reopens/index.html",
+        "articles/2025-07-10-harbour/index.html",
         "about/index.html",
         "404.html",
     ] {

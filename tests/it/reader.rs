@@ -8,8 +8,8 @@ use std::path::Path;
 
 use crate::support::{Site, text_of, tree};
 
-const DRAFT: &str = "articles/council-weighs-a-leaner-budget/index.html";
-const DOCKERS: &str = "articles/dockers-walk-out-in-rotterdam/index.html";
+const DRAFT: &str = "articles/2025-07-10-budget/index.html";
+const DOCKERS: &str = "articles/2025-07-10-dockers/index.html";
 
 fn built(args: &[&str]) -> Site {
     let site = Site::fixture("reader");
@@ -28,7 +28,7 @@ fn drafts_are_marked_in_a_preview_and_never_in_feeds_or_the_sitemap() {
     );
     assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
     let front = site.read("index.html");
-    let card = &front[front.find("council-weighs-a-leaner-budget").unwrap()..];
+    let card = &front[front.find("2025-07-10-budget").unwrap()..];
     let card = &card[..card.find("</article>").unwrap()];
     assert!(
         card.contains("<span class=\"draft-badge\">Draft</span>"),
@@ -44,8 +44,11 @@ fn drafts_are_marked_in_a_preview_and_never_in_feeds_or_the_sitemap() {
     assert!(!site.read(DOCKERS).contains("draft-badge"));
     for file in ["atom.xml", "rss.xml", "feed.json", "sitemap.xml"] {
         let text = site.read(file);
-        assert!(text.contains("dockers-walk-out-in-rotterdam"), "{file}");
-        assert!(!text.contains("council-weighs"), "{file} lists the draft");
+        assert!(text.contains("2025-07-10-dockers"), "{file}");
+        assert!(
+            !text.contains("2025-07-10-budget"),
+            "{file} lists the draft"
+        );
     }
     // Without --drafts the draft is not built at all.
     let published = built(&[]);
@@ -220,10 +223,7 @@ fn search_index_has_the_words_of_ledes_and_key_points_and_stays_lean() {
         .collect();
     assert_eq!(
         with_strike,
-        [
-            "dockers-walk-out-in-rotterdam",
-            "harbour-falls-silent-as-cranes-stop"
-        ],
+        ["2025-07-10-dockers", "2025-07-10-harbour"],
         "neither headline says strike; both ledes do"
     );
     // Words the entry finds already (its headline, entities, tags) are not

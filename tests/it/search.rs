@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::browser::{Browser, serve};
 use crate::support::{Site, require_tool};
 
-const SAMPLE_ROUTE: &str = "/articles/north-korean-leader-kim-jong-un-reiterates-full-support-for/";
+const SAMPLE_ROUTE: &str = "/articles/f596f713c00f6b16/";
 
 #[test]
 fn search_box_finds_the_sample_by_lavrov_in_a_headless_browser() {

@@ -15,9 +15,11 @@ fn json_summary_counts_pages_and_articles() {
     assert_eq!(json["warnings"].as_array().unwrap().len(), 0);
     assert!(json["elapsed_ms"].is_u64());
     // Pages and site files: everything but the static assets (the two
-    // stylesheets, the search script and the icon).
+    // stylesheets, the search script and the icon) and the output
+    // folder's marker.
     let files = tree(&site.public()).len();
-    assert_eq!(json["pages"].as_u64().unwrap() as usize, files - 4);
+    assert!(site.has(".briefing-output"));
+    assert_eq!(json["pages"].as_u64().unwrap() as usize, files - 5);
     assert!(!run.stdout.contains('\u{1b}'), "no colours");
 }
 

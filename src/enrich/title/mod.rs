@@ -83,7 +83,7 @@ const OPENERS: &[&str] = &[
 
 /// A headline for an article whose lede is `lede`.
 pub(crate) fn derive(lede: &str) -> String {
-    let sentence = first_sentence(lede.trim());
+    let sentence = first_sentence(head(lede.trim(), MAX_SENTENCE_BYTES));
     let mut sentence = sentence.to_string();
     // Openers chain: "On Saturday, in a brief statement, the president …".
     for _ in 0..3 {
@@ -108,6 +108,20 @@ pub(crate) fn derive(lede: &str) -> String {
         return sentence;
     }
     cut(&sentence, &is_verb)
+}
+
+/// How much of a lede the headline rules read: far more than any first
+/// sentence of a news story, so a runaway paragraph (megabytes without a
+/// full stop) is not copied and rewritten word by word a dozen times.
+const MAX_SENTENCE_BYTES: usize = 4_096;
+
+/// The first `max` bytes of `text` (fewer, to end on a character).
+fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Finite verbs and auxiliaries a headline's main clause may have besides

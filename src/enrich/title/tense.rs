@@ -174,7 +174,11 @@ fn verb_at(words: &[String], i: usize, word: &str) -> Step {
                 .unwrap_or_default(),
         )
     };
-    if words[i].starts_with(char::is_uppercase) {
+    // A capital, even after punctuation ("'Fed", "*Fed"), starts a name.
+    if words[i]
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with(char::is_uppercase)
+    {
         return Step::Next;
     }
     match word {

@@ -186,6 +186,32 @@ fn a_name_after_a_time_opener_is_the_subject_not_a_place() {
 }
 
 #[test]
+fn a_runaway_lede_gives_the_headline_of_its_head() {
+    let line = "the port authority said on monday that repairs were finished ".repeat(80_000);
+    let title = derive(&line);
+    assert_eq!(title, derive(&line[..MAX_SENTENCE_BYTES]));
+    assert!(title.chars().count() <= MAX_TITLE_CHARS + 1, "{title}");
+    assert!(title.starts_with("Port authority says"), "{title}");
+    let cjk = "港".repeat(3_000);
+    assert!(head(&cjk, MAX_SENTENCE_BYTES).len() <= MAX_SENTENCE_BYTES);
+}
+
+#[test]
+fn a_capitalised_word_after_a_bracket_or_quote_is_no_verb() {
+    for lede in [
+        "Tade \u{0}Fed Sn added States",
+        "Tade 'Fed Sn added States",
+        "Tade *Fed Sn added States",
+        "Tade —Fed Sn added States",
+        "Traders 'Fed bought bonds on Monday.",
+    ] {
+        let title = derive(lede);
+        assert!(!title.contains("feeds"), "{lede:?} gave {title:?}");
+        assert!(title.chars().count() <= lede.chars().count(), "{title:?}");
+    }
+}
+
+#[test]
 fn a_subject_ending_in_ing_before_an_attribution_is_no_opener() {
     // "Trading…" opens the subject of the sentence, not a participle
     // phrase: what follows the comma is only who said it.

@@ -9,6 +9,7 @@ use crate::digest::Digest;
 use crate::digest::entities::{Entity, EntityArticle};
 use crate::digest::ids::{ArticleId, EntityId, Id};
 use crate::enrich::extract::candidate::EntityKind;
+use crate::render::format::rfc3339;
 use crate::urls::{self, Urls};
 
 /// The version of `digest.json` (2: entities, speakers and related
@@ -263,7 +264,7 @@ fn article_json<'a>(
         slug: &a.slug,
         title: &a.title,
         date: a.date.to_string(),
-        published: a.published.to_string(),
+        published: rfc3339(a.published),
         lede: &a.lede,
         key_points: &a.key_points,
         dateline: a.dateline.as_ref().map(|d| DatelineJson {

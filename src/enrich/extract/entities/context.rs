@@ -150,7 +150,12 @@ fn before(
     if lex.is(List::Speech, w1) {
         found.speaks = true;
     }
-    let coordinated = matches!(w1, "and" | "or") && memory.last_end == first.checked_sub(2);
+    // "X and Y": a name ended two tokens back (never true for a name at
+    // the start, where there is neither that token nor a name).
+    let coordinated = matches!(w1, "and" | "or")
+        && first
+            .checked_sub(2)
+            .is_some_and(|end| memory.last_end == Some(end));
     let from_to_end = w1 == "to"
         && memory.last_end.is_some_and(|e| {
             e + 2 == first && word_before(p, e + 1 - name_len(p, e), 1) == Some("from")

@@ -566,6 +566,22 @@ fn the_open_data_s_given_names_and_surnames_weigh_a_plain_name() {
     assert_eq!(kind_of(&found, "Zqeta Ndorwimana"), Some(Person));
 }
 
+/// A paragraph opening with a lower-case "and" or "or" before a name
+/// ("or Cricket in India said …", a line broken mid-sentence) has no name
+/// before the conjunction to share a kind with (the build panicked on an
+/// index below zero; found by the entities fuzz target).
+#[test]
+fn a_paragraph_opening_with_a_conjunction_before_a_name() {
+    for text in [
+        "or Cricket in India (BCCI) said Sharma would",
+        "and Valdera said the port would reopen.",
+        "or Ana Ruiz",
+    ] {
+        let found = extract_text(text);
+        assert!(!found.candidates.is_empty(), "{text}");
+    }
+}
+
 #[test]
 fn a_headline_in_capitals_names_nobody() {
     use EntityKind::*;
