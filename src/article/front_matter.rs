@@ -292,31 +292,7 @@ fn parse_block(block: &Block<'_>, path: &Path) -> Result<FrontMatter, Diagnostic
 fn yaml_message(e: &serde_saphyr::Error) -> String {
     let text = e.to_string();
     let first = text.lines().next().unwrap_or_default().trim();
-    let first = first.trim_start_matches("error:").trim();
-    without_position(first).to_string()
-}
-
-/// `message` without a leading `line N column M: ` or a trailing
-/// ` at line N, column M`.
-fn without_position(message: &str) -> &str {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let mut message = message;
-    if let Some(rest) = message.strip_prefix("line ")
-        && let Some((line, rest)) = rest.split_once(" column ")
-        && let Some((column, rest)) = rest.split_once(": ")
-        && digits(line)
-        && digits(column)
-    {
-        message = rest;
-    }
-    if let Some((head, tail)) = message.rsplit_once(" at line ")
-        && let Some((line, column)) = tail.split_once(", column ")
-        && digits(line)
-        && digits(column)
-    {
-        message = head;
-    }
-    message
+    crate::error::reword::without_position(first).to_string()
 }
 
 fn clamp(n: u64) -> u32 {
@@ -485,9 +461,18 @@ mod tests {
         let d = front("---\ntitle: x\ndate: 2025-13-01\n---\n").unwrap_err();
         assert_eq!(d.location.to_string(), "seeds/a.md:3:7");
         assert!(!d.message.contains("line"), "{d}");
-        assert_eq!(without_position("line 3 column 7: bad ':'"), "bad ':'");
-        assert_eq!(without_position("bad at line 2, column 4"), "bad");
-        assert_eq!(without_position("line up: fine"), "line up: fine");
+        assert_eq!(
+            crate::error::reword::without_position("line 3 column 7: bad ':'"),
+            "bad ':'"
+        );
+        assert_eq!(
+            crate::error::reword::without_position("bad at line 2, column 4"),
+            "bad"
+        );
+        assert_eq!(
+            crate::error::reword::without_position("line up: fine"),
+            "line up: fine"
+        );
     }
 
     #[test]

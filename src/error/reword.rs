@@ -266,7 +266,7 @@ fn yaml_expected(raw: &str) -> Option<String> {
 /// `message` without serde-saphyr's own `line N column M: ` before it or
 /// ` at line N, column M` after it: the diagnostic carries the file's
 /// position.
-fn without_position(message: &str) -> &str {
+pub(crate) fn without_position(message: &str) -> &str {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let mut message = message.trim_start_matches("error:").trim();
     if let Some(rest) = message.strip_prefix("line ")
